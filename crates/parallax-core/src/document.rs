@@ -1,0 +1,345 @@
+//! The document model: one news article, its text kept exactly as read.
+
+use crate::offsets::{CharIndex, Span};
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How many characters a title made from a first sentence keeps before its ellipsis.
+const TITLE_MAX_CHARS: usize = 90;
+
+/// One article. `text` is exactly what was read (no normalisation); every span is in code
+/// points into it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Identifier: the file stem (`002_3a84a08c5ea05fd3`).
+    pub id: String,
+    /// The text exactly as read.
+    pub text: String,
+    /// Headline, or the first sentence shortened with an ellipsis when the text has none.
+    pub title: String,
+    /// True when `title` comes from a headline line, false when made from the first sentence.
+    pub has_headline: bool,
+    /// Span of the headline line, when there is one.
+    pub title_span: Option<Span>,
+    /// The date line opening the document ("June 14, 2024"), when there is one.
+    pub date_line: Option<String>,
+    /// Span of the date line.
+    pub date_span: Option<Span>,
+    /// Paragraphs: each non-blank line, trimmed of surrounding whitespace.
+    pub paragraphs: Vec<Span>,
+    /// The first sentence of the body (after headline, repeated headlines and captions).
+    pub first_sentence: String,
+    /// Number of words (Unicode word segmentation).
+    pub word_count: usize,
+}
+
+impl Document {
+    /// Builds the model of `text` under identifier `id`.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        let text = text.into();
+        let ix = CharIndex::new(&text);
+        let paragraphs = lines(&text, &ix);
+        let word_count = text.unicode_words().count();
+
+        let mut date_line = None;
+        let mut date_span = None;
+        let mut title_span = None;
+        let mut body_from = 0;
+        for (i, &p) in paragraphs.iter().enumerate() {
+            let line = ix.slice(&text, p);
+            if is_date_line(line) {
+                if date_line.is_none() {
+                    date_line = Some(line.to_string());
+                    date_span = Some(p);
+                }
+                continue;
+            }
+            if is_headline(line) {
+                title_span = Some(p);
+                body_from = i + 1;
+            }
+            break;
+        }
+        let title_text = title_span.map(|s| ix.slice(&text, s).to_string());
+        let first_sentence = paragraphs[body_from.min(paragraphs.len())..]
+            .iter()
+            .map(|&p| ix.slice(&text, p))
+            .find(|l| Some(*l) != title_text.as_deref() && is_body_line(l) && !is_date_line(l))
+            .map(first_sentence_of)
+            .unwrap_or_default()
+            .to_string();
+        let (title, has_headline) = match title_text {
+            Some(t) => (t, true),
+            None => (shorten(&first_sentence, TITLE_MAX_CHARS), false),
+        };
+        Document {
+            id,
+            text,
+            title,
+            has_headline,
+            title_span,
+            date_line,
+            date_span,
+            paragraphs,
+            first_sentence,
+            word_count,
+        }
+    }
+
+    /// The text covered by `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        CharIndex::new(&self.text).slice(&self.text, span)
+    }
+}
+
+/// The identifier of a file name: its stem (`dir/002_x.txt` -> `002_x`).
+pub fn id_from_file_name(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    }
+}
+
+/// Non-blank lines, trimmed (Unicode whitespace, including U+00A0), as code-point spans.
+fn lines(text: &str, ix: &CharIndex) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut byte = 0;
+    for line in text.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let s = byte + lead;
+            let e = s + trimmed.len();
+            out.push(Span::new(ix.char_of_byte(s), ix.char_of_byte(e)));
+        }
+        byte += line.len();
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w) && (w.len() >= 3))
+}
+
+/// A line that is only a date: "June 14, 2024", "Mon 3 Jan 2022", "2024-06-14",
+/// "Updated: Jan. 3, 2022 09:15".
+pub fn is_date_line(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let mut has_year = false;
+    let mut has_month = false;
+    for w in &words {
+        let lw = w.trim_end_matches(['.', ':']).to_lowercase();
+        if lw.len() == 4 && lw.chars().all(|c| c.is_ascii_digit()) {
+            has_year = true;
+        } else if lw.len() == 10
+            && lw.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+        {
+            has_year = true;
+            has_month = true;
+        } else if is_month(&lw) {
+            has_month = true;
+        } else if WEEKDAYS.iter().any(|d| d.starts_with(&lw) && lw.len() >= 3)
+            || lw.chars().all(|c| c.is_ascii_digit() || c == ':')
+            || matches!(lw.as_str(), "updated" | "published" | "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "et" | "edt" | "est" | "bst")
+            || (lw.ends_with("st") || lw.ends_with("nd") || lw.ends_with("rd") || lw.ends_with("th"))
+                && lw[..lw.len() - 2].chars().all(|c| c.is_ascii_digit())
+                && lw.len() > 2
+        {
+        } else {
+            return false;
+        }
+    }
+    has_year && has_month || (has_month && words.len() <= 4 && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())))
+}
+
+/// A line that reads as a headline: short, no closing full stop, not a caption or a credit.
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let last = line.chars().last().unwrap_or('.');
+    (2..=30).contains(&words)
+        && !matches!(last, '.' | ':' | ';' | ',')
+        && !line.starts_with('(')
+        && !line.starts_with('[')
+        && line.chars().next().is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
+}
+
+/// A line of running prose: a sentence of several words ending in sentence punctuation.
+fn is_body_line(line: &str) -> bool {
+    let last = line.trim_end_matches(['"', '”', '’', '\'', ')']).chars().last();
+    line.split_whitespace().count() >= 6
+        && matches!(last, Some('.' | '!' | '?'))
+        && !line.starts_with('(')
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
+];
+
+/// The first sentence of a paragraph (a simple, abbreviation-aware cut).
+fn first_sentence_of(p: &str) -> &str {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    for (k, &(b, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Close any quote or bracket that follows the stop.
+        let mut end = k + 1;
+        while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '\'' | ')') {
+            end += 1;
+        }
+        let Some(&(nb, next)) = chars.get(end) else { return p };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let after = p[nb..].trim_start().chars().next();
+        if !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || "\"“‘'".contains(a)) {
+            continue;
+        }
+        if c == '.' {
+            let word = p[..b].rsplit(|x: char| x.is_whitespace() || x == '(').next().unwrap_or("");
+            let w = word.to_lowercase();
+            if ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
+                continue;
+            }
+        }
+        return &p[..nb];
+    }
+    p
+}
+
+/// `s` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '—', '–', '-']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (case name, text, expected title, expected date line, expected first sentence)
+    type Row = (&'static str, &'static str, &'static str, Option<&'static str>, &'static str);
+
+    #[track_caller]
+    fn check(row: &Row) {
+        let (name, text, title, date, first) = *row;
+        let d = Document::new("id", text);
+        assert_eq!(
+            (d.title.as_str(), d.date_line.as_deref(), d.first_sentence.as_str()),
+            (title, date, first),
+            "case {name}"
+        );
+    }
+
+    #[test]
+    fn titles_dates_first_sentences() {
+        let rows: &[Row] = &[
+            (
+                "headline then body",
+                "Storm closes schools\n\nSchools in Leeds shut on Monday. Parents were told late.",
+                "Storm closes schools",
+                None,
+                "Schools in Leeds shut on Monday.",
+            ),
+            (
+                "date line is not a title",
+                "March 3, 2021\n\nMayor resigns\n\nThe mayor of Oxbridge resigned on Tuesday after a long row.",
+                "Mayor resigns",
+                Some("March 3, 2021"),
+                "The mayor of Oxbridge resigned on Tuesday after a long row.",
+            ),
+            (
+                "no headline: first sentence serves, shortened",
+                "The council has voted to close the old library on Hill Street after a decade of falling visitor numbers, officials said. More follows.",
+                "The council has voted to close the old library on Hill Street after a decade of falling…",
+                None,
+                "The council has voted to close the old library on Hill Street after a decade of falling visitor numbers, officials said.",
+            ),
+            (
+                "abbreviations do not end the sentence",
+                "Talks resume\nSen. Ann Lee met U.S. officials on Jan. 4 in Geneva. They talked.",
+                "Talks resume",
+                None,
+                "Sen. Ann Lee met U.S. officials on Jan. 4 in Geneva.",
+            ),
+            (
+                "repeated headline and caption skipped",
+                "Rates rise again\n\nRates rise again\n(Photo : Jane Roe/Agency)\nThe central bank raised its main rate to 5% on Thursday, its tenth rise in a row.",
+                "Rates rise again",
+                None,
+                "The central bank raised its main rate to 5% on Thursday, its tenth rise in a row.",
+            ),
+            (
+                "quote closes the sentence",
+                "“We will win,” she said. Then she left the building with her team.",
+                "“We will win,” she said.",
+                None,
+                "“We will win,” she said.",
+            ),
+        ];
+        for row in rows {
+            check(row);
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        for (line, is) in [
+            ("June 14, 2024", true),
+            ("Mon 3 Jan 2022", true),
+            ("2024-06-14", true),
+            ("Updated: Jan. 3, 2022 09:15", true),
+            ("June 14th", true),
+            ("May the best team win", false),
+            ("NATO prepares for possible cyberattacks from Russia", false),
+            ("2024", false),
+        ] {
+            assert_eq!(is_date_line(line), is, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_lines_in_code_points() {
+        let t = "Ab\u{a0}\n\n  “Cd”  \nEf";
+        let d = Document::new("x", t);
+        let got: Vec<&str> = d.paragraphs.iter().map(|&p| d.slice(p)).collect();
+        assert_eq!(got, ["Ab", "“Cd”", "Ef"]);
+        assert_eq!(d.paragraphs[1], Span::new(7, 11));
+    }
+
+    #[test]
+    fn ids_from_file_names() {
+        assert_eq!(id_from_file_name("seeds/002_3a84a08c5ea05fd3.txt"), "002_3a84a08c5ea05fd3");
+        assert_eq!(id_from_file_name("notes"), "notes");
+        assert_eq!(id_from_file_name(".hidden"), ".hidden");
+    }
+
+    #[test]
+    fn word_count_counts_words() {
+        assert_eq!(Document::new("x", "Two words.").word_count, 2);
+        assert_eq!(Document::new("x", "It's 100,000 troops — U.S.").word_count, 4);
+    }
+}

@@ -1,0 +1,17 @@
+//! Pure analysis for Parallax: the document model, entity recognition and comparison.
+//!
+//! Invariants (see ARCHITECTURE.md):
+//! - no DOM, no I/O, no clocks, no randomness: every function is a pure function of its input;
+//! - every offset is a code-point (Unicode scalar value) index into the exact text, end exclusive;
+//!   [`offsets::CharIndex`] is the one place that converts them to byte or UTF-16 offsets;
+//! - nothing panics on any UTF-8 input.
+#![deny(missing_docs)]
+
+pub mod document;
+mod error;
+pub mod offsets;
+pub mod seed;
+
+pub use document::Document;
+pub use error::{Error, ErrorKind};
+pub use offsets::{CharIndex, Span};
