@@ -11,6 +11,7 @@ pub mod document;
 mod error;
 pub mod offsets;
 pub mod seed;
+pub mod text;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind};
