@@ -1,1 +1,55 @@
-fn main(){}
+//! `cargo xtask <command>`: the one place for developer commands (no shell scripts).
+//!
+//! - `setup`: install what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt,
+//!   browsers and their drivers, axe-core), skip what is there, print each step.
+//! - `serve`: setup, then `trunk serve` on 127.0.0.1:8080 with reload.
+//! - `test`: setup, fmt, clippy (native and wasm32), every workspace test, a release build with
+//!   its size budget, then the browser tests in Chromium, Firefox ESR and WebKitGTK.
+//! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
+//! - `bench`: criterion benchmarks of parallax-core.
+//! - `eval`: entity scores on the bundled documents and the development set.
+
+mod dist;
+mod eval;
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = util::project_root();
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!("xtask: cannot enter {}: {e}", root.display());
+        return ExitCode::FAILURE;
+    }
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run().map(|_| ()),
+        Some("serve") => setup::run().and_then(|tools| dist::serve(&tools)),
+        Some("test") => test::run(),
+        Some("dist") => setup::run_build_tools().and_then(|tools| {
+            dist::release(
+                &tools,
+                &root.join("dist"),
+                args.iter().any(|a| a == "--single-file"),
+            )
+            .map(|_| ())
+        }),
+        Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
+        Some("eval") => eval::eval(&root),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -120,11 +120,28 @@ fn lines(text: &str, ix: &CharIndex) -> Vec<Span> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const WEEKDAYS: [&str; 7] =
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.').to_lowercase();
@@ -148,7 +165,13 @@ pub fn is_date_line(line: &str) -> bool {
         if lw.len() == 4 && lw.chars().all(|c| c.is_ascii_digit()) {
             has_year = true;
         } else if lw.len() == 10
-            && lw.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+            && lw.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
         {
             has_year = true;
             has_month = true;
@@ -156,8 +179,25 @@ pub fn is_date_line(line: &str) -> bool {
             has_month = true;
         } else if WEEKDAYS.iter().any(|d| d.starts_with(&lw) && lw.len() >= 3)
             || lw.chars().all(|c| c.is_ascii_digit() || c == ':')
-            || matches!(lw.as_str(), "updated" | "published" | "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "et" | "edt" | "est" | "bst")
-            || (lw.ends_with("st") || lw.ends_with("nd") || lw.ends_with("rd") || lw.ends_with("th"))
+            || matches!(
+                lw.as_str(),
+                "updated"
+                    | "published"
+                    | "am"
+                    | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "gmt"
+                    | "utc"
+                    | "et"
+                    | "edt"
+                    | "est"
+                    | "bst"
+            )
+            || (lw.ends_with("st")
+                || lw.ends_with("nd")
+                || lw.ends_with("rd")
+                || lw.ends_with("th"))
                 && lw[..lw.len() - 2].chars().all(|c| c.is_ascii_digit())
                 && lw.len() > 2
         {
@@ -165,7 +205,10 @@ pub fn is_date_line(line: &str) -> bool {
             return false;
         }
     }
-    has_year && has_month || (has_month && words.len() <= 4 && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())))
+    has_year && has_month
+        || (has_month
+            && words.len() <= 4
+            && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())))
 }
 
 /// A line that reads as a headline: short, no closing full stop, not a caption or a credit.
@@ -176,12 +219,18 @@ fn is_headline(line: &str) -> bool {
         && !matches!(last, '.' | ':' | ';' | ',')
         && !line.starts_with('(')
         && !line.starts_with('[')
-        && line.chars().next().is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
 }
 
 /// A line of running prose: a sentence of several words ending in sentence punctuation.
 fn is_body_line(line: &str) -> bool {
-    let last = line.trim_end_matches(['"', '”', '’', '\'', ')']).chars().last();
+    let last = line
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .chars()
+        .last();
     line.split_whitespace().count() >= 6
         && matches!(last, Some('.' | '!' | '?'))
         && !line.starts_with('(')
@@ -191,7 +240,8 @@ fn is_body_line(line: &str) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
     "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g",
+    "i.e",
 ];
 
 /// The first sentence of a paragraph (a simple, abbreviation-aware cut).
@@ -206,18 +256,26 @@ fn first_sentence_of(p: &str) -> &str {
         while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '\'' | ')') {
             end += 1;
         }
-        let Some(&(nb, next)) = chars.get(end) else { return p };
+        let Some(&(nb, next)) = chars.get(end) else {
+            return p;
+        };
         if !next.is_whitespace() {
             continue;
         }
         let after = p[nb..].trim_start().chars().next();
-        if !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || "\"“‘'".contains(a)) {
+        if !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || "\"“‘'".contains(a))
+        {
             continue;
         }
         if c == '.' {
-            let word = p[..b].rsplit(|x: char| x.is_whitespace() || x == '(').next().unwrap_or("");
+            let word = p[..b]
+                .rsplit(|x: char| x.is_whitespace() || x == '(')
+                .next()
+                .unwrap_or("");
             let w = word.to_lowercase();
-            if ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
+            if ABBREVIATIONS.contains(&w.as_str())
+                || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+            {
                 continue;
             }
         }
@@ -233,7 +291,10 @@ fn shorten(s: &str, max: usize) -> String {
     }
     let cut: String = s.chars().take(max).collect();
     let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '—', '–', '-']))
+    format!(
+        "{}…",
+        cut[..at].trim_end_matches([',', ';', ':', ' ', '—', '–', '-'])
+    )
 }
 
 #[cfg(test)]
@@ -241,14 +302,24 @@ mod tests {
     use super::*;
 
     /// (case name, text, expected title, expected date line, expected first sentence)
-    type Row = (&'static str, &'static str, &'static str, Option<&'static str>, &'static str);
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+    );
 
     #[track_caller]
     fn check(row: &Row) {
         let (name, text, title, date, first) = *row;
         let d = Document::new("id", text);
         assert_eq!(
-            (d.title.as_str(), d.date_line.as_deref(), d.first_sentence.as_str()),
+            (
+                d.title.as_str(),
+                d.date_line.as_deref(),
+                d.first_sentence.as_str()
+            ),
             (title, date, first),
             "case {name}"
         );
@@ -332,7 +403,10 @@ mod tests {
 
     #[test]
     fn ids_from_file_names() {
-        assert_eq!(id_from_file_name("seeds/002_3a84a08c5ea05fd3.txt"), "002_3a84a08c5ea05fd3");
+        assert_eq!(
+            id_from_file_name("seeds/002_3a84a08c5ea05fd3.txt"),
+            "002_3a84a08c5ea05fd3"
+        );
         assert_eq!(id_from_file_name("notes"), "notes");
         assert_eq!(id_from_file_name(".hidden"), ".hidden");
     }
@@ -340,6 +414,9 @@ mod tests {
     #[test]
     fn word_count_counts_words() {
         assert_eq!(Document::new("x", "Two words.").word_count, 2);
-        assert_eq!(Document::new("x", "It's 100,000 troops — U.S.").word_count, 4);
+        assert_eq!(
+            Document::new("x", "It's 100,000 troops — U.S.").word_count,
+            4
+        );
     }
 }

@@ -32,7 +32,10 @@ pub enum ErrorKind {
 impl Error {
     /// A new error of `kind` about `subject` (a file name or a short description of the input).
     pub fn new(kind: ErrorKind, subject: impl Into<String>) -> Self {
-        Error { kind, subject: subject.into() }
+        Error {
+            kind,
+            subject: subject.into(),
+        }
     }
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` of code-point offsets into a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     /// First code point, inclusive.
     pub start: usize,
@@ -51,7 +53,10 @@ impl CharIndex {
     /// Builds the index of `text`.
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharIndex { table: Vec::new(), chars: text.len() };
+            return CharIndex {
+                table: Vec::new(),
+                chars: text.len(),
+            };
         }
         let mut table = Vec::with_capacity(text.len() + 1);
         let mut u16s = 0u32;
@@ -115,8 +120,16 @@ mod tests {
     #[track_caller]
     fn check(text: &str, cp: usize, byte: usize, utf16: usize) {
         let ix = CharIndex::new(text);
-        assert_eq!((ix.byte(cp), ix.utf16(cp)), (byte, utf16), "text {text:?} at code point {cp}");
-        assert_eq!(ix.char_of_byte(byte), cp.min(ix.len_chars()), "back from byte {byte}");
+        assert_eq!(
+            (ix.byte(cp), ix.utf16(cp)),
+            (byte, utf16),
+            "text {text:?} at code point {cp}"
+        );
+        assert_eq!(
+            ix.char_of_byte(byte),
+            cp.min(ix.len_chars()),
+            "back from byte {byte}"
+        );
     }
 
     #[test]
@@ -124,10 +137,10 @@ mod tests {
         // (text, code point, byte, utf16)
         let rows = [
             ("abc", 2, 2, 2),
-            ("abc", 9, 3, 3),               // clamps
-            ("a\u{a0}b", 2, 3, 2),          // no-break space: 2 bytes, 1 unit
-            ("“Hi”", 3, 5, 3),              // curly quote: 3 bytes, 1 unit
-            ("x😀y", 2, 5, 3),              // astral: 4 bytes, 2 units
+            ("abc", 9, 3, 3),      // clamps
+            ("a\u{a0}b", 2, 3, 2), // no-break space: 2 bytes, 1 unit
+            ("“Hi”", 3, 5, 3),     // curly quote: 3 bytes, 1 unit
+            ("x😀y", 2, 5, 3),     // astral: 4 bytes, 2 units
             ("x😀y", 3, 6, 4),
             ("", 0, 0, 0),
         ];

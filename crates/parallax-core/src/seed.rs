@@ -11,7 +11,13 @@ pub const MAX_BYTES: usize = 1024 * 1024;
 /// at most [`MAX_BYTES`]. Returns the text unchanged (no normalisation).
 pub fn validate<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     if bytes.len() > MAX_BYTES {
-        return Err(Error::new(ErrorKind::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }, name));
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_BYTES,
+            },
+            name,
+        ));
     }
     if bytes.contains(&0) {
         return Err(Error::new(ErrorKind::Binary, name));
@@ -37,7 +43,12 @@ mod tests {
     #[track_caller]
     fn check(input: &[u8], expected: Result<(), ErrorKind>) {
         let got = validate("f.txt", input).map(|_| ()).map_err(|e| e.kind());
-        assert_eq!(got, expected, "input: {:?}", String::from_utf8_lossy(&input[..input.len().min(40)]));
+        assert_eq!(
+            got,
+            expected,
+            "input: {:?}",
+            String::from_utf8_lossy(&input[..input.len().min(40)])
+        );
     }
 
     #[test]
@@ -50,8 +61,19 @@ mod tests {
             ("whitespace only", b"  \n\t ", Err(ErrorKind::Empty)),
             ("latin1", b"caf\xe9", Err(ErrorKind::NotUtf8)),
             ("nul byte", b"PK\x03\x04\x00\x00", Err(ErrorKind::Binary)),
-            ("control soup", b"\x01\x02\x03\x04abc", Err(ErrorKind::Binary)),
-            ("too large", &big, Err(ErrorKind::TooLarge { bytes: MAX_BYTES + 1, limit: MAX_BYTES })),
+            (
+                "control soup",
+                b"\x01\x02\x03\x04abc",
+                Err(ErrorKind::Binary),
+            ),
+            (
+                "too large",
+                &big,
+                Err(ErrorKind::TooLarge {
+                    bytes: MAX_BYTES + 1,
+                    limit: MAX_BYTES,
+                }),
+            ),
         ];
         for (name, input, expected) in rows {
             eprintln!("case {name}");
@@ -62,7 +84,10 @@ mod tests {
     #[test]
     fn message_names_the_file() {
         let e = validate("notes.bin", b"\x00").unwrap_err();
-        assert_eq!(e.to_string(), "notes.bin: looks like a binary file, not text");
+        assert_eq!(
+            e.to_string(),
+            "notes.bin: looks like a binary file, not text"
+        );
     }
 
     #[test]

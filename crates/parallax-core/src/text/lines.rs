@@ -65,7 +65,11 @@ impl LineRole {
 /// surrounding whitespace (Unicode whitespace, including U+00A0), in code points.
 pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
     let lines = trimmed_lines(text);
-    let mut roles: Vec<LineRole> = lines.iter().enumerate().map(|(i, (_, l))| local_role(l, i)).collect();
+    let mut roles: Vec<LineRole> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (_, l))| local_role(l, i))
+        .collect();
 
     // Headline: the first headline-like line among the leading non-prose lines.
     let mut headline: Option<usize> = None;
@@ -82,8 +86,10 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
         roles[h] = LineRole::Headline;
         let key = word_key(lines[h].1);
         for i in h + 1..lines.len() {
-            if matches!(roles[i], LineRole::Body | LineRole::Caption | LineRole::Byline)
-                && near_duplicate(&key, &word_key(lines[i].1))
+            if matches!(
+                roles[i],
+                LineRole::Body | LineRole::Caption | LineRole::Byline
+            ) && near_duplicate(&key, &word_key(lines[i].1))
             {
                 roles[i] = LineRole::RepeatedHeadline;
             }
@@ -108,7 +114,10 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
         }
         if in_links {
             if word_count(l) < 25
-                && matches!(roles[i], LineRole::Body | LineRole::ListItem | LineRole::KeywordLine | LineRole::Caption)
+                && matches!(
+                    roles[i],
+                    LineRole::Body | LineRole::ListItem | LineRole::KeywordLine | LineRole::Caption
+                )
             {
                 roles[i] = LineRole::Furniture;
             } else {
@@ -119,11 +128,16 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
 
     // The run of bare titles at the end of the page, between the last paragraph of prose and a
     // line of furniture, is a list of links.
-    let last_prose = (0..lines.len()).rev().find(|&i| roles[i] == LineRole::Body && is_prose(lines[i].1));
+    let last_prose = (0..lines.len())
+        .rev()
+        .find(|&i| roles[i] == LineRole::Body && is_prose(lines[i].1));
     if let Some(p) = last_prose {
         if let Some(f) = (p + 1..lines.len()).find(|&i| roles[i] == LineRole::Furniture) {
             for i in p + 1..f {
-                if roles[i] == LineRole::Body && !ends_sentence(lines[i].1) && word_count(lines[i].1) <= 20 {
+                if roles[i] == LineRole::Body
+                    && !ends_sentence(lines[i].1)
+                    && word_count(lines[i].1) <= 20
+                {
                     roles[i] = LineRole::Furniture;
                 }
             }
@@ -132,17 +146,26 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
 
     // A long line inside the article with no closing punctuation is a caption (sub-headings are
     // short; running text ends its sentences).
-    let first_prose = (0..lines.len()).find(|&i| roles[i] == LineRole::Body && is_prose(lines[i].1));
+    let first_prose =
+        (0..lines.len()).find(|&i| roles[i] == LineRole::Body && is_prose(lines[i].1));
     if let Some(fp) = first_prose {
         for i in fp + 1..lines.len() {
             let l = lines[i].1;
-            if roles[i] == LineRole::Body && word_count(l) >= 9 && !ends_sentence(l) && !l.ends_with(':') {
+            if roles[i] == LineRole::Body
+                && word_count(l) >= 9
+                && !ends_sentence(l)
+                && !l.ends_with(':')
+            {
                 roles[i] = LineRole::Caption;
             }
         }
     }
 
-    lines.into_iter().zip(roles).map(|((s, _), r)| (s, r)).collect()
+    lines
+        .into_iter()
+        .zip(roles)
+        .map(|((s, _), r)| (s, r))
+        .collect()
 }
 
 /// Non-blank lines, trimmed, with their code-point spans.
@@ -219,7 +242,9 @@ fn near_duplicate(a: &[String], b: &[String]) -> bool {
 
 /// The line's last character, ignoring closing quotes and brackets.
 fn last_significant(line: &str) -> Option<char> {
-    line.trim_end_matches(|c: char| "\"'”’»)]".contains(c) || c.is_whitespace()).chars().last()
+    line.trim_end_matches(|c: char| "\"'”’»)]".contains(c) || c.is_whitespace())
+        .chars()
+        .last()
 }
 
 /// The line ends a sentence (., !, ?, … possibly inside closing quotes).
@@ -237,21 +262,49 @@ fn is_headline_like(line: &str) -> bool {
     let words = word_count(line);
     (2..=30).contains(&words)
         && !matches!(line.chars().last(), Some('.' | ':' | ';' | ','))
-        && line.chars().next().is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn is_month_word(w: &str) -> bool {
-    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w) && (w.len() == 3 || w == "sept" || m == &w))
+    w.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| m.starts_with(w) && (w.len() == 3 || w == "sept" || m == &w))
 }
 
 fn is_weekday_word(w: &str) -> bool {
-    w.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(w) && (w.len() == 3 || w == "tues" || w == "thur" || w == "thurs" || d == &w))
+    w.len() >= 3
+        && WEEKDAYS.iter().any(|d| {
+            d.starts_with(w)
+                && (w.len() == 3 || w == "tues" || w == "thur" || w == "thurs" || d == &w)
+        })
 }
 
 /// A line that holds only a date, perhaps with a time, zone and a "Published"/"Updated" label.
@@ -261,7 +314,10 @@ fn is_date_only(line: &str) -> bool {
     }
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '(' | ')'))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '—')).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '—'))
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 12 {
@@ -277,25 +333,62 @@ fn is_date_only(line: &str) -> bool {
         } else if digits > 0 && digits == w.chars().count() && w.len() <= 2 {
             day = true;
         } else if digits > 0
-            && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
             && w.chars().filter(|c| matches!(c, '/' | '-' | '.')).count() == 2
             && digits >= 6
         {
             numeric_date = true;
-        } else if digits > 0 && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.')) {
+        } else if digits > 0
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+        {
             // a time: 09:15, 10.30
         } else if digits > 0
-            && ["st", "nd", "rd", "th", "am", "pm", "a.m", "p.m"].iter().any(|s| {
-                w.strip_suffix(s).is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.')))
-            })
+            && ["st", "nd", "rd", "th", "am", "pm", "a.m", "p.m"]
+                .iter()
+                .any(|s| {
+                    w.strip_suffix(s).is_some_and(|d| {
+                        !d.is_empty()
+                            && d.chars()
+                                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+                    })
+                })
         {
             day = day || !(w.ends_with("am") || w.ends_with("pm") || w.ends_with(".m"));
         } else if is_weekday_word(w)
             || matches!(
                 w.as_str(),
-                "published" | "updated" | "posted" | "last" | "first" | "on" | "at" | "am" | "pm" | "a.m"
-                    | "p.m" | "gmt" | "utc" | "bst" | "cet" | "cest" | "est" | "edt" | "et" | "pt" | "pst"
-                    | "pdt" | "ist" | "aest" | "jst" | "hkt" | "sgt" | "date" | "modified" | "of"
+                "published"
+                    | "updated"
+                    | "posted"
+                    | "last"
+                    | "first"
+                    | "on"
+                    | "at"
+                    | "am"
+                    | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "gmt"
+                    | "utc"
+                    | "bst"
+                    | "cet"
+                    | "cest"
+                    | "est"
+                    | "edt"
+                    | "et"
+                    | "pt"
+                    | "pst"
+                    | "pdt"
+                    | "ist"
+                    | "aest"
+                    | "jst"
+                    | "hkt"
+                    | "sgt"
+                    | "date"
+                    | "modified"
+                    | "of"
             )
         {
         } else {
@@ -307,27 +400,105 @@ fn is_date_only(line: &str) -> bool {
 
 /// Words that open a photo credit.
 const CREDIT_LABELS: &[&str] = &[
-    "photo", "photos", "image", "images", "picture", "pictures", "pic", "photograph", "photography",
-    "credit", "credits", "photo credit", "image credit", "image source", "picture credit", "video",
-    "illustration", "graphic", "source",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "pic",
+    "photograph",
+    "photography",
+    "credit",
+    "credits",
+    "photo credit",
+    "image credit",
+    "image source",
+    "picture credit",
+    "video",
+    "illustration",
+    "graphic",
+    "source",
 ];
 
 /// Endings that mark an agency or photographer credit.
 const CREDIT_ENDINGS: &[&str] = &[
-    "getty images", "getty", "afp", "reuters", "ap", "ap photo", "epa", "shutterstock", "alamy",
-    "pa", "pa wire", "pa images", "pool", "handout", "file photo", "file", "istock", "bloomberg",
-    "anadolu", "xinhua", "sipa", "efe", "dpa", "ansa", "aap", "cp", "upi", "nurphoto", "zuma",
-    "rex", "supplied", "courtesy", "wikimedia commons",
+    "getty images",
+    "getty",
+    "afp",
+    "reuters",
+    "ap",
+    "ap photo",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "pa",
+    "pa wire",
+    "pa images",
+    "pool",
+    "handout",
+    "file photo",
+    "file",
+    "istock",
+    "bloomberg",
+    "anadolu",
+    "xinhua",
+    "sipa",
+    "efe",
+    "dpa",
+    "ansa",
+    "aap",
+    "cp",
+    "upi",
+    "nurphoto",
+    "zuma",
+    "rex",
+    "supplied",
+    "courtesy",
+    "wikimedia commons",
 ];
 
 /// Labels that start a caption ("FILE PHOTO: ...").
-const CAPTION_LABELS: &[&str] = &["file photo", "file", "caption", "image caption", "photo caption", "pictured", "above", "top", "main image", "in pictures"];
+const CAPTION_LABELS: &[&str] = &[
+    "file photo",
+    "file",
+    "caption",
+    "image caption",
+    "photo caption",
+    "pictured",
+    "above",
+    "top",
+    "main image",
+    "in pictures",
+];
 
 /// Upper-case labels that open a line but do not mark a caption.
 const NON_CAPTION_CAPS_LABELS: &[&str] = &[
-    "breaking", "breaking news", "update", "updated", "exclusive", "analysis", "opinion", "comment",
-    "editor's note", "editors note", "note", "correction", "clarification", "live", "watch", "listen",
-    "read more", "read also", "related", "see also", "advertisement", "q", "a", "faq", "warning",
+    "breaking",
+    "breaking news",
+    "update",
+    "updated",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "comment",
+    "editor's note",
+    "editors note",
+    "note",
+    "correction",
+    "clarification",
+    "live",
+    "watch",
+    "listen",
+    "read more",
+    "read also",
+    "related",
+    "see also",
+    "advertisement",
+    "q",
+    "a",
+    "faq",
+    "warning",
 ];
 
 /// Photo credit or caption, by its own cues.
@@ -344,13 +515,20 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
     }
     // "Photo: X", "Image source, Getty Images", "Photo by X"
     if starts_with_credit_label(&lower) {
-        return Some(if words <= 12 && !ends_sentence(line) { LineRole::Credit } else { LineRole::Caption });
+        return Some(if words <= 12 && !ends_sentence(line) {
+            LineRole::Credit
+        } else {
+            LineRole::Caption
+        });
     }
     // "FILE PHOTO: ...", "Image caption, ..."
     for l in CAPTION_LABELS {
         if let Some(rest) = lower.strip_prefix(l) {
             let rest = rest.trim_start();
-            if rest.starts_with(':') || rest.starts_with(',') || (rest.starts_with('-') || rest.starts_with('–')) && l.starts_with("file") {
+            if rest.starts_with(':')
+                || rest.starts_with(',')
+                || (rest.starts_with('-') || rest.starts_with('–')) && l.starts_with("file")
+            {
                 if l == &"top" || l == &"above" || l == &"pictured" {
                     if !line.starts_with(|c: char| c.is_uppercase()) {
                         continue;
@@ -362,9 +540,17 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
     }
     // Ends with a credit: "(Reuters)", "(Photo: X)", "X/AFP via Getty Images", "Jane Roe/Agency".
     if let Some(tail) = credit_tail(line) {
-        let whole = tail.trim_start_matches(|c: char| c == '(' || c.is_whitespace()).len()
-            == line.trim_start_matches(|c: char| c == '(' || c.is_whitespace()).len();
-        return Some(if whole || word_count(line) <= 6 { LineRole::Credit } else { LineRole::Caption });
+        let whole = tail
+            .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
+            .len()
+            == line
+                .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
+                .len();
+        return Some(if whole || word_count(line) <= 6 {
+            LineRole::Credit
+        } else {
+            LineRole::Caption
+        });
     }
     // "CAPS LABEL: description without a full stop" (tabloid picture captions).
     if let Some(colon) = line.find(':') {
@@ -372,7 +558,9 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
         let rest = line[colon + 1..].trim();
         let label_words = word_count(label);
         let all_caps = label.chars().any(|c| c.is_alphabetic())
-            && label.chars().all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '&' | '\'' | '’' | '-' | '.'));
+            && label.chars().all(|c| {
+                c.is_uppercase() || c.is_whitespace() || matches!(c, '&' | '\'' | '’' | '-' | '.')
+            });
         if all_caps
             && (1..=4).contains(&label_words)
             && (label_words >= 2 || label.chars().filter(|c| c.is_alphabetic()).count() >= 6)
@@ -429,7 +617,9 @@ fn credit_tail(line: &str) -> Option<&str> {
         || lower.ends_with("/getty images")
         || lower.ends_with("/ getty images")
         || CREDIT_ENDINGS.iter().any(|e| {
-            lower.strip_suffix(e).is_some_and(|before| before.ends_with('/') || before.ends_with("/ "))
+            lower
+                .strip_suffix(e)
+                .is_some_and(|before| before.ends_with('/') || before.ends_with("/ "))
         });
     if (agency_end || last.contains('/')) && word_count(last) <= 8 && credit_words(last) {
         return Some(last);
@@ -447,7 +637,23 @@ fn credit_words(s: &str) -> bool {
         }
         n += 1;
         let first = w.chars().next().unwrap_or('a');
-        if !(first.is_uppercase() || first.is_ascii_digit() || matches!(w, "via" | "of" | "for" | "and" | "the" | "de" | "van" | "von" | "al" | "photo" | "images")) {
+        if !(first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(
+                w,
+                "via"
+                    | "of"
+                    | "for"
+                    | "and"
+                    | "the"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "al"
+                    | "photo"
+                    | "images"
+            ))
+        {
             return false;
         }
     }
@@ -458,25 +664,46 @@ fn credit_words(s: &str) -> bool {
 fn is_keyword_line(line: &str) -> bool {
     if !line.contains(char::is_whitespace) {
         let parts: Vec<&str> = line.split('-').collect();
-        let caps = line.chars().any(|c| c.is_alphabetic()) && !line.chars().any(|c| c.is_lowercase());
-        let good_parts = parts.iter().all(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_alphanumeric()));
-        let alpha_parts = parts.iter().filter(|p| p.chars().all(|c| c.is_alphabetic())).count();
-        return caps && good_parts && (parts.len() >= 3 || parts.len() == 2 && alpha_parts == 2 && parts.iter().all(|p| p.len() >= 3));
+        let caps =
+            line.chars().any(|c| c.is_alphabetic()) && !line.chars().any(|c| c.is_lowercase());
+        let good_parts = parts
+            .iter()
+            .all(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_alphanumeric()));
+        let alpha_parts = parts
+            .iter()
+            .filter(|p| p.chars().all(|c| c.is_alphabetic()))
+            .count();
+        return caps
+            && good_parts
+            && (parts.len() >= 3
+                || parts.len() == 2 && alpha_parts == 2 && parts.iter().all(|p| p.len() >= 3));
     }
     let items: Vec<&str> = line.split(',').map(str::trim).collect();
     items.len() >= 4
         && !ends_sentence(line)
         && items.iter().all(|it| {
             let n = word_count(it);
-            (1..=3).contains(&n) && it.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '.' | '\'' | '’' | '&'))
+            (1..=3).contains(&n)
+                && it.chars().all(|c| {
+                    c.is_alphanumeric()
+                        || c.is_whitespace()
+                        || matches!(c, '-' | '.' | '\'' | '’' | '&')
+                })
         })
-        && items.iter().filter(|it| it.chars().next().is_some_and(char::is_uppercase)).count() * 2 > items.len()
+        && items
+            .iter()
+            .filter(|it| it.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 2
+            > items.len()
 }
 
 /// Bullets and numbered items.
 fn is_list_item(line: &str) -> bool {
     let mut chars = line.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if "•·▪◦‣●○■□➢►▶✓✔✗–—-*+→".contains(first) {
         return chars.next().is_some_and(char::is_whitespace);
     }
@@ -485,7 +712,8 @@ fn is_list_item(line: &str) -> bool {
     let head: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &s[head.len()..];
     if (1..=2).contains(&head.len()) {
-        return (rest.starts_with(". ") || rest.starts_with(") ")) && rest[2..].starts_with(|c: char| !c.is_ascii_digit());
+        return (rest.starts_with(". ") || rest.starts_with(") "))
+            && rest[2..].starts_with(|c: char| !c.is_ascii_digit());
     }
     let mut cs = s.chars();
     matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some(')'), Some(' ')) if c.is_ascii_lowercase())
@@ -493,34 +721,132 @@ fn is_list_item(line: &str) -> bool {
 
 /// Phrases that open a line of site furniture when the line is short.
 const FURNITURE_OPENERS: &[&str] = &[
-    "read more", "read also", "read next", "also read", "read the full", "see also", "related",
-    "more on this", "more from", "more stories", "more news", "further reading", "share this",
-    "share on", "share via", "share article", "share", "tweet", "email this", "email", "print this",
-    "print", "subscribe", "sign up", "newsletter", "click here", "follow us", "follow @",
-    "like us on", "advertisement", "advert", "sponsored", "promoted", "copyright", "©",
-    "all rights reserved", "top articles", "top stories", "most read", "most popular",
-    "most viewed", "recommended", "you may also like", "you might also like", "trending",
-    "log in", "login", "we use cookies", "this site uses cookies", "cookie", "accept",
-    "skip to", "listen to this article", "download our app", "download the app", "get the app",
-    "watch:", "watch the video", "video:", "comments", "leave a comment", "join the conversation",
-    "back to top", "continue reading", "story continues", "scroll to continue", "what to read next",
-    "latest news", "popular", "don't miss", "don’t miss", "must read", "ad", "tags:", "topics:",
-    "filed under", "report an error", "contact us", "terms of use", "privacy policy",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "read the full",
+    "see also",
+    "related",
+    "more on this",
+    "more from",
+    "more stories",
+    "more news",
+    "further reading",
+    "share this",
+    "share on",
+    "share via",
+    "share article",
+    "share",
+    "tweet",
+    "email this",
+    "email",
+    "print this",
+    "print",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "click here",
+    "follow us",
+    "follow @",
+    "like us on",
+    "advertisement",
+    "advert",
+    "sponsored",
+    "promoted",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "top articles",
+    "top stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "trending",
+    "log in",
+    "login",
+    "we use cookies",
+    "this site uses cookies",
+    "cookie",
+    "accept",
+    "skip to",
+    "listen to this article",
+    "download our app",
+    "download the app",
+    "get the app",
+    "watch:",
+    "watch the video",
+    "video:",
+    "comments",
+    "leave a comment",
+    "join the conversation",
+    "back to top",
+    "continue reading",
+    "story continues",
+    "scroll to continue",
+    "what to read next",
+    "latest news",
+    "popular",
+    "don't miss",
+    "don’t miss",
+    "must read",
+    "ad",
+    "tags:",
+    "topics:",
+    "filed under",
+    "report an error",
+    "contact us",
+    "terms of use",
+    "privacy policy",
 ];
 
 /// Openers that mark furniture even on a longer line ("Read more: <a whole headline>").
 const STRONG_OPENERS: &[&str] = &[
-    "read more", "read also", "read next", "also read", "see also", "related:", "related article",
-    "related story", "related content", "related link", "copyright", "©", "all rights reserved",
-    "click here", "follow us", "we use cookies", "this site uses cookies", "sign up for",
-    "subscribe to", "don't miss", "don’t miss", "more on this topic", "tags:", "topics:",
-    "filed under", "listen to this article", "continue reading", "story continues",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "see also",
+    "related:",
+    "related article",
+    "related story",
+    "related content",
+    "related link",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "click here",
+    "follow us",
+    "we use cookies",
+    "this site uses cookies",
+    "sign up for",
+    "subscribe to",
+    "don't miss",
+    "don’t miss",
+    "more on this topic",
+    "tags:",
+    "topics:",
+    "filed under",
+    "listen to this article",
+    "continue reading",
+    "story continues",
 ];
 
 /// Phrases that mark furniture anywhere in a short line.
 const FURNITURE_ANYWHERE: &[&str] = &[
-    "all rights reserved", "click here", "follow us on", "sign up for our", "subscribe to our",
-    "our newsletter", "accept cookies", "use of cookies", "we use cookies", "privacy policy",
+    "all rights reserved",
+    "click here",
+    "follow us on",
+    "sign up for our",
+    "subscribe to our",
+    "our newsletter",
+    "accept cookies",
+    "use of cookies",
+    "we use cookies",
+    "privacy policy",
 ];
 
 /// Site boilerplate by its own wording.
@@ -529,21 +855,29 @@ fn is_furniture(line: &str) -> bool {
     let body = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '[');
     let words = word_count(line);
     if (line.starts_with('[') && line.ends_with(']') && (line.contains('=') || line.contains('/')))
-        || ((body.starts_with("http://") || body.starts_with("https://") || body.starts_with("www.")) && words <= 2)
+        || ((body.starts_with("http://")
+            || body.starts_with("https://")
+            || body.starts_with("www."))
+            && words <= 2)
     {
         return true;
     }
     let opens = |list: &[&str]| {
         list.iter().any(|p| {
             body.strip_prefix(p).is_some_and(|rest| {
-                p.ends_with(':') || rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+                p.ends_with(':')
+                    || rest.is_empty()
+                    || rest.starts_with(|c: char| !c.is_alphanumeric())
             })
         })
     };
     if opens(STRONG_OPENERS) && words <= 40 {
         return true;
     }
-    if opens(FURNITURE_OPENERS) && words <= 6 && !(words >= 4 && ends_sentence(line) && !lower.contains("newsletter")) {
+    if opens(FURNITURE_OPENERS)
+        && words <= 6
+        && !(words >= 4 && ends_sentence(line) && !lower.contains("newsletter"))
+    {
         return true;
     }
     words <= 30 && FURNITURE_ANYWHERE.iter().any(|p| lower.contains(p))
@@ -552,17 +886,47 @@ fn is_furniture(line: &str) -> bool {
 /// A heading that introduces a block of links or teasers.
 fn is_links_heading(line: &str) -> bool {
     let lower = line.to_lowercase();
-    let l = lower.trim_end_matches([':', '.', ' ']).trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    let l = lower
+        .trim_end_matches([':', '.', ' '])
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
     const HEADINGS: &[&str] = &[
-        "related", "related articles", "related stories", "related content", "related links",
-        "related news", "related topics", "top articles", "top stories", "most read", "most popular",
-        "most viewed", "more on this topic", "more on this story", "more from", "more stories",
-        "more news", "recommended", "recommended for you", "you may also like",
-        "you might also like", "read more", "see also", "further reading", "trending",
-        "trending now", "latest news", "popular", "also read", "what to read next", "read next",
-        "don't miss", "don’t miss", "must read",
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "related links",
+        "related news",
+        "related topics",
+        "top articles",
+        "top stories",
+        "most read",
+        "most popular",
+        "most viewed",
+        "more on this topic",
+        "more on this story",
+        "more from",
+        "more stories",
+        "more news",
+        "recommended",
+        "recommended for you",
+        "you may also like",
+        "you might also like",
+        "read more",
+        "see also",
+        "further reading",
+        "trending",
+        "trending now",
+        "latest news",
+        "popular",
+        "also read",
+        "what to read next",
+        "read next",
+        "don't miss",
+        "don’t miss",
+        "must read",
     ];
-    HEADINGS.contains(&l) || (l.starts_with("copyright") || l.starts_with('©')) && word_count(l) <= 8
+    HEADINGS.contains(&l)
+        || (l.starts_with("copyright") || l.starts_with('©')) && word_count(l) <= 8
 }
 
 /// "By Jane Doe", "Written by ...", "Reporting by ...; Editing by ...", "Jane Doe | Agency".
@@ -570,25 +934,53 @@ fn is_byline(line: &str, index: usize) -> bool {
     let lower = line.to_lowercase();
     let words = word_count(line);
     for p in [
-        "written by ", "reporting by ", "reported by ", "words by ", "story by ", "additional reporting by ",
-        "editing by ", "edited by ", "compiled by ", "interview by ", "text by ", "author: ", "authors: ",
+        "written by ",
+        "reporting by ",
+        "reported by ",
+        "words by ",
+        "story by ",
+        "additional reporting by ",
+        "editing by ",
+        "edited by ",
+        "compiled by ",
+        "interview by ",
+        "text by ",
+        "author: ",
+        "authors: ",
         "by: ",
     ] {
         if lower.starts_with(p) && words <= 25 {
             return true;
         }
     }
-    if let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by ")) {
+    if let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+        .or_else(|| line.strip_prefix("by "))
+    {
         // A name follows: capitalised words, up to a separator; not "By Monday, the ...".
         let name_part = rest.split([',', '|', '—', '–', ';']).next().unwrap_or("");
         let name_words: Vec<&str> = name_part.split_whitespace().collect();
-        let joiners = ["and", "&", "de", "van", "von", "der", "da", "di", "la", "le", "bin", "al"];
+        let joiners = [
+            "and", "&", "de", "van", "von", "der", "da", "di", "la", "le", "bin", "al",
+        ];
         let capitalised = name_words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || joiners.contains(&w.to_lowercase().as_str())
+            w.chars().next().is_some_and(char::is_uppercase)
+                || joiners.contains(&w.to_lowercase().as_str())
         });
-        let first = name_words.first().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).unwrap_or_default();
+        let first = name_words
+            .first()
+            .map(|w| {
+                w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
         let not_date = !is_month_word(&first) && !is_weekday_word(&first) && first != "the";
-        return (1..=7).contains(&name_words.len()) && capitalised && not_date && words <= 14 && !ends_sentence(name_part);
+        return (1..=7).contains(&name_words.len())
+            && capitalised
+            && not_date
+            && words <= 14
+            && !ends_sentence(name_part);
     }
     // "Jane Doe | Agency" after the headline.
     if index > 0 && words <= 8 && line.contains('|') {
@@ -598,9 +990,15 @@ fn is_byline(line: &str, index: usize) -> bool {
         return (2..=3).contains(&nw.len())
             && nw.iter().all(|w| {
                 let mut cs = w.chars();
-                cs.next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                cs.next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
             })
-            && parts.all(|p| p.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+            && parts.all(|p| {
+                p.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
     }
     false
 }
@@ -619,11 +1017,25 @@ mod tests {
         if got_roles != expected {
             let mut report = String::new();
             for (i, &(s, r)) in got.iter().enumerate() {
-                let e = expected.get(i).map(|e| format!("{e:?}")).unwrap_or_else(|| "-".into());
-                let mark = if Some(&r) == expected.get(i) { " " } else { "✗" };
-                report.push_str(&format!("{mark} got {r:?} expected {e}: {:?}\n", ix.slice(text, s)));
+                let e = expected
+                    .get(i)
+                    .map(|e| format!("{e:?}"))
+                    .unwrap_or_else(|| "-".into());
+                let mark = if Some(&r) == expected.get(i) {
+                    " "
+                } else {
+                    "✗"
+                };
+                report.push_str(&format!(
+                    "{mark} got {r:?} expected {e}: {:?}\n",
+                    ix.slice(text, s)
+                ));
             }
-            panic!("case {name}: {} lines, {} expected\n{report}", got.len(), expected.len());
+            panic!(
+                "case {name}: {} lines, {} expected\n{report}",
+                got.len(),
+                expected.len()
+            );
         }
     }
 
@@ -730,7 +1142,18 @@ mod tests {
 
     #[test]
     fn reasons_are_short_and_distinct() {
-        let all = [Headline, RepeatedHeadline, DateLine, Byline, Caption, Credit, KeywordLine, ListItem, Furniture, Body];
+        let all = [
+            Headline,
+            RepeatedHeadline,
+            DateLine,
+            Byline,
+            Caption,
+            Credit,
+            KeywordLine,
+            ListItem,
+            Furniture,
+            Body,
+        ];
         let mut seen: Vec<&str> = all.iter().map(|r| r.reason()).collect();
         seen.sort();
         seen.dedup();

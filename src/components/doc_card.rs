@@ -1,0 +1,43 @@
+//! A library card: title, first sentence, word count, linking to the reader.
+
+use crate::app::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// What a card shows.
+#[derive(Properties, PartialEq, Clone)]
+pub struct DocCardProps {
+    /// Document identifier.
+    pub id: AttrValue,
+    /// Title.
+    pub title: AttrValue,
+    /// First sentence of the body.
+    pub first_sentence: AttrValue,
+    /// Word count.
+    pub words: usize,
+    /// The document's own date line, if any.
+    #[prop_or_default]
+    pub date: Option<AttrValue>,
+}
+
+/// One document in the library.
+#[function_component(DocCard)]
+pub fn doc_card(p: &DocCardProps) -> Html {
+    let heading_id = format!("card-{}", p.id);
+    html! {
+        <li class="card" data-doc={p.id.clone()}>
+            <article aria-labelledby={heading_id.clone()}>
+                <h2 id={heading_id}>
+                    <Link<Route> to={Route::Doc { id: p.id.to_string() }}>{ p.title.clone() }</Link<Route>>
+                </h2>
+                if p.first_sentence != p.title {
+                    <p class="card-lede">{ p.first_sentence.clone() }</p>
+                }
+                <p class="meta">
+                    { format!("{} words", p.words) }
+                    if let Some(d) = &p.date { { " · " }<span>{ d.clone() }</span> }
+                </p>
+            </article>
+        </li>
+    }
+}

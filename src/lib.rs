@@ -1,0 +1,11 @@
+//! Parallax, the web app: a Yew single-page app over parallax-core.
+//!
+//! `app` holds the routes and the shell, `pages/` one component per route, `components/`
+//! small pieces that take props and emit callbacks, `state` the app's data (no web-sys, so it
+//! is tested natively), `seeds` the documents embedded at build time.
+
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod seeds;
+pub mod state;

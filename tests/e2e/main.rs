@@ -1,0 +1,566 @@
+//! Browser end-to-end tests of the release build, one suite run in every engine named in
+//! PARALLAX_E2E_ENGINES (chromium, firefox, webkit). `cargo xtask test` builds the app and
+//! sets the variables; plain `cargo test` skips this binary and says so.
+//!
+//! Tests check behaviour against the bundled files themselves (titles found in the seed
+//! texts, ids equal to the file stems), never against a copy of the app's own output.
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use parallax_e2e::{ensure, Browser, Engine, Server};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// The suite, run in order in one fresh session per engine.
+const TESTS: &[&str] = &[
+    "library_lists_every_document",
+    "opening_a_card_shows_the_reader_and_back_returns",
+    "deep_link_opens_the_reader",
+    "unknown_id_or_route_shows_not_found",
+    "tab_reaches_every_library_link_with_a_visible_focus_ring",
+    "axe_finds_no_violations",
+    "csp_is_set_and_nothing_leaves_the_origin",
+];
+
+struct Seed {
+    id: String,
+    text: String,
+}
+
+struct Ctx {
+    b: Browser,
+    base: String,
+    seeds: Vec<Seed>,
+    axe: String,
+    shots: Option<PathBuf>,
+}
+
+async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
+    match name {
+        "library_lists_every_document" => library_lists_every_document(c).await,
+        "opening_a_card_shows_the_reader_and_back_returns" => opening_a_card(c).await,
+        "deep_link_opens_the_reader" => deep_link(c).await,
+        "unknown_id_or_route_shows_not_found" => not_found(c).await,
+        "tab_reaches_every_library_link_with_a_visible_focus_ring" => tab_focus(c).await,
+        "axe_finds_no_violations" => axe(c).await,
+        "csp_is_set_and_nothing_leaves_the_origin" => csp_and_origin(c).await,
+        other => Err(format!("unknown test {other}")),
+    }?;
+    page_is_clean(c).await
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// No error or CSP violation was recorded by the page's diagnostics since it loaded.
+async fn page_is_clean(c: &Ctx) -> Result<(), String> {
+    let v = c.b.js("const d = window.__parallax || {errors: ['diagnostics missing'], csp: []}; return [d.errors, d.csp];", vec![]).await?;
+    let errors = strings(&v[0]);
+    let csp = strings(&v[1]);
+    ensure(errors.is_empty(), format!("console errors: {errors:?}"))?;
+    ensure(csp.is_empty(), format!("CSP violations: {csp:?}"))
+}
+
+async fn library_lists_every_document(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/", c.base)).await?;
+    let n = c.seeds.len();
+    c.b.wait_for(
+        "every card",
+        &format!("return document.querySelectorAll('#doc-list > li').length === {n}"),
+    )
+    .await?;
+    let cards = c.b.js("return [...document.querySelectorAll('#doc-list > li')].map(li => [li.dataset.doc, li.querySelector('h2 a').textContent, li.querySelector('h2 a').getAttribute('href')])", vec![]).await?;
+    let cards = cards.as_array().cloned().unwrap_or_default();
+    ensure(
+        cards.len() == n,
+        format!("{} cards for {n} documents", cards.len()),
+    )?;
+    for card in &cards {
+        let (id, title, href) = (
+            card[0].as_str().unwrap_or(""),
+            card[1].as_str().unwrap_or(""),
+            card[2].as_str().unwrap_or(""),
+        );
+        let seed = c
+            .seeds
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or(format!("card for unknown document {id:?}"))?;
+        let stem = title.trim_end_matches('…');
+        ensure(
+            !stem.trim().is_empty(),
+            format!("card {id} has an empty title"),
+        )?;
+        ensure(
+            seed.text.contains(stem),
+            format!("title {title:?} is not text of {id}"),
+        )?;
+        ensure(
+            href.ends_with(&format!("#/doc/{id}")),
+            format!("card {id} links to {href:?}"),
+        )?;
+    }
+    let title = c.b.js("return document.title", vec![]).await?;
+    ensure(
+        title.as_str().is_some_and(|t| t.starts_with("Library")),
+        format!("library title {title}"),
+    )?;
+    shoot(c, "library").await
+}
+
+/// The longest line of a seed: text the reader must show.
+fn longest_line(s: &Seed) -> String {
+    s.text
+        .lines()
+        .map(str::trim)
+        .max_by_key(|l| l.len())
+        .unwrap_or("")
+        .to_string()
+}
+
+async fn opening_a_card(c: &Ctx) -> Result<(), String> {
+    let seed = &c.seeds[1 % c.seeds.len()];
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "the cards",
+        "return document.querySelectorAll('#doc-list > li').length > 0",
+    )
+    .await?;
+    let link =
+        c.b.client
+            .find(Locator::Css(&format!(
+                "#doc-list > li[data-doc='{}'] h2 a",
+                seed.id
+            )))
+            .await
+            .map_err(|e| format!("card link: {e}"))?;
+    link.click().await.map_err(|e| format!("click: {e}"))?;
+    c.b.wait_for(
+        "the reader",
+        &format!(
+            "return document.querySelector(\"#reader[data-doc='{}']\") !== null",
+            seed.id
+        ),
+    )
+    .await?;
+    let hash = c.b.js("return location.hash", vec![]).await?;
+    ensure(
+        hash == json!(format!("#/doc/{}", seed.id)),
+        format!("hash after click: {hash}"),
+    )?;
+    let text =
+        c.b.js("return document.querySelector('#reader').innerText", vec![])
+            .await?;
+    let line = longest_line(seed);
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    ensure(
+        norm(text.as_str().unwrap_or("")).contains(&norm(&line)),
+        format!("reader lacks the line {line:?}"),
+    )?;
+    let title = c.b.js("return document.title", vec![]).await?;
+    let heading =
+        c.b.js(
+            "return document.querySelector('#doc-title').textContent",
+            vec![],
+        )
+        .await?;
+    ensure(
+        title
+            .as_str()
+            .zip(heading.as_str())
+            .is_some_and(|(t, h)| t.starts_with(h)),
+        format!("document.title {title} does not follow the heading {heading}"),
+    )?;
+    shoot(c, "reader").await?;
+    c.b.client.back().await.map_err(|e| format!("back: {e}"))?;
+    c.b.wait_for("the library after Back", "return document.querySelector('#doc-list') !== null && document.title.startsWith('Library')").await?;
+    c.b.client
+        .forward()
+        .await
+        .map_err(|e| format!("forward: {e}"))?;
+    c.b.wait_for(
+        "the reader after Forward",
+        &format!(
+            "return document.querySelector(\"#reader[data-doc='{}']\") !== null",
+            seed.id
+        ),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn deep_link(c: &Ctx) -> Result<(), String> {
+    let id = c
+        .seeds
+        .iter()
+        .map(|s| s.id.as_str())
+        .find(|id| *id == "002_3a84a08c5ea05fd3")
+        .unwrap_or(&c.seeds[0].id);
+    let seed = c.seeds.iter().find(|s| s.id == id).expect("seed");
+    c.b.open(&format!("{}#/doc/{id}", c.base)).await?;
+    c.b.wait_for(
+        "the deep-linked reader",
+        &format!("return document.querySelector(\"#reader[data-doc='{id}']\") !== null"),
+    )
+    .await?;
+    let text =
+        c.b.js("return document.querySelector('#reader').innerText", vec![])
+            .await?;
+    let first_line = seed
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let words: Vec<&str> = first_line.split_whitespace().take(6).collect();
+    ensure(
+        text.as_str().is_some_and(|t| t.contains(&words.join(" "))),
+        format!("reader of {id} lacks its opening words {words:?}"),
+    )
+}
+
+async fn not_found(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/doc/no-such-document", c.base))
+        .await?;
+    let h =
+        c.b.wait_for(
+            "not-found heading",
+            "const h = document.querySelector('#not-found h1'); return h && h.textContent",
+        )
+        .await?;
+    ensure(h == json!("Document not found"), format!("heading {h}"))?;
+    let title = c.b.js("return document.title", vec![]).await?;
+    ensure(
+        title.as_str().is_some_and(|t| t.contains("not found")),
+        format!("title {title}"),
+    )?;
+    shoot(c, "not-found").await?;
+    c.b.client
+        .find(Locator::Css("#not-found a"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "library from the not-found link",
+        "return document.querySelector('#doc-list') !== null",
+    )
+    .await?;
+    c.b.open(&format!("{}#/no/such/route", c.base)).await?;
+    let h =
+        c.b.wait_for(
+            "not-found heading for a route",
+            "const h = document.querySelector('#not-found h1'); return h && h.textContent",
+        )
+        .await?;
+    ensure(h == json!("Page not found"), format!("heading {h}"))
+}
+
+async fn press_tab(c: &Ctx) -> Result<(), String> {
+    let keys = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down {
+            value: Key::Tab.into(),
+        })
+        .then(KeyAction::Up {
+            value: Key::Tab.into(),
+        });
+    c.b.client
+        .perform_actions(keys)
+        .await
+        .map_err(|e| format!("Tab: {e}"))
+}
+
+async fn tab_focus(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "the cards",
+        "return document.querySelectorAll('#doc-list a').length > 0",
+    )
+    .await?;
+    let wanted = strings(
+        &c.b.js(
+            "return [...document.querySelectorAll('#doc-list a')].map(a => a.getAttribute('href'))",
+            vec![],
+        )
+        .await?,
+    );
+    let mut reached = Vec::new();
+    for _ in 0..(wanted.len() + 10) {
+        press_tab(c).await?;
+        let v = c
+            .b
+            .js(
+                "const a = document.activeElement; if (!a || a === document.body) return null; \
+                 const s = getComputedStyle(a); \
+                 return [a.getAttribute('href') || a.tagName, s.outlineStyle, parseFloat(s.outlineWidth) || 0, s.boxShadow];",
+                vec![],
+            )
+            .await?;
+        if v.is_null() {
+            continue;
+        }
+        let target = v[0].as_str().unwrap_or("").to_string();
+        let visible = (v[1] != json!("none") && v[2].as_f64().unwrap_or(0.0) >= 2.0)
+            || v[3].as_str().is_some_and(|b| b != "none");
+        ensure(
+            visible,
+            format!("focus on {target} has no visible ring: {v}"),
+        )?;
+        reached.push(target);
+    }
+    let missing: Vec<&String> = wanted.iter().filter(|w| !reached.contains(w)).collect();
+    ensure(
+        missing.is_empty(),
+        format!("Tab never reached {missing:?}; reached {reached:?}"),
+    )
+}
+
+async fn run_axe(c: &Ctx, page: &str) -> Result<(), String> {
+    c.b.js(&format!("{}\nreturn typeof axe;", c.axe), vec![])
+        .await?;
+    let v = c
+        .b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("axe on {page}: {e}"))?;
+    let found = strings(&v);
+    ensure(
+        found.is_empty(),
+        format!("axe violations on {page}: {found:#?}"),
+    )
+}
+
+async fn axe(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "the cards",
+        "return document.querySelectorAll('#doc-list > li').length > 0",
+    )
+    .await?;
+    run_axe(c, "library").await?;
+    let id = &c.seeds[0].id;
+    c.b.open(&format!("{}#/doc/{id}", c.base)).await?;
+    c.b.wait_for(
+        "the reader",
+        "return document.querySelector('#reader') !== null",
+    )
+    .await?;
+    run_axe(c, "reader").await?;
+    c.b.open(&format!("{}#/doc/missing", c.base)).await?;
+    c.b.wait_for(
+        "not found",
+        "return document.querySelector('#not-found') !== null",
+    )
+    .await?;
+    run_axe(c, "not-found").await
+}
+
+async fn csp_and_origin(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/doc/{}", c.base, c.seeds[0].id))
+        .await?;
+    c.b.wait_for(
+        "the reader",
+        "return document.querySelector('#reader') !== null",
+    )
+    .await?;
+    let csp = c.b.js("const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m && m.content", vec![]).await?;
+    let csp = csp.as_str().unwrap_or("");
+    ensure(
+        csp.contains("default-src 'self'"),
+        format!("CSP missing or too loose: {csp:?}"),
+    )?;
+    ensure(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        format!("CSP allows inline code: {csp}"),
+    )?;
+    let foreign = strings(
+        &c.b.js(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => new URL(n).origin !== location.origin)",
+            vec![],
+        )
+        .await?,
+    );
+    ensure(
+        foreign.is_empty(),
+        format!("requests outside the origin: {foreign:?}"),
+    )?;
+    let count =
+        c.b.js(
+            "return performance.getEntriesByType('resource').length",
+            vec![],
+        )
+        .await?;
+    ensure(
+        count.as_u64().unwrap_or(0) > 0,
+        "no resource entries recorded (wasm and js should be)",
+    )
+}
+
+/// Saves screenshots at 1280 and 375 px wide when PARALLAX_E2E_SCREENSHOTS names a folder
+/// (Chromium only: it is what we look at, not what we assert on).
+async fn shoot(c: &Ctx, name: &str) -> Result<(), String> {
+    let Some(dir) = &c.shots else { return Ok(()) };
+    if c.b.engine != Engine::Chromium {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    for w in [1280u32, 375] {
+        c.b.client
+            .set_window_size(w, 900)
+            .await
+            .map_err(|e| e.to_string())?;
+        c.b.wait_for(
+            "the resize",
+            &format!("return Math.abs(window.innerWidth - {w}) < 40"),
+        )
+        .await?;
+        let png = c.b.client.screenshot().await.map_err(|e| e.to_string())?;
+        std::fs::write(dir.join(format!("{name}-{w}.png")), png).map_err(|e| e.to_string())?;
+    }
+    c.b.client
+        .set_window_size(1280, 900)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+fn load_seeds() -> Vec<Seed> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("seeds/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| Seed {
+            id: p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            text: std::fs::read_to_string(&p).expect("seed text"),
+        })
+        .collect()
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::process::ExitCode {
+    let Ok(dist) = std::env::var("PARALLAX_E2E_DIST") else {
+        println!("e2e: skipped (no PARALLAX_E2E_DIST); `cargo xtask test` builds the app and runs these in all three engines");
+        return std::process::ExitCode::SUCCESS;
+    };
+    let engines: Vec<Engine> = std::env::var("PARALLAX_E2E_ENGINES")
+        .unwrap_or_else(|_| "chromium,firefox,webkit".into())
+        .split(',')
+        .filter_map(Engine::parse)
+        .collect();
+    let require_all = std::env::var("PARALLAX_E2E_REQUIRE_ALL").is_ok_and(|v| v == "1");
+    let axe = std::env::var("PARALLAX_E2E_AXE")
+        .ok()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    let shots = std::env::var_os("PARALLAX_E2E_SCREENSHOTS").map(PathBuf::from);
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let server = Server::start(std::path::Path::new(&dist));
+    let seeds = load_seeds();
+    let mut summary = Vec::new();
+    let mut failed_any = false;
+
+    for engine in engines {
+        if let Some(missing) = engine.missing() {
+            let line = format!(
+                "{}: {} (missing {missing})",
+                engine.name(),
+                if require_all { "FAILED" } else { "skipped" }
+            );
+            println!("{line}");
+            failed_any |= require_all;
+            summary.push(line);
+            continue;
+        }
+        if axe.is_empty() {
+            failed_any = true;
+            summary.push(format!(
+                "{}: FAILED (axe-core not found; set PARALLAX_E2E_AXE)",
+                engine.name()
+            ));
+            continue;
+        }
+        let started = Instant::now();
+        let b = match Browser::start(engine).await {
+            Ok(b) => b,
+            Err(e) => {
+                println!("{}: cannot start: {e}", engine.name());
+                failed_any = true;
+                summary.push(format!("{}: FAILED (cannot start: {e})", engine.name()));
+                continue;
+            }
+        };
+        let ctx = Ctx {
+            b,
+            base: server.url.clone(),
+            seeds: load_seeds(),
+            axe: axe.clone(),
+            shots: shots.clone(),
+        };
+        let (mut pass, mut fail) = (0, 0);
+        for name in TESTS
+            .iter()
+            .filter(|t| filter.is_empty() || filter.iter().any(|f| t.contains(f.as_str())))
+        {
+            let t = Instant::now();
+            match run_test(name, &ctx).await {
+                Ok(()) => {
+                    pass += 1;
+                    println!(
+                        "{} {name} ... ok ({} ms)",
+                        engine.name(),
+                        t.elapsed().as_millis()
+                    );
+                }
+                Err(e) => {
+                    fail += 1;
+                    println!("{} {name} ... FAILED\n    {e}", engine.name());
+                }
+            }
+        }
+        ctx.b.stop().await;
+        failed_any |= fail > 0;
+        summary.push(format!(
+            "{}: {pass} passed, {fail} failed ({:.1} s)",
+            engine.name(),
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    let _ = seeds;
+    let text = summary.join("\n") + "\n";
+    print!("\n{text}");
+    if let Ok(p) = std::env::var("PARALLAX_E2E_SUMMARY") {
+        let _ = std::fs::write(p, &text);
+    }
+    if failed_any {
+        std::process::ExitCode::FAILURE
+    } else {
+        std::process::ExitCode::SUCCESS
+    }
+}
