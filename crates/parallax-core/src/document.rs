@@ -1,6 +1,7 @@
 //! The document model: one news article, its text kept exactly as read.
 
 use crate::offsets::{CharIndex, Span};
+use crate::text::lines::{line_roles, LineRole};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -27,6 +28,8 @@ pub struct Document {
     pub date_span: Option<Span>,
     /// Paragraphs: each non-blank line, trimmed of surrounding whitespace.
     pub paragraphs: Vec<Span>,
+    /// The role of each paragraph (headline, caption, site furniture, body...), same order.
+    pub roles: Vec<LineRole>,
     /// The first sentence of the body (after headline, repeated headlines and captions).
     pub first_sentence: String,
     /// Number of words (Unicode word segmentation).
@@ -62,11 +65,21 @@ impl Document {
             break;
         }
         let title_text = title_span.map(|s| ix.slice(&text, s).to_string());
-        let first_sentence = paragraphs[body_from.min(paragraphs.len())..]
-            .iter()
-            .map(|&p| ix.slice(&text, p))
-            .find(|l| Some(*l) != title_text.as_deref() && is_body_line(l) && !is_date_line(l))
-            .map(first_sentence_of)
+        let roles: Vec<LineRole> = {
+            let found = line_roles(&text);
+            paragraphs
+                .iter()
+                .map(|p| found.iter().find(|(s, _)| s == p).map_or(LineRole::Body, |(_, r)| *r))
+                .collect()
+        };
+        let is_lede = |i: usize, l: &str| {
+            Some(l) != title_text.as_deref() && is_body_line(l) && !is_date_line(l) && roles[i] == LineRole::Body
+        };
+        let first_sentence = (body_from.min(paragraphs.len())..paragraphs.len())
+            .map(|i| (i, ix.slice(&text, paragraphs[i])))
+            .find(|&(i, l)| is_lede(i, l))
+            .or_else(|| paragraphs.iter().map(|&p| ix.slice(&text, p)).find(|l| is_body_line(l)).map(|l| (0, l)))
+            .map(|(_, l)| first_sentence_of(l))
             .unwrap_or_default()
             .to_string();
         let (title, has_headline) = match title_text {
@@ -82,6 +95,7 @@ impl Document {
             date_line,
             date_span,
             paragraphs,
+            roles,
             first_sentence,
             word_count,
         }
@@ -362,6 +376,13 @@ mod tests {
                 "Rates rise again",
                 None,
                 "The central bank raised its main rate to 5% on Thursday, its tenth rise in a row.",
+            ),
+            (
+                "a photo caption is not the lede",
+                "Port strike ends\n(Photo : Ann Lee/Getty Images)\nBRITAIN-PORTS-STRIKE\nDockers walk past cranes in the port of Tilbury on Monday, May 3, 2021.\n\nDockers at Tilbury ended their strike on Monday after a pay deal was agreed.",
+                "Port strike ends",
+                None,
+                "Dockers at Tilbury ended their strike on Monday after a pay deal was agreed.",
             ),
             (
                 "quote closes the sentence",
