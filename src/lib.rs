@@ -9,3 +9,4 @@ pub mod components;
 pub mod pages;
 pub mod seeds;
 pub mod state;
+pub mod view;

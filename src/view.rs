@@ -1,0 +1,216 @@
+//! What the reader shows, as plain data: which labels are hidden, which entity is focused,
+//! whether page furniture is hidden. The URL is the source of truth (`#/doc/<id>?hide=PLACE,
+//! DATE&focus=<entity>&at=3&furniture=hide`): `ReaderView::from_query` reads it, actions go
+//! through one pure reducer, `to_query` writes it back. No web-sys here: tested natively.
+
+use parallax_core::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The six entity labels, in legend order.
+pub const LABELS: [&str; 6] = ["PERSON", "ORG", "PLACE", "GROUP", "DATE", "NUMBER"];
+
+/// A label's name for people.
+pub fn label_name(label: &str) -> &'static str {
+    match label {
+        "PERSON" => "Person",
+        "ORG" => "Organisation",
+        "PLACE" => "Place",
+        "GROUP" => "Group",
+        "DATE" => "Date",
+        "NUMBER" => "Number",
+        _ => "Other",
+    }
+}
+
+/// The reader's URL query.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReaderQuery {
+    /// Hidden labels, comma-separated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide: Option<String>,
+    /// Focused entity id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    /// Which mention of the focused entity is current (1-based).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
+    /// `hide` to hide page furniture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<String>,
+}
+
+/// The reader's view state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderView {
+    /// Labels rendered as plain text.
+    pub hidden: BTreeSet<&'static str>,
+    /// The selected entity.
+    pub focus: Option<String>,
+    /// Index (0-based) of the current mention of the focused entity.
+    pub at: usize,
+    /// Captions, credits, boilerplate... hidden.
+    pub hide_furniture: bool,
+}
+
+/// What the user can do in the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderAction {
+    /// Show or hide a label's marks.
+    ToggleLabel(&'static str),
+    /// Select an entity (or clear the selection).
+    Focus(Option<String>),
+    /// Move to the next (+1) or previous (-1) mention of the focused entity, wrapping around
+    /// `count` mentions.
+    Step(i32, usize),
+    /// Show or hide page furniture.
+    ToggleFurniture,
+}
+
+impl ReaderView {
+    /// The view a query describes; unknown labels are ignored.
+    pub fn from_query(q: &ReaderQuery) -> Self {
+        let hidden = q
+            .hide
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter_map(|l| LABELS.iter().copied().find(|k| k.eq_ignore_ascii_case(l.trim())))
+            .collect();
+        ReaderView {
+            hidden,
+            focus: q.focus.clone().filter(|f| !f.is_empty()),
+            at: q.at.unwrap_or(1).max(1) - 1,
+            hide_furniture: q.furniture.as_deref() == Some("hide"),
+        }
+    }
+
+    /// The query that reopens this view.
+    pub fn to_query(&self) -> ReaderQuery {
+        let hide: Vec<&str> = LABELS.iter().copied().filter(|l| self.hidden.contains(l)).collect();
+        ReaderQuery {
+            hide: (!hide.is_empty()).then(|| hide.join(",")),
+            focus: self.focus.clone(),
+            at: self.focus.as_ref().and_then(|_| (self.at > 0).then_some(self.at + 1)),
+            furniture: self.hide_furniture.then(|| "hide".to_string()),
+        }
+    }
+
+    /// The view after `action`.
+    pub fn reduce(&self, action: ReaderAction) -> ReaderView {
+        let mut next = self.clone();
+        match action {
+            ReaderAction::ToggleLabel(l) => {
+                if !next.hidden.remove(l) {
+                    next.hidden.insert(l);
+                }
+            }
+            ReaderAction::Focus(f) => {
+                next.at = 0;
+                next.focus = if f == self.focus { None } else { f };
+            }
+            ReaderAction::Step(d, count) => {
+                if count > 0 && next.focus.is_some() {
+                    next.at = (next.at as i64 + d as i64).rem_euclid(count as i64) as usize;
+                }
+            }
+            ReaderAction::ToggleFurniture => next.hide_furniture = !next.hide_furniture,
+        }
+        next
+    }
+}
+
+/// Cuts `para` into runs: plain text (`None`) and marks (`Some(i)`, `i` indexing `mentions`),
+/// leaving out mentions whose label is hidden. `mentions` are sorted and do not overlap.
+pub fn segments(para: Span, mentions: &[(Span, &str)], hidden: &BTreeSet<&'static str>) -> Vec<(Span, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut at = para.start;
+    let first = mentions.partition_point(|(s, _)| s.end <= para.start);
+    for (i, (s, label)) in mentions.iter().enumerate().skip(first) {
+        if s.start >= para.end {
+            break;
+        }
+        if hidden.contains(label) || s.start < at || s.end > para.end {
+            continue;
+        }
+        if s.start > at {
+            out.push((Span::new(at, s.start), None));
+        }
+        out.push((*s, Some(i)));
+        at = s.end;
+    }
+    if at < para.end {
+        out.push((Span::new(at, para.end), None));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_query(q: ReaderQuery, expected_hidden: &[&str], expected_focus: Option<&str>, furniture: bool) {
+        let v = ReaderView::from_query(&q);
+        let hidden: Vec<&str> = v.hidden.iter().copied().collect();
+        assert_eq!((hidden.as_slice(), v.focus.as_deref(), v.hide_furniture), (expected_hidden, expected_focus, furniture), "query {q:?}");
+        assert_eq!(ReaderView::from_query(&v.to_query()), v, "round trip of {q:?}");
+    }
+
+    fn q(hide: Option<&str>, focus: Option<&str>, furniture: Option<&str>) -> ReaderQuery {
+        ReaderQuery { hide: hide.map(Into::into), focus: focus.map(Into::into), at: None, furniture: furniture.map(Into::into) }
+    }
+
+    #[test]
+    fn queries() {
+        check_query(q(None, None, None), &[], None, false);
+        check_query(q(Some("PLACE,DATE"), None, None), &["DATE", "PLACE"], None, false);
+        check_query(q(Some("place, bogus,,NUMBER"), Some("anne-lee"), None), &["NUMBER", "PLACE"], Some("anne-lee"), false);
+        check_query(q(None, Some(""), Some("hide")), &[], None, true);
+        check_query(q(None, None, Some("show")), &[], None, false);
+    }
+
+    #[test]
+    fn query_lists_labels_in_legend_order() {
+        let v = ReaderView::default().reduce(ReaderAction::ToggleLabel("DATE")).reduce(ReaderAction::ToggleLabel("PERSON"));
+        assert_eq!(v.to_query().hide.as_deref(), Some("PERSON,DATE"));
+    }
+
+    #[test]
+    fn reducer() {
+        let v = ReaderView::default();
+        let hidden = v.reduce(ReaderAction::ToggleLabel("PLACE"));
+        assert!(hidden.hidden.contains("PLACE"));
+        assert!(hidden.reduce(ReaderAction::ToggleLabel("PLACE")).hidden.is_empty());
+
+        let f = v.reduce(ReaderAction::Focus(Some("e1".into())));
+        assert_eq!((f.focus.as_deref(), f.at), (Some("e1"), 0));
+        let f = f.reduce(ReaderAction::Step(-1, 7));
+        assert_eq!(f.at, 6, "previous from the first wraps to the last");
+        let f = f.reduce(ReaderAction::Step(1, 7));
+        assert_eq!(f.at, 0, "next from the last wraps to the first");
+        assert_eq!(f.reduce(ReaderAction::Focus(Some("e1".into()))).focus, None, "selecting again clears");
+        assert_eq!(v.reduce(ReaderAction::Step(1, 3)), v, "no focus: stepping does nothing");
+        assert!(v.reduce(ReaderAction::ToggleFurniture).hide_furniture);
+    }
+
+    #[track_caller]
+    fn check_segments(para: (usize, usize), mentions: &[((usize, usize), &str)], hide: &[&'static str], expected: &[((usize, usize), Option<usize>)]) {
+        let m: Vec<(Span, &str)> = mentions.iter().map(|&((s, e), l)| (Span::new(s, e), l)).collect();
+        let hidden: BTreeSet<&'static str> = hide.iter().copied().collect();
+        let got = segments(Span::new(para.0, para.1), &m, &hidden);
+        let want: Vec<(Span, Option<usize>)> = expected.iter().map(|&((s, e), i)| (Span::new(s, e), i)).collect();
+        assert_eq!(got, want, "para {para:?}, mentions {mentions:?}, hidden {hide:?}");
+    }
+
+    #[test]
+    fn segments_cover_the_paragraph() {
+        // "Ann Lee met Bob in Rome." as paragraph 10..34
+        let m = [((10, 17), "PERSON"), ((22, 25), "PERSON"), ((29, 33), "PLACE"), ((40, 44), "DATE")];
+        check_segments((10, 34), &m, &[], &[((10, 17), Some(0)), ((17, 22), None), ((22, 25), Some(1)), ((25, 29), None), ((29, 33), Some(2)), ((33, 34), None)]);
+        check_segments((10, 34), &m, &["PERSON"], &[((10, 29), None), ((29, 33), Some(2)), ((33, 34), None)]);
+        check_segments((35, 50), &m, &[], &[((35, 40), None), ((40, 44), Some(3)), ((44, 50), None)]);
+        check_segments((0, 5), &m, &[], &[((0, 5), None)]);
+        check_segments((0, 0), &[], &[], &[]);
+    }
+}
