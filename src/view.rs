@@ -4,7 +4,6 @@
 //! through one pure reducer, `to_query` writes it back. No web-sys here: tested natively.
 
 use parallax_core::Span;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The six entity labels, in legend order.
@@ -23,21 +22,92 @@ pub fn label_name(label: &str) -> &'static str {
     }
 }
 
-/// The reader's URL query.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The reader's URL query, kept readable (`hide=PLACE,DATE&focus=anne-lee`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReaderQuery {
     /// Hidden labels, comma-separated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hide: Option<String>,
     /// Focused entity id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<String>,
     /// Which mention of the focused entity is current (1-based).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<usize>,
     /// `hide` to hide page furniture.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub furniture: Option<String>,
+}
+
+impl ReaderQuery {
+    /// Parses a query string (with or without the leading `?`); unknown keys are ignored.
+    pub fn parse(query: &str) -> Self {
+        let mut q = ReaderQuery::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = percent_decode(v);
+            match k {
+                "hide" => q.hide = Some(v),
+                "focus" => q.focus = Some(v),
+                "at" => q.at = v.parse().ok(),
+                "furniture" => q.furniture = Some(v),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The query string, without `?`; empty when every field is at its default.
+    pub fn encode(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(h) = &self.hide {
+            parts.push(format!("hide={}", percent_encode(h)));
+        }
+        if let Some(f) = &self.focus {
+            parts.push(format!("focus={}", percent_encode(f)));
+        }
+        if let Some(a) = self.at {
+            parts.push(format!("at={a}"));
+        }
+        if let Some(f) = &self.furniture {
+            parts.push(format!("furniture={}", percent_encode(f)));
+        }
+        parts.join("&")
+    }
+}
+
+/// Escapes what may not stand in a query value (commas stay readable).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes `%XX` escapes (and `+` as space); invalid escapes stay as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The reader's view state.
@@ -168,6 +238,18 @@ mod tests {
         check_query(q(Some("place, bogus,,NUMBER"), Some("anne-lee"), None), &["NUMBER", "PLACE"], Some("anne-lee"), false);
         check_query(q(None, Some(""), Some("hide")), &[], None, true);
         check_query(q(None, None, Some("show")), &[], None, false);
+    }
+
+    #[test]
+    fn query_strings() {
+        let q = ReaderQuery::parse("?hide=PLACE,DATE&focus=anne-lee&at=3&x=1");
+        assert_eq!(q.hide.as_deref(), Some("PLACE,DATE"));
+        assert_eq!((q.focus.as_deref(), q.at), (Some("anne-lee"), Some(3)));
+        assert_eq!(q.encode(), "hide=PLACE,DATE&focus=anne-lee&at=3");
+        assert_eq!(ReaderQuery::parse("hide=PLACE%2CDATE").hide.as_deref(), Some("PLACE,DATE"));
+        assert_eq!(ReaderQuery::parse("focus=a%20b%zz%").focus.as_deref(), Some("a b%zz%"));
+        assert_eq!(ReaderQuery::parse("").encode(), "");
+        assert_eq!(percent_encode("a&b=c é"), "a%26b%3Dc%20%C3%A9");
     }
 
     #[test]
