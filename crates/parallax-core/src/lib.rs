@@ -7,9 +7,12 @@
 //! - nothing panics on any UTF-8 input.
 #![deny(missing_docs)]
 
+pub mod descriptors;
 pub mod document;
 mod error;
+pub mod normalize;
 pub mod offsets;
+pub mod quotes;
 pub mod seed;
 pub mod text;
 

@@ -1,0 +1,857 @@
+//! Descriptors: the roles and appositives a text attaches to a person (or organisation), so the
+//! reader can show how each source describes them, and the comparison can flag sources that
+//! call the same person by different roles.
+//!
+//! Three constructions are read, all inside one sentence:
+//! - a title before the name: "Kremlin spokesman Dmitry Peskov" -> "Kremlin spokesman";
+//! - an appositive after it: "Anne Lee, the deputy national security adviser, said" ->
+//!   "deputy national security adviser";
+//! - a copula: "Lee is the chief negotiator for the union" (or "She is ..." where "she" is the
+//!   subject of the nearest earlier sentence naming a person) -> "chief negotiator for the union".
+//!
+//! A phrase only counts when its head is a role noun (a small general lexicon of offices, jobs
+//! and kinds of organisation), so "Peskov, 54," or "Smith, who left early," give nothing.
+//! [`role_head`] maps a descriptor to a role class and [`roles_conflict`] compares two.
+
+use crate::offsets::Span;
+
+/// What kind of thing a mention names, as far as quotes and descriptors need to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Org,
+    /// A place (which may stand for its government: "Moscow said").
+    Place,
+    /// Anything else (groups, dates, numbers).
+    Other,
+}
+
+/// The view of an entity mention that quotes and descriptors use: its span, kind and entity id.
+pub trait MentionLike {
+    /// Code-point span of the mention.
+    fn span(&self) -> Span;
+    /// What it names.
+    fn kind(&self) -> MentionKind;
+    /// The entity id it belongs to.
+    fn entity(&self) -> &str;
+}
+
+/// A plain mention, for callers (and tests) that have no analysis at hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRef {
+    /// Code-point span.
+    pub span: Span,
+    /// What it names.
+    pub kind: MentionKind,
+    /// Entity id.
+    pub entity: String,
+}
+
+impl MentionLike for MentionRef {
+    fn span(&self) -> Span {
+        self.span
+    }
+    fn kind(&self) -> MentionKind {
+        self.kind
+    }
+    fn entity(&self) -> &str {
+        &self.entity
+    }
+}
+
+/// Every descriptor the text attaches to a PERSON or ORG mention: (entity id, descriptor as
+/// written, span of the descriptor). In text order, one entry per construction found.
+pub fn find_descriptors<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M]) -> Vec<(String, String, Span)> {
+    let ctx = Context::new(text, sentences, mentions);
+    let mut out: Vec<(String, String, Span)> = ctx
+        .descriptors()
+        .into_iter()
+        .map(|d| (mentions[d.mention].entity().to_string(), d.text, d.span))
+        .collect();
+    out.sort_by_key(|d| d.2);
+    out.dedup();
+    out
+}
+
+/// A descriptor found for the mention at index `mention`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub mention: usize,
+    pub text: String,
+    pub span: Span,
+}
+
+/// One word or punctuation mark, with its code-point span.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub word: bool,
+}
+
+impl Tok {
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is(&self, p: &str) -> bool {
+        !self.word && self.text == p
+    }
+}
+
+/// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and single
+/// punctuation marks; whitespace is dropped.
+pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let s = i;
+            i += 1;
+            while i < chars.len() {
+                let d = chars[i];
+                let joins = matches!(d, '\'' | '’' | '-' | '.' | '&' | '‑')
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || joins {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { start: s, end: i, text: chars[s..i].iter().collect(), word: true });
+        } else {
+            out.push(Tok { start: i, end: i + 1, text: c.to_string(), word: false });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Sentence spans: the caller's when given, else a simple split at . ! ? and line breaks.
+pub(crate) fn sentence_spans(chars: &[char], sentences: &[Span]) -> Vec<Span> {
+    if !sentences.is_empty() {
+        let mut v: Vec<Span> = sentences.iter().map(|s| Span::new(s.start.min(chars.len()), s.end.min(chars.len()))).collect();
+        v.sort();
+        return v;
+    }
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, trim_end(chars, s, i)));
+            }
+            i += 1;
+            continue;
+        }
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(i);
+        }
+        if matches!(c, '.' | '!' | '?') {
+            let mut e = i + 1;
+            while e < chars.len() && matches!(chars[e], '"' | '”' | '’' | '\'' | ')') {
+                e += 1;
+            }
+            let next_ws = e >= chars.len() || chars[e].is_whitespace();
+            let mut n = e;
+            while n < chars.len() && chars[n] == ' ' {
+                n += 1;
+            }
+            let next_starts = n >= chars.len() || chars[n].is_uppercase() || chars[n].is_ascii_digit() || "\"“‘'\n".contains(chars[n]);
+            let prev_word_len = (0..i).rev().take_while(|&k| chars[k].is_alphabetic()).count();
+            let abbrev = c == '.' && (prev_word_len == 1 || (i >= 3 && is_title_abbrev(&chars[i.saturating_sub(prev_word_len)..i])));
+            if next_ws && next_starts && !abbrev {
+                if let Some(s) = start.take() {
+                    out.push(Span::new(s, e));
+                }
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, trim_end(chars, s, chars.len())));
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn trim_end(chars: &[char], s: usize, mut e: usize) -> usize {
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    e
+}
+
+fn is_title_abbrev(w: &[char]) -> bool {
+    let w: String = w.iter().collect::<String>().to_lowercase();
+    matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "col" | "lt" | "sgt" | "capt" | "st" | "jr" | "sr" | "no" | "vs" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "inc" | "corp" | "co" | "ltd" | "mt" | "ft" | "rev" | "adm" | "maj" | "cpl" | "pte" | "supt" | "insp" | "det" | "hon")
+}
+
+/// Role nouns for people: offices, ranks and jobs, each with its role class.
+const PERSON_ROLES: &[(&str, &str)] = &[
+    ("president-elect", "president"), ("president", "president"), ("vice-president", "vice president"),
+    ("vice president", "vice president"), ("prime minister", "prime minister"), ("premier", "prime minister"),
+    ("chancellor", "chancellor"), ("minister", "minister"), ("secretary-general", "secretary-general"),
+    ("secretary general", "secretary-general"), ("press secretary", "spokesperson"), ("secretary", "secretary"),
+    ("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"), ("spokesperson", "spokesperson"),
+    ("spokesmen", "spokesperson"), ("mouthpiece", "spokesperson"), ("adviser", "adviser"), ("advisor", "adviser"),
+    ("advisers", "adviser"), ("advisors", "adviser"), ("consultant", "adviser"), ("diplomat", "diplomat"),
+    ("ambassador", "diplomat"), ("envoy", "diplomat"), ("negotiator", "diplomat"), ("consul", "diplomat"),
+    ("official", "official"), ("officials", "official"), ("director-general", "director"), ("director", "director"),
+    ("chief executive", "chief executive"), ("ceo", "chief executive"), ("chief operating officer", "executive"),
+    ("cfo", "executive"), ("coo", "executive"), ("cto", "executive"), ("executive", "executive"),
+    ("chairman", "chair"), ("chairwoman", "chair"), ("chairperson", "chair"), ("chair", "chair"),
+    ("founder", "founder"), ("co-founder", "founder"), ("owner", "owner"), ("boss", "head"), ("head", "head"),
+    ("chief", "head"), ("leader", "leader"), ("manager", "manager"), ("coach", "coach"), ("captain", "captain"),
+    ("skipper", "captain"), ("player", "player"), ("striker", "player"), ("goalkeeper", "player"),
+    ("defender", "player"), ("midfielder", "player"), ("forward", "player"), ("winger", "player"),
+    ("batsman", "player"), ("bowler", "player"), ("quarterback", "player"), ("athlete", "athlete"),
+    ("runner", "athlete"), ("sprinter", "athlete"), ("cyclist", "athlete"), ("swimmer", "athlete"),
+    ("champion", "athlete"), ("driver", "driver"), ("judge", "judge"), ("justice", "judge"),
+    ("magistrate", "judge"), ("prosecutor", "prosecutor"), ("attorney general", "prosecutor"),
+    ("district attorney", "prosecutor"), ("attorney", "lawyer"), ("lawyer", "lawyer"), ("barrister", "lawyer"),
+    ("solicitor", "lawyer"), ("counsel", "lawyer"), ("senator", "legislator"), ("congressman", "legislator"),
+    ("congresswoman", "legislator"), ("representative", "legislator"), ("lawmaker", "legislator"),
+    ("legislator", "legislator"), ("mp", "legislator"), ("mep", "legislator"), ("deputy", "legislator"),
+    ("governor", "governor"), ("mayor", "mayor"), ("councillor", "councillor"), ("councilor", "councillor"),
+    ("commissioner", "commissioner"), ("king", "monarch"), ("queen", "monarch"), ("prince", "royal"),
+    ("princess", "royal"), ("emperor", "monarch"), ("general", "military officer"), ("admiral", "military officer"),
+    ("colonel", "military officer"), ("commander", "military officer"), ("major", "military officer"),
+    ("lieutenant", "military officer"), ("sergeant", "police officer"), ("officer", "officer"),
+    ("detective", "police officer"), ("inspector", "police officer"), ("constable", "police officer"),
+    ("superintendent", "police officer"), ("soldier", "soldier"), ("professor", "academic"),
+    ("lecturer", "academic"), ("researcher", "scientist"), ("scientist", "scientist"), ("economist", "economist"),
+    ("analyst", "analyst"), ("strategist", "analyst"), ("expert", "expert"), ("specialist", "expert"),
+    ("doctor", "doctor"), ("physician", "doctor"), ("surgeon", "doctor"), ("nurse", "nurse"),
+    ("teacher", "teacher"), ("headteacher", "teacher"), ("headmaster", "teacher"), ("headmistress", "teacher"),
+    ("principal", "teacher"), ("student", "student"), ("pupil", "student"), ("author", "writer"),
+    ("writer", "writer"), ("novelist", "writer"), ("poet", "writer"), ("journalist", "journalist"),
+    ("reporter", "journalist"), ("correspondent", "journalist"), ("editor", "journalist"),
+    ("columnist", "journalist"), ("presenter", "presenter"), ("host", "presenter"), ("anchor", "presenter"),
+    ("artist", "artist"), ("painter", "artist"), ("singer", "musician"), ("musician", "musician"),
+    ("rapper", "musician"), ("actor", "actor"), ("actress", "actor"), ("filmmaker", "film-maker"),
+    ("producer", "producer"), ("pope", "cleric"), ("bishop", "cleric"), ("archbishop", "cleric"),
+    ("cardinal", "cleric"), ("imam", "cleric"), ("rabbi", "cleric"), ("priest", "cleric"), ("pastor", "cleric"),
+    ("vicar", "cleric"), ("candidate", "candidate"), ("nominee", "candidate"), ("challenger", "candidate"),
+    ("incumbent", "incumbent"), ("engineer", "engineer"), ("pilot", "pilot"), ("astronaut", "astronaut"),
+    ("chef", "chef"), ("farmer", "farmer"), ("entrepreneur", "entrepreneur"), ("businessman", "businessperson"),
+    ("businesswoman", "businessperson"), ("billionaire", "businessperson"), ("investor", "investor"),
+    ("banker", "banker"), ("activist", "activist"), ("campaigner", "activist"), ("politician", "politician"),
+    ("victim", "victim"), ("suspect", "suspect"), ("defendant", "defendant"), ("witness", "witness"),
+    ("resident", "resident"), ("spokesperson's", "spokesperson"), ("mother", "relative"), ("father", "relative"),
+    ("son", "relative"), ("daughter", "relative"), ("wife", "relative"), ("husband", "relative"),
+    ("brother", "relative"), ("sister", "relative"), ("widow", "relative"), ("partner", "partner"),
+    ("member", "member"), ("delegate", "delegate"), ("aide", "aide"), ("staffer", "aide"), ("deputy head", "head"),
+    ("dictator", "leader"), ("monarch", "monarch"), ("sheikh", "royal"), ("emir", "monarch"),
+    ("sultan", "monarch"), ("mp's", "legislator"), ("chancellor's", "chancellor"), ("hacker", "hacker"),
+];
+
+/// Role nouns for organisations: kinds of body.
+const ORG_ROLES: &[(&str, &str)] = &[
+    ("company", "company"), ("firm", "company"), ("group", "company"), ("giant", "company"),
+    ("conglomerate", "company"), ("startup", "company"), ("start-up", "company"), ("maker", "company"),
+    ("carmaker", "company"), ("automaker", "company"), ("retailer", "company"), ("manufacturer", "company"),
+    ("developer", "company"), ("supplier", "company"), ("operator", "company"), ("provider", "company"),
+    ("chipmaker", "company"), ("brand", "company"), ("utility", "company"), ("bank", "bank"),
+    ("lender", "bank"), ("insurer", "insurer"), ("airline", "airline"), ("carrier", "airline"),
+    ("broadcaster", "media"), ("newspaper", "media"), ("outlet", "media"), ("publisher", "media"),
+    ("agency", "agency"), ("ministry", "ministry"), ("department", "ministry"), ("regulator", "regulator"),
+    ("watchdog", "regulator"), ("charity", "charity"), ("club", "club"), ("team", "club"), ("side", "club"),
+    ("party", "party"), ("union", "union"), ("university", "university"), ("institute", "institute"),
+    ("court", "court"), ("council", "council"), ("alliance", "alliance"), ("organisation", "organisation"),
+    ("organization", "organisation"), ("network", "media"), ("body", "body"), ("think tank", "think tank"),
+    ("think-tank", "think tank"), ("thinktank", "think tank"), ("hospital", "hospital"), ("school", "school"),
+];
+
+/// Words that may modify a role noun in a title but are not themselves content (the walk
+/// leftwards from the name stops at anything else that is lower case).
+const TITLE_STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "with", "from", "as", "that",
+    "which", "who", "whom", "whose", "this", "these", "those", "is", "was", "are", "were", "be", "been",
+    "has", "had", "have", "said", "says", "told", "according", "when", "while", "after", "before",
+    "if", "than", "then", "also", "not", "because", "since", "until", "during", "into", "about",
+    "against", "between", "among", "like", "including", "via", "per", "said:", "his", "her", "their",
+    "its", "our", "my", "your", "called", "named", "met", "meets", "meet", "with", "spoke", "asked",
+    "urged", "thanked", "praised", "criticised", "criticized", "accused", "where", "what", "how",
+];
+
+/// Capitalised words at the start of a sentence that are not part of a title.
+const SENTENCE_OPENERS: &[&str] = &[
+    "however", "meanwhile", "but", "and", "then", "now", "also", "earlier", "later", "yesterday",
+    "today", "when", "after", "before", "as", "while", "since", "although", "if", "so", "still",
+    "instead", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an", "this", "that",
+    "former", "separately", "last", "next", "first", "finally", "additionally", "moreover", "yet",
+];
+
+/// The role class of a single role noun (lower case) for people or organisations.
+fn role_class(noun: &str) -> Option<&'static str> {
+    PERSON_ROLES.iter().chain(ORG_ROLES.iter()).find(|(n, _)| *n == noun).map(|&(_, c)| c)
+}
+
+fn is_role_noun(noun: &str, kind: MentionKind) -> bool {
+    match kind {
+        MentionKind::Person => PERSON_ROLES.iter().any(|(n, _)| *n == noun),
+        MentionKind::Org => ORG_ROLES.iter().any(|(n, _)| *n == noun),
+        _ => false,
+    }
+}
+
+/// The role class of a descriptor: the class of the head of its first noun phrase (the last
+/// role noun before "of", "for", "to", "at", "in", "with" or a comma), so "cybersecurity
+/// adviser to US President X" is an adviser and "US President" a president.
+pub fn role_head(descriptor: &str) -> Option<&'static str> {
+    let lower = descriptor.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut head: Option<&'static str> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].trim_end_matches("'s");
+        if matches!(w, "of" | "for" | "to" | "at" | "in" | "with" | "on" | "from" | "who" | "which" | "and") && head.is_some() {
+            break;
+        }
+        // Two- and three-word role nouns first ("prime minister", "chief operating officer").
+        let mut matched = false;
+        for n in [3usize, 2] {
+            if i + n <= words.len() {
+                let phrase = words[i..i + n].join(" ");
+                if let Some(c) = role_class(&phrase) {
+                    head = Some(c);
+                    i += n;
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if matched {
+            continue;
+        }
+        if let Some(c) = role_class(w) {
+            // "deputy" and "head" only modify when another role noun follows.
+            head = Some(c);
+        }
+        i += 1;
+    }
+    head
+}
+
+/// Role classes that say little on their own and agree with any other role.
+const GENERIC_CLASSES: &[&str] = &["official", "head", "leader", "member", "politician", "expert", "executive", "aide", "body", "organisation"];
+
+/// True when two descriptors give the same entity roles of different classes ("US President"
+/// against "cybersecurity adviser"). Descriptors without a recognised role, generic roles
+/// ("official", "leader") and a role that contains the other ("minister" / "prime minister")
+/// never conflict.
+pub fn roles_conflict(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (role_head(a), role_head(b)) else { return false };
+    if x == y || GENERIC_CLASSES.contains(&x) || GENERIC_CLASSES.contains(&y) {
+        return false;
+    }
+    if x.contains(y) || y.contains(x) {
+        return false;
+    }
+    // A minister is a legislator in most parliaments; a diplomat is an official.
+    let compatible = |p: &str, q: &str| matches!((p, q), ("minister", "legislator") | ("secretary", "minister") | ("chief executive", "founder") | ("chair", "founder") | ("player", "captain") | ("athlete", "champion"));
+    !(compatible(x, y) || compatible(y, x))
+}
+
+/// Shared state for reading descriptors (and, in `quotes`, speakers) out of one text.
+pub(crate) struct Context<'a, M: MentionLike> {
+    pub chars: Vec<char>,
+    pub toks: Vec<Tok>,
+    pub sentences: Vec<Span>,
+    pub mentions: &'a [M],
+    /// Mentions sorted by start: indices into `mentions`.
+    pub order: Vec<usize>,
+}
+
+impl<'a, M: MentionLike> Context<'a, M> {
+    pub fn new(text: &str, sentences: &[Span], mentions: &'a [M]) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let toks = tokenize(&chars);
+        let sentences = sentence_spans(&chars, sentences);
+        let n = chars.len();
+        let mut order: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                let s = mentions[i].span();
+                s.start < s.end && s.end <= n
+            })
+            .collect();
+        order.sort_by_key(|&i| (mentions[i].span().start, mentions[i].span().end));
+        Context { chars, toks, sentences, mentions, order }
+    }
+
+    pub fn slice(&self, s: Span) -> String {
+        let e = s.end.min(self.chars.len());
+        let st = s.start.min(e);
+        self.chars[st..e].iter().collect()
+    }
+
+    /// Index of the first token starting at or after `cp`.
+    pub fn tok_at(&self, cp: usize) -> usize {
+        self.toks.partition_point(|t| t.start < cp)
+    }
+
+    /// The sentence containing code point `cp` (or the nearest before it).
+    pub fn sentence_of(&self, cp: usize) -> Span {
+        let i = self.sentences.partition_point(|s| s.start <= cp);
+        if i > 0 && self.sentences[i - 1].end > cp {
+            return self.sentences[i - 1];
+        }
+        // Not inside a sentence: the gap between neighbours.
+        let start = if i > 0 { self.sentences[i - 1].end } else { 0 };
+        let end = self.sentences.get(i).map(|s| s.start).unwrap_or(self.chars.len());
+        Span::new(start, end.max(start))
+    }
+
+    /// The mention (index into `mentions`) of the wanted kinds that covers token `t`.
+    pub fn mention_at_tok(&self, t: usize, kinds: &[MentionKind]) -> Option<usize> {
+        let tok = self.toks.get(t)?;
+        let k = self.order.partition_point(|&i| self.mentions[i].span().start <= tok.start);
+        (k.saturating_sub(3)..(k + 1).min(self.order.len()))
+            .map(|j| self.order[j])
+            .find(|&i| {
+                let s = self.mentions[i].span();
+                s.start < tok.end && tok.start < s.end && kinds.contains(&self.mentions[i].kind())
+            })
+    }
+
+    /// Mentions (indices) of the given kinds lying wholly inside `span`, in text order.
+    pub fn mentions_in(&self, span: Span, kinds: &[MentionKind]) -> Vec<usize> {
+        let k = self.order.partition_point(|&i| self.mentions[i].span().start < span.start);
+        self.order[k..]
+            .iter()
+            .copied()
+            .take_while(|&i| self.mentions[i].span().start < span.end)
+            .filter(|&i| span.contains(&self.mentions[i].span()) && kinds.contains(&self.mentions[i].kind()))
+            .collect()
+    }
+
+    /// The person a pronoun at `cp` most likely refers to: the first person named in the nearest
+    /// earlier sentence that names one (its subject, as a rule), skipping `skip` spans (quoted
+    /// speech) and looking back at most `max_sentences` sentences.
+    pub fn antecedent(&self, cp: usize, kinds: &[MentionKind], skip: &[Span]) -> Option<usize> {
+        let si = self.sentences.partition_point(|s| s.start <= cp);
+        let max_sentences = 6;
+        // The current sentence up to the pronoun first, then earlier ones.
+        let cur = self.sentence_of(cp);
+        let usable = |i: usize| {
+            let s = self.mentions[i].span();
+            !skip.iter().any(|q| q.contains(&s))
+        };
+        let in_cur: Vec<usize> =
+            self.mentions_in(Span::new(cur.start, cp), kinds).into_iter().filter(|&i| usable(i)).collect();
+        if let Some(&first) = in_cur.first() {
+            return Some(first);
+        }
+        for j in (0..si).rev().take(max_sentences) {
+            let s = self.sentences[j];
+            if s.start >= cur.start {
+                continue;
+            }
+            let found: Vec<usize> = self.mentions_in(s, kinds).into_iter().filter(|&i| usable(i)).collect();
+            if let Some(&first) = found.first() {
+                return Some(first);
+            }
+        }
+        None
+    }
+
+    /// All descriptors of PERSON and ORG mentions.
+    pub fn descriptors(&self) -> Vec<Found> {
+        let mut out = Vec::new();
+        for &m in &self.order {
+            let kind = self.mentions[m].kind();
+            if !matches!(kind, MentionKind::Person | MentionKind::Org) {
+                continue;
+            }
+            let span = self.mentions[m].span();
+            if let Some(f) = self.title_before(m, span, kind) {
+                out.push(f);
+            }
+            if let Some(f) = self.appositive_after(m, span, kind) {
+                out.push(f);
+            }
+            if let Some(f) = self.copula_after(m, span, kind) {
+                out.push(f);
+            }
+        }
+        out.extend(self.pronoun_copulas());
+        out
+    }
+
+    /// "Kremlin spokesman Dmitry Peskov": the title right before the name.
+    fn title_before(&self, m: usize, span: Span, kind: MentionKind) -> Option<Found> {
+        let first = self.tok_at(span.start);
+        if first == 0 {
+            return None;
+        }
+        let sent = self.sentence_of(span.start);
+        let head = &self.toks[first - 1];
+        if !head.word || head.start < sent.start {
+            return None;
+        }
+        if !is_role_noun(&head.lower(), kind) && !self.two_word_role(first - 1, kind) && !self.capitalised_title(first - 1, sent, kind) {
+            return None;
+        }
+        // Walk left over title words.
+        let mut s = first - 1;
+        let mut steps = 0;
+        while s > 0 && steps < 8 {
+            let t = &self.toks[s - 1];
+            if t.start < sent.start {
+                break;
+            }
+            if !t.word {
+                break;
+            }
+            let lower = t.lower();
+            if TITLE_STOP.contains(&lower.as_str()) || t.text.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            if self.mention_at_tok(s - 1, &[MentionKind::Person]).is_some() {
+                break;
+            }
+            let sentence_initial = s - 1 == 0 || self.toks[s - 1].start <= sent.start;
+            if sentence_initial && SENTENCE_OPENERS.contains(&lower.as_str()) {
+                break;
+            }
+            // "of", "for" only between capitalised title words ("Secretary of State").
+            if matches!(lower.as_str(), "of" | "for") {
+                let prev_cap = s >= 2 && self.toks[s - 2].word && self.toks[s - 2].capitalised();
+                let next_cap = self.toks[s].capitalised();
+                if !(prev_cap && next_cap) {
+                    break;
+                }
+            }
+            s -= 1;
+            steps += 1;
+        }
+        // Drop a leading "of"/"for" left dangling.
+        while s < first - 1 && matches!(self.toks[s].lower().as_str(), "of" | "for") {
+            s += 1;
+        }
+        let d = Span::new(self.toks[s].start, self.toks[first - 1].end);
+        Some(Found { mention: m, text: self.slice(d), span: d })
+    }
+
+    /// A capitalised title ending at token `t` whose head comes before "of"/"for":
+    /// "Secretary of State", "Minister for Foreign Affairs".
+    fn capitalised_title(&self, t: usize, sent: Span, kind: MentionKind) -> bool {
+        let mut k = t;
+        for _ in 0..8 {
+            let tok = &self.toks[k];
+            if !tok.word || tok.start < sent.start {
+                return false;
+            }
+            let lower = tok.lower();
+            let joiner = matches!(lower.as_str(), "of" | "for" | "and");
+            if !tok.capitalised() && !joiner {
+                return false;
+            }
+            if !joiner && k < t && is_role_noun(&lower, kind) {
+                return matches!(self.toks[k + 1].lower().as_str(), "of" | "for");
+            }
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
+    fn two_word_role(&self, t: usize, kind: MentionKind) -> bool {
+        t > 0 && {
+            let p = format!("{} {}", self.toks[t - 1].lower(), self.toks[t].lower());
+            is_role_noun(&p, kind)
+        }
+    }
+
+    /// "Anne Lee, the deputy national security adviser, said": the appositive after the name.
+    fn appositive_after(&self, m: usize, span: Span, kind: MentionKind) -> Option<Found> {
+        let after = self.tok_at(span.end);
+        let comma = self.toks.get(after)?;
+        if !comma.is(",") && !comma.is("(") {
+            return None;
+        }
+        let closer = if comma.is("(") { ")" } else { "," };
+        let sent = self.sentence_of(span.start);
+        let mut i = after + 1;
+        // Skip "who is", "who serves as", "who was".
+        let mut start = i;
+        let l0 = self.toks.get(i).map(Tok::lower).unwrap_or_default();
+        if l0 == "who" {
+            let l1 = self.toks.get(i + 1).map(Tok::lower).unwrap_or_default();
+            let l2 = self.toks.get(i + 2).map(Tok::lower).unwrap_or_default();
+            let skip = match (l1.as_str(), l2.as_str()) {
+                ("is" | "was" | "became" | "remains", _) => 2,
+                ("serves" | "served" | "works" | "worked" | "acts" | "acted", "as") => 3,
+                (_, "serves" | "served") if self.toks.get(i + 3).is_some_and(|t| t.lower() == "as") => 4,
+                _ => return None,
+            };
+            i += skip;
+            start = i;
+        }
+        let mut end = i;
+        let mut words = 0;
+        while let Some(t) = self.toks.get(end) {
+            if t.start >= sent.end || !t.word && (t.is(closer) || matches!(t.text.as_str(), "." | ";" | ":" | "—" | "–" | "!" | "?" | "\"" | "“" | "”" | ")" | "(")) {
+                break;
+            }
+            if t.word {
+                words += 1;
+            }
+            end += 1;
+            if words > 14 {
+                return None;
+            }
+        }
+        // Must be closed by the closer (or the sentence end) for an appositive.
+        let closed = self.toks.get(end).is_none_or(|t| t.is(closer) || t.is(".") || t.is(";") || t.start >= sent.end || t.is("—") || t.is("–"));
+        if !closed || end <= start {
+            return None;
+        }
+        // Leading article dropped; a verb or number first means no appositive.
+        while start < end && matches!(self.toks[start].lower().as_str(), "the" | "a" | "an") {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let first = self.toks[start].lower();
+        if TITLE_STOP.contains(&first.as_str()) || first.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let d = Span::new(self.toks[start].start, self.toks[end - 1].end);
+        let phrase = self.slice(d);
+        if !self.has_role_head(&phrase, kind) {
+            return None;
+        }
+        Some(Found { mention: m, text: phrase, span: d })
+    }
+
+    /// True when the first noun phrase of `phrase` is headed by a role noun of this kind.
+    fn has_role_head(&self, phrase: &str, kind: MentionKind) -> bool {
+        let lower = phrase.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
+        let cut = words.iter().position(|w| matches!(*w, "of" | "for" | "to" | "at" | "in" | "with" | "on" | "from" | "who" | "which" | "and")).unwrap_or(words.len());
+        let np = &words[..cut];
+        if np.is_empty() || np.len() > 7 {
+            return false;
+        }
+        let last = np[np.len() - 1].trim_end_matches("'s");
+        let two = if np.len() >= 2 { format!("{} {}", np[np.len() - 2], last) } else { String::new() };
+        is_role_noun(last, kind) || is_role_noun(&two, kind)
+    }
+
+    /// "Lee is the chief negotiator for the union."
+    fn copula_after(&self, m: usize, span: Span, kind: MentionKind) -> Option<Found> {
+        let after = self.tok_at(span.end);
+        self.copula_phrase(m, after, kind)
+    }
+
+    /// The role phrase after a copula at token `i` ("is the X", "serves as X", "was named X").
+    fn copula_phrase(&self, m: usize, i: usize, kind: MentionKind) -> Option<Found> {
+        let l = |k: usize| self.toks.get(k).map(Tok::lower).unwrap_or_default();
+        let skip = match (l(i).as_str(), l(i + 1).as_str()) {
+            ("is" | "was" | "became" | "remains" | "becomes", "also" | "now" | "currently" | "still") => 2,
+            ("is" | "was" | "became" | "remains" | "becomes", _) => 1,
+            ("serves" | "served" | "works" | "worked" | "acts", "as") => 2,
+            ("has" | "had", "been") => 2,
+            _ => return None,
+        };
+        let mut start = i + skip;
+        if matches!(l(start).as_str(), "as") {
+            start += 1;
+        }
+        if !matches!(l(start).as_str(), "the" | "a" | "an") && !self.toks.get(start).is_some_and(|t| t.word && (t.capitalised() || is_role_noun(&t.lower(), kind))) {
+            return None;
+        }
+        let sent = self.sentence_of(self.toks.get(i)?.start);
+        let mut end = start;
+        let mut words = 0;
+        while let Some(t) = self.toks.get(end) {
+            if t.start >= sent.end || !t.word && matches!(t.text.as_str(), "," | "." | ";" | ":" | "—" | "–" | "!" | "?" | "\"" | "“" | "”" | "(" | ")") {
+                break;
+            }
+            if t.word && matches!(t.lower().as_str(), "who" | "which" | "that" | "since" | "and" | "but") {
+                break;
+            }
+            words += 1;
+            end += 1;
+            if words > 14 {
+                return None;
+            }
+        }
+        while start < end && matches!(self.toks[start].lower().as_str(), "the" | "a" | "an") {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let d = Span::new(self.toks[start].start, self.toks[end - 1].end);
+        let phrase = self.slice(d);
+        if !self.has_role_head(&phrase, kind) {
+            return None;
+        }
+        Some(Found { mention: m, text: phrase, span: d })
+    }
+
+    /// "She is the chief negotiator ...": a pronoun subject resolved to the nearest person.
+    fn pronoun_copulas(&self) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if !t.word || !matches!(t.lower().as_str(), "he" | "she") {
+                continue;
+            }
+            // Subject position: sentence start or after a comma/conjunction.
+            let sent = self.sentence_of(t.start);
+            let at_start = t.start == sent.start || (i > 0 && (self.toks[i - 1].is(",") || matches!(self.toks[i - 1].lower().as_str(), "and" | "but")));
+            if !at_start {
+                continue;
+            }
+            let Some(m) = self.antecedent(t.start, &[MentionKind::Person], &[]) else { continue };
+            if let Some(f) = self.copula_phrase(m, i + 1, MentionKind::Person) {
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Builds mentions from `[[...]]` (PERSON) and `{{...}}` (ORG) marks in `marked`, runs
+    /// [`find_descriptors`] on the unmarked text, and compares (entity = mention text,
+    /// descriptor) pairs.
+    #[track_caller]
+    fn check(marked: &str, expected: &[(&str, &str)]) {
+        let (text, mentions) = unmark(marked);
+        let got: Vec<(String, String)> =
+            find_descriptors(&text, &[], &mentions).into_iter().map(|(e, d, _)| (e, d)).collect();
+        let exp: Vec<(String, String)> = expected.iter().map(|&(e, d)| (e.to_string(), d.to_string())).collect();
+        if got != exp {
+            panic!("text: {text}\n got:      {got:?}\n expected: {exp:?}");
+        }
+    }
+
+    /// Text without marks and its mentions; the entity id is the mention's text.
+    pub(crate) fn unmark(marked: &str) -> (String, Vec<MentionRef>) {
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        let mut open: Option<(usize, MentionKind)> = None;
+        let mut n = 0;
+        let cs: Vec<char> = marked.chars().collect();
+        let mut i = 0;
+        while i < cs.len() {
+            let two: String = cs[i..(i + 2).min(cs.len())].iter().collect();
+            let kind = match two.as_str() {
+                "[[" | "]]" => Some(MentionKind::Person),
+                "{{" | "}}" => Some(MentionKind::Org),
+                "<<" | ">>" => Some(MentionKind::Place),
+                _ => None,
+            };
+            if let Some(k) = kind {
+                if two.starts_with(['[', '{', '<']) {
+                    open = Some((n, k));
+                } else if let Some((s, k)) = open.take() {
+                    let name: String = text.chars().skip(s).collect();
+                    mentions.push(MentionRef { span: Span::new(s, n), kind: k, entity: name });
+                }
+                i += 2;
+                continue;
+            }
+            text.push(cs[i]);
+            n += 1;
+            i += 1;
+        }
+        (text, mentions)
+    }
+
+    #[test]
+    fn titles_before_names() {
+        check("Club spokesman [[Tom Hale]] said the deal was done.", &[("Tom Hale", "Club spokesman")]);
+        check("The meeting was chaired by US President [[Ann Cole]] in Ohio.", &[("Ann Cole", "US President")]);
+        check("Germany's top trade negotiator [[Karl Weber]] left early.", &[("Karl Weber", "Germany's top trade negotiator")]);
+        check("Secretary of State [[Ann Cole]] flew home.", &[("Ann Cole", "Secretary of State")]);
+        check("However, coach [[Luis Ortega]] was upbeat.", &[("Luis Ortega", "coach")]);
+        check("Shares in carmaker {{Voltan}} fell.", &[("Voltan", "carmaker")]);
+        // Not a role: a verb or a plain adjective before the name.
+        check("Yesterday [[Ann Cole]] met [[Tom Hale]].", &[]);
+        check("According to Polish police chief [[Jan Nowak]], the road is shut.", &[("Jan Nowak", "Polish police chief")]);
+    }
+
+    #[test]
+    fn appositives_and_copulas() {
+        check(
+            "[[Mia Park]], the deputy national security adviser, said talks went well.",
+            &[("Mia Park", "deputy national security adviser")],
+        );
+        check("[[Raj Patel]], director of the city museum, opened the show.", &[("Raj Patel", "director of the city museum")]);
+        check("[[Raj Patel]], 54, said nothing.", &[]);
+        check("[[Raj Patel]], who left early, said nothing.", &[]);
+        check("[[Raj Patel]], who serves as chief economist at the bank, disagreed.", &[("Raj Patel", "chief economist at the bank")]);
+        check(
+            "[[Lena Fox]] flew to Oslo. She is the chief negotiator for the union.",
+            &[("Lena Fox", "chief negotiator for the union")],
+        );
+        check("[[Lena Fox]] is a professor of law at the college.", &[("Lena Fox", "professor of law at the college")]);
+        check("[[Lena Fox]] is happy with the result.", &[]);
+        check(
+            "{{Orbix}}, the French satellite maker, cut jobs.",
+            &[("Orbix", "French satellite maker")],
+        );
+    }
+
+    #[test]
+    fn role_classes() {
+        let rows = [
+            ("Kremlin spokesman", Some("spokesperson")),
+            ("US President", Some("president")),
+            ("cybersecurity advisor to US President Joe Biden", Some("adviser")),
+            ("deputy national security adviser for cyber", Some("adviser")),
+            ("British Prime Minister", Some("prime minister")),
+            ("director of the city museum", Some("director")),
+            ("Russia's top cyber diplomat", Some("diplomat")),
+            ("chief executive of the bank", Some("chief executive")),
+            ("happy", None),
+        ];
+        for (d, class) in rows {
+            assert_eq!(role_head(d), class, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn conflicts() {
+        let rows = [
+            ("US President", "cybersecurity advisor", true),
+            ("Kremlin spokesman", "Russian spokesperson", false),
+            ("Prime Minister", "minister for trade", false),
+            ("senior official", "spokeswoman", false),
+            ("coach", "striker", true),
+            ("happy man", "US President", false),
+        ];
+        for (a, b, conflict) in rows {
+            assert_eq!(roles_conflict(a, b), conflict, "{a:?} vs {b:?}");
+        }
+    }
+}

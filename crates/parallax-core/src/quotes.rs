@@ -1,0 +1,792 @@
+//! Quotations and their speakers.
+//!
+//! **Finding quotes.** Double quotes (“ ” „ « » and straight `"`) pair within a paragraph;
+//! straight ones toggle. Single quotes (‘ ’ and `'`) are quotes only when they open before a
+//! word and close after one, inside the same paragraph (and inside the double quote they sit
+//! in, for nested quotes); otherwise they are apostrophes (don't, Russia's, '90s, students').
+//! A double quote left open at the end of a paragraph continues when the next paragraph opens
+//! with a quote mark (the news convention for speech over several paragraphs) and becomes one
+//! [`Quote`]; otherwise it ends with its paragraph.
+//!
+//! **Speakers** are read from the words around a top-level quote, within its sentence and
+//! outside any quoted text, in this order: "according to X"; after the quote, "X said" or
+//! "said X"; before it, "X said (that)", "X told Y:" or "X:" (an interview transcript). X
+//! is the person (else organisation, else place) mention in that phrase; a pronoun (he, she,
+//! it) is the first person (organisation) named in the nearest earlier sentence that names
+//! one; a definite role ("the diplomat", "the ministry") is the nearest earlier person whose
+//! descriptor has that role (organisation whose name has that noun). Failing a name, the
+//! phrase itself is the speaker ("a press officer", "officials"). A quote with no attribution
+//! of its own keeps the speaker of the previous quote in its paragraph or in the paragraph
+//! before (speech running on), or takes the attribution of a previous paragraph ending in ":".
+//! Nested quotes get no speaker.
+
+use crate::descriptors::{role_head, Context, MentionKind, MentionLike, Tok};
+use crate::offsets::Span;
+use serde::Serialize;
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quotation including its quote marks (code points). A quote that runs over several
+    /// paragraphs spans all of them; one never closed ends with its paragraph.
+    pub span: Span,
+    /// The quoted words, inside the marks.
+    pub text_span: Span,
+    /// Where the text names the speaker at this quote: the name, pronoun or role phrase.
+    pub speaker: Option<Span>,
+    /// The speaker's name as written at the mention it resolves to, or the phrase itself.
+    pub speaker_text: Option<String>,
+    /// The speaker's entity id when it resolves to a person, organisation or place mention.
+    pub speaker_entity: Option<String>,
+    /// Nesting depth: 0 for a quote in running text, 1 for a quote inside a quote.
+    pub depth: u8,
+}
+
+/// Every quotation in `text` with its speaker, in order of opening mark. `sentences` are the
+/// text's sentence spans (an empty slice makes the function split sentences itself);
+/// `mentions` the entity mentions of the text.
+pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M]) -> Vec<Quote> {
+    let ctx = Context::new(text, sentences, mentions);
+    let raw = find_raw(&ctx.chars);
+    let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.span).collect();
+    let texts: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.text).collect();
+    let descriptors = if mentions.is_empty() { Vec::new() } else { ctx.descriptors() };
+    let paragraphs = paragraph_spans(&ctx.chars);
+    let para_of = |cp: usize| paragraphs.partition_point(|p| p.end <= cp);
+
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    // (paragraph index, speaker) of the last top-level quote with a speaker.
+    let mut last: Option<(usize, Speaker)> = None;
+    for (k, q) in raw.iter().enumerate() {
+        let mut quote = Quote { span: q.span, text_span: q.text, speaker: None, speaker_text: None, speaker_entity: None, depth: q.depth };
+        if q.depth == 0 {
+            let ti = top.partition_point(|s| s.start < q.span.start);
+            let prev_end = if ti > 0 { top[ti - 1].end } else { 0 };
+            let next_start = top.get(ti + 1).map(|s| s.start).unwrap_or(ctx.chars.len());
+            let pi = para_of(q.span.start);
+            let para = paragraphs.get(pi).copied().unwrap_or(Span::new(0, ctx.chars.len()));
+            let sent_l = ctx.sentence_of(q.span.start);
+            let left = Span::new(sent_l.start.max(prev_end).max(para.start), q.span.start);
+            let right_end = sentence_end_after(&ctx, q.span.end, next_start.min(para_end_of(&paragraphs, q.span.end, ctx.chars.len())));
+            let right = Span::new(q.span.end, right_end.max(q.span.end));
+            let reader = Reader { ctx: &ctx, quotes: &texts, descriptors: &descriptors };
+            let inner_end = ctx.chars[q.text.start..q.text.end].iter().rev().find(|c| !c.is_whitespace()).copied();
+            let statement = matches!(inner_end, Some(',' | '.' | '!' | '?' | '…' | '—' | '-'))
+                || ctx.chars[q.span.end.min(ctx.chars.len())..].iter().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, ',' | '—' | '–'));
+            let mut found = reader.attribute(left, right, statement);
+            if found.is_none() && left.is_empty() {
+                // Speech running on from the previous quote in this or the previous paragraph.
+                if let Some((lp, s)) = &last {
+                    if *lp + 1 >= pi && *lp <= pi {
+                        found = Some(s.clone());
+                    }
+                }
+                // Or a previous paragraph that ends by introducing it: "... she said:".
+                if found.is_none() && pi > 0 {
+                    let prev = paragraphs[pi - 1];
+                    if ctx.chars[..prev.end].last() == Some(&':') {
+                        let s = ctx.sentence_of(prev.end.saturating_sub(1));
+                        found = reader.attribute(Span::new(s.start.max(prev.start), prev.end), Span::new(prev.end, prev.end), false);
+                    }
+                }
+            }
+            if let Some(s) = found {
+                quote.speaker = Some(s.span);
+                quote.speaker_text = Some(s.text.clone());
+                quote.speaker_entity = s.entity.clone();
+                last = Some((para_of(q.span.end.saturating_sub(1)), s));
+            }
+            let _ = k;
+        }
+        out.push(quote);
+    }
+    out
+}
+
+/// A quote found by its marks alone.
+#[derive(Debug, Clone, Copy)]
+struct RawQuote {
+    span: Span,
+    text: Span,
+    depth: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// Straight quote: opens or closes by state.
+    Either,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The role of the double quote mark at `i`, or None when it is not a quote mark.
+fn double_mark(cs: &[char], i: usize) -> Option<Mark> {
+    match cs[i] {
+        '“' | '„' | '«' => Some(Mark::Open),
+        '”' | '»' => Some(Mark::Close),
+        '"' => {
+            let prev = if i > 0 { Some(cs[i - 1]) } else { None };
+            // Inch marks: 5'10", 6" tall.
+            if prev.is_some_and(|p| p.is_ascii_digit()) && cs.get(i + 1).is_none_or(|n| !is_word(*n)) {
+                return Some(Mark::Close);
+            }
+            Some(Mark::Either)
+        }
+        _ => None,
+    }
+}
+
+/// The role of the single quote mark at `i`: None for apostrophes.
+fn single_mark(cs: &[char], i: usize) -> Option<Mark> {
+    let c = cs[i];
+    if !matches!(c, '‘' | '’' | '\'' | '‹' | '›') {
+        return None;
+    }
+    let prev = if i > 0 { Some(cs[i - 1]) } else { None };
+    let next = cs.get(i + 1).copied();
+    let prev_word = prev.is_some_and(is_word);
+    let next_word = next.is_some_and(is_word);
+    if prev_word && next_word {
+        return None; // don't, Russia's
+    }
+    if c == '‹' {
+        return Some(Mark::Open);
+    }
+    if c == '›' {
+        return Some(Mark::Close);
+    }
+    let prev_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“„«".contains(p));
+    if next_word && prev_open && c != '’' {
+        // '90s, 'em, 'til: elisions, not quotes.
+        let rest: String = cs[i + 1..].iter().take(5).collect::<String>().to_lowercase();
+        let digits = cs[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+        if digits == 2 || (digits > 0 && rest.chars().nth(digits) == Some('s')) {
+            return None;
+        }
+        for e in ["em ", "tis ", "twas ", "til ", "cause ", "n ", "bout "] {
+            if rest.starts_with(e) {
+                return None;
+            }
+        }
+        return Some(Mark::Open);
+    }
+    if next_word && prev_open {
+        return None; // ’90s, ’em written with the closing mark
+    }
+    let next_closing = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-\"”»".contains(n));
+    if next_closing && prev.is_some_and(|p| !p.is_whitespace()) {
+        return Some(Mark::Close);
+    }
+    None
+}
+
+/// Paragraphs: maximal runs of non-blank lines are split at every line break (news text puts
+/// one paragraph per line).
+pub(crate) fn paragraph_spans(cs: &[char]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=cs.len() {
+        if i == cs.len() || cs[i] == '\n' {
+            let mut s = start;
+            let mut e = i;
+            while s < e && cs[s].is_whitespace() {
+                s += 1;
+            }
+            while e > s && cs[e - 1].is_whitespace() {
+                e -= 1;
+            }
+            if s < e {
+                out.push(Span::new(s, e));
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+fn para_end_of(paragraphs: &[Span], cp: usize, len: usize) -> usize {
+    let i = paragraphs.partition_point(|p| p.end < cp);
+    paragraphs.get(i).map(|p| p.end.max(cp)).unwrap_or(len)
+}
+
+/// Quotes by their marks. Top-level quotes never overlap one another.
+fn find_raw(cs: &[char]) -> Vec<RawQuote> {
+    let paragraphs = paragraph_spans(cs);
+    let mut out: Vec<RawQuote> = Vec::new();
+    // An open double quote: position of its opening mark.
+    let mut open: Option<usize> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        // Single quotes opened in this paragraph: positions, with the double quote they sit in.
+        let mut singles: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut first = true;
+        for i in p.start..p.end {
+            let c = cs[i];
+            if let Some(mark) = double_mark(cs, i) {
+                let starts_para = first;
+                first = false;
+                match (open, mark) {
+                    (Some(_), Mark::Open) if starts_para => {
+                        // Continuation of a quote running over paragraphs: this mark reopens it.
+                    }
+                    (Some(o), Mark::Close | Mark::Either) => {
+                        singles.retain(|&(_, d)| d != Some(o));
+                        out.push(RawQuote { span: Span::new(o, i + 1), text: Span::new(o + 1, i), depth: 0 });
+                        open = None;
+                    }
+                    (Some(_), Mark::Open) => {
+                        // A second opening mark: the first was never closed; restart here.
+                        singles.retain(|&(_, d)| d.is_none());
+                        open = Some(i);
+                    }
+                    (None, Mark::Open | Mark::Either) => {
+                        singles.clear();
+                        open = Some(i);
+                    }
+                    (None, Mark::Close) => {}
+                }
+                continue;
+            }
+            if !c.is_whitespace() {
+                first = false;
+            }
+            if let Some(mark) = single_mark(cs, i) {
+                match mark {
+                    Mark::Open => singles.push((i, open)),
+                    Mark::Close | Mark::Either => {
+                        if let Some(k) = singles.iter().rposition(|&(_, d)| d == open) {
+                            let (o, _) = singles[k];
+                            singles.truncate(k);
+                            out.push(RawQuote { span: Span::new(o, i + 1), text: Span::new(o + 1, i), depth: u8::from(open.is_some()) });
+                        }
+                    }
+                }
+            }
+        }
+        // End of paragraph with a double quote open: continue if the next paragraph opens
+        // with a quote mark, else end it here.
+        if let Some(o) = open {
+            let continues = paragraphs
+                .get(pi + 1)
+                .is_some_and(|n| matches!(cs[n.start], '“' | '"' | '„' | '«'));
+            if !continues {
+                out.push(RawQuote { span: Span::new(o, p.end), text: Span::new(o + 1, p.end.max(o + 1)), depth: 0 });
+                open = None;
+            }
+        }
+    }
+    // Quotes are pushed at their closing mark; order them by opening mark.
+    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    // Single quotes opened outside a double quote but closed after it opened are dropped (they
+    // would straddle it); anything straddling a top-level quote goes.
+    let tops: Vec<Span> = out.iter().filter(|q| q.depth == 0).map(|q| q.span).collect();
+    out.retain(|q| {
+        tops.iter().all(|t| *t == q.span || t.contains(&q.span) || !t.overlaps(&q.span))
+    });
+    // A single quote inside a double one is nested even when marked at depth 0.
+    for q in out.iter_mut() {
+        if tops.iter().any(|t| *t != q.span && t.contains(&q.span)) {
+            q.depth = 1;
+        }
+    }
+    // Top-level quotes must not overlap each other.
+    let mut last_end = 0;
+    out.retain(|q| {
+        if q.depth > 0 {
+            return true;
+        }
+        if q.span.start < last_end {
+            return false;
+        }
+        last_end = q.span.end;
+        true
+    });
+    out
+}
+
+/// End of the attribution window after a quote ending at `from`: the first sentence end
+/// outside quotes, but no further than `limit`.
+fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: usize) -> usize {
+    let s = ctx.sentence_of(from);
+    let mut end = if s.start <= from && s.end > from { s.end } else { limit };
+    // The caller's splitter may end a sentence right at the closing mark ("... now.” he said"):
+    // then the attribution is in the next one.
+    if end <= from + 1 {
+        end = limit;
+    }
+    // Stop at the first sentence stop after the quote.
+    let mut i = from;
+    while i < end.min(limit) {
+        if matches!(ctx.chars[i], '.' | '!' | '?') {
+            let next_ws = ctx.chars.get(i + 1).is_none_or(|c| c.is_whitespace());
+            let prev_len = (0..i).rev().take_while(|&k| ctx.chars[k].is_alphabetic()).count();
+            let abbrev = ctx.chars[i] == '.' && prev_len <= 1 || (i >= 2 && ctx.chars[i - 2] == '.');
+            if next_ws && !abbrev {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    end.min(limit)
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone)]
+struct Speaker {
+    span: Span,
+    text: String,
+    entity: Option<String>,
+}
+
+/// Verbs that introduce speech (lower case, as written).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "added", "adds", "adding", "told", "tells", "telling", "warned",
+    "warns", "stated", "explained", "explains", "noted", "notes", "insisted", "insists", "argued",
+    "argues", "claimed", "claims", "asked", "asks", "replied", "replies", "wrote", "writes", "declared",
+    "declares", "announced", "announces", "continued", "continues", "recalled", "recalls",
+    "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes", "cautioned",
+    "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes", "observed",
+    "remarked", "commented", "mentioned", "suggested", "suggests", "predicted", "urged", "urges",
+    "tweeted", "posted", "shouted", "joked", "quipped", "concluded", "countered", "responded",
+    "boasted", "complained", "complains", "lamented", "vowed", "vows", "promised", "confirmed",
+    "confirms", "denied", "agreed", "maintained", "maintains", "reiterated", "testified", "pleaded",
+    "wondered", "exclaimed", "reported", "reports", "describes", "described", "called", "calls",
+    "dubbed", "branded", "labelled", "labeled", "accused", "accuses", "stating", "noting", "arguing",
+    "writing", "explaining", "insisting", "declaring", "announcing", "calling", "describing",
+    "believes", "believed", "thinks", "thought", "hopes", "hoped", "pointed", "went", "told",
+];
+
+/// Adverbs that may sit between a speaker and the verb ("he also said").
+const ADVERBS: &[&str] = &["also", "later", "then", "previously", "earlier", "further", "repeatedly", "once", "recently", "again", "had", "has", "have", "would", "will", "reportedly", "simply", "only", "just", "publicly", "privately", "separately", "quietly"];
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
+
+struct Reader<'c, 'a, M: MentionLike> {
+    ctx: &'c Context<'a, M>,
+    /// Text spans of top-level quotes (words inside never attribute).
+    quotes: &'c [Span],
+    descriptors: &'c [crate::descriptors::Found],
+}
+
+impl<M: MentionLike> Reader<'_, '_, M> {
+    /// Tokens (indices) lying in `span` and outside quoted text.
+    fn toks_in(&self, span: Span) -> Vec<usize> {
+        let a = self.ctx.tok_at(span.start);
+        (a..self.ctx.toks.len())
+            .take_while(|&i| self.ctx.toks[i].start < span.end)
+            .filter(|&i| {
+                let t = &self.ctx.toks[i];
+                t.end <= span.end && !self.quotes.iter().any(|q| q.start <= t.start && t.end <= q.end + 1 && q.start < t.end)
+            })
+            .collect()
+    }
+
+    fn tok(&self, i: usize) -> &Tok {
+        &self.ctx.toks[i]
+    }
+
+    fn is_verb(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        t.word && !t.capitalised() && SPEECH_VERBS.contains(&t.text.as_str())
+    }
+
+    /// The speaker of a quote with `left` and `right` context windows.
+    fn attribute(&self, left: Span, right: Span, statement: bool) -> Option<Speaker> {
+        let l = self.toks_in(left);
+        let r = self.toks_in(right);
+        // "according to X" on either side.
+        for side in [&r, &l] {
+            for w in side.windows(2) {
+                if self.tok(w[0]).lower() == "according" && self.tok(w[1]).lower() == "to" {
+                    let pos = side.iter().position(|&x| x == w[1]).unwrap_or(0);
+                    let after = &side[pos + 1..];
+                    let np = self.phrase_until_break(after);
+                    if let Some(s) = self.resolve(&np) {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        // After the quote: "X said", "said X" (only after a quoted statement, not a phrase
+        // quoted inside a sentence that goes on).
+        if statement {
+            if let Some(s) = self.after(&r) {
+                return Some(s);
+            }
+        }
+        // Before the quote.
+        self.before(&l)
+    }
+
+    /// Attribution right after the quote: within the first ten tokens, before any sentence stop.
+    fn after(&self, r: &[usize]) -> Option<Speaker> {
+        let mut toks: Vec<usize> = Vec::new();
+        for &i in r.iter().take(14) {
+            let t = self.tok(i);
+            if !t.word && matches!(t.text.as_str(), "." | "!" | "?" | ";") {
+                break;
+            }
+            toks.push(i);
+        }
+        // Skip leading punctuation ("," "—").
+        let start = toks.iter().position(|&i| self.tok(i).word)?;
+        let toks = &toks[start..];
+        let v = toks.iter().position(|&i| self.is_verb(i))?;
+        if toks.get(v + 1).is_some_and(|&i| self.tok(i).lower() == "by") {
+            // "This was said by X".
+            let np = self.phrase_until_break(&toks[v + 2..]);
+            return self.resolve(&np);
+        }
+        if v == 0 {
+            // "said X": the phrase after the verb.
+            let np = self.phrase_until_break(&toks[1..]);
+            return self.resolve(&np);
+        }
+        if v > 10 {
+            return None;
+        }
+        // "X said": everything before the verb (minus adverbs) is the subject.
+        let mut subj: Vec<usize> = toks[..v].to_vec();
+        while subj.last().is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str())) {
+            subj.pop();
+        }
+        // Inverted with a pronoun after the verb ("said he") is rare; a subject must exist.
+        if subj.is_empty() {
+            return None;
+        }
+        self.resolve(&subj)
+    }
+
+    /// Attribution before the quote: the last speech verb's subject, or a transcript label.
+    fn before(&self, l: &[usize]) -> Option<Speaker> {
+        if l.is_empty() {
+            return None;
+        }
+        let v = l.iter().rposition(|&i| self.is_verb(i));
+        let Some(v) = v else {
+            // "Smith: “...”" — a short label before a colon.
+            let last = *l.last()?;
+            if self.tok(last).is(":") && l.len() <= 6 {
+                let np: Vec<usize> = l[..l.len() - 1].to_vec();
+                if np.iter().all(|&i| self.tok(i).word) {
+                    return self.resolve(&np);
+                }
+            }
+            return None;
+        };
+        // Subject: the clause before the verb, back to a break.
+        let mut subj: Vec<usize> = Vec::new();
+        let mut k = v;
+        while k > 0 {
+            let i = l[k - 1];
+            let t = self.tok(i);
+            if !t.word && matches!(t.text.as_str(), ";" | ":" | "(" | ")" | "—" | "–") {
+                break;
+            }
+            if t.word && matches!(t.lower().as_str(), "that" | "but" | "while" | "because" | "although" | "whereas" | "after" | "before" | "when" | "if") {
+                break;
+            }
+            subj.insert(0, i);
+            k -= 1;
+        }
+        while subj.last().is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str())) {
+            subj.pop();
+        }
+        // Relative clauses and appositives between commas are skipped when looking for the
+        // subject: take the mention in the first comma segment, else the last one.
+        let segments: Vec<Vec<usize>> = subj
+            .split(|&i| self.tok(i).is(","))
+            .map(|s| s.to_vec())
+            .filter(|s| !s.is_empty())
+            .collect();
+        // "X, which announced ...": the subject is the phrase before the relative word.
+        if let [.., prev, last] = segments.as_slice() {
+            if last.len() == 1 && matches!(self.tok(last[0]).lower().as_str(), "who" | "which") {
+                let from = prev.iter().rposition(|&i| matches!(self.tok(i).lower().as_str(), "the" | "a" | "an")).unwrap_or(0);
+                return self.resolve(&prev[from..]);
+            }
+        }
+        for seg in &segments {
+            let first = self.tok(seg[0]).lower();
+            if matches!(first.as_str(), "who" | "which" | "whose" | "whom") {
+                continue;
+            }
+            // Skip a leading adverbial ("However", "On Monday", "In a statement").
+            if seg.len() <= 4 && !self.has_mention(seg) && !seg.iter().any(|&i| PRONOUNS.contains(&self.tok(i).lower().as_str())) && segments.len() > 1 && !self.looks_nominal(seg) {
+                continue;
+            }
+            if let Some(s) = self.resolve(seg) {
+                return Some(s);
+            }
+        }
+        // Verb first ("Said the coach: “...”", "..., saying “...”" falls back to the subject).
+        if subj.is_empty() {
+            let np = self.phrase_until_break(&l[v + 1..]);
+            return self.resolve(&np);
+        }
+        None
+    }
+
+    fn has_mention(&self, toks: &[usize]) -> bool {
+        toks.iter().any(|&i| self.ctx.mention_at_tok(i, &[MentionKind::Person, MentionKind::Org, MentionKind::Place]).is_some())
+    }
+
+    /// A noun phrase: starts with a determiner or a capitalised word, or is a role noun.
+    fn looks_nominal(&self, seg: &[usize]) -> bool {
+        let first = self.tok(seg[0]);
+        matches!(first.lower().as_str(), "the" | "a" | "an" | "one" | "officials" | "police")
+            || role_head(&seg.iter().map(|&i| self.tok(i).text.clone()).collect::<Vec<_>>().join(" ")).is_some()
+    }
+
+    /// Words after a verb up to a break (punctuation or a preposition or clause word).
+    fn phrase_until_break(&self, toks: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &i in toks.iter().take(12) {
+            let t = self.tok(i);
+            if !t.word && !matches!(t.text.as_str(), "'" | "’") {
+                if t.is(",") && out.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            let l = t.lower();
+            if !out.is_empty() && matches!(l.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "to" | "with" | "when" | "while" | "as" | "who" | "which" | "that" | "because" | "and" | "but" | "last" | "this" | "yesterday" | "today" | "earlier" | "later" | "told" | "said") {
+                break;
+            }
+            if ADVERBS.contains(&l.as_str()) && out.is_empty() {
+                continue;
+            }
+            out.push(i);
+        }
+        out
+    }
+
+    /// The speaker named by the tokens of a phrase.
+    fn resolve(&self, np: &[usize]) -> Option<Speaker> {
+        if np.is_empty() || np.len() > 12 {
+            return None;
+        }
+        let span = Span::new(self.tok(np[0]).start, self.tok(*np.last()?).end);
+        // A mention in the phrase: person first, then organisation, then place.
+        for kinds in [[MentionKind::Person], [MentionKind::Org], [MentionKind::Place]] {
+            let found = self.ctx.mentions_in(span, &kinds);
+            if let Some(&m) = found.last().filter(|_| kinds[0] == MentionKind::Person).or(found.first()) {
+                // The person named last in "Kremlin spokesman Dmitry Peskov"; the organisation
+                // named first.
+                let ms = self.ctx.mentions[m].span();
+                return Some(Speaker { span: ms, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) });
+            }
+        }
+        let words: Vec<String> = np.iter().map(|&i| self.tok(i).lower()).collect();
+        // A pronoun.
+        if np.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
+            let kinds: &[MentionKind] = match words[0].as_str() {
+                "he" | "she" => &[MentionKind::Person],
+                "it" => &[MentionKind::Org],
+                _ => &[],
+            };
+            if !kinds.is_empty() {
+                if let Some(m) = self.ctx.antecedent(span.start, kinds, self.quotes) {
+                    let ms = self.ctx.mentions[m].span();
+                    return Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) });
+                }
+            }
+            return Some(Speaker { span, text: self.ctx.slice(span), entity: None });
+        }
+        // No mention: capitalised names (when no recogniser ran) or a role phrase.
+        let phrase = self.ctx.slice(span);
+        if words[0] == "the" {
+            if let Some(s) = self.role_reference(span, &phrase) {
+                return Some(s);
+            }
+        }
+        self.plausible_speaker(np)
+    }
+
+    /// Without a mention, a phrase is a speaker only when it reads as a noun phrase: a
+    /// determiner phrase without clause words ("a press officer", "the senior official"), a
+    /// role noun ("officials", "police"), or a run of capitalised words (a name no recogniser
+    /// marked; the last run of two or more words, else the first single one).
+    fn plausible_speaker(&self, np: &[usize]) -> Option<Speaker> {
+        let words: Vec<String> = np.iter().map(|&i| self.tok(i).lower()).collect();
+        const CLAUSE: &[&str] = &[
+            "and", "or", "when", "after", "before", "is", "are", "was", "were", "be", "been", "has", "have",
+            "had", "will", "would", "could", "should", "can", "may", "might", "to", "that", "which", "who",
+            "this", "these", "those", "it", "its", "there", "what", "not", "also", "if", "because", "while",
+            "on", "in", "at", "as", "about", "into", "than", "then", "so", "but", "do", "does", "did",
+        ];
+        let determiner = matches!(words[0].as_str(), "the" | "a" | "an" | "one" | "another" | "some" | "two" | "three" | "several" | "many" | "most" | "other" | "senior" | "local" | "government" | "company" | "police" | "state" | "military" | "security" | "health" | "court");
+        let clean = words.iter().all(|w| !CLAUSE.contains(&w.as_str()) && !w.ends_with("ing"))
+            && np.iter().all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
+        let span_of = |a: usize, b: usize| Span::new(self.tok(np[a]).start, self.tok(np[b]).end);
+        if clean && np.len() <= 7 && (determiner || (np.len() <= 2 && role_head(&words.join(" ")).is_some())) {
+            let s = span_of(0, np.len() - 1);
+            return Some(Speaker { span: s, text: self.ctx.slice(s), entity: None });
+        }
+        // Capitalised runs.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < np.len() {
+            let t = self.tok(np[k]);
+            if t.word && t.capitalised() && !CLAUSE.contains(&words[k].as_str()) && !crate::normalize::is_calendar_word(&words[k]) {
+                let a = k;
+                while k + 1 < np.len() && self.tok(np[k + 1]).word && self.tok(np[k + 1]).capitalised() && !crate::normalize::is_calendar_word(&words[k + 1]) {
+                    k += 1;
+                }
+                runs.push((a, k));
+            }
+            k += 1;
+        }
+        // Sentence openers ("However", "Meanwhile") are not names.
+        runs.retain(|&(a, b)| !(a == b && a == 0 && matches!(words[0].as_str(), "however" | "meanwhile" | "but" | "and" | "then" | "now" | "still" | "earlier" | "later" | "he" | "she" | "they" | "we" | "i")));
+        let pick = runs.iter().rev().find(|&&(a, b)| b > a).or(runs.first())?;
+        let s = span_of(pick.0, pick.1);
+        Some(Speaker { span: s, text: self.ctx.slice(s), entity: None })
+    }
+
+    /// "the diplomat", "the ministry": the nearest earlier person (organisation) so described.
+    fn role_reference(&self, span: Span, phrase: &str) -> Option<Speaker> {
+        let class = role_head(phrase)?;
+        // A person whose descriptor has the same role class.
+        let person = self
+            .descriptors
+            .iter()
+            .filter(|d| d.span.end <= span.start && self.ctx.mentions[d.mention].kind() == MentionKind::Person)
+            .filter(|d| role_head(&d.text) == Some(class))
+            .max_by_key(|d| d.span.end);
+        if let Some(d) = person {
+            let m = d.mention;
+            let ms = self.ctx.mentions[m].span();
+            return Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) });
+        }
+        // An organisation whose name holds the noun ("the ministry" -> "Foreign Ministry").
+        let noun = phrase.split_whitespace().last()?.to_lowercase();
+        let orgs = self.ctx.mentions_in(Span::new(0, span.start), &[MentionKind::Org]);
+        let m = orgs.into_iter().rev().find(|&m| {
+            let name = self.ctx.slice(self.ctx.mentions[m].span()).to_lowercase();
+            name.split_whitespace().any(|w| w == noun)
+        })?;
+        let ms = self.ctx.mentions[m].span();
+        Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::descriptors::tests::unmark;
+    use crate::offsets::CharIndex;
+
+    /// One expected quote: the quoted words (inside the marks) and the speaker text.
+    type Exp<'a> = (&'a str, Option<&'a str>);
+
+    /// Runs [`find_quotes`] on `marked` (mentions marked `[[person]]`, `{{org}}`, `<<place>>`)
+    /// and compares quoted words and speakers with `expected`.
+    #[track_caller]
+    fn check(marked: &str, expected: &[Exp<'_>]) {
+        let (text, mentions) = unmark(marked);
+        let ix = CharIndex::new(&text);
+        let got: Vec<(String, Option<String>)> = find_quotes(&text, &[], &mentions)
+            .into_iter()
+            .map(|q| (ix.slice(&text, q.text_span).to_string(), q.speaker_text))
+            .collect();
+        let exp: Vec<(String, Option<String>)> =
+            expected.iter().map(|&(t, s)| (t.to_string(), s.map(str::to_string))).collect();
+        if got != exp {
+            let mut msg = format!("text: {text}\n");
+            for i in 0..got.len().max(exp.len()) {
+                let mark = if got.get(i) == exp.get(i) { " " } else { "✗" };
+                msg.push_str(&format!("{mark} got {:?}\n  expected {:?}\n", got.get(i), exp.get(i)));
+            }
+            panic!("{msg}");
+        }
+    }
+
+    #[test]
+    fn marks_and_apostrophes() {
+        check("“We will win,” [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
+        check("\"We will win,\" [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
+        check("‘We will win,’ [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
+        check("'We will win,' [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
+        check("It's the club's best run since the '90s, and fans don't mind.", &[]);
+        check("The players’ union rejected the deal.", &[]);
+        check("He is 6'2\" tall.", &[]);
+        check(
+            "“They said ‘no way’ to us,” [[Ana Ruiz]] said.",
+            &[("They said ‘no way’ to us,", Some("Ana Ruiz")), ("no way", None)],
+        );
+        check("The so-called “smart” meters failed.", &[("smart", None)]);
+    }
+
+    #[test]
+    fn multi_paragraph_and_unclosed() {
+        check(
+            "[[Ana Ruiz]] said: “We trained hard all winter.\n\n“Now we are ready for anything.”\n\nThe match starts at noon.",
+            &[("We trained hard all winter.\n\n“Now we are ready for anything.", Some("Ana Ruiz"))],
+        );
+        check(
+            "[[Ana Ruiz]] said the team had shown “a lot of heart this season.\n\nThe match starts at noon.",
+            &[("a lot of heart this season.", Some("Ana Ruiz"))],
+        );
+    }
+
+    #[test]
+    fn speaker_patterns() {
+        check("“Prices will rise,” said bank economist [[Lu Chen]] on Monday.", &[("Prices will rise,", Some("Lu Chen"))]);
+        check("“Prices will rise,” [[Lu Chen]] told reporters.", &[("Prices will rise,", Some("Lu Chen"))]);
+        check("[[Lu Chen]] told {{Radio Nord}}: “Prices will rise.”", &[("Prices will rise.", Some("Lu Chen"))]);
+        check("According to [[Lu Chen]], prices will “rise sharply”.", &[("rise sharply", Some("Lu Chen"))]);
+        check("[[Lu Chen]]: “Prices will rise.”", &[("Prices will rise.", Some("Lu Chen"))]);
+        check("“Prices will rise,” a press officer said.", &[("Prices will rise,", Some("a press officer"))]);
+        check("“Prices will rise,” officials said.", &[("Prices will rise,", Some("officials"))]);
+        check("“The vote was fair,” {{the electoral commission}} said.", &[("The vote was fair,", Some("the electoral commission"))]);
+        check(
+            "[[Lu Chen]], the head of the union, warned that the strike would go on “for as long as it takes”.",
+            &[("for as long as it takes", Some("Lu Chen"))],
+        );
+        check("“It was a fair result,” the judge said.", &[("It was a fair result,", Some("the judge"))]);
+    }
+
+    #[test]
+    fn pronouns_roles_and_running_speech() {
+        check(
+            "[[Lu Chen]] met [[Sam Roy]] on Friday. “We agreed on a plan,” he said.",
+            &[("We agreed on a plan,", Some("Lu Chen"))],
+        );
+        check(
+            "“We start today,” [[Lu Chen]] said. “It will take a year.”",
+            &[("We start today,", Some("Lu Chen")), ("It will take a year.", Some("Lu Chen"))],
+        );
+        check(
+            "“We start today,” [[Lu Chen]] said.\n“It will take a year.”\nThe works cost £2m.\n\n“It is too much,” said [[Sam Roy]].",
+            &[("We start today,", Some("Lu Chen")), ("It will take a year.", Some("Lu Chen")), ("It is too much,", Some("Sam Roy"))],
+        );
+        check(
+            "Trade envoy [[Omar Said]] arrived on Monday. “Talks are going well,” the envoy said.",
+            &[("Talks are going well,", Some("Omar Said"))],
+        );
+        check(
+            "“First part,” [[Lu Chen]] added, “and the second part.”",
+            &[("First part,", Some("Lu Chen")), ("and the second part.", Some("Lu Chen"))],
+        );
+        check(
+            "The {{Interior Ministry}} issued a statement. “Order has been restored,” the ministry said.",
+            &[("Order has been restored,", Some("Interior Ministry"))],
+        );
+        check(
+            "The coach spoke after the game. [[Kim Bo]] then said:\n“We were lucky today.”",
+            &[("We were lucky today.", Some("Kim Bo"))],
+        );
+    }
+
+    #[test]
+    fn spans_include_marks() {
+        let text = "Hé said “no” twice.";
+        let q = find_quotes::<crate::descriptors::MentionRef>(text, &[], &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!((q[0].span, q[0].text_span), (Span::new(8, 12), Span::new(9, 11)));
+    }
+}
