@@ -444,34 +444,92 @@ impl<'a, M: MentionLike> Context<'a, M> {
             .collect()
     }
 
-    /// The person a pronoun at `cp` most likely refers to: the first person named in the nearest
-    /// earlier sentence that names one (its subject, as a rule), skipping `skip` spans (quoted
-    /// speech) and looking back at most `max_sentences` sentences.
+    /// The person a pronoun at `cp` most likely refers to: the subject (see
+    /// [`Context::subject_in`]) of the nearest earlier sentence that names one, or of the
+    /// current sentence before the pronoun, skipping mentions inside `skip` spans (quoted
+    /// speech) and looking back at most six sentences.
     pub fn antecedent(&self, cp: usize, kinds: &[MentionKind], skip: &[Span]) -> Option<usize> {
         let si = self.sentences.partition_point(|s| s.start <= cp);
-        let max_sentences = 6;
-        // The current sentence up to the pronoun first, then earlier ones.
         let cur = self.sentence_of(cp);
-        let usable = |i: usize| {
-            let s = self.mentions[i].span();
-            !skip.iter().any(|q| q.contains(&s))
-        };
-        let in_cur: Vec<usize> =
-            self.mentions_in(Span::new(cur.start, cp), kinds).into_iter().filter(|&i| usable(i)).collect();
-        if let Some(&first) = in_cur.first() {
-            return Some(first);
+        if let Some(m) = self.subject_in(Span::new(cur.start, cp), kinds, skip) {
+            return Some(m);
         }
-        for j in (0..si).rev().take(max_sentences) {
+        let mut looked = 0;
+        for j in (0..si).rev() {
             let s = self.sentences[j];
             if s.start >= cur.start {
                 continue;
             }
-            let found: Vec<usize> = self.mentions_in(s, kinds).into_iter().filter(|&i| usable(i)).collect();
-            if let Some(&first) = found.first() {
-                return Some(first);
+            // Sentences wholly inside quoted speech do not count towards the limit.
+            if !skip.iter().any(|q| q.contains(&s)) {
+                looked += 1;
+                if looked > 6 {
+                    break;
+                }
+            }
+            if let Some(m) = self.subject_in(s, kinds, skip) {
+                return Some(m);
             }
         }
         None
+    }
+
+    /// The mention of the given kinds in `span` most likely to be a clause subject: one
+    /// followed by a verb and not governed by a preposition or possessive beats one merely not
+    /// governed, which beats the rest; ties go to the first.
+    pub fn subject_in(&self, span: Span, kinds: &[MentionKind], skip: &[Span]) -> Option<usize> {
+        let cands: Vec<usize> = self
+            .mentions_in(span, kinds)
+            .into_iter()
+            .filter(|&i| {
+                let s = self.mentions[i].span();
+                !skip.iter().any(|q| q.contains(&s))
+            })
+            .collect();
+        cands.into_iter().map(|m| (self.subject_score(m), m)).fold(None, |best: Option<(u8, usize)>, (sc, m)| match best {
+            Some((b, _)) if b >= sc => best,
+            _ => Some((sc, m)),
+        }).map(|(_, m)| m)
+    }
+
+    fn subject_score(&self, m: usize) -> u8 {
+        const PREPS: &[&str] = &[
+            "with", "to", "by", "of", "for", "from", "at", "in", "on", "about", "against", "like",
+            "than", "into", "toward", "towards", "between", "among", "including", "via", "over",
+            "under", "behind", "without", "meet", "met", "meeting", "called", "told", "asked", "urged",
+        ];
+        let s = self.mentions[m].span();
+        let first = self.tok_at(s.start);
+        let governed = first > 0 && {
+            let p = &self.toks[first - 1];
+            p.word && PREPS.contains(&p.lower().as_str())
+        };
+        // The token holding the mention's end: a possessive ("Biden's") is not a subject.
+        let last = self.tok_at(s.end).saturating_sub(1);
+        let possessive = self.toks.get(last).is_some_and(|t| {
+            let l = t.lower();
+            t.end > s.end && (l.ends_with("'s") || l.ends_with("’s"))
+        }) || self.toks.get(last + 1).is_some_and(|t| !t.word && matches!(t.text.as_str(), "'" | "’"));
+        if governed || possessive {
+            return 0;
+        }
+        // Followed by a verb (skipping adverbs): "Biden called", "Smith has", "Lee, 41, said".
+        let mut k = self.tok_at(s.end);
+        for _ in 0..3 {
+            match self.toks.get(k) {
+                Some(t) if t.word && matches!(t.lower().as_str(), "also" | "then" | "later" | "had" | "has" | "have" | "was" | "is" | "would" | "will" | "could" | "on") => k += 1,
+                _ => break,
+            }
+        }
+        let verbish = self.toks.get(k).is_some_and(|t| {
+            let l = t.lower();
+            t.word && !t.capitalised() && (l.ends_with("ed") || l.ends_with('s') || matches!(l.as_str(), "said" | "told" | "wrote" | "spoke" | "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could" | "did" | "does" | "made" | "went" | "met" | "took" | "gave" | "began" | "left" | "held" | "also" | "then"))
+        });
+        if verbish {
+            2
+        } else {
+            1
+        }
     }
 
     /// All descriptors of PERSON and ORG mentions.
