@@ -137,6 +137,12 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
     out
 }
 
+/// True when `s` lies inside one of `spans` (sorted by start, not overlapping).
+pub(crate) fn inside_any(spans: &[Span], s: Span) -> bool {
+    let i = spans.partition_point(|q| q.start <= s.start);
+    i > 0 && spans[i - 1].contains(&s)
+}
+
 /// Sentence spans: the caller's when given, else a simple split at . ! ? and line breaks.
 pub(crate) fn sentence_spans(chars: &[char], sentences: &[Span]) -> Vec<Span> {
     if !sentences.is_empty() {
@@ -455,23 +461,28 @@ impl<'a, M: MentionLike> Context<'a, M> {
             return Some(m);
         }
         let mut looked = 0;
+        let mut fallback = None;
         for j in (0..si).rev() {
             let s = self.sentences[j];
             if s.start >= cur.start {
                 continue;
             }
             // Sentences wholly inside quoted speech do not count towards the limit.
-            if !skip.iter().any(|q| q.contains(&s)) {
+            if !inside_any(skip, s) {
                 looked += 1;
                 if looked > 6 {
                     break;
                 }
             }
             if let Some(m) = self.subject_in(s, kinds, skip) {
-                return Some(m);
+                // Only names after prepositions or possessives here: keep looking for a subject.
+                if self.subject_score(m) > 0 {
+                    return Some(m);
+                }
+                fallback = fallback.or(Some(m));
             }
         }
-        None
+        fallback
     }
 
     /// The mention of the given kinds in `span` most likely to be a clause subject: one
@@ -481,10 +492,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         let cands: Vec<usize> = self
             .mentions_in(span, kinds)
             .into_iter()
-            .filter(|&i| {
-                let s = self.mentions[i].span();
-                !skip.iter().any(|q| q.contains(&s))
-            })
+            .filter(|&i| !inside_any(skip, self.mentions[i].span()))
             .collect();
         cands.into_iter().map(|m| (self.subject_score(m), m)).fold(None, |best: Option<(u8, usize)>, (sc, m)| match best {
             Some((b, _)) if b >= sc => best,
@@ -502,7 +510,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         let first = self.tok_at(s.start);
         let governed = first > 0 && {
             let p = &self.toks[first - 1];
-            p.word && PREPS.contains(&p.lower().as_str())
+            p.word && (PREPS.contains(&p.lower().as_str()) || matches!(p.lower().as_str(), "and" | "or" | "nor"))
         };
         // The token holding the mention's end: a possessive ("Biden's") is not a subject.
         let last = self.tok_at(s.end).saturating_sub(1);
@@ -541,7 +549,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 continue;
             }
             let span = self.mentions[m].span();
-            if let Some(f) = self.title_before(m, span, kind) {
+            if let Some(f) = self.title_before(m, span, kind).or_else(|| self.appositive_before(m, span, kind)) {
                 out.push(f);
             }
             if let Some(f) = self.appositive_after(m, span, kind) {
@@ -608,6 +616,59 @@ impl<'a, M: MentionLike> Context<'a, M> {
         }
         let d = Span::new(self.toks[s].start, self.toks[first - 1].end);
         Some(Found { mention: m, text: self.slice(d), span: d })
+    }
+
+    /// "Russia's top cyber diplomat, Andrey Krutov, said": a role phrase set before the name
+    /// with a comma.
+    fn appositive_before(&self, m: usize, span: Span, kind: MentionKind) -> Option<Found> {
+        let first = self.tok_at(span.start);
+        if first < 2 || !self.toks[first - 1].is(",") {
+            return None;
+        }
+        let sent = self.sentence_of(span.start);
+        let end = first - 1; // the comma
+        let mut a = end;
+        while a > 0 && end - a < 14 {
+            let t = &self.toks[a - 1];
+            if t.start < sent.start || !t.word {
+                break;
+            }
+            if matches!(
+                t.lower().as_str(),
+                "by" | "to" | "said" | "says" | "told" | "and" | "but" | "that" | "which" | "who" | "when" | "while"
+                    | "according" | "is" | "was" | "are" | "were" | "with" | "from" | "as" | "like" | "unlike"
+                    | "than" | "after" | "before" | "for" | "if" | "because"
+            ) && a < end
+                && !matches!(t.lower().as_str(), "for")
+            {
+                break;
+            }
+            if self.mention_at_tok(a - 1, &[MentionKind::Person]).is_some() {
+                return None;
+            }
+            a -= 1;
+        }
+        for s in a..end {
+            let t = &self.toks[s];
+            let l = t.lower();
+            let opens = matches!(l.as_str(), "the" | "a" | "an") || t.capitalised() || l.ends_with("'s") || l.ends_with("’s");
+            if !opens || (s > 0 && s == a && matches!(self.toks[s - 1].lower().as_str(), "for" | "to" | "like" | "as" | "with")) {
+                continue;
+            }
+            let mut st = s;
+            while st < end && matches!(self.toks[st].lower().as_str(), "the" | "a" | "an") {
+                st += 1;
+            }
+            if st >= end {
+                return None;
+            }
+            let d = Span::new(self.toks[st].start, self.toks[end - 1].end);
+            let phrase = self.slice(d);
+            if self.has_role_head(&phrase, kind) && !self.toks[st..end].iter().any(|t| t.capitalised() && SENTENCE_OPENERS.contains(&t.lower().as_str()) && t.start == sent.start) {
+                return Some(Found { mention: m, text: phrase, span: d });
+            }
+        }
+        None
     }
 
     /// A capitalised title ending at token `t` whose head comes before "of"/"for":
@@ -855,6 +916,15 @@ pub(crate) mod tests {
         check("Shares in carmaker {{Voltan}} fell.", &[("Voltan", "carmaker")]);
         // Not a role: a verb or a plain adjective before the name.
         check("Yesterday [[Ann Cole]] met [[Tom Hale]].", &[]);
+        check(
+            "The offer came from Norway's chief climate negotiator, [[Eva Lind]], on Friday.",
+            &[("Eva Lind", "Norway's chief climate negotiator")],
+        );
+        check(
+            "It was sent by the city's adviser for road safety in schools, [[Tom Hale]], last week.",
+            &[("Tom Hale", "city's adviser for road safety in schools")],
+        );
+        check("When the match ended, [[Tom Hale]] left.", &[]);
         check("According to Polish police chief [[Jan Nowak]], the road is shut.", &[("Jan Nowak", "Polish police chief")]);
     }
 

@@ -99,7 +99,7 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
                     let named = ctx
                         .mentions_in(between, &[MentionKind::Person])
                         .into_iter()
-                        .any(|m| !texts.iter().any(|t| t.contains(&ctx.mentions[m].span())));
+                        .any(|m| !crate::descriptors::inside_any(&texts, ctx.mentions[m].span()));
                     if !named {
                         found = Some(Speaker { span: s.span, text: prev.text.clone(), entity: prev.entity.clone() });
                     }
@@ -306,33 +306,25 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
     if let (Some(o), Some(p)) = (open, paragraphs.last()) {
         out.push(RawQuote { span: Span::new(o, p.end), text: Span::new(o + 1, p.end.max(o + 1)), depth: 0 });
     }
-    // Quotes are pushed at their closing mark; order them by opening mark.
+    // Quotes are pushed at their closing mark; order them by opening mark, outer first, and
+    // give each its nesting depth. One that straddles another (opens inside, closes outside)
+    // is dropped, so top-level quotes never overlap and nested ones lie inside their parent.
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
-    // Single quotes opened outside a double quote but closed after it opened are dropped (they
-    // would straddle it); anything straddling a top-level quote goes.
-    let tops: Vec<Span> = out.iter().filter(|q| q.depth == 0).map(|q| q.span).collect();
-    out.retain(|q| {
-        tops.iter().all(|t| *t == q.span || t.contains(&q.span) || !t.overlaps(&q.span))
-    });
-    // A single quote inside a double one is nested even when marked at depth 0.
-    for q in out.iter_mut() {
-        if q.depth == 0 && tops.iter().any(|t| *t != q.span && t.contains(&q.span)) {
-            q.depth = 1;
+    let mut kept: Vec<RawQuote> = Vec::with_capacity(out.len());
+    let mut stack: Vec<Span> = Vec::new();
+    for mut q in out {
+        while stack.last().is_some_and(|t| t.end <= q.span.start) {
+            stack.pop();
         }
+        match stack.last() {
+            Some(t) if !t.contains(&q.span) || *t == q.span => continue,
+            _ => {}
+        }
+        q.depth = stack.len().min(2) as u8;
+        stack.push(q.span);
+        kept.push(q);
     }
-    // Top-level quotes must not overlap each other.
-    let mut last_end = 0;
-    out.retain(|q| {
-        if q.depth > 0 {
-            return true;
-        }
-        if q.span.start < last_end {
-            return false;
-        }
-        last_end = q.span.end;
-        true
-    });
-    out
+    kept
 }
 
 /// End of the attribution window after a quote ending at `from`: the first sentence end
@@ -407,7 +399,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             .take_while(|&i| self.ctx.toks[i].start < span.end)
             .filter(|&i| {
                 let t = &self.ctx.toks[i];
-                t.end <= span.end && !self.quotes.iter().any(|q| q.start <= t.start && t.end <= q.end + 1 && q.start < t.end)
+                t.end <= span.end && !crate::descriptors::inside_any(self.quotes, Span::new(t.start, t.end.saturating_sub(1).max(t.start)))
             })
             .collect()
     }
