@@ -209,8 +209,6 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
             if d % 10 == 0 {
                 decade = Some(d);
             }
-        } else if matches!(w.as_str(), "this" | "last" | "next" | "week" | "weekend" | "year" | "month") {
-            return None;
         } else {
             return None;
         }
@@ -356,13 +354,7 @@ fn duration(ws: &[String]) -> Option<String> {
 /// Dates relative to the anchor day `a`.
 fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
     let w: Vec<&str> = ws.iter().map(String::as_str).collect();
-    let a = match w.as_slice() {
-        ["today" | "tonight"] | ["this", "morning" | "afternoon" | "evening" | "week" | "month" | "year"] | ["last", "night"] | ["yesterday"] | ["tomorrow"] => a?,
-        _ => match a {
-            Some(a) => a,
-            None => return None,
-        },
-    };
+    let a = a?;
     let (y, m, _) = civil_from_days(a);
     let out = match w.as_slice() {
         ["today" | "tonight" | "now"] => ymd(a),
@@ -606,7 +598,7 @@ fn word_number(ws: &[String]) -> Option<f64> {
 /// "hundreds of thousands", "twenty-five", "1.5m"). None when no number can be read.
 pub fn number_value(mention_text: &str) -> Option<NumberValue> {
     let mut s = mention_text.trim().to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
-    s = s.replace('–', "-").replace('—', "-");
+    s = s.replace(['–', '—'], "-");
     let mut approx: Option<&'static str> = None;
     let mut unit: Option<String> = None;
     // Approximators at the start (possibly two: "just over", handled as one entry).
@@ -757,7 +749,7 @@ fn parse_digits(num: &str) -> Option<f64> {
 /// The interval a value stands for.
 fn interval(v: &NumberValue) -> (f64, f64) {
     let x = v.value;
-    let (lo, hi) = if x >= 0.0 { (x, x) } else { (x, x) };
+    let (lo, hi) = (x, x);
     let tol = x.abs() * 0.01;
     match v.approx {
         Some("around") => (lo - x.abs() * 0.1, hi + x.abs() * 0.1),
@@ -810,12 +802,17 @@ mod tests {
         }
     }
 
+    /// (mention text, anchor, expected ISO value)
+    type DateRow = (&'static str, Option<(i32, u32, u32)>, Option<&'static str>);
+    /// (mention text, expected (value, unit, approximator))
+    type NumberRow = (&'static str, Option<(f64, Option<&'static str>, Option<&'static str>)>);
+
     // 2024-06-12 is a Wednesday.
     const WED: Option<(i32, u32, u32)> = Some((2024, 6, 12));
 
     #[test]
     fn absolute_dates() {
-        let rows: &[(&str, Option<(i32, u32, u32)>, Option<&str>)] = &[
+        let rows: &[DateRow] = &[
             ("January 27, 2022", None, Some("2022-01-27")),
             ("27 January 2022", None, Some("2022-01-27")),
             ("Jan. 3, 2011", None, Some("2011-01-03")),
@@ -839,7 +836,7 @@ mod tests {
 
     #[test]
     fn dates_against_the_anchor() {
-        let rows: &[(&str, Option<(i32, u32, u32)>, Option<&str>)] = &[
+        let rows: &[DateRow] = &[
             ("Jan. 3", Some((2022, 5, 1)), Some("2022-01-03")),
             ("Dec. 28", Some((2023, 1, 5)), Some("2022-12-28")),
             ("Jan. 3", None, Some("--01-03")),
@@ -889,7 +886,7 @@ mod tests {
 
     #[test]
     fn numbers() {
-        let rows: &[(&str, Option<(f64, Option<&str>, Option<&str>)>)] = &[
+        let rows: &[NumberRow] = &[
             ("100,000", Some((100_000.0, None, None))),
             ("around 100,000", Some((100_000.0, None, Some("around")))),
             ("more than 100,000", Some((100_000.0, None, Some("more than")))),

@@ -529,10 +529,8 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
                 || rest.starts_with(',')
                 || (rest.starts_with('-') || rest.starts_with('–')) && l.starts_with("file")
             {
-                if l == &"top" || l == &"above" || l == &"pictured" {
-                    if !line.starts_with(|c: char| c.is_uppercase()) {
-                        continue;
-                    }
+                if matches!(*l, "top" | "above" | "pictured") && !line.starts_with(|c: char| c.is_uppercase()) {
+                    continue;
                 }
                 return Some(LineRole::Caption);
             }
