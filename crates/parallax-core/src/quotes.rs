@@ -740,10 +740,24 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         // An organisation whose name holds the noun ("the ministry" -> "Foreign Ministry").
         let noun = phrase.split_whitespace().last()?.to_lowercase();
         let orgs = self.ctx.mentions_in(Span::new(0, span.start), &[MentionKind::Org]);
-        let m = orgs.into_iter().rev().find(|&m| {
+        let named = orgs.iter().rev().copied().find(|&m| {
             let name = self.ctx.slice(self.ctx.mentions[m].span()).to_lowercase();
-            name.split_whitespace().any(|w| w == noun)
-        })?;
+            name.split_whitespace().any(|w| w.trim_end_matches("'s").trim_end_matches("’s") == noun)
+        });
+        // An organisation described with that kind ("carmaker Voltan" -> "the carmaker").
+        let described = || {
+            self.descriptors
+                .iter()
+                .filter(|d| d.span.end <= span.start && self.ctx.mentions[d.mention].kind() == MentionKind::Org)
+                .filter(|d| role_head(&d.text) == Some(class))
+                .max_by_key(|d| d.span.end)
+                .map(|d| d.mention)
+        };
+        // A kind of company ("the company", "the club", "the bank") refers to the organisation
+        // that was the subject of the nearest earlier sentence naming one.
+        const KINDS: &[&str] = &["company", "bank", "airline", "insurer", "club", "media", "charity", "university", "regulator"];
+        let nearest = || KINDS.contains(&class).then(|| self.ctx.antecedent(span.start, &[MentionKind::Org], self.quotes)).flatten();
+        let m = named.or_else(described).or_else(nearest)?;
         let ms = self.ctx.mentions[m].span();
         Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) })
     }
@@ -899,6 +913,22 @@ mod tests {
         );
         // A quoted phrase inside a sentence that goes on is not attributed by what follows.
         check("The so-called “quiet period” has ended, officials said.", &[("quiet period", None)]);
+    }
+
+    #[test]
+    fn organisations_by_kind() {
+        check(
+            "Shares in {{Voltan Motors}} fell 5% on Monday. In a statement, the company said: “We expect a better year.”",
+            &[("We expect a better year.", Some("Voltan Motors"))],
+        );
+        check(
+            "Shares in carmaker {{Voltan}} fell. {{Orbis Bank}} analysts were gloomy. “We see growth,” the carmaker said.",
+            &[("We see growth,", Some("Voltan"))],
+        );
+        check(
+            "Fans were angry with {{City FC}} after the defeat. “We hear them,” the club said.",
+            &[("We hear them,", Some("City FC"))],
+        );
     }
 
     #[test]
