@@ -63,7 +63,11 @@ impl MentionLike for MentionRef {
 
 /// Every descriptor the text attaches to a PERSON or ORG mention: (entity id, descriptor as
 /// written, span of the descriptor). In text order, one entry per construction found.
-pub fn find_descriptors<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M]) -> Vec<(String, String, Span)> {
+pub fn find_descriptors<M: MentionLike>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[M],
+) -> Vec<(String, String, Span)> {
     let ctx = Context::new(text, sentences, mentions);
     let mut out: Vec<(String, String, Span)> = ctx
         .descriptors()
@@ -128,9 +132,19 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                     break;
                 }
             }
-            out.push(Tok { start: s, end: i, text: chars[s..i].iter().collect(), word: true });
+            out.push(Tok {
+                start: s,
+                end: i,
+                text: chars[s..i].iter().collect(),
+                word: true,
+            });
         } else {
-            out.push(Tok { start: i, end: i + 1, text: c.to_string(), word: false });
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                text: c.to_string(),
+                word: false,
+            });
             i += 1;
         }
     }
@@ -146,7 +160,10 @@ pub(crate) fn inside_any(spans: &[Span], s: Span) -> bool {
 /// Sentence spans: the caller's when given, else a simple split at . ! ? and line breaks.
 pub(crate) fn sentence_spans(chars: &[char], sentences: &[Span]) -> Vec<Span> {
     if !sentences.is_empty() {
-        let mut v: Vec<Span> = sentences.iter().map(|s| Span::new(s.start.min(chars.len()), s.end.min(chars.len()))).collect();
+        let mut v: Vec<Span> = sentences
+            .iter()
+            .map(|s| Span::new(s.start.min(chars.len()), s.end.min(chars.len())))
+            .collect();
         v.sort();
         return v;
     }
@@ -175,9 +192,17 @@ pub(crate) fn sentence_spans(chars: &[char], sentences: &[Span]) -> Vec<Span> {
             while n < chars.len() && chars[n] == ' ' {
                 n += 1;
             }
-            let next_starts = n >= chars.len() || chars[n].is_uppercase() || chars[n].is_ascii_digit() || "\"“‘'\n".contains(chars[n]);
-            let prev_word_len = (0..i).rev().take_while(|&k| chars[k].is_alphabetic()).count();
-            let abbrev = c == '.' && (prev_word_len == 1 || (i >= 3 && is_title_abbrev(&chars[i.saturating_sub(prev_word_len)..i])));
+            let next_starts = n >= chars.len()
+                || chars[n].is_uppercase()
+                || chars[n].is_ascii_digit()
+                || "\"“‘'\n".contains(chars[n]);
+            let prev_word_len = (0..i)
+                .rev()
+                .take_while(|&k| chars[k].is_alphabetic())
+                .count();
+            let abbrev = c == '.'
+                && (prev_word_len == 1
+                    || (i >= 3 && is_title_abbrev(&chars[i.saturating_sub(prev_word_len)..i])));
             if next_ws && next_starts && !abbrev {
                 if let Some(s) = start.take() {
                     out.push(Span::new(s, e));
@@ -204,108 +229,467 @@ fn trim_end(chars: &[char], s: usize, mut e: usize) -> usize {
 
 fn is_title_abbrev(w: &[char]) -> bool {
     let w: String = w.iter().collect::<String>().to_lowercase();
-    matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "col" | "lt" | "sgt" | "capt" | "st" | "jr" | "sr" | "no" | "vs" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "inc" | "corp" | "co" | "ltd" | "mt" | "ft" | "rev" | "adm" | "maj" | "cpl" | "pte" | "supt" | "insp" | "det" | "hon")
+    matches!(
+        w.as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "st"
+            | "jr"
+            | "sr"
+            | "no"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "mt"
+            | "ft"
+            | "rev"
+            | "adm"
+            | "maj"
+            | "cpl"
+            | "pte"
+            | "supt"
+            | "insp"
+            | "det"
+            | "hon"
+    )
 }
 
 /// Role nouns for people: offices, ranks and jobs, each with its role class.
 const PERSON_ROLES: &[(&str, &str)] = &[
-    ("president-elect", "president"), ("president", "president"), ("vice-president", "vice president"),
-    ("vice president", "vice president"), ("prime minister", "prime minister"), ("premier", "prime minister"),
-    ("chancellor", "chancellor"), ("minister", "minister"), ("secretary-general", "secretary-general"),
-    ("secretary general", "secretary-general"), ("press secretary", "spokesperson"), ("secretary", "secretary"),
-    ("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"), ("spokesperson", "spokesperson"),
-    ("spokesmen", "spokesperson"), ("mouthpiece", "spokesperson"), ("adviser", "adviser"), ("advisor", "adviser"),
-    ("advisers", "adviser"), ("advisors", "adviser"), ("consultant", "adviser"), ("diplomat", "diplomat"),
-    ("ambassador", "diplomat"), ("envoy", "diplomat"), ("negotiator", "diplomat"), ("consul", "diplomat"),
-    ("official", "official"), ("officials", "official"), ("director-general", "director"), ("director", "director"),
-    ("chief executive", "chief executive"), ("ceo", "chief executive"), ("chief operating officer", "executive"),
-    ("cfo", "executive"), ("coo", "executive"), ("cto", "executive"), ("executive", "executive"),
-    ("chairman", "chair"), ("chairwoman", "chair"), ("chairperson", "chair"), ("chair", "chair"),
-    ("founder", "founder"), ("co-founder", "founder"), ("owner", "owner"), ("boss", "head"), ("head", "head"),
-    ("chief", "head"), ("leader", "leader"), ("manager", "manager"), ("coach", "coach"), ("captain", "captain"),
-    ("skipper", "captain"), ("player", "player"), ("striker", "player"), ("goalkeeper", "player"),
-    ("defender", "player"), ("midfielder", "player"), ("forward", "player"), ("winger", "player"),
-    ("batsman", "player"), ("bowler", "player"), ("quarterback", "player"), ("athlete", "athlete"),
-    ("runner", "athlete"), ("sprinter", "athlete"), ("cyclist", "athlete"), ("swimmer", "athlete"),
-    ("champion", "athlete"), ("driver", "driver"), ("judge", "judge"), ("justice", "judge"),
-    ("magistrate", "judge"), ("prosecutor", "prosecutor"), ("attorney general", "prosecutor"),
-    ("district attorney", "prosecutor"), ("attorney", "lawyer"), ("lawyer", "lawyer"), ("barrister", "lawyer"),
-    ("solicitor", "lawyer"), ("counsel", "lawyer"), ("senator", "legislator"), ("congressman", "legislator"),
-    ("congresswoman", "legislator"), ("representative", "legislator"), ("lawmaker", "legislator"),
-    ("legislator", "legislator"), ("mp", "legislator"), ("mep", "legislator"), ("deputy", "legislator"),
-    ("governor", "governor"), ("mayor", "mayor"), ("councillor", "councillor"), ("councilor", "councillor"),
-    ("commissioner", "commissioner"), ("king", "monarch"), ("queen", "monarch"), ("prince", "royal"),
-    ("princess", "royal"), ("emperor", "monarch"), ("general", "military officer"), ("admiral", "military officer"),
-    ("colonel", "military officer"), ("commander", "military officer"), ("major", "military officer"),
-    ("lieutenant", "military officer"), ("sergeant", "police officer"), ("officer", "officer"),
-    ("detective", "police officer"), ("inspector", "police officer"), ("constable", "police officer"),
-    ("superintendent", "police officer"), ("soldier", "soldier"), ("professor", "academic"),
-    ("lecturer", "academic"), ("researcher", "scientist"), ("scientist", "scientist"), ("economist", "economist"),
-    ("analyst", "analyst"), ("strategist", "analyst"), ("expert", "expert"), ("specialist", "expert"),
-    ("doctor", "doctor"), ("physician", "doctor"), ("surgeon", "doctor"), ("nurse", "nurse"),
-    ("teacher", "teacher"), ("headteacher", "teacher"), ("headmaster", "teacher"), ("headmistress", "teacher"),
-    ("principal", "teacher"), ("student", "student"), ("pupil", "student"), ("author", "writer"),
-    ("writer", "writer"), ("novelist", "writer"), ("poet", "writer"), ("journalist", "journalist"),
-    ("reporter", "journalist"), ("correspondent", "journalist"), ("editor", "journalist"),
-    ("columnist", "journalist"), ("presenter", "presenter"), ("host", "presenter"), ("anchor", "presenter"),
-    ("artist", "artist"), ("painter", "artist"), ("singer", "musician"), ("musician", "musician"),
-    ("rapper", "musician"), ("actor", "actor"), ("actress", "actor"), ("filmmaker", "film-maker"),
-    ("producer", "producer"), ("pope", "cleric"), ("bishop", "cleric"), ("archbishop", "cleric"),
-    ("cardinal", "cleric"), ("imam", "cleric"), ("rabbi", "cleric"), ("priest", "cleric"), ("pastor", "cleric"),
-    ("vicar", "cleric"), ("candidate", "candidate"), ("nominee", "candidate"), ("challenger", "candidate"),
-    ("incumbent", "incumbent"), ("engineer", "engineer"), ("pilot", "pilot"), ("astronaut", "astronaut"),
-    ("chef", "chef"), ("farmer", "farmer"), ("entrepreneur", "entrepreneur"), ("businessman", "businessperson"),
-    ("businesswoman", "businessperson"), ("billionaire", "businessperson"), ("investor", "investor"),
-    ("banker", "banker"), ("activist", "activist"), ("campaigner", "activist"), ("politician", "politician"),
-    ("victim", "victim"), ("suspect", "suspect"), ("defendant", "defendant"), ("witness", "witness"),
-    ("resident", "resident"), ("spokesperson's", "spokesperson"), ("mother", "relative"), ("father", "relative"),
-    ("son", "relative"), ("daughter", "relative"), ("wife", "relative"), ("husband", "relative"),
-    ("brother", "relative"), ("sister", "relative"), ("widow", "relative"), ("partner", "partner"),
-    ("member", "member"), ("delegate", "delegate"), ("aide", "aide"), ("staffer", "aide"), ("deputy head", "head"),
-    ("dictator", "leader"), ("monarch", "monarch"), ("sheikh", "royal"), ("emir", "monarch"),
-    ("sultan", "monarch"), ("mp's", "legislator"), ("chancellor's", "chancellor"), ("hacker", "hacker"),
+    ("president-elect", "president"),
+    ("president", "president"),
+    ("vice-president", "vice president"),
+    ("vice president", "vice president"),
+    ("prime minister", "prime minister"),
+    ("premier", "prime minister"),
+    ("chancellor", "chancellor"),
+    ("minister", "minister"),
+    ("secretary-general", "secretary-general"),
+    ("secretary general", "secretary-general"),
+    ("press secretary", "spokesperson"),
+    ("secretary", "secretary"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("spokesmen", "spokesperson"),
+    ("mouthpiece", "spokesperson"),
+    ("adviser", "adviser"),
+    ("advisor", "adviser"),
+    ("advisers", "adviser"),
+    ("advisors", "adviser"),
+    ("consultant", "adviser"),
+    ("diplomat", "diplomat"),
+    ("ambassador", "diplomat"),
+    ("envoy", "diplomat"),
+    ("negotiator", "diplomat"),
+    ("consul", "diplomat"),
+    ("official", "official"),
+    ("officials", "official"),
+    ("director-general", "director"),
+    ("director", "director"),
+    ("chief executive", "chief executive"),
+    ("ceo", "chief executive"),
+    ("chief operating officer", "executive"),
+    ("cfo", "executive"),
+    ("coo", "executive"),
+    ("cto", "executive"),
+    ("executive", "executive"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chairperson", "chair"),
+    ("chair", "chair"),
+    ("founder", "founder"),
+    ("co-founder", "founder"),
+    ("owner", "owner"),
+    ("boss", "head"),
+    ("head", "head"),
+    ("chief", "head"),
+    ("leader", "leader"),
+    ("manager", "manager"),
+    ("coach", "coach"),
+    ("captain", "captain"),
+    ("skipper", "captain"),
+    ("player", "player"),
+    ("striker", "player"),
+    ("goalkeeper", "player"),
+    ("defender", "player"),
+    ("midfielder", "player"),
+    ("forward", "player"),
+    ("winger", "player"),
+    ("batsman", "player"),
+    ("bowler", "player"),
+    ("quarterback", "player"),
+    ("athlete", "athlete"),
+    ("runner", "athlete"),
+    ("sprinter", "athlete"),
+    ("cyclist", "athlete"),
+    ("swimmer", "athlete"),
+    ("champion", "athlete"),
+    ("driver", "driver"),
+    ("judge", "judge"),
+    ("justice", "judge"),
+    ("magistrate", "judge"),
+    ("prosecutor", "prosecutor"),
+    ("attorney general", "prosecutor"),
+    ("district attorney", "prosecutor"),
+    ("attorney", "lawyer"),
+    ("lawyer", "lawyer"),
+    ("barrister", "lawyer"),
+    ("solicitor", "lawyer"),
+    ("counsel", "lawyer"),
+    ("senator", "legislator"),
+    ("congressman", "legislator"),
+    ("congresswoman", "legislator"),
+    ("representative", "legislator"),
+    ("lawmaker", "legislator"),
+    ("legislator", "legislator"),
+    ("mp", "legislator"),
+    ("mep", "legislator"),
+    ("deputy", "legislator"),
+    ("governor", "governor"),
+    ("mayor", "mayor"),
+    ("councillor", "councillor"),
+    ("councilor", "councillor"),
+    ("commissioner", "commissioner"),
+    ("king", "monarch"),
+    ("queen", "monarch"),
+    ("prince", "royal"),
+    ("princess", "royal"),
+    ("emperor", "monarch"),
+    ("general", "military officer"),
+    ("admiral", "military officer"),
+    ("colonel", "military officer"),
+    ("commander", "military officer"),
+    ("major", "military officer"),
+    ("lieutenant", "military officer"),
+    ("sergeant", "police officer"),
+    ("officer", "officer"),
+    ("detective", "police officer"),
+    ("inspector", "police officer"),
+    ("constable", "police officer"),
+    ("superintendent", "police officer"),
+    ("soldier", "soldier"),
+    ("professor", "academic"),
+    ("lecturer", "academic"),
+    ("researcher", "scientist"),
+    ("scientist", "scientist"),
+    ("economist", "economist"),
+    ("analyst", "analyst"),
+    ("strategist", "analyst"),
+    ("expert", "expert"),
+    ("specialist", "expert"),
+    ("doctor", "doctor"),
+    ("physician", "doctor"),
+    ("surgeon", "doctor"),
+    ("nurse", "nurse"),
+    ("teacher", "teacher"),
+    ("headteacher", "teacher"),
+    ("headmaster", "teacher"),
+    ("headmistress", "teacher"),
+    ("principal", "teacher"),
+    ("student", "student"),
+    ("pupil", "student"),
+    ("author", "writer"),
+    ("writer", "writer"),
+    ("novelist", "writer"),
+    ("poet", "writer"),
+    ("journalist", "journalist"),
+    ("reporter", "journalist"),
+    ("correspondent", "journalist"),
+    ("editor", "journalist"),
+    ("columnist", "journalist"),
+    ("presenter", "presenter"),
+    ("host", "presenter"),
+    ("anchor", "presenter"),
+    ("artist", "artist"),
+    ("painter", "artist"),
+    ("singer", "musician"),
+    ("musician", "musician"),
+    ("rapper", "musician"),
+    ("actor", "actor"),
+    ("actress", "actor"),
+    ("filmmaker", "film-maker"),
+    ("producer", "producer"),
+    ("pope", "cleric"),
+    ("bishop", "cleric"),
+    ("archbishop", "cleric"),
+    ("cardinal", "cleric"),
+    ("imam", "cleric"),
+    ("rabbi", "cleric"),
+    ("priest", "cleric"),
+    ("pastor", "cleric"),
+    ("vicar", "cleric"),
+    ("candidate", "candidate"),
+    ("nominee", "candidate"),
+    ("challenger", "candidate"),
+    ("incumbent", "incumbent"),
+    ("engineer", "engineer"),
+    ("pilot", "pilot"),
+    ("astronaut", "astronaut"),
+    ("chef", "chef"),
+    ("farmer", "farmer"),
+    ("entrepreneur", "entrepreneur"),
+    ("businessman", "businessperson"),
+    ("businesswoman", "businessperson"),
+    ("billionaire", "businessperson"),
+    ("investor", "investor"),
+    ("banker", "banker"),
+    ("activist", "activist"),
+    ("campaigner", "activist"),
+    ("politician", "politician"),
+    ("victim", "victim"),
+    ("suspect", "suspect"),
+    ("defendant", "defendant"),
+    ("witness", "witness"),
+    ("resident", "resident"),
+    ("spokesperson's", "spokesperson"),
+    ("mother", "relative"),
+    ("father", "relative"),
+    ("son", "relative"),
+    ("daughter", "relative"),
+    ("wife", "relative"),
+    ("husband", "relative"),
+    ("brother", "relative"),
+    ("sister", "relative"),
+    ("widow", "relative"),
+    ("partner", "partner"),
+    ("member", "member"),
+    ("delegate", "delegate"),
+    ("aide", "aide"),
+    ("staffer", "aide"),
+    ("deputy head", "head"),
+    ("dictator", "leader"),
+    ("monarch", "monarch"),
+    ("sheikh", "royal"),
+    ("emir", "monarch"),
+    ("sultan", "monarch"),
+    ("mp's", "legislator"),
+    ("chancellor's", "chancellor"),
+    ("hacker", "hacker"),
 ];
 
 /// Role nouns for organisations: kinds of body.
 const ORG_ROLES: &[(&str, &str)] = &[
-    ("company", "company"), ("firm", "company"), ("group", "company"), ("giant", "company"),
-    ("conglomerate", "company"), ("startup", "company"), ("start-up", "company"), ("maker", "company"),
-    ("carmaker", "company"), ("automaker", "company"), ("retailer", "company"), ("manufacturer", "company"),
-    ("developer", "company"), ("supplier", "company"), ("operator", "company"), ("provider", "company"),
-    ("chipmaker", "company"), ("brand", "company"), ("utility", "company"), ("bank", "bank"),
-    ("lender", "bank"), ("insurer", "insurer"), ("airline", "airline"), ("carrier", "airline"),
-    ("broadcaster", "media"), ("newspaper", "media"), ("outlet", "media"), ("publisher", "media"),
-    ("agency", "agency"), ("ministry", "ministry"), ("department", "ministry"), ("regulator", "regulator"),
-    ("watchdog", "regulator"), ("charity", "charity"), ("club", "club"), ("team", "club"), ("side", "club"),
-    ("party", "party"), ("union", "union"), ("university", "university"), ("institute", "institute"),
-    ("court", "court"), ("council", "council"), ("alliance", "alliance"), ("organisation", "organisation"),
-    ("organization", "organisation"), ("network", "media"), ("body", "body"), ("think tank", "think tank"),
-    ("think-tank", "think tank"), ("thinktank", "think tank"), ("hospital", "hospital"), ("school", "school"),
+    ("company", "company"),
+    ("firm", "company"),
+    ("group", "company"),
+    ("giant", "company"),
+    ("conglomerate", "company"),
+    ("startup", "company"),
+    ("start-up", "company"),
+    ("maker", "company"),
+    ("carmaker", "company"),
+    ("automaker", "company"),
+    ("retailer", "company"),
+    ("manufacturer", "company"),
+    ("developer", "company"),
+    ("supplier", "company"),
+    ("operator", "company"),
+    ("provider", "company"),
+    ("chipmaker", "company"),
+    ("brand", "company"),
+    ("utility", "company"),
+    ("bank", "bank"),
+    ("lender", "bank"),
+    ("insurer", "insurer"),
+    ("airline", "airline"),
+    ("carrier", "airline"),
+    ("broadcaster", "media"),
+    ("newspaper", "media"),
+    ("outlet", "media"),
+    ("publisher", "media"),
+    ("agency", "agency"),
+    ("ministry", "ministry"),
+    ("department", "ministry"),
+    ("regulator", "regulator"),
+    ("watchdog", "regulator"),
+    ("charity", "charity"),
+    ("club", "club"),
+    ("team", "club"),
+    ("side", "club"),
+    ("party", "party"),
+    ("union", "union"),
+    ("university", "university"),
+    ("institute", "institute"),
+    ("court", "court"),
+    ("council", "council"),
+    ("alliance", "alliance"),
+    ("organisation", "organisation"),
+    ("organization", "organisation"),
+    ("network", "media"),
+    ("body", "body"),
+    ("think tank", "think tank"),
+    ("think-tank", "think tank"),
+    ("thinktank", "think tank"),
+    ("hospital", "hospital"),
+    ("school", "school"),
 ];
 
 /// Words that may modify a role noun in a title but are not themselves content (the walk
 /// leftwards from the name stops at anything else that is lower case).
 const TITLE_STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "with", "from", "as", "that",
-    "which", "who", "whom", "whose", "this", "these", "those", "is", "was", "are", "were", "be", "been",
-    "has", "had", "have", "said", "says", "told", "according", "when", "while", "after", "before",
-    "if", "than", "then", "also", "not", "because", "since", "until", "during", "into", "about",
-    "against", "between", "among", "like", "including", "via", "per", "said:", "his", "her", "their",
-    "its", "our", "my", "your", "called", "named", "met", "meets", "meet", "with", "spoke", "asked",
-    "urged", "thanked", "praised", "criticised", "criticized", "accused", "where", "what", "how",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "said",
+    "says",
+    "told",
+    "according",
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "than",
+    "then",
+    "also",
+    "not",
+    "because",
+    "since",
+    "until",
+    "during",
+    "into",
+    "about",
+    "against",
+    "between",
+    "among",
+    "like",
+    "including",
+    "via",
+    "per",
+    "said:",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "called",
+    "named",
+    "met",
+    "meets",
+    "meet",
+    "with",
+    "spoke",
+    "asked",
+    "urged",
+    "thanked",
+    "praised",
+    "criticised",
+    "criticized",
+    "accused",
+    "where",
+    "what",
+    "how",
 ];
 
 /// Capitalised words at the start of a sentence that are not part of a title.
 const SENTENCE_OPENERS: &[&str] = &[
-    "however", "meanwhile", "but", "and", "then", "now", "also", "earlier", "later", "yesterday",
-    "today", "when", "after", "before", "as", "while", "since", "although", "if", "so", "still",
-    "instead", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an", "this", "that",
-    "former", "separately", "last", "next", "first", "finally", "additionally", "moreover", "yet",
+    "however",
+    "meanwhile",
+    "but",
+    "and",
+    "then",
+    "now",
+    "also",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "when",
+    "after",
+    "before",
+    "as",
+    "while",
+    "since",
+    "although",
+    "if",
+    "so",
+    "still",
+    "instead",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "former",
+    "separately",
+    "last",
+    "next",
+    "first",
+    "finally",
+    "additionally",
+    "moreover",
+    "yet",
 ];
 
 /// The role class of a single role noun (lower case) for people or organisations.
 fn role_class(noun: &str) -> Option<&'static str> {
-    PERSON_ROLES.iter().chain(ORG_ROLES.iter()).find(|(n, _)| *n == noun).map(|&(_, c)| c)
+    PERSON_ROLES
+        .iter()
+        .chain(ORG_ROLES.iter())
+        .find(|(n, _)| *n == noun)
+        .map(|&(_, c)| c)
 }
 
 fn is_role_noun(noun: &str, kind: MentionKind) -> bool {
@@ -330,7 +714,11 @@ pub fn role_head(descriptor: &str) -> Option<&'static str> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i].trim_end_matches("'s");
-        if matches!(w, "of" | "for" | "to" | "at" | "in" | "with" | "on" | "from" | "who" | "which" | "and") && head.is_some() {
+        if matches!(
+            w,
+            "of" | "for" | "to" | "at" | "in" | "with" | "on" | "from" | "who" | "which" | "and"
+        ) && head.is_some()
+        {
             break;
         }
         // Two- and three-word role nouns first ("prime minister", "chief operating officer").
@@ -359,14 +747,27 @@ pub fn role_head(descriptor: &str) -> Option<&'static str> {
 }
 
 /// Role classes that say little on their own and agree with any other role.
-const GENERIC_CLASSES: &[&str] = &["official", "head", "leader", "member", "politician", "expert", "executive", "aide", "body", "organisation"];
+const GENERIC_CLASSES: &[&str] = &[
+    "official",
+    "head",
+    "leader",
+    "member",
+    "politician",
+    "expert",
+    "executive",
+    "aide",
+    "body",
+    "organisation",
+];
 
 /// True when two descriptors give the same entity roles of different classes ("US President"
 /// against "cybersecurity adviser"). Descriptors without a recognised role, generic roles
 /// ("official", "leader") and a role that contains the other ("minister" / "prime minister")
 /// never conflict.
 pub fn roles_conflict(a: &str, b: &str) -> bool {
-    let (Some(x), Some(y)) = (role_head(a), role_head(b)) else { return false };
+    let (Some(x), Some(y)) = (role_head(a), role_head(b)) else {
+        return false;
+    };
     if x == y || GENERIC_CLASSES.contains(&x) || GENERIC_CLASSES.contains(&y) {
         return false;
     }
@@ -374,7 +775,17 @@ pub fn roles_conflict(a: &str, b: &str) -> bool {
         return false;
     }
     // A minister is a legislator in most parliaments; a diplomat is an official.
-    let compatible = |p: &str, q: &str| matches!((p, q), ("minister", "legislator") | ("secretary", "minister") | ("chief executive", "founder") | ("chair", "founder") | ("player", "captain") | ("athlete", "champion"));
+    let compatible = |p: &str, q: &str| {
+        matches!(
+            (p, q),
+            ("minister", "legislator")
+                | ("secretary", "minister")
+                | ("chief executive", "founder")
+                | ("chair", "founder")
+                | ("player", "captain")
+                | ("athlete", "champion")
+        )
+    };
     !(compatible(x, y) || compatible(y, x))
 }
 
@@ -401,7 +812,13 @@ impl<'a, M: MentionLike> Context<'a, M> {
             })
             .collect();
         order.sort_by_key(|&i| (mentions[i].span().start, mentions[i].span().end));
-        Context { chars, toks, sentences, mentions, order }
+        Context {
+            chars,
+            toks,
+            sentences,
+            mentions,
+            order,
+        }
     }
 
     pub fn slice(&self, s: Span) -> String {
@@ -423,14 +840,20 @@ impl<'a, M: MentionLike> Context<'a, M> {
         }
         // Not inside a sentence: the gap between neighbours.
         let start = if i > 0 { self.sentences[i - 1].end } else { 0 };
-        let end = self.sentences.get(i).map(|s| s.start).unwrap_or(self.chars.len());
+        let end = self
+            .sentences
+            .get(i)
+            .map(|s| s.start)
+            .unwrap_or(self.chars.len());
         Span::new(start, end.max(start))
     }
 
     /// The mention (index into `mentions`) of the wanted kinds that covers token `t`.
     pub fn mention_at_tok(&self, t: usize, kinds: &[MentionKind]) -> Option<usize> {
         let tok = self.toks.get(t)?;
-        let k = self.order.partition_point(|&i| self.mentions[i].span().start <= tok.start);
+        let k = self
+            .order
+            .partition_point(|&i| self.mentions[i].span().start <= tok.start);
         (k.saturating_sub(3)..(k + 1).min(self.order.len()))
             .map(|j| self.order[j])
             .find(|&i| {
@@ -441,12 +864,16 @@ impl<'a, M: MentionLike> Context<'a, M> {
 
     /// Mentions (indices) of the given kinds lying wholly inside `span`, in text order.
     pub fn mentions_in(&self, span: Span, kinds: &[MentionKind]) -> Vec<usize> {
-        let k = self.order.partition_point(|&i| self.mentions[i].span().start < span.start);
+        let k = self
+            .order
+            .partition_point(|&i| self.mentions[i].span().start < span.start);
         self.order[k..]
             .iter()
             .copied()
             .take_while(|&i| self.mentions[i].span().start < span.end)
-            .filter(|&i| span.contains(&self.mentions[i].span()) && kinds.contains(&self.mentions[i].kind()))
+            .filter(|&i| {
+                span.contains(&self.mentions[i].span()) && kinds.contains(&self.mentions[i].kind())
+            })
             .collect()
     }
 
@@ -494,30 +921,67 @@ impl<'a, M: MentionLike> Context<'a, M> {
             .into_iter()
             .filter(|&i| !inside_any(skip, self.mentions[i].span()))
             .collect();
-        cands.into_iter().map(|m| (self.subject_score(m), m)).fold(None, |best: Option<(u8, usize)>, (sc, m)| match best {
-            Some((b, _)) if b >= sc => best,
-            _ => Some((sc, m)),
-        }).map(|(_, m)| m)
+        cands
+            .into_iter()
+            .map(|m| (self.subject_score(m), m))
+            .fold(None, |best: Option<(u8, usize)>, (sc, m)| match best {
+                Some((b, _)) if b >= sc => best,
+                _ => Some((sc, m)),
+            })
+            .map(|(_, m)| m)
     }
 
     fn subject_score(&self, m: usize) -> u8 {
         const PREPS: &[&str] = &[
-            "with", "to", "by", "of", "for", "from", "at", "in", "on", "about", "against", "like",
-            "than", "into", "toward", "towards", "between", "among", "including", "via", "over",
-            "under", "behind", "without", "meet", "met", "meeting", "called", "told", "asked", "urged",
+            "with",
+            "to",
+            "by",
+            "of",
+            "for",
+            "from",
+            "at",
+            "in",
+            "on",
+            "about",
+            "against",
+            "like",
+            "than",
+            "into",
+            "toward",
+            "towards",
+            "between",
+            "among",
+            "including",
+            "via",
+            "over",
+            "under",
+            "behind",
+            "without",
+            "meet",
+            "met",
+            "meeting",
+            "called",
+            "told",
+            "asked",
+            "urged",
         ];
         let s = self.mentions[m].span();
         let first = self.tok_at(s.start);
         let governed = first > 0 && {
             let p = &self.toks[first - 1];
-            p.word && (PREPS.contains(&p.lower().as_str()) || matches!(p.lower().as_str(), "and" | "or" | "nor"))
+            p.word
+                && (PREPS.contains(&p.lower().as_str())
+                    || matches!(p.lower().as_str(), "and" | "or" | "nor"))
         };
         // The token holding the mention's end: a possessive ("Biden's") is not a subject.
         let last = self.tok_at(s.end).saturating_sub(1);
         let possessive = self.toks.get(last).is_some_and(|t| {
             let l = t.lower();
             t.end > s.end && (l.ends_with("'s") || l.ends_with("’s"))
-        }) || self.toks.get(last + 1).is_some_and(|t| !t.word && matches!(t.text.as_str(), "'" | "’"));
+        }) || self
+            .toks
+            .get(last + 1)
+            .is_some_and(|t| !t.word && matches!(t.text.as_str(), "'" | "’"));
         if governed || possessive {
             return 0;
         }
@@ -525,13 +989,62 @@ impl<'a, M: MentionLike> Context<'a, M> {
         let mut k = self.tok_at(s.end);
         for _ in 0..3 {
             match self.toks.get(k) {
-                Some(t) if t.word && matches!(t.lower().as_str(), "also" | "then" | "later" | "had" | "has" | "have" | "was" | "is" | "would" | "will" | "could" | "on") => k += 1,
+                Some(t)
+                    if t.word
+                        && matches!(
+                            t.lower().as_str(),
+                            "also"
+                                | "then"
+                                | "later"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "was"
+                                | "is"
+                                | "would"
+                                | "will"
+                                | "could"
+                                | "on"
+                        ) =>
+                {
+                    k += 1
+                }
                 _ => break,
             }
         }
         let verbish = self.toks.get(k).is_some_and(|t| {
             let l = t.lower();
-            t.word && !t.capitalised() && (l.ends_with("ed") || l.ends_with('s') || matches!(l.as_str(), "said" | "told" | "wrote" | "spoke" | "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could" | "did" | "does" | "made" | "went" | "met" | "took" | "gave" | "began" | "left" | "held" | "also" | "then"))
+            t.word
+                && !t.capitalised()
+                && (l.ends_with("ed")
+                    || l.ends_with('s')
+                    || matches!(
+                        l.as_str(),
+                        "said"
+                            | "told"
+                            | "wrote"
+                            | "spoke"
+                            | "is"
+                            | "was"
+                            | "has"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "did"
+                            | "does"
+                            | "made"
+                            | "went"
+                            | "met"
+                            | "took"
+                            | "gave"
+                            | "began"
+                            | "left"
+                            | "held"
+                            | "also"
+                            | "then"
+                    ))
         });
         if verbish {
             2
@@ -549,7 +1062,10 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 continue;
             }
             let span = self.mentions[m].span();
-            if let Some(f) = self.title_before(m, span, kind).or_else(|| self.appositive_before(m, span, kind)) {
+            if let Some(f) = self
+                .title_before(m, span, kind)
+                .or_else(|| self.appositive_before(m, span, kind))
+            {
                 out.push(f);
             }
             if let Some(f) = self.appositive_after(m, span, kind) {
@@ -574,7 +1090,10 @@ impl<'a, M: MentionLike> Context<'a, M> {
         if !head.word || head.start < sent.start {
             return None;
         }
-        if !is_role_noun(&head.lower(), kind) && !self.two_word_role(first - 1, kind) && !self.capitalised_title(first - 1, sent, kind) {
+        if !is_role_noun(&head.lower(), kind)
+            && !self.two_word_role(first - 1, kind)
+            && !self.capitalised_title(first - 1, sent, kind)
+        {
             return None;
         }
         // Walk left over title words.
@@ -615,7 +1134,11 @@ impl<'a, M: MentionLike> Context<'a, M> {
             s += 1;
         }
         let d = Span::new(self.toks[s].start, self.toks[first - 1].end);
-        Some(Found { mention: m, text: self.slice(d), span: d })
+        Some(Found {
+            mention: m,
+            text: self.slice(d),
+            span: d,
+        })
     }
 
     /// "Russia's top cyber diplomat, Andrey Krutov, said": a role phrase set before the name
@@ -635,9 +1158,33 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
             if matches!(
                 t.lower().as_str(),
-                "by" | "to" | "said" | "says" | "told" | "and" | "but" | "that" | "which" | "who" | "when" | "while"
-                    | "according" | "is" | "was" | "are" | "were" | "with" | "from" | "as" | "like" | "unlike"
-                    | "than" | "after" | "before" | "for" | "if" | "because"
+                "by" | "to"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "and"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "when"
+                    | "while"
+                    | "according"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "with"
+                    | "from"
+                    | "as"
+                    | "like"
+                    | "unlike"
+                    | "than"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "if"
+                    | "because"
             ) && a < end
                 && !matches!(t.lower().as_str(), "for")
             {
@@ -651,8 +1198,18 @@ impl<'a, M: MentionLike> Context<'a, M> {
         for s in a..end {
             let t = &self.toks[s];
             let l = t.lower();
-            let opens = matches!(l.as_str(), "the" | "a" | "an") || t.capitalised() || l.ends_with("'s") || l.ends_with("’s");
-            if !opens || (s > 0 && s == a && matches!(self.toks[s - 1].lower().as_str(), "for" | "to" | "like" | "as" | "with")) {
+            let opens = matches!(l.as_str(), "the" | "a" | "an")
+                || t.capitalised()
+                || l.ends_with("'s")
+                || l.ends_with("’s");
+            if !opens
+                || (s > 0
+                    && s == a
+                    && matches!(
+                        self.toks[s - 1].lower().as_str(),
+                        "for" | "to" | "like" | "as" | "with"
+                    ))
+            {
                 continue;
             }
             let mut st = s;
@@ -664,8 +1221,18 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
             let d = Span::new(self.toks[st].start, self.toks[end - 1].end);
             let phrase = self.slice(d);
-            if self.has_role_head(&phrase, kind) && !self.toks[st..end].iter().any(|t| t.capitalised() && SENTENCE_OPENERS.contains(&t.lower().as_str()) && t.start == sent.start) {
-                return Some(Found { mention: m, text: phrase, span: d });
+            if self.has_role_head(&phrase, kind)
+                && !self.toks[st..end].iter().any(|t| {
+                    t.capitalised()
+                        && SENTENCE_OPENERS.contains(&t.lower().as_str())
+                        && t.start == sent.start
+                })
+            {
+                return Some(Found {
+                    mention: m,
+                    text: phrase,
+                    span: d,
+                });
             }
         }
         None
@@ -722,7 +1289,11 @@ impl<'a, M: MentionLike> Context<'a, M> {
             let skip = match (l1.as_str(), l2.as_str()) {
                 ("is" | "was" | "became" | "remains", _) => 2,
                 ("serves" | "served" | "works" | "worked" | "acts" | "acted", "as") => 3,
-                (_, "serves" | "served") if self.toks.get(i + 3).is_some_and(|t| t.lower() == "as") => 4,
+                (_, "serves" | "served")
+                    if self.toks.get(i + 3).is_some_and(|t| t.lower() == "as") =>
+                {
+                    4
+                }
                 _ => return None,
             };
             i += skip;
@@ -731,7 +1302,14 @@ impl<'a, M: MentionLike> Context<'a, M> {
         let mut end = i;
         let mut words = 0;
         while let Some(t) = self.toks.get(end) {
-            if t.start >= sent.end || !t.word && (t.is(closer) || matches!(t.text.as_str(), "." | ";" | ":" | "—" | "–" | "!" | "?" | "\"" | "“" | "”" | ")" | "(")) {
+            if t.start >= sent.end
+                || !t.word
+                    && (t.is(closer)
+                        || matches!(
+                            t.text.as_str(),
+                            "." | ";" | ":" | "—" | "–" | "!" | "?" | "\"" | "“" | "”" | ")" | "("
+                        ))
+            {
                 break;
             }
             if t.word {
@@ -743,7 +1321,9 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
         }
         // Must be closed by the closer (or the sentence end) for an appositive.
-        let closed = self.toks.get(end).is_none_or(|t| t.is(closer) || t.is(".") || t.is(";") || t.start >= sent.end || t.is("—") || t.is("–"));
+        let closed = self.toks.get(end).is_none_or(|t| {
+            t.is(closer) || t.is(".") || t.is(";") || t.start >= sent.end || t.is("—") || t.is("–")
+        });
         if !closed || end <= start {
             return None;
         }
@@ -763,20 +1343,48 @@ impl<'a, M: MentionLike> Context<'a, M> {
         if !self.has_role_head(&phrase, kind) {
             return None;
         }
-        Some(Found { mention: m, text: phrase, span: d })
+        Some(Found {
+            mention: m,
+            text: phrase,
+            span: d,
+        })
     }
 
     /// True when the first noun phrase of `phrase` is headed by a role noun of this kind.
     fn has_role_head(&self, phrase: &str, kind: MentionKind) -> bool {
         let lower = phrase.to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
-        let cut = words.iter().position(|w| matches!(*w, "of" | "for" | "to" | "at" | "in" | "with" | "on" | "from" | "who" | "which" | "and")).unwrap_or(words.len());
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .collect();
+        let cut = words
+            .iter()
+            .position(|w| {
+                matches!(
+                    *w,
+                    "of" | "for"
+                        | "to"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "on"
+                        | "from"
+                        | "who"
+                        | "which"
+                        | "and"
+                )
+            })
+            .unwrap_or(words.len());
         let np = &words[..cut];
         if np.is_empty() || np.len() > 7 {
             return false;
         }
         let last = np[np.len() - 1].trim_end_matches("'s");
-        let two = if np.len() >= 2 { format!("{} {}", np[np.len() - 2], last) } else { String::new() };
+        let two = if np.len() >= 2 {
+            format!("{} {}", np[np.len() - 2], last)
+        } else {
+            String::new()
+        };
         is_role_noun(last, kind) || is_role_noun(&two, kind)
     }
 
@@ -790,7 +1398,10 @@ impl<'a, M: MentionLike> Context<'a, M> {
     fn copula_phrase(&self, m: usize, i: usize, kind: MentionKind) -> Option<Found> {
         let l = |k: usize| self.toks.get(k).map(Tok::lower).unwrap_or_default();
         let skip = match (l(i).as_str(), l(i + 1).as_str()) {
-            ("is" | "was" | "became" | "remains" | "becomes", "also" | "now" | "currently" | "still") => 2,
+            (
+                "is" | "was" | "became" | "remains" | "becomes",
+                "also" | "now" | "currently" | "still",
+            ) => 2,
             ("is" | "was" | "became" | "remains" | "becomes", _) => 1,
             ("serves" | "served" | "works" | "worked" | "acts", "as") => 2,
             ("has" | "had", "been") => 2,
@@ -800,17 +1411,44 @@ impl<'a, M: MentionLike> Context<'a, M> {
         if matches!(l(start).as_str(), "as") {
             start += 1;
         }
-        if !matches!(l(start).as_str(), "the" | "a" | "an") && !self.toks.get(start).is_some_and(|t| t.word && (t.capitalised() || is_role_noun(&t.lower(), kind))) {
+        if !matches!(l(start).as_str(), "the" | "a" | "an")
+            && !self
+                .toks
+                .get(start)
+                .is_some_and(|t| t.word && (t.capitalised() || is_role_noun(&t.lower(), kind)))
+        {
             return None;
         }
         let sent = self.sentence_of(self.toks.get(i)?.start);
         let mut end = start;
         let mut words = 0;
         while let Some(t) = self.toks.get(end) {
-            if t.start >= sent.end || !t.word && matches!(t.text.as_str(), "," | "." | ";" | ":" | "—" | "–" | "!" | "?" | "\"" | "“" | "”" | "(" | ")") {
+            if t.start >= sent.end
+                || !t.word
+                    && matches!(
+                        t.text.as_str(),
+                        "," | "."
+                            | ";"
+                            | ":"
+                            | "—"
+                            | "–"
+                            | "!"
+                            | "?"
+                            | "\""
+                            | "“"
+                            | "”"
+                            | "("
+                            | ")"
+                    )
+            {
                 break;
             }
-            if t.word && matches!(t.lower().as_str(), "who" | "which" | "that" | "since" | "and" | "but") {
+            if t.word
+                && matches!(
+                    t.lower().as_str(),
+                    "who" | "which" | "that" | "since" | "and" | "but"
+                )
+            {
                 break;
             }
             words += 1;
@@ -830,7 +1468,11 @@ impl<'a, M: MentionLike> Context<'a, M> {
         if !self.has_role_head(&phrase, kind) {
             return None;
         }
-        Some(Found { mention: m, text: phrase, span: d })
+        Some(Found {
+            mention: m,
+            text: phrase,
+            span: d,
+        })
     }
 
     /// "She is the chief negotiator ...": a pronoun subject resolved to the nearest person.
@@ -842,11 +1484,16 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
             // Subject position: sentence start or after a comma/conjunction.
             let sent = self.sentence_of(t.start);
-            let at_start = t.start == sent.start || (i > 0 && (self.toks[i - 1].is(",") || matches!(self.toks[i - 1].lower().as_str(), "and" | "but")));
+            let at_start = t.start == sent.start
+                || (i > 0
+                    && (self.toks[i - 1].is(",")
+                        || matches!(self.toks[i - 1].lower().as_str(), "and" | "but")));
             if !at_start {
                 continue;
             }
-            let Some(m) = self.antecedent(t.start, &[MentionKind::Person], &[]) else { continue };
+            let Some(m) = self.antecedent(t.start, &[MentionKind::Person], &[]) else {
+                continue;
+            };
             if let Some(f) = self.copula_phrase(m, i + 1, MentionKind::Person) {
                 out.push(f);
             }
@@ -865,9 +1512,14 @@ pub(crate) mod tests {
     #[track_caller]
     fn check(marked: &str, expected: &[(&str, &str)]) {
         let (text, mentions) = unmark(marked);
-        let got: Vec<(String, String)> =
-            find_descriptors(&text, &[], &mentions).into_iter().map(|(e, d, _)| (e, d)).collect();
-        let exp: Vec<(String, String)> = expected.iter().map(|&(e, d)| (e.to_string(), d.to_string())).collect();
+        let got: Vec<(String, String)> = find_descriptors(&text, &[], &mentions)
+            .into_iter()
+            .map(|(e, d, _)| (e, d))
+            .collect();
+        let exp: Vec<(String, String)> = expected
+            .iter()
+            .map(|&(e, d)| (e.to_string(), d.to_string()))
+            .collect();
         if got != exp {
             panic!("text: {text}\n got:      {got:?}\n expected: {exp:?}");
         }
@@ -894,7 +1546,11 @@ pub(crate) mod tests {
                     open = Some((n, k));
                 } else if let Some((s, k)) = open.take() {
                     let name: String = text.chars().skip(s).collect();
-                    mentions.push(MentionRef { span: Span::new(s, n), kind: k, entity: name });
+                    mentions.push(MentionRef {
+                        span: Span::new(s, n),
+                        kind: k,
+                        entity: name,
+                    });
                 }
                 i += 2;
                 continue;
@@ -908,12 +1564,30 @@ pub(crate) mod tests {
 
     #[test]
     fn titles_before_names() {
-        check("Club spokesman [[Tom Hale]] said the deal was done.", &[("Tom Hale", "Club spokesman")]);
-        check("The meeting was chaired by US President [[Ann Cole]] in Ohio.", &[("Ann Cole", "US President")]);
-        check("Germany's top trade negotiator [[Karl Weber]] left early.", &[("Karl Weber", "Germany's top trade negotiator")]);
-        check("Secretary of State [[Ann Cole]] flew home.", &[("Ann Cole", "Secretary of State")]);
-        check("However, coach [[Luis Ortega]] was upbeat.", &[("Luis Ortega", "coach")]);
-        check("Shares in carmaker {{Voltan}} fell.", &[("Voltan", "carmaker")]);
+        check(
+            "Club spokesman [[Tom Hale]] said the deal was done.",
+            &[("Tom Hale", "Club spokesman")],
+        );
+        check(
+            "The meeting was chaired by US President [[Ann Cole]] in Ohio.",
+            &[("Ann Cole", "US President")],
+        );
+        check(
+            "Germany's top trade negotiator [[Karl Weber]] left early.",
+            &[("Karl Weber", "Germany's top trade negotiator")],
+        );
+        check(
+            "Secretary of State [[Ann Cole]] flew home.",
+            &[("Ann Cole", "Secretary of State")],
+        );
+        check(
+            "However, coach [[Luis Ortega]] was upbeat.",
+            &[("Luis Ortega", "coach")],
+        );
+        check(
+            "Shares in carmaker {{Voltan}} fell.",
+            &[("Voltan", "carmaker")],
+        );
         // Not a role: a verb or a plain adjective before the name.
         check("Yesterday [[Ann Cole]] met [[Tom Hale]].", &[]);
         check(
@@ -925,7 +1599,10 @@ pub(crate) mod tests {
             &[("Tom Hale", "city's adviser for road safety in schools")],
         );
         check("When the match ended, [[Tom Hale]] left.", &[]);
-        check("According to Polish police chief [[Jan Nowak]], the road is shut.", &[("Jan Nowak", "Polish police chief")]);
+        check(
+            "According to Polish police chief [[Jan Nowak]], the road is shut.",
+            &[("Jan Nowak", "Polish police chief")],
+        );
     }
 
     #[test]
@@ -934,15 +1611,24 @@ pub(crate) mod tests {
             "[[Mia Park]], the deputy national security adviser, said talks went well.",
             &[("Mia Park", "deputy national security adviser")],
         );
-        check("[[Raj Patel]], director of the city museum, opened the show.", &[("Raj Patel", "director of the city museum")]);
+        check(
+            "[[Raj Patel]], director of the city museum, opened the show.",
+            &[("Raj Patel", "director of the city museum")],
+        );
         check("[[Raj Patel]], 54, said nothing.", &[]);
         check("[[Raj Patel]], who left early, said nothing.", &[]);
-        check("[[Raj Patel]], who serves as chief economist at the bank, disagreed.", &[("Raj Patel", "chief economist at the bank")]);
+        check(
+            "[[Raj Patel]], who serves as chief economist at the bank, disagreed.",
+            &[("Raj Patel", "chief economist at the bank")],
+        );
         check(
             "[[Lena Fox]] flew to Oslo. She is the chief negotiator for the union.",
             &[("Lena Fox", "chief negotiator for the union")],
         );
-        check("[[Lena Fox]] is a professor of law at the college.", &[("Lena Fox", "professor of law at the college")]);
+        check(
+            "[[Lena Fox]] is a professor of law at the college.",
+            &[("Lena Fox", "professor of law at the college")],
+        );
         check("[[Lena Fox]] is happy with the result.", &[]);
         check(
             "{{Orbix}}, the French satellite maker, cut jobs.",
@@ -955,8 +1641,14 @@ pub(crate) mod tests {
         let rows = [
             ("Kremlin spokesman", Some("spokesperson")),
             ("US President", Some("president")),
-            ("cybersecurity advisor to US President Joe Biden", Some("adviser")),
-            ("deputy national security adviser for cyber", Some("adviser")),
+            (
+                "cybersecurity advisor to US President Joe Biden",
+                Some("adviser"),
+            ),
+            (
+                "deputy national security adviser for cyber",
+                Some("adviser"),
+            ),
             ("British Prime Minister", Some("prime minister")),
             ("director of the city museum", Some("director")),
             ("Russia's top cyber diplomat", Some("diplomat")),

@@ -29,16 +29,48 @@ pub fn is_calendar_word(w: &str) -> bool {
 
 fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
-    const M: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    M.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")).map(|i| i as u32 + 1)
+    const M: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    M.iter()
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
+        })
+        .map(|i| i as u32 + 1)
 }
 
 /// Monday = 0.
 fn weekday_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
-    const D: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const D: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     D.iter()
-        .position(|d| *d == w || (w.len() == 3 && d.starts_with(w)) || matches!((w, *d), ("tues", "tuesday") | ("thur" | "thurs", "thursday") | ("weds", "wednesday")))
+        .position(|d| {
+            *d == w
+                || (w.len() == 3 && d.starts_with(w))
+                || matches!(
+                    (w, *d),
+                    ("tues", "tuesday") | ("thur" | "thurs", "thursday") | ("weds", "wednesday")
+                )
+        })
         .map(|i| i as u32)
 }
 
@@ -63,7 +95,11 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
-    (y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, m, d)
+    (
+        y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        m,
+        d,
+    )
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
@@ -105,7 +141,10 @@ fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
 /// ordinal suffixes and trailing dots kept for the callers to strip.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ';' | ':' | '\'' | '’' | '"' | '“' | '”')).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '.' | ';' | ':' | '\'' | '’' | '"' | '“' | '”'))
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -133,15 +172,63 @@ fn year_of(w: &str) -> Option<i32> {
 /// year-month-day) where the text is relative. None when the text gives no point, period or
 /// duration that can be written down (bare "years", "the past").
 pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option<String> {
-    let anchor_days = anchor.filter(|&(y, m, d)| valid(y, m, d)).map(|(y, m, d)| days_from_civil(y, m, d));
+    let anchor_days = anchor
+        .filter(|&(y, m, d)| valid(y, m, d))
+        .map(|(y, m, d)| days_from_civil(y, m, d));
     let mut ws = words(mention_text);
     // Drop approximators and framing words that do not move the date.
     const DROP: &[&str] = &[
-        "the", "on", "in", "of", "at", "by", "during", "for", "over", "early", "mid", "late", "earlier",
-        "later", "around", "about", "since", "until", "till", "from", "circa", "c", "approximately",
-        "beginning", "start", "end", "middle", "as", "far", "back", "morning", "afternoon", "evening",
-        "night", "overnight", "updated", "published", "posted", "than", "more", "less", "nearly", "almost",
-        "some", "roughly", "just", "over", "within", "past", "first", "half",
+        "the",
+        "on",
+        "in",
+        "of",
+        "at",
+        "by",
+        "during",
+        "for",
+        "over",
+        "early",
+        "mid",
+        "late",
+        "earlier",
+        "later",
+        "around",
+        "about",
+        "since",
+        "until",
+        "till",
+        "from",
+        "circa",
+        "c",
+        "approximately",
+        "beginning",
+        "start",
+        "end",
+        "middle",
+        "as",
+        "far",
+        "back",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "overnight",
+        "updated",
+        "published",
+        "posted",
+        "than",
+        "more",
+        "less",
+        "nearly",
+        "almost",
+        "some",
+        "roughly",
+        "just",
+        "over",
+        "within",
+        "past",
+        "first",
+        "half",
     ];
     // Hyphenated forms: "mid-2021", "18-month", "2021-22" handled below before dropping.
     if ws.len() == 1 {
@@ -151,7 +238,11 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
     }
     let mut expanded = Vec::new();
     for w in ws.drain(..) {
-        if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("early-")).or_else(|| w.strip_prefix("late-")) {
+        if let Some(rest) = w
+            .strip_prefix("mid-")
+            .or_else(|| w.strip_prefix("early-"))
+            .or_else(|| w.strip_prefix("late-"))
+        {
             expanded.push(rest.to_string());
         } else {
             expanded.push(w);
@@ -165,7 +256,10 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
             return Some(d);
         }
     }
-    let ws: Vec<String> = ws.into_iter().filter(|w| !DROP.contains(&w.as_str())).collect();
+    let ws: Vec<String> = ws
+        .into_iter()
+        .filter(|w| !DROP.contains(&w.as_str()))
+        .collect();
     if ws.is_empty() {
         return None;
     }
@@ -204,7 +298,10 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
             }
         } else if let Some(t) = clock(w) {
             time = Some(t);
-        } else if matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "bst" | "et" | "est" | "edt") {
+        } else if matches!(
+            w.as_str(),
+            "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "bst" | "et" | "est" | "edt"
+        ) {
         } else if let Some(d) = w.strip_suffix("s").and_then(year_of) {
             if d % 10 == 0 {
                 decade = Some(d);
@@ -284,17 +381,41 @@ fn clock(w: &str) -> Option<(u32, u32)> {
 
 /// One-token dates: ISO "2024-06-14", "2024-06", numeric "14/06/2024", "mid-2021".
 fn single_token_date(w: &str, _anchor: Option<i64>) -> Option<String> {
-    let w = w.trim_start_matches("mid-").trim_start_matches("early-").trim_start_matches("late-");
+    let w = w
+        .trim_start_matches("mid-")
+        .trim_start_matches("early-")
+        .trim_start_matches("late-");
     let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| if p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() && p.len() <= 4 { p.parse().ok() } else { None }).collect();
+    let nums: Option<Vec<u32>> = parts
+        .iter()
+        .map(|p| {
+            if p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() && p.len() <= 4 {
+                p.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect();
     let nums = nums?;
     match (parts.as_slice(), nums.as_slice()) {
-        ([y, _, _], [yy, m, d]) if y.len() == 4 && valid(*yy as i32, *m, *d) => Some(format!("{yy:04}-{m:02}-{d:02}")),
-        ([y, _], [yy, m]) if y.len() == 4 && (1..=12).contains(m) && w.contains('-') => Some(format!("{yy:04}-{m:02}")),
+        ([y, _, _], [yy, m, d]) if y.len() == 4 && valid(*yy as i32, *m, *d) => {
+            Some(format!("{yy:04}-{m:02}-{d:02}"))
+        }
+        ([y, _], [yy, m]) if y.len() == 4 && (1..=12).contains(m) && w.contains('-') => {
+            Some(format!("{yy:04}-{m:02}"))
+        }
         ([_, _, y], [a, b, yy]) if y.len() == 4 => {
             let y = *yy as i32;
             // Day-first or month-first: decided only when one part cannot be a month.
-            let (d, m) = if *a > 12 && *b <= 12 { (*a, *b) } else if *b > 12 && *a <= 12 { (*b, *a) } else if a == b { (*a, *b) } else { return None };
+            let (d, m) = if *a > 12 && *b <= 12 {
+                (*a, *b)
+            } else if *b > 12 && *a <= 12 {
+                (*b, *a)
+            } else if a == b {
+                (*a, *b)
+            } else {
+                return None;
+            };
             valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
         }
         ([y], [yy]) if y.len() == 4 && (1000..=2999).contains(yy) => Some(format!("{yy:04}")),
@@ -326,14 +447,49 @@ fn duration(ws: &[String]) -> Option<String> {
             _ => return None,
         })
     };
-    let ws: Vec<&str> = ws.iter().map(String::as_str).filter(|w| !matches!(*w, "more" | "than" | "nearly" | "almost" | "about" | "around" | "over" | "some" | "up" | "to" | "at" | "least" | "for" | "the" | "past" | "last" | "next" | "full" | "long" | "just" | "under" | "less" | "roughly")).collect();
+    let ws: Vec<&str> = ws
+        .iter()
+        .map(String::as_str)
+        .filter(|w| {
+            !matches!(
+                *w,
+                "more"
+                    | "than"
+                    | "nearly"
+                    | "almost"
+                    | "about"
+                    | "around"
+                    | "over"
+                    | "some"
+                    | "up"
+                    | "to"
+                    | "at"
+                    | "least"
+                    | "for"
+                    | "the"
+                    | "past"
+                    | "last"
+                    | "next"
+                    | "full"
+                    | "long"
+                    | "just"
+                    | "under"
+                    | "less"
+                    | "roughly"
+            )
+        })
+        .collect();
     let (count, u) = match ws.as_slice() {
         [one] => {
             let (n, u) = one.split_once('-')?;
             (small_count(n)?, unit(u)?)
         }
         [n, u] => {
-            let n = if matches!(*n, "a" | "an" | "one") { 1 } else { small_count(n)? };
+            let n = if matches!(*n, "a" | "an" | "one") {
+                1
+            } else {
+                small_count(n)?
+            };
             (n, unit(u)?)
         }
         [a, b, u] => {
@@ -379,7 +535,11 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
         ["last", "year"] | ["previous", "year"] => format!("{:04}", y - 1),
         ["next", "year"] | ["coming", "year"] => format!("{:04}", y + 1),
         [n, unit, "ago"] => {
-            let n = if matches!(*n, "a" | "an" | "one") { 1 } else { small_count(n)? };
+            let n = if matches!(*n, "a" | "an" | "one") {
+                1
+            } else {
+                small_count(n)?
+            };
             match unit.trim_end_matches('s') {
                 "day" => ymd(a - n),
                 "week" => iso_week(a - 7 * n),
@@ -391,7 +551,10 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
                 _ => return None,
             }
         }
-        [which, day] | [which, day, _] if weekday_of(day).is_some() && matches!(*which, "last" | "next" | "this" | "coming" | "past") => {
+        [which, day] | [which, day, _]
+            if weekday_of(day).is_some()
+                && matches!(*which, "last" | "next" | "this" | "coming" | "past") =>
+        {
             let wd = i64::from(weekday_of(day)?);
             let cur = weekday_of_days(a);
             match *which {
@@ -409,8 +572,12 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
         [month, "last", "year"] | [month, "of", "last", "year"] if month_of(month).is_some() => {
             format!("{:04}-{:02}", y - 1, month_of(month)?)
         }
-        [month, "this", "year"] if month_of(month).is_some() => format!("{y:04}-{:02}", month_of(month)?),
-        [month, "next", "year"] if month_of(month).is_some() => format!("{:04}-{:02}", y + 1, month_of(month)?),
+        [month, "this", "year"] if month_of(month).is_some() => {
+            format!("{y:04}-{:02}", month_of(month)?)
+        }
+        [month, "next", "year"] if month_of(month).is_some() => {
+            format!("{:04}-{:02}", y + 1, month_of(month)?)
+        }
         ["last", month] if month_of(month).is_some() => {
             let mm = month_of(month)?;
             let yy = if mm < m { y } else { y - 1 };
@@ -467,63 +634,213 @@ use serde::Serialize;
 
 /// Approximators, longest first, with their normal form.
 const APPROX: &[(&str, &str)] = &[
-    ("no more than", "up to"), ("no fewer than", "at least"), ("no less than", "at least"),
-    ("in excess of", "more than"), ("upwards of", "more than"), ("more than", "more than"),
-    ("greater than", "more than"), ("less than", "less than"), ("fewer than", "less than"),
-    ("at least", "at least"), ("at most", "up to"), ("up to", "up to"), ("as many as", "up to"),
-    ("as much as", "up to"), ("as few as", "at least"), ("as little as", "at least"),
-    ("close to", "nearly"), ("just under", "nearly"), ("just over", "more than"),
-    ("well over", "more than"), ("well above", "more than"), ("an estimated", "around"),
-    ("an average of", "around"), ("on average", "around"), ("the equivalent of", "around"),
-    ("around", "around"), ("about", "around"), ("roughly", "around"), ("approximately", "around"),
-    ("approx", "around"), ("some", "around"), ("circa", "around"), ("estimated", "around"), ("almost", "nearly"),
-    ("nearly", "nearly"), ("over", "more than"), ("above", "more than"), ("beyond", "more than"),
-    ("exceeding", "more than"), ("under", "less than"), ("below", "less than"), ("between", "between"),
-    ("from", "between"), ("only", "exactly"), ("just", "exactly"), ("exactly", "exactly"), ("~", "around"),
-    ("c.", "around"), ("+", "more than"),
+    ("no more than", "up to"),
+    ("no fewer than", "at least"),
+    ("no less than", "at least"),
+    ("in excess of", "more than"),
+    ("upwards of", "more than"),
+    ("more than", "more than"),
+    ("greater than", "more than"),
+    ("less than", "less than"),
+    ("fewer than", "less than"),
+    ("at least", "at least"),
+    ("at most", "up to"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("as much as", "up to"),
+    ("as few as", "at least"),
+    ("as little as", "at least"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("just over", "more than"),
+    ("well over", "more than"),
+    ("well above", "more than"),
+    ("an estimated", "around"),
+    ("an average of", "around"),
+    ("on average", "around"),
+    ("the equivalent of", "around"),
+    ("around", "around"),
+    ("about", "around"),
+    ("roughly", "around"),
+    ("approximately", "around"),
+    ("approx", "around"),
+    ("some", "around"),
+    ("circa", "around"),
+    ("estimated", "around"),
+    ("almost", "nearly"),
+    ("nearly", "nearly"),
+    ("over", "more than"),
+    ("above", "more than"),
+    ("beyond", "more than"),
+    ("exceeding", "more than"),
+    ("under", "less than"),
+    ("below", "less than"),
+    ("between", "between"),
+    ("from", "between"),
+    ("only", "exactly"),
+    ("just", "exactly"),
+    ("exactly", "exactly"),
+    ("~", "around"),
+    ("c.", "around"),
+    ("+", "more than"),
 ];
 
 /// Vague multiples: "hundreds of thousands" is 100 000 with approximator "hundreds of".
 const VAGUE: &[(&str, f64, &str)] = &[
-    ("hundreds of thousands", 1e5, "hundreds of"), ("tens of thousands", 1e4, "tens of"),
-    ("hundreds of millions", 1e8, "hundreds of"), ("tens of millions", 1e7, "tens of"),
-    ("hundreds of billions", 1e11, "hundreds of"), ("tens of billions", 1e10, "tens of"),
-    ("thousands", 1e3, "thousands of"), ("millions", 1e6, "millions of"), ("billions", 1e9, "billions of"),
-    ("hundreds", 100.0, "hundreds of"), ("dozens", 12.0, "dozens of"), ("scores", 20.0, "scores of"),
+    ("hundreds of thousands", 1e5, "hundreds of"),
+    ("tens of thousands", 1e4, "tens of"),
+    ("hundreds of millions", 1e8, "hundreds of"),
+    ("tens of millions", 1e7, "tens of"),
+    ("hundreds of billions", 1e11, "hundreds of"),
+    ("tens of billions", 1e10, "tens of"),
+    ("thousands", 1e3, "thousands of"),
+    ("millions", 1e6, "millions of"),
+    ("billions", 1e9, "billions of"),
+    ("hundreds", 100.0, "hundreds of"),
+    ("dozens", 12.0, "dozens of"),
+    ("scores", 20.0, "scores of"),
     ("tens", 10.0, "tens of"),
 ];
 
 /// Currency marks before a number, longest first.
 const CURRENCY_PREFIX: &[(&str, &str)] = &[
-    ("us$", "USD"), ("usd", "USD"), ("hk$", "HKD"), ("nz$", "NZD"), ("a$", "AUD"), ("au$", "AUD"),
-    ("c$", "CAD"), ("ca$", "CAD"), ("s$", "SGD"), ("r$", "BRL"), ("$", "USD"), ("£", "GBP"),
-    ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"), ("rs.", "INR"), ("rs", "INR"), ("₩", "KRW"),
-    ("₽", "RUB"), ("₺", "TRY"), ("₦", "NGN"), ("₱", "PHP"), ("gbp", "GBP"), ("eur", "EUR"),
-    ("chf", "CHF"), ("inr", "INR"), ("jpy", "JPY"), ("cny", "CNY"), ("aud", "AUD"), ("cad", "CAD"),
+    ("us$", "USD"),
+    ("usd", "USD"),
+    ("hk$", "HKD"),
+    ("nz$", "NZD"),
+    ("a$", "AUD"),
+    ("au$", "AUD"),
+    ("c$", "CAD"),
+    ("ca$", "CAD"),
+    ("s$", "SGD"),
+    ("r$", "BRL"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("€", "EUR"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("rs.", "INR"),
+    ("rs", "INR"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("gbp", "GBP"),
+    ("eur", "EUR"),
+    ("chf", "CHF"),
+    ("inr", "INR"),
+    ("jpy", "JPY"),
+    ("cny", "CNY"),
+    ("aud", "AUD"),
+    ("cad", "CAD"),
 ];
 
 /// Unit words after a number.
 const UNITS: &[(&str, &str)] = &[
-    ("per cent", "%"), ("percent", "%"), ("pct", "%"), ("%", "%"), ("percentage points", "points"),
-    ("percentage point", "points"), ("points", "points"), ("point", "points"), ("pts", "points"),
-    ("basis points", "bp"), ("bps", "bp"), ("us dollars", "USD"), ("us cents", "USD cents"),
-    ("dollars", "USD"), ("dollar", "USD"), ("cents", "USD cents"), ("euros", "EUR"), ("euro", "EUR"),
-    ("pounds sterling", "GBP"), ("sterling", "GBP"), ("pence", "GBP pence"), ("yen", "JPY"),
-    ("yuan", "CNY"), ("renminbi", "CNY"), ("rupees", "INR"), ("rupee", "INR"), ("roubles", "RUB"),
-    ("rubles", "RUB"), ("francs", "CHF"), ("kilometres", "km"), ("kilometers", "km"), ("kilometre", "km"),
-    ("kilometer", "km"), ("km", "km"), ("kms", "km"), ("metres", "m"), ("meters", "m"), ("metre", "m"),
-    ("meter", "m"), ("centimetres", "cm"), ("centimeters", "cm"), ("cm", "cm"), ("millimetres", "mm"),
-    ("millimeters", "mm"), ("mm", "mm"), ("miles", "mi"), ("mile", "mi"), ("feet", "ft"), ("foot", "ft"),
-    ("ft", "ft"), ("inches", "in"), ("inch", "in"), ("kilograms", "kg"), ("kilogrammes", "kg"),
-    ("kilogram", "kg"), ("kg", "kg"), ("kgs", "kg"), ("grams", "g"), ("g", "g"), ("tonnes", "t"),
-    ("tonne", "t"), ("tons", "t"), ("ton", "t"), ("pounds", "lb"), ("lbs", "lb"), ("lb", "lb"),
-    ("litres", "l"), ("liters", "l"), ("litre", "l"), ("liter", "l"), ("gallons", "gal"),
-    ("barrels", "bbl"), ("kph", "km/h"), ("km/h", "km/h"), ("kmh", "km/h"), ("mph", "mph"),
-    ("degrees celsius", "°C"), ("degrees fahrenheit", "°F"), ("°c", "°C"), ("°f", "°F"), ("degrees", "°"),
-    ("hectares", "ha"), ("acres", "acre"), ("square kilometres", "km²"), ("square miles", "mi²"),
-    ("mw", "MW"), ("gw", "GW"), ("kw", "kW"), ("kwh", "kWh"), ("mwh", "MWh"), ("gwh", "GWh"),
-    ("megawatts", "MW"), ("gigawatts", "GW"), ("votes", "votes"), ("goals", "goals"), ("runs", "runs"),
-    ("wickets", "wickets"), ("times", "times"), ("x", "times"), ("bytes", "B"), ("gb", "GB"), ("tb", "TB"), ("mb", "MB"),
+    ("per cent", "%"),
+    ("percent", "%"),
+    ("pct", "%"),
+    ("%", "%"),
+    ("percentage points", "points"),
+    ("percentage point", "points"),
+    ("points", "points"),
+    ("point", "points"),
+    ("pts", "points"),
+    ("basis points", "bp"),
+    ("bps", "bp"),
+    ("us dollars", "USD"),
+    ("us cents", "USD cents"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("cents", "USD cents"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("pence", "GBP pence"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("francs", "CHF"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("kms", "km"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("cm", "cm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("mm", "mm"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("ft", "ft"),
+    ("inches", "in"),
+    ("inch", "in"),
+    ("kilograms", "kg"),
+    ("kilogrammes", "kg"),
+    ("kilogram", "kg"),
+    ("kg", "kg"),
+    ("kgs", "kg"),
+    ("grams", "g"),
+    ("g", "g"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "t"),
+    ("ton", "t"),
+    ("pounds", "lb"),
+    ("lbs", "lb"),
+    ("lb", "lb"),
+    ("litres", "l"),
+    ("liters", "l"),
+    ("litre", "l"),
+    ("liter", "l"),
+    ("gallons", "gal"),
+    ("barrels", "bbl"),
+    ("kph", "km/h"),
+    ("km/h", "km/h"),
+    ("kmh", "km/h"),
+    ("mph", "mph"),
+    ("degrees celsius", "°C"),
+    ("degrees fahrenheit", "°F"),
+    ("°c", "°C"),
+    ("°f", "°F"),
+    ("degrees", "°"),
+    ("hectares", "ha"),
+    ("acres", "acre"),
+    ("square kilometres", "km²"),
+    ("square miles", "mi²"),
+    ("mw", "MW"),
+    ("gw", "GW"),
+    ("kw", "kW"),
+    ("kwh", "kWh"),
+    ("mwh", "MWh"),
+    ("gwh", "GWh"),
+    ("megawatts", "MW"),
+    ("gigawatts", "GW"),
+    ("votes", "votes"),
+    ("goals", "goals"),
+    ("runs", "runs"),
+    ("wickets", "wickets"),
+    ("times", "times"),
+    ("x", "times"),
+    ("bytes", "B"),
+    ("gb", "GB"),
+    ("tb", "TB"),
+    ("mb", "MB"),
 ];
 
 /// Scale words and suffixes.
@@ -544,15 +861,49 @@ fn scale_of(w: &str) -> Option<f64> {
 /// English number words: "twenty-five", "a hundred thousand", "half a million", "three".
 fn word_number(ws: &[String]) -> Option<f64> {
     let unit = |w: &str| -> Option<f64> {
-        const U: [&str; 20] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-        const T: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-        U.iter().position(|u| *u == w).map(|i| i as f64).or_else(|| T.iter().position(|t| *t == w).map(|i| (i as f64 + 2.0) * 10.0))
+        const U: [&str; 20] = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const T: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        U.iter()
+            .position(|u| *u == w)
+            .map(|i| i as f64)
+            .or_else(|| {
+                T.iter()
+                    .position(|t| *t == w)
+                    .map(|i| (i as f64 + 2.0) * 10.0)
+            })
     };
     let mut total = 0.0;
     let mut current = 0.0;
     let mut any = false;
     let mut pending_a = false;
-    let parts: Vec<String> = ws.iter().flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect();
+    let parts: Vec<String> = ws
+        .iter()
+        .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut i = 0;
     while i < parts.len() {
         let w = parts[i].as_str();
@@ -597,13 +948,22 @@ fn word_number(ws: &[String]) -> Option<f64> {
 /// The value of a NUMBER mention ("around 100,000", "$10 billion", "0.5 per cent", "a dozen",
 /// "hundreds of thousands", "twenty-five", "1.5m"). None when no number can be read.
 pub fn number_value(mention_text: &str) -> Option<NumberValue> {
-    let mut s = mention_text.trim().to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
+    let mut s = mention_text
+        .trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ");
     s = s.replace(['–', '—'], "-");
     let mut approx: Option<&'static str> = None;
     let mut unit: Option<String> = None;
     // Approximators at the start (possibly two: "just over", handled as one entry).
     for _ in 0..2 {
-        if let Some(&(p, norm)) = APPROX.iter().find(|(p, _)| s.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c == ' ' || c.is_ascii_digit() || "$£€¥₹".contains(c)) || p.len() == 1 || p.ends_with('.'))) {
+        if let Some(&(p, norm)) = APPROX.iter().find(|(p, _)| {
+            s.strip_prefix(p).is_some_and(|r| {
+                r.starts_with(|c: char| c == ' ' || c.is_ascii_digit() || "$£€¥₹".contains(c))
+                    || p.len() == 1
+                    || p.ends_with('.')
+            })
+        }) {
             s = s[p.len()..].trim_start().to_string();
             if approx.is_none() && norm != "exactly" {
                 approx = Some(norm);
@@ -611,7 +971,14 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
         }
     }
     // Trailing "or more", "or so", "plus".
-    for (suf, norm) in [(" or more", "at least"), (" or so", "around"), (" plus", "more than"), ("+", "more than"), (" or less", "up to"), (" odd", "around")] {
+    for (suf, norm) in [
+        (" or more", "at least"),
+        (" or so", "around"),
+        (" plus", "more than"),
+        ("+", "more than"),
+        (" or less", "up to"),
+        (" odd", "around"),
+    ] {
         if let Some(r) = s.strip_suffix(suf) {
             s = r.trim_end().to_string();
             approx = approx.or(Some(norm));
@@ -622,16 +989,30 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
         if let Some(rest) = s.strip_prefix(p) {
             let rest = rest.trim_start().trim_start_matches("of").trim();
             let unit = if rest.is_empty() { None } else { unit_of(rest) };
-            return Some(NumberValue { value: v, upper: None, unit, approx: Some(norm) });
+            return Some(NumberValue {
+                value: v,
+                upper: None,
+                unit,
+                approx: Some(norm),
+            });
         }
     }
     // Currency prefix.
-    if let Some(&(p, code)) = CURRENCY_PREFIX.iter().find(|(p, _)| s.strip_prefix(p).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '.'))) {
+    if let Some(&(p, code)) = CURRENCY_PREFIX.iter().find(|(p, _)| {
+        s.strip_prefix(p).is_some_and(|r| {
+            r.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        })
+    }) {
         unit = Some(code.to_string());
         s = s[p.len()..].trim_start().to_string();
     }
     let mut negative = false;
-    if let Some(r) = s.strip_prefix("minus ").or_else(|| s.strip_prefix('-')).or_else(|| s.strip_prefix('−')) {
+    if let Some(r) = s
+        .strip_prefix("minus ")
+        .or_else(|| s.strip_prefix('-'))
+        .or_else(|| s.strip_prefix('−'))
+    {
         negative = true;
         s = r.trim_start().to_string();
     }
@@ -642,7 +1023,12 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
     let mut rest = rest.trim().to_string();
     // Scale words ("million", "bn", "k").
     loop {
-        let word: String = rest.split(|c: char| c.is_whitespace() || c == '-').next().unwrap_or("").trim_end_matches('.').to_string();
+        let word: String = rest
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_string();
         if word.is_empty() {
             break;
         }
@@ -651,7 +1037,10 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
         // news style writes "100m" for sums and "100 metres" for distances).
         value *= sc;
         upper = upper.map(|u| u * sc);
-        rest = rest[rest.find(&word).unwrap_or(0) + word.len()..].trim_start_matches('.').trim().to_string();
+        rest = rest[rest.find(&word).unwrap_or(0) + word.len()..]
+            .trim_start_matches('.')
+            .trim()
+            .to_string();
     }
     if !rest.is_empty() {
         if let Some(u) = unit_of(&rest) {
@@ -670,17 +1059,31 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
     if upper.is_some() && approx.is_none() {
         approx = Some("between");
     }
-    value.is_finite().then_some(NumberValue { value, upper, unit, approx })
+    value.is_finite().then_some(NumberValue {
+        value,
+        upper,
+        unit,
+        approx,
+    })
 }
 
 /// The unit named at the start of `rest`, normalised; an unknown word is kept as written.
 fn unit_of(rest: &str) -> Option<String> {
     let r = rest.trim();
-    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| r.strip_prefix(w).is_some_and(|x| x.is_empty() || x.starts_with(|c: char| !c.is_alphanumeric()))) {
+    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| {
+        r.strip_prefix(w)
+            .is_some_and(|x| x.is_empty() || x.starts_with(|c: char| !c.is_alphanumeric()))
+    }) {
         return Some(u.to_string());
     }
-    let first: String = r.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '%').to_string();
-    (!first.is_empty() && first.chars().all(char::is_alphabetic) && first.len() <= 12).then_some(first)
+    let first: String = r
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+        .to_string();
+    (!first.is_empty() && first.chars().all(char::is_alphabetic) && first.len() <= 12)
+        .then_some(first)
 }
 
 /// The number at the start of `s` (digits with thousands separators and a decimal point, or
@@ -688,7 +1091,12 @@ fn unit_of(rest: &str) -> Option<String> {
 fn leading_number(s: &str) -> Option<(f64, Option<f64>, &str)> {
     let digits_end = s
         .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || (matches!(c, ',' | '.') && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()) && i > 0)))
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || (matches!(c, ',' | '.')
+                    && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    && i > 0))
+        })
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     if digits_end > 0 {
@@ -699,7 +1107,9 @@ fn leading_number(s: &str) -> Option<(f64, Option<f64>, &str)> {
         for sep in ["-", " to ", " and ", "/"] {
             if let Some(r) = rest.strip_prefix(sep) {
                 let r2 = r.trim_start();
-                let end = r2.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.'))).unwrap_or(r2.len());
+                let end = r2
+                    .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+                    .unwrap_or(r2.len());
                 if end > 0 && sep != "/" {
                     if let Some(u) = parse_digits(r2[..end].trim_end_matches(['.', ','])) {
                         return Some((value, Some(u), &r2[end..]));
@@ -713,7 +1123,10 @@ fn leading_number(s: &str) -> Option<(f64, Option<f64>, &str)> {
     let ws: Vec<&str> = s.split_whitespace().collect();
     for n in (1..=ws.len().min(8)).rev() {
         let head: Vec<String> = ws[..n].iter().map(|w| w.to_string()).collect();
-        if head.iter().all(|w| matches!(w.as_str(), "a" | "an" | "and")) {
+        if head
+            .iter()
+            .all(|w| matches!(w.as_str(), "a" | "an" | "and"))
+        {
             continue;
         }
         if let Some(v) = word_number(&head) {
@@ -732,7 +1145,9 @@ fn parse_digits(num: &str) -> Option<f64> {
     // Commas group thousands ("100,000"); a lone comma before 1-2 digits is a decimal comma.
     let cleaned = if num.contains(',') {
         let groups: Vec<&str> = num.split(',').collect();
-        let thousands = groups[1..].iter().all(|g| g.len() == 3 || (g.len() > 3 && g.as_bytes()[3] == b'.'));
+        let thousands = groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 || (g.len() > 3 && g.as_bytes()[3] == b'.'));
         if thousands {
             num.replace(',', "")
         } else if groups.len() == 2 && !num.contains('.') {
@@ -755,9 +1170,14 @@ fn interval(v: &NumberValue) -> (f64, f64) {
         Some("around") => (lo - x.abs() * 0.1, hi + x.abs() * 0.1),
         Some("nearly") => (lo - x.abs() * 0.15, hi + tol),
         Some("more than") | Some("at least") => (lo - tol, f64::INFINITY),
-        Some("less than") | Some("up to") => (f64::NEG_INFINITY.max(if x >= 0.0 { 0.0 } else { f64::NEG_INFINITY }), hi + tol),
+        Some("less than") | Some("up to") => (
+            f64::NEG_INFINITY.max(if x >= 0.0 { 0.0 } else { f64::NEG_INFINITY }),
+            hi + tol,
+        ),
         Some("between") => (lo - tol, v.upper.unwrap_or(x) + tol),
-        Some("hundreds of" | "thousands of" | "millions of" | "billions of" | "tens of") => (x, x * 10.0),
+        Some("hundreds of" | "thousands of" | "millions of" | "billions of" | "tens of") => {
+            (x, x * 10.0)
+        }
         Some("dozens of") => (x * 2.0, x * 10.0),
         Some("scores of") => (x * 2.0, x * 10.0),
         _ => match v.upper {
@@ -796,7 +1216,8 @@ mod tests {
         let got = number_value(text).map(|n| (n.value, n.unit, n.approx));
         let exp = expected.map(|(v, u, a)| (v, u.map(str::to_string), a));
         match (&got, &exp) {
-            (Some((gv, gu, ga)), Some((ev, eu, ea))) if (gv - ev).abs() <= ev.abs() * 1e-9 && gu == eu && ga == ea => {}
+            (Some((gv, gu, ga)), Some((ev, eu, ea)))
+                if (gv - ev).abs() <= ev.abs() * 1e-9 && gu == eu && ga == ea => {}
             (None, None) => {}
             _ => panic!("number_value({text:?})\n got:      {got:?}\n expected: {exp:?}"),
         }
@@ -805,7 +1226,10 @@ mod tests {
     /// (mention text, anchor, expected ISO value)
     type DateRow = (&'static str, Option<(i32, u32, u32)>, Option<&'static str>);
     /// (mention text, expected (value, unit, approximator))
-    type NumberRow = (&'static str, Option<(f64, Option<&'static str>, Option<&'static str>)>);
+    type NumberRow = (
+        &'static str,
+        Option<(f64, Option<&'static str>, Option<&'static str>)>,
+    );
 
     // 2024-06-12 is a Wednesday.
     const WED: Option<(i32, u32, u32)> = Some((2024, 6, 12));
@@ -889,16 +1313,25 @@ mod tests {
         let rows: &[NumberRow] = &[
             ("100,000", Some((100_000.0, None, None))),
             ("around 100,000", Some((100_000.0, None, Some("around")))),
-            ("more than 100,000", Some((100_000.0, None, Some("more than")))),
+            (
+                "more than 100,000",
+                Some((100_000.0, None, Some("more than"))),
+            ),
             ("a hundred thousand", Some((100_000.0, None, None))),
             ("100k", Some((100_000.0, None, None))),
             ("$10 billion", Some((1e10, Some("USD"), None))),
-            ("over $2 billion", Some((2e9, Some("USD"), Some("more than")))),
+            (
+                "over $2 billion",
+                Some((2e9, Some("USD"), Some("more than"))),
+            ),
             ("£3.5bn", Some((3.5e9, Some("GBP"), None))),
             ("1.5m", Some((1.5e6, None, None))),
             ("0.5 per cent", Some((0.5, Some("%"), None))),
             ("95%", Some((95.0, Some("%"), None))),
-            ("hundreds of thousands", Some((100_000.0, None, Some("hundreds of")))),
+            (
+                "hundreds of thousands",
+                Some((100_000.0, None, Some("hundreds of"))),
+            ),
             ("a dozen", Some((12.0, None, None))),
             ("three", Some((3.0, None, None))),
             ("twenty-five", Some((25.0, None, None))),
@@ -909,7 +1342,10 @@ mod tests {
             ("Rs 3.5 crore", Some((3.5e7, Some("INR"), None))),
             ("20 points", Some((20.0, Some("points"), None))),
             ("close to 9,000", Some((9000.0, None, Some("nearly")))),
-            ("10 to 12 per cent", Some((10.0, Some("%"), Some("between")))),
+            (
+                "10 to 12 per cent",
+                Some((10.0, Some("%"), Some("between"))),
+            ),
             ("several", None),
         ];
         for &(t, e) in rows {
@@ -940,9 +1376,15 @@ mod tests {
 
     #[test]
     fn document_dates() {
-        let d = Document::new("x", "June 14, 2024\n\nRiver rises\n\nThe river rose on Monday.");
+        let d = Document::new(
+            "x",
+            "June 14, 2024\n\nRiver rises\n\nThe river rose on Monday.",
+        );
         assert_eq!(document_date(&d), Some((2024, 6, 14)));
-        let d = Document::new("x", "River rises\nPublished on Tue 3 Jan 2023 09.15 GMT\nThe river rose on Monday.");
+        let d = Document::new(
+            "x",
+            "River rises\nPublished on Tue 3 Jan 2023 09.15 GMT\nThe river rose on Monday.",
+        );
         assert_eq!(document_date(&d), Some((2023, 1, 3)));
         let d = Document::new("x", "River rises\nThe river rose on Monday.");
         assert_eq!(document_date(&d), None);

@@ -48,9 +48,21 @@ pub struct Quote {
 pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M]) -> Vec<Quote> {
     let ctx = Context::new(text, sentences, mentions);
     let raw = find_raw(&ctx.chars);
-    let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.span).collect();
-    let texts: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.text).collect();
-    let descriptors = if mentions.is_empty() { Vec::new() } else { ctx.descriptors() };
+    let top: Vec<Span> = raw
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.span)
+        .collect();
+    let texts: Vec<Span> = raw
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.text)
+        .collect();
+    let descriptors = if mentions.is_empty() {
+        Vec::new()
+    } else {
+        ctx.descriptors()
+    };
     let paragraphs = paragraph_spans(&ctx.chars);
     let para_of = |cp: usize| paragraphs.partition_point(|p| p.end <= cp);
 
@@ -58,21 +70,46 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
     // (paragraph index, speaker) of the last top-level quote with a speaker.
     let mut last: Option<(usize, Speaker)> = None;
     for (k, q) in raw.iter().enumerate() {
-        let mut quote = Quote { span: q.span, text_span: q.text, speaker: None, speaker_text: None, speaker_entity: None, depth: q.depth };
+        let mut quote = Quote {
+            span: q.span,
+            text_span: q.text,
+            speaker: None,
+            speaker_text: None,
+            speaker_entity: None,
+            depth: q.depth,
+        };
         if q.depth == 0 {
             let ti = top.partition_point(|s| s.start < q.span.start);
             let prev_end = if ti > 0 { top[ti - 1].end } else { 0 };
             let next_start = top.get(ti + 1).map(|s| s.start).unwrap_or(ctx.chars.len());
             let pi = para_of(q.span.start);
-            let para = paragraphs.get(pi).copied().unwrap_or(Span::new(0, ctx.chars.len()));
+            let para = paragraphs
+                .get(pi)
+                .copied()
+                .unwrap_or(Span::new(0, ctx.chars.len()));
             let sent_l = ctx.sentence_of(q.span.start);
             let left = Span::new(sent_l.start.max(prev_end).max(para.start), q.span.start);
-            let right_end = sentence_end_after(&ctx, q.span.end, next_start.min(para_end_of(&paragraphs, q.span.end, ctx.chars.len())));
+            let right_end = sentence_end_after(
+                &ctx,
+                q.span.end,
+                next_start.min(para_end_of(&paragraphs, q.span.end, ctx.chars.len())),
+            );
             let right = Span::new(q.span.end, right_end.max(q.span.end));
-            let reader = Reader { ctx: &ctx, quotes: &texts, descriptors: &descriptors };
-            let inner_end = ctx.chars[q.text.start..q.text.end].iter().rev().find(|c| !c.is_whitespace()).copied();
+            let reader = Reader {
+                ctx: &ctx,
+                quotes: &texts,
+                descriptors: &descriptors,
+            };
+            let inner_end = ctx.chars[q.text.start..q.text.end]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .copied();
             let statement = matches!(inner_end, Some(',' | '.' | '!' | '?' | '…' | '—' | '-'))
-                || ctx.chars[q.span.end.min(ctx.chars.len())..].iter().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, ',' | '—' | '–'));
+                || ctx.chars[q.span.end.min(ctx.chars.len())..]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| matches!(c, ',' | '—' | '–'));
             let mut found = reader.attribute(left, right, statement);
             if found.is_none() && left.is_empty() {
                 // Speech running on from the previous quote in this or the previous paragraph.
@@ -86,7 +123,11 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
                     let prev = paragraphs[pi - 1];
                     if ctx.chars[..prev.end].last() == Some(&':') {
                         let s = ctx.sentence_of(prev.end.saturating_sub(1));
-                        found = reader.attribute(Span::new(s.start.max(prev.start), prev.end), Span::new(prev.end, prev.end), false);
+                        found = reader.attribute(
+                            Span::new(s.start.max(prev.start), prev.end),
+                            Span::new(prev.end, prev.end),
+                            false,
+                        );
                     }
                 }
             }
@@ -94,14 +135,21 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
             // person has been named in between.
             if let (Some(s), Some((lp, prev))) = (&found, &last) {
                 let word = ctx.slice(s.span).to_lowercase();
-                if matches!(word.as_str(), "he" | "she") && *lp + 2 >= pi && (prev.entity.is_none() || prev.entity != s.entity) {
+                if matches!(word.as_str(), "he" | "she")
+                    && *lp + 2 >= pi
+                    && (prev.entity.is_none() || prev.entity != s.entity)
+                {
                     let between = Span::new(prev.span.end.min(s.span.start), s.span.start);
                     let named = ctx
                         .mentions_in(between, &[MentionKind::Person])
                         .into_iter()
                         .any(|m| !crate::descriptors::inside_any(&texts, ctx.mentions[m].span()));
                     if !named {
-                        found = Some(Speaker { span: s.span, text: prev.text.clone(), entity: prev.entity.clone() });
+                        found = Some(Speaker {
+                            span: s.span,
+                            text: prev.text.clone(),
+                            entity: prev.entity.clone(),
+                        });
                     }
                 }
             }
@@ -146,7 +194,9 @@ fn double_mark(cs: &[char], i: usize) -> Option<Mark> {
         '"' => {
             let prev = if i > 0 { Some(cs[i - 1]) } else { None };
             // Inch marks: 5'10", 6" tall.
-            if prev.is_some_and(|p| p.is_ascii_digit()) && cs.get(i + 1).is_none_or(|n| !is_word(*n)) {
+            if prev.is_some_and(|p| p.is_ascii_digit())
+                && cs.get(i + 1).is_none_or(|n| !is_word(*n))
+            {
                 return Some(Mark::Close);
             }
             Some(Mark::Either)
@@ -177,8 +227,15 @@ fn single_mark(cs: &[char], i: usize) -> Option<Mark> {
     let prev_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“„«".contains(p));
     if next_word && prev_open && c != '’' {
         // '90s, 'em, 'til: elisions, not quotes.
-        let rest: String = cs[i + 1..].iter().take(5).collect::<String>().to_lowercase();
-        let digits = cs[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+        let rest: String = cs[i + 1..]
+            .iter()
+            .take(5)
+            .collect::<String>()
+            .to_lowercase();
+        let digits = cs[i + 1..]
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count();
         if digits == 2 || (digits > 0 && rest.chars().nth(digits) == Some('s')) {
             return None;
         }
@@ -255,10 +312,18 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
                     (Some(o), Mark::Close | Mark::Either | Mark::Open) => {
                         if let Some(n) = inner.take() {
                             singles.retain(|&(_, d)| d != Some(n));
-                            out.push(RawQuote { span: Span::new(n, i + 1), text: Span::new(n + 1, i), depth: 1 });
+                            out.push(RawQuote {
+                                span: Span::new(n, i + 1),
+                                text: Span::new(n + 1, i),
+                                depth: 1,
+                            });
                         } else {
                             singles.retain(|&(_, d)| d != Some(o));
-                            out.push(RawQuote { span: Span::new(o, i + 1), text: Span::new(o + 1, i), depth: 0 });
+                            out.push(RawQuote {
+                                span: Span::new(o, i + 1),
+                                text: Span::new(o + 1, i),
+                                depth: 0,
+                            });
                             open = None;
                         }
                     }
@@ -282,7 +347,11 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
                             let (o, _) = singles[k];
                             singles.truncate(k);
                             let depth = u8::from(open.is_some()) + u8::from(inner.is_some());
-                            out.push(RawQuote { span: Span::new(o, i + 1), text: Span::new(o + 1, i), depth });
+                            out.push(RawQuote {
+                                span: Span::new(o, i + 1),
+                                text: Span::new(o + 1, i),
+                                depth,
+                            });
                         }
                     }
                 }
@@ -297,14 +366,22 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
                 .get(pi + 1)
                 .is_some_and(|n| matches!(cs[n.start], '“' | '"' | '„' | '«'));
             if !continues {
-                out.push(RawQuote { span: Span::new(o, p.end), text: Span::new(o + 1, p.end.max(o + 1)), depth: 0 });
+                out.push(RawQuote {
+                    span: Span::new(o, p.end),
+                    text: Span::new(o + 1, p.end.max(o + 1)),
+                    depth: 0,
+                });
                 open = None;
             }
         }
     }
     // A quote left open at the very end of the text ends with it.
     if let (Some(o), Some(p)) = (open, paragraphs.last()) {
-        out.push(RawQuote { span: Span::new(o, p.end), text: Span::new(o + 1, p.end.max(o + 1)), depth: 0 });
+        out.push(RawQuote {
+            span: Span::new(o, p.end),
+            text: Span::new(o + 1, p.end.max(o + 1)),
+            depth: 0,
+        });
     }
     // Quotes are pushed at their closing mark; order them by opening mark, outer first, and
     // give each its nesting depth. One that straddles another (opens inside, closes outside)
@@ -331,7 +408,11 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
 /// outside quotes, but no further than `limit`.
 fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: usize) -> usize {
     let s = ctx.sentence_of(from);
-    let mut end = if s.start <= from && s.end > from { s.end } else { limit };
+    let mut end = if s.start <= from && s.end > from {
+        s.end
+    } else {
+        limit
+    };
     // The caller's splitter may end a sentence right at the closing mark ("... now.” he said"):
     // then the attribution is in the next one.
     if end <= from + 1 {
@@ -342,8 +423,12 @@ fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: 
     while i < end.min(limit) {
         if matches!(ctx.chars[i], '.' | '!' | '?') {
             let next_ws = ctx.chars.get(i + 1).is_none_or(|c| c.is_whitespace());
-            let prev_len = (0..i).rev().take_while(|&k| ctx.chars[k].is_alphabetic()).count();
-            let abbrev = ctx.chars[i] == '.' && prev_len <= 1 || (i >= 2 && ctx.chars[i - 2] == '.');
+            let prev_len = (0..i)
+                .rev()
+                .take_while(|&k| ctx.chars[k].is_alphabetic())
+                .count();
+            let abbrev =
+                ctx.chars[i] == '.' && prev_len <= 1 || (i >= 2 && ctx.chars[i - 2] == '.');
             if next_ws && !abbrev {
                 return i + 1;
             }
@@ -363,24 +448,150 @@ struct Speaker {
 
 /// Verbs that introduce speech (lower case, as written).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "saying", "added", "adds", "adding", "told", "tells", "telling", "warned",
-    "warns", "stated", "explained", "explains", "noted", "notes", "insisted", "insists", "argued",
-    "argues", "claimed", "claims", "asked", "asks", "replied", "replies", "wrote", "writes", "declared",
-    "declares", "announced", "announces", "continued", "continues", "recalled", "recalls",
-    "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes", "cautioned",
-    "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes", "observed",
-    "remarked", "commented", "mentioned", "suggested", "suggests", "predicted", "urged", "urges",
-    "tweeted", "posted", "shouted", "joked", "quipped", "concluded", "countered", "responded",
-    "boasted", "complained", "complains", "lamented", "vowed", "vows", "promised", "confirmed",
-    "confirms", "denied", "agreed", "maintained", "maintains", "reiterated", "testified", "pleaded",
-    "wondered", "exclaimed", "reported", "reports", "describes", "described", "called", "calls",
-    "dubbed", "branded", "labelled", "labeled", "accused", "accuses", "stating", "noting", "arguing",
-    "writing", "explaining", "insisting", "declaring", "announcing", "calling", "describing",
-    "believes", "believed", "thinks", "thought", "hopes", "hoped", "pointed", "went", "told",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "adding",
+    "told",
+    "tells",
+    "telling",
+    "warned",
+    "warns",
+    "stated",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "cautioned",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "emphasises",
+    "emphasizes",
+    "observed",
+    "remarked",
+    "commented",
+    "mentioned",
+    "suggested",
+    "suggests",
+    "predicted",
+    "urged",
+    "urges",
+    "tweeted",
+    "posted",
+    "shouted",
+    "joked",
+    "quipped",
+    "concluded",
+    "countered",
+    "responded",
+    "boasted",
+    "complained",
+    "complains",
+    "lamented",
+    "vowed",
+    "vows",
+    "promised",
+    "confirmed",
+    "confirms",
+    "denied",
+    "agreed",
+    "maintained",
+    "maintains",
+    "reiterated",
+    "testified",
+    "pleaded",
+    "wondered",
+    "exclaimed",
+    "reported",
+    "reports",
+    "describes",
+    "described",
+    "called",
+    "calls",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
+    "accused",
+    "accuses",
+    "stating",
+    "noting",
+    "arguing",
+    "writing",
+    "explaining",
+    "insisting",
+    "declaring",
+    "announcing",
+    "calling",
+    "describing",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "hopes",
+    "hoped",
+    "pointed",
+    "went",
+    "told",
 ];
 
 /// Adverbs that may sit between a speaker and the verb ("he also said").
-const ADVERBS: &[&str] = &["also", "later", "then", "previously", "earlier", "further", "repeatedly", "once", "recently", "again", "had", "has", "have", "would", "will", "reportedly", "simply", "only", "just", "publicly", "privately", "separately", "quietly"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "further",
+    "repeatedly",
+    "once",
+    "recently",
+    "again",
+    "had",
+    "has",
+    "have",
+    "would",
+    "will",
+    "reportedly",
+    "simply",
+    "only",
+    "just",
+    "publicly",
+    "privately",
+    "separately",
+    "quietly",
+];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
 
@@ -399,7 +610,11 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             .take_while(|&i| self.ctx.toks[i].start < span.end)
             .filter(|&i| {
                 let t = &self.ctx.toks[i];
-                t.end <= span.end && !crate::descriptors::inside_any(self.quotes, Span::new(t.start, t.end.saturating_sub(1).max(t.start)))
+                t.end <= span.end
+                    && !crate::descriptors::inside_any(
+                        self.quotes,
+                        Span::new(t.start, t.end.saturating_sub(1).max(t.start)),
+                    )
             })
             .collect()
     }
@@ -455,7 +670,10 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let start = toks.iter().position(|&i| self.tok(i).word)?;
         let toks = &toks[start..];
         let v = toks.iter().position(|&i| self.is_verb(i))?;
-        if toks.get(v + 1).is_some_and(|&i| self.tok(i).lower() == "by") {
+        if toks
+            .get(v + 1)
+            .is_some_and(|&i| self.tok(i).lower() == "by")
+        {
             // "This was said by X".
             let np = self.phrase_until_break(&toks[v + 2..]);
             return self.resolve(&np);
@@ -470,7 +688,10 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         }
         // "X said": everything before the verb (minus adverbs) is the subject.
         let mut subj: Vec<usize> = toks[..v].to_vec();
-        while subj.last().is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str())) {
+        while subj
+            .last()
+            .is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str()))
+        {
             subj.pop();
         }
         // Inverted with a pronoun after the verb ("said he") is rare; a subject must exist.
@@ -506,20 +727,41 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             if !t.word && matches!(t.text.as_str(), ";" | ":" | "(" | ")" | "—" | "–") {
                 break;
             }
-            if t.word && matches!(t.lower().as_str(), "that" | "but" | "while" | "because" | "although" | "whereas" | "after" | "before" | "when" | "if") {
+            if t.word
+                && matches!(
+                    t.lower().as_str(),
+                    "that"
+                        | "but"
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "whereas"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "if"
+                )
+            {
                 break;
             }
             subj.insert(0, i);
             k -= 1;
         }
-        while subj.last().is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str())) {
+        while subj
+            .last()
+            .is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str()))
+        {
             subj.pop();
         }
         // A participle ("..., saying “...”") takes the subject of its main clause.
         let verb_tok = self.tok(l[v]);
         if verb_tok.text.ends_with("ing") {
             let sent = self.ctx.sentence_of(verb_tok.start);
-            if let Some(m) = self.ctx.subject_in(Span::new(sent.start, verb_tok.start), &[MentionKind::Person, MentionKind::Org, MentionKind::Place], self.quotes) {
+            if let Some(m) = self.ctx.subject_in(
+                Span::new(sent.start, verb_tok.start),
+                &[MentionKind::Person, MentionKind::Org, MentionKind::Place],
+                self.quotes,
+            ) {
                 return Some(self.speaker_of(m, self.ctx.mentions[m].span()));
             }
         }
@@ -533,24 +775,42 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         // "X, which announced ...": the subject is the phrase before the relative word.
         if let [.., prev, last] = segments.as_slice() {
             if last.len() == 1 && matches!(self.tok(last[0]).lower().as_str(), "who" | "which") {
-                let from = prev.iter().rposition(|&i| matches!(self.tok(i).lower().as_str(), "the" | "a" | "an")).unwrap_or(0);
+                let from = prev
+                    .iter()
+                    .rposition(|&i| matches!(self.tok(i).lower().as_str(), "the" | "a" | "an"))
+                    .unwrap_or(0);
                 return self.resolve(&prev[from..]);
             }
         }
         let usable: Vec<&Vec<usize>> = segments
             .iter()
-            .filter(|seg| !matches!(self.tok(seg[0]).lower().as_str(), "who" | "which" | "whose" | "whom"))
             .filter(|seg| {
-                self.has_mention(seg) || seg.iter().any(|&i| PRONOUNS.contains(&self.tok(i).lower().as_str())) || self.looks_nominal(seg) || seg.len() > 4
+                !matches!(
+                    self.tok(seg[0]).lower().as_str(),
+                    "who" | "which" | "whose" | "whom"
+                )
+            })
+            .filter(|seg| {
+                self.has_mention(seg)
+                    || seg
+                        .iter()
+                        .any(|&i| PRONOUNS.contains(&self.tok(i).lower().as_str()))
+                    || self.looks_nominal(seg)
+                    || seg.len() > 4
             })
             .collect();
         if let Some(&last) = usable.last() {
             // The segment next to the verb is the subject, unless it is an appositive to a
             // person named just before it ("Jane Roe, the club's director, said").
-            let person_in_last = !self.ctx.mentions_in(self.span_of(last), &[MentionKind::Person]).is_empty();
+            let person_in_last = !self
+                .ctx
+                .mentions_in(self.span_of(last), &[MentionKind::Person])
+                .is_empty();
             if !person_in_last && usable.len() >= 2 && self.looks_nominal(last) {
                 let prev = usable[usable.len() - 2];
-                let ps = self.ctx.mentions_in(self.span_of(prev), &[MentionKind::Person]);
+                let ps = self
+                    .ctx
+                    .mentions_in(self.span_of(prev), &[MentionKind::Person]);
                 if let Some(&m) = ps.last() {
                     if self.ctx.mentions[m].span().end >= self.tok(*prev.last().unwrap_or(&0)).end {
                         return Some(self.speaker_of(m, self.ctx.mentions[m].span()));
@@ -579,18 +839,37 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     /// The speaker named by mention `m`, written at `at`.
     fn speaker_of(&self, m: usize, at: Span) -> Speaker {
         let ms = self.ctx.mentions[m].span();
-        Speaker { span: at, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) }
+        Speaker {
+            span: at,
+            text: self.ctx.slice(ms),
+            entity: Some(self.ctx.mentions[m].entity().to_string()),
+        }
     }
 
     fn has_mention(&self, toks: &[usize]) -> bool {
-        toks.iter().any(|&i| self.ctx.mention_at_tok(i, &[MentionKind::Person, MentionKind::Org, MentionKind::Place]).is_some())
+        toks.iter().any(|&i| {
+            self.ctx
+                .mention_at_tok(
+                    i,
+                    &[MentionKind::Person, MentionKind::Org, MentionKind::Place],
+                )
+                .is_some()
+        })
     }
 
     /// A noun phrase: starts with a determiner or a capitalised word, or is a role noun.
     fn looks_nominal(&self, seg: &[usize]) -> bool {
         let first = self.tok(seg[0]);
-        matches!(first.lower().as_str(), "the" | "a" | "an" | "one" | "officials" | "police")
-            || role_head(&seg.iter().map(|&i| self.tok(i).text.clone()).collect::<Vec<_>>().join(" ")).is_some()
+        matches!(
+            first.lower().as_str(),
+            "the" | "a" | "an" | "one" | "officials" | "police"
+        ) || role_head(
+            &seg.iter()
+                .map(|&i| self.tok(i).text.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .is_some()
     }
 
     /// Words after a verb up to a break (punctuation or a preposition or clause word).
@@ -605,7 +884,35 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 break;
             }
             let l = t.lower();
-            if !out.is_empty() && matches!(l.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "to" | "with" | "when" | "while" | "as" | "who" | "which" | "that" | "because" | "and" | "but" | "last" | "this" | "yesterday" | "today" | "earlier" | "later" | "told" | "said") {
+            if !out.is_empty()
+                && matches!(
+                    l.as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "to"
+                        | "with"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "because"
+                        | "and"
+                        | "but"
+                        | "last"
+                        | "this"
+                        | "yesterday"
+                        | "today"
+                        | "earlier"
+                        | "later"
+                        | "told"
+                        | "said"
+                )
+            {
                 break;
             }
             if ADVERBS.contains(&l.as_str()) && out.is_empty() {
@@ -632,12 +939,32 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         for kind in [MentionKind::Org, MentionKind::Place] {
             if let Some(&m) = self.ctx.mentions_in(span, &[kind]).first() {
                 let ms = self.ctx.mentions[m].span();
-                let pre: Vec<String> = np.iter().filter(|&&i| self.tok(i).end <= ms.start).map(|&i| self.tok(i).lower()).collect();
+                let pre: Vec<String> = np
+                    .iter()
+                    .filter(|&&i| self.tok(i).end <= ms.start)
+                    .map(|&i| self.tok(i).lower())
+                    .collect();
                 let post = np.iter().copied().find(|&i| self.tok(i).start >= ms.end);
-                let role_before = pre.iter().any(|w| role_head(w).is_some() && !matches!(w.as_str(), "the" | "a" | "an"));
+                let role_before = pre
+                    .iter()
+                    .any(|w| role_head(w).is_some() && !matches!(w.as_str(), "the" | "a" | "an"));
                 let head_after = post.is_some_and(|i| {
                     let t = self.tok(i);
-                    t.word && !matches!(t.lower().as_str(), "on" | "in" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "also" | "itself") && !crate::normalize::is_calendar_word(&t.lower())
+                    t.word
+                        && !matches!(
+                            t.lower().as_str(),
+                            "on" | "in"
+                                | "at"
+                                | "last"
+                                | "this"
+                                | "earlier"
+                                | "later"
+                                | "yesterday"
+                                | "today"
+                                | "also"
+                                | "itself"
+                        )
+                        && !crate::normalize::is_calendar_word(&t.lower())
                 });
                 if role_before || head_after {
                     return self.plausible_speaker(np);
@@ -656,10 +983,18 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             if !kinds.is_empty() {
                 if let Some(m) = self.ctx.antecedent(span.start, kinds, self.quotes) {
                     let ms = self.ctx.mentions[m].span();
-                    return Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) });
+                    return Some(Speaker {
+                        span,
+                        text: self.ctx.slice(ms),
+                        entity: Some(self.ctx.mentions[m].entity().to_string()),
+                    });
                 }
             }
-            return Some(Speaker { span, text: self.ctx.slice(span), entity: None });
+            return Some(Speaker {
+                span,
+                text: self.ctx.slice(span),
+                entity: None,
+            });
         }
         // No mention: capitalised names (when no recogniser ran) or a role phrase.
         let phrase = self.ctx.slice(span);
@@ -680,7 +1015,12 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         // "a press officer at the embassy in Rome" -> "a press officer".
         let mut np = np;
         if matches!(words[0].as_str(), "the" | "a" | "an") {
-            if let Some(cut) = words.iter().position(|w| matches!(w.as_str(), "at" | "in" | "on" | "with" | "during" | "inside" | "outside" | "near")) {
+            if let Some(cut) = words.iter().position(|w| {
+                matches!(
+                    w.as_str(),
+                    "at" | "in" | "on" | "with" | "during" | "inside" | "outside" | "near"
+                )
+            }) {
                 if cut >= 2 {
                     np = &np[..cut];
                     words.truncate(cut);
@@ -688,27 +1028,71 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             }
         }
         const CLAUSE: &[&str] = &[
-            "and", "or", "when", "after", "before", "is", "are", "was", "were", "be", "been", "has", "have",
-            "had", "will", "would", "could", "should", "can", "may", "might", "to", "that", "which", "who",
-            "this", "these", "those", "it", "its", "there", "what", "not", "also", "if", "because", "while",
-            "on", "in", "at", "as", "about", "into", "than", "then", "so", "but", "do", "does", "did",
+            "and", "or", "when", "after", "before", "is", "are", "was", "were", "be", "been",
+            "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "to",
+            "that", "which", "who", "this", "these", "those", "it", "its", "there", "what", "not",
+            "also", "if", "because", "while", "on", "in", "at", "as", "about", "into", "than",
+            "then", "so", "but", "do", "does", "did",
         ];
-        let determiner = matches!(words[0].as_str(), "the" | "a" | "an" | "one" | "another" | "some" | "two" | "three" | "several" | "many" | "most" | "other" | "senior" | "local" | "government" | "company" | "police" | "state" | "military" | "security" | "health" | "court");
-        let clean = words.iter().all(|w| !CLAUSE.contains(&w.as_str()) && !w.ends_with("ing"))
-            && np.iter().all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
+        let determiner = matches!(
+            words[0].as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "some"
+                | "two"
+                | "three"
+                | "several"
+                | "many"
+                | "most"
+                | "other"
+                | "senior"
+                | "local"
+                | "government"
+                | "company"
+                | "police"
+                | "state"
+                | "military"
+                | "security"
+                | "health"
+                | "court"
+        );
+        let clean = words
+            .iter()
+            .all(|w| !CLAUSE.contains(&w.as_str()) && !w.ends_with("ing"))
+            && np
+                .iter()
+                .all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
         let span_of = |a: usize, b: usize| Span::new(self.tok(np[a]).start, self.tok(np[b]).end);
-        if clean && np.len() <= 7 && (determiner || (np.len() <= 2 && role_head(&words.join(" ")).is_some())) {
+        if clean
+            && np.len() <= 7
+            && (determiner || (np.len() <= 2 && role_head(&words.join(" ")).is_some()))
+        {
             let s = span_of(0, np.len() - 1);
-            return Some(Speaker { span: s, text: self.ctx.slice(s), entity: None });
+            return Some(Speaker {
+                span: s,
+                text: self.ctx.slice(s),
+                entity: None,
+            });
         }
         // Capitalised runs.
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut k = 0;
         while k < np.len() {
             let t = self.tok(np[k]);
-            if t.word && t.capitalised() && !CLAUSE.contains(&words[k].as_str()) && !crate::normalize::is_calendar_word(&words[k]) {
+            if t.word
+                && t.capitalised()
+                && !CLAUSE.contains(&words[k].as_str())
+                && !crate::normalize::is_calendar_word(&words[k])
+            {
                 let a = k;
-                while k + 1 < np.len() && self.tok(np[k + 1]).word && self.tok(np[k + 1]).capitalised() && !crate::normalize::is_calendar_word(&words[k + 1]) {
+                while k + 1 < np.len()
+                    && self.tok(np[k + 1]).word
+                    && self.tok(np[k + 1]).capitalised()
+                    && !crate::normalize::is_calendar_word(&words[k + 1])
+                {
                     k += 1;
                 }
                 runs.push((a, k));
@@ -716,10 +1100,34 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             k += 1;
         }
         // Sentence openers ("However", "Meanwhile") are not names.
-        runs.retain(|&(a, b)| !(a == b && a == 0 && matches!(words[0].as_str(), "however" | "meanwhile" | "but" | "and" | "then" | "now" | "still" | "earlier" | "later" | "he" | "she" | "they" | "we" | "i")));
+        runs.retain(|&(a, b)| {
+            !(a == b
+                && a == 0
+                && matches!(
+                    words[0].as_str(),
+                    "however"
+                        | "meanwhile"
+                        | "but"
+                        | "and"
+                        | "then"
+                        | "now"
+                        | "still"
+                        | "earlier"
+                        | "later"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                ))
+        });
         let pick = runs.iter().rev().find(|&&(a, b)| b > a).or(runs.first())?;
         let s = span_of(pick.0, pick.1);
-        Some(Speaker { span: s, text: self.ctx.slice(s), entity: None })
+        Some(Speaker {
+            span: s,
+            text: self.ctx.slice(s),
+            entity: None,
+        })
     }
 
     /// "the diplomat", "the ministry": the nearest earlier person (organisation) so described.
@@ -729,37 +1137,72 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let person = self
             .descriptors
             .iter()
-            .filter(|d| d.span.end <= span.start && self.ctx.mentions[d.mention].kind() == MentionKind::Person)
+            .filter(|d| {
+                d.span.end <= span.start
+                    && self.ctx.mentions[d.mention].kind() == MentionKind::Person
+            })
             .filter(|d| role_head(&d.text) == Some(class))
             .max_by_key(|d| d.span.end);
         if let Some(d) = person {
             let m = d.mention;
             let ms = self.ctx.mentions[m].span();
-            return Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) });
+            return Some(Speaker {
+                span,
+                text: self.ctx.slice(ms),
+                entity: Some(self.ctx.mentions[m].entity().to_string()),
+            });
         }
         // An organisation whose name holds the noun ("the ministry" -> "Foreign Ministry").
         let noun = phrase.split_whitespace().last()?.to_lowercase();
-        let orgs = self.ctx.mentions_in(Span::new(0, span.start), &[MentionKind::Org]);
+        let orgs = self
+            .ctx
+            .mentions_in(Span::new(0, span.start), &[MentionKind::Org]);
         let named = orgs.iter().rev().copied().find(|&m| {
             let name = self.ctx.slice(self.ctx.mentions[m].span()).to_lowercase();
-            name.split_whitespace().any(|w| w.trim_end_matches("'s").trim_end_matches("’s") == noun)
+            name.split_whitespace()
+                .any(|w| w.trim_end_matches("'s").trim_end_matches("’s") == noun)
         });
         // An organisation described with that kind ("carmaker Voltan" -> "the carmaker").
         let described = || {
             self.descriptors
                 .iter()
-                .filter(|d| d.span.end <= span.start && self.ctx.mentions[d.mention].kind() == MentionKind::Org)
+                .filter(|d| {
+                    d.span.end <= span.start
+                        && self.ctx.mentions[d.mention].kind() == MentionKind::Org
+                })
                 .filter(|d| role_head(&d.text) == Some(class))
                 .max_by_key(|d| d.span.end)
                 .map(|d| d.mention)
         };
         // A kind of company ("the company", "the club", "the bank") refers to the organisation
         // that was the subject of the nearest earlier sentence naming one.
-        const KINDS: &[&str] = &["company", "bank", "airline", "insurer", "club", "media", "charity", "university", "regulator"];
-        let nearest = || KINDS.contains(&class).then(|| self.ctx.antecedent(span.start, &[MentionKind::Org], self.quotes)).flatten();
+        const KINDS: &[&str] = &[
+            "company",
+            "bank",
+            "airline",
+            "insurer",
+            "club",
+            "media",
+            "charity",
+            "university",
+            "regulator",
+        ];
+        let nearest = || {
+            KINDS
+                .contains(&class)
+                .then(|| {
+                    self.ctx
+                        .antecedent(span.start, &[MentionKind::Org], self.quotes)
+                })
+                .flatten()
+        };
         let m = named.or_else(described).or_else(nearest)?;
         let ms = self.ctx.mentions[m].span();
-        Some(Speaker { span, text: self.ctx.slice(ms), entity: Some(self.ctx.mentions[m].entity().to_string()) })
+        Some(Speaker {
+            span,
+            text: self.ctx.slice(ms),
+            entity: Some(self.ctx.mentions[m].entity().to_string()),
+        })
     }
 }
 
@@ -782,13 +1225,19 @@ mod tests {
             .into_iter()
             .map(|q| (ix.slice(&text, q.text_span).to_string(), q.speaker_text))
             .collect();
-        let exp: Vec<(String, Option<String>)> =
-            expected.iter().map(|&(t, s)| (t.to_string(), s.map(str::to_string))).collect();
+        let exp: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|&(t, s)| (t.to_string(), s.map(str::to_string)))
+            .collect();
         if got != exp {
             let mut msg = format!("text: {text}\n");
             for i in 0..got.len().max(exp.len()) {
                 let mark = if got.get(i) == exp.get(i) { " " } else { "✗" };
-                msg.push_str(&format!("{mark} got {:?}\n  expected {:?}\n", got.get(i), exp.get(i)));
+                msg.push_str(&format!(
+                    "{mark} got {:?}\n  expected {:?}\n",
+                    got.get(i),
+                    exp.get(i)
+                ));
             }
             panic!("{msg}");
         }
@@ -796,16 +1245,34 @@ mod tests {
 
     #[test]
     fn marks_and_apostrophes() {
-        check("“We will win,” [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
-        check("\"We will win,\" [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
-        check("‘We will win,’ [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
-        check("'We will win,' [[Ana Ruiz]] said.", &[("We will win,", Some("Ana Ruiz"))]);
-        check("It's the club's best run since the '90s, and fans don't mind.", &[]);
+        check(
+            "“We will win,” [[Ana Ruiz]] said.",
+            &[("We will win,", Some("Ana Ruiz"))],
+        );
+        check(
+            "\"We will win,\" [[Ana Ruiz]] said.",
+            &[("We will win,", Some("Ana Ruiz"))],
+        );
+        check(
+            "‘We will win,’ [[Ana Ruiz]] said.",
+            &[("We will win,", Some("Ana Ruiz"))],
+        );
+        check(
+            "'We will win,' [[Ana Ruiz]] said.",
+            &[("We will win,", Some("Ana Ruiz"))],
+        );
+        check(
+            "It's the club's best run since the '90s, and fans don't mind.",
+            &[],
+        );
         check("The players’ union rejected the deal.", &[]);
         check("He is 6'2\" tall.", &[]);
         check(
             "“They said ‘no way’ to us,” [[Ana Ruiz]] said.",
-            &[("They said ‘no way’ to us,", Some("Ana Ruiz")), ("no way", None)],
+            &[
+                ("They said ‘no way’ to us,", Some("Ana Ruiz")),
+                ("no way", None),
+            ],
         );
         check("The so-called “smart” meters failed.", &[("smart", None)]);
     }
@@ -824,19 +1291,46 @@ mod tests {
 
     #[test]
     fn speaker_patterns() {
-        check("“Prices will rise,” said bank economist [[Lu Chen]] on Monday.", &[("Prices will rise,", Some("Lu Chen"))]);
-        check("“Prices will rise,” [[Lu Chen]] told reporters.", &[("Prices will rise,", Some("Lu Chen"))]);
-        check("[[Lu Chen]] told {{Radio Nord}}: “Prices will rise.”", &[("Prices will rise.", Some("Lu Chen"))]);
-        check("According to [[Lu Chen]], prices will “rise sharply”.", &[("rise sharply", Some("Lu Chen"))]);
-        check("[[Lu Chen]]: “Prices will rise.”", &[("Prices will rise.", Some("Lu Chen"))]);
-        check("“Prices will rise,” a press officer said.", &[("Prices will rise,", Some("a press officer"))]);
-        check("“Prices will rise,” officials said.", &[("Prices will rise,", Some("officials"))]);
-        check("“The vote was fair,” {{the electoral commission}} said.", &[("The vote was fair,", Some("the electoral commission"))]);
+        check(
+            "“Prices will rise,” said bank economist [[Lu Chen]] on Monday.",
+            &[("Prices will rise,", Some("Lu Chen"))],
+        );
+        check(
+            "“Prices will rise,” [[Lu Chen]] told reporters.",
+            &[("Prices will rise,", Some("Lu Chen"))],
+        );
+        check(
+            "[[Lu Chen]] told {{Radio Nord}}: “Prices will rise.”",
+            &[("Prices will rise.", Some("Lu Chen"))],
+        );
+        check(
+            "According to [[Lu Chen]], prices will “rise sharply”.",
+            &[("rise sharply", Some("Lu Chen"))],
+        );
+        check(
+            "[[Lu Chen]]: “Prices will rise.”",
+            &[("Prices will rise.", Some("Lu Chen"))],
+        );
+        check(
+            "“Prices will rise,” a press officer said.",
+            &[("Prices will rise,", Some("a press officer"))],
+        );
+        check(
+            "“Prices will rise,” officials said.",
+            &[("Prices will rise,", Some("officials"))],
+        );
+        check(
+            "“The vote was fair,” {{the electoral commission}} said.",
+            &[("The vote was fair,", Some("the electoral commission"))],
+        );
         check(
             "[[Lu Chen]], the head of the union, warned that the strike would go on “for as long as it takes”.",
             &[("for as long as it takes", Some("Lu Chen"))],
         );
-        check("“It was a fair result,” the judge said.", &[("It was a fair result,", Some("the judge"))]);
+        check(
+            "“It was a fair result,” the judge said.",
+            &[("It was a fair result,", Some("the judge"))],
+        );
     }
 
     #[test]
@@ -847,7 +1341,10 @@ mod tests {
         );
         check(
             "“We start today,” [[Lu Chen]] said. “It will take a year.”",
-            &[("We start today,", Some("Lu Chen")), ("It will take a year.", Some("Lu Chen"))],
+            &[
+                ("We start today,", Some("Lu Chen")),
+                ("It will take a year.", Some("Lu Chen")),
+            ],
         );
         check(
             "“We start today,” [[Lu Chen]] said.\n“It will take a year.”\nThe works cost £2m.\n\n“It is too much,” said [[Sam Roy]].",
@@ -859,7 +1356,10 @@ mod tests {
         );
         check(
             "“First part,” [[Lu Chen]] added, “and the second part.”",
-            &[("First part,", Some("Lu Chen")), ("and the second part.", Some("Lu Chen"))],
+            &[
+                ("First part,", Some("Lu Chen")),
+                ("and the second part.", Some("Lu Chen")),
+            ],
         );
         check(
             "The {{Interior Ministry}} issued a statement. “Order has been restored,” the ministry said.",
@@ -909,10 +1409,16 @@ mod tests {
         // A pronoun after a run of quotes keeps the last speaker when nobody else is named.
         check(
             "“We are listening,” the press officer said.\n“We want talks,” he added.",
-            &[("We are listening,", Some("the press officer")), ("We want talks,", Some("the press officer"))],
+            &[
+                ("We are listening,", Some("the press officer")),
+                ("We want talks,", Some("the press officer")),
+            ],
         );
         // A quoted phrase inside a sentence that goes on is not attributed by what follows.
-        check("The so-called “quiet period” has ended, officials said.", &[("quiet period", None)]);
+        check(
+            "The so-called “quiet period” has ended, officials said.",
+            &[("quiet period", None)],
+        );
     }
 
     #[test]
@@ -935,7 +1441,13 @@ mod tests {
     fn nested_double_quotes() {
         check(
             "“The report says “there is more to do” and we agree,” [[Ada Stone]] said.",
-            &[("The report says “there is more to do” and we agree,", Some("Ada Stone")), ("there is more to do", None)],
+            &[
+                (
+                    "The report says “there is more to do” and we agree,",
+                    Some("Ada Stone"),
+                ),
+                ("there is more to do", None),
+            ],
         );
     }
 
@@ -944,6 +1456,9 @@ mod tests {
         let text = "Hé said “no” twice.";
         let q = find_quotes::<crate::descriptors::MentionRef>(text, &[], &[]);
         assert_eq!(q.len(), 1);
-        assert_eq!((q[0].span, q[0].text_span), (Span::new(8, 12), Span::new(9, 11)));
+        assert_eq!(
+            (q[0].span, q[0].text_span),
+            (Span::new(8, 12), Span::new(9, 11))
+        );
     }
 }

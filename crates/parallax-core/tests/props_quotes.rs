@@ -31,21 +31,63 @@ fn tricky_text(max: usize) -> impl Strategy<Value = String> {
 /// Words and quote marks, so that quotes, speech verbs and names actually meet.
 fn newsy_text() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "“", "”", "\"", "‘", "’", "'", " said ", " told ", " he ", " she ", " added", "Smith", "Jones",
-        " the minister", ", ", ". ", "\n", "\n\n", "according to ", ": ", " is the spokesman ", "don't",
-        " Russia's ", " '90s ", "By ", "(Photo : X/AFP)", "TOPSHOT-A-B", "  • ", "Read more", "who ",
-        " saying ", "—", "Mr. ", "U.S.", " on Monday", "100,000", "$10bn",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        " said ",
+        " told ",
+        " he ",
+        " she ",
+        " added",
+        "Smith",
+        "Jones",
+        " the minister",
+        ", ",
+        ". ",
+        "\n",
+        "\n\n",
+        "according to ",
+        ": ",
+        " is the spokesman ",
+        "don't",
+        " Russia's ",
+        " '90s ",
+        "By ",
+        "(Photo : X/AFP)",
+        "TOPSHOT-A-B",
+        "  • ",
+        "Read more",
+        "who ",
+        " saying ",
+        "—",
+        "Mr. ",
+        "U.S.",
+        " on Monday",
+        "100,000",
+        "$10bn",
     ]);
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
 /// Mentions: random spans (possibly out of bounds or empty) of random kinds.
 fn mentions(len_hint: usize) -> impl Strategy<Value = Vec<MentionRef>> {
-    let kind = prop::sample::select(vec![MentionKind::Person, MentionKind::Org, MentionKind::Place, MentionKind::Other]);
+    let kind = prop::sample::select(vec![
+        MentionKind::Person,
+        MentionKind::Org,
+        MentionKind::Place,
+        MentionKind::Other,
+    ]);
     prop::collection::vec((0..len_hint + 5, 0..8usize, kind), 0..12).prop_map(|v| {
         v.into_iter()
             .enumerate()
-            .map(|(i, (s, l, k))| MentionRef { span: Span::new(s, s + l), kind: k, entity: format!("e{i}") })
+            .map(|(i, (s, l, k))| MentionRef {
+                span: Span::new(s, s + l),
+                kind: k,
+                entity: format!("e{i}"),
+            })
             .collect()
     })
 }
@@ -60,8 +102,17 @@ fn check_quotes(text: &str, ms: &[MentionRef], sentences: &[Span]) {
     let mut last_top_end = 0;
     let mut last_start = 0;
     for q in &qs {
-        assert!(q.span.start <= q.span.end && q.span.end <= n, "quote span {:?} out of bounds ({n})", q.span);
-        assert!(q.span.contains(&q.text_span), "text span {:?} outside {:?}", q.text_span, q.span);
+        assert!(
+            q.span.start <= q.span.end && q.span.end <= n,
+            "quote span {:?} out of bounds ({n})",
+            q.span
+        );
+        assert!(
+            q.span.contains(&q.text_span),
+            "text span {:?} outside {:?}",
+            q.text_span,
+            q.span
+        );
         assert!(q.text_span.start <= q.text_span.end);
         assert!(q.span.start >= last_start, "quotes out of order");
         last_start = q.span.start;
@@ -70,12 +121,18 @@ fn check_quotes(text: &str, ms: &[MentionRef], sentences: &[Span]) {
             last_top_end = q.span.end;
         }
         if let Some(s) = q.speaker {
-            assert!(s.start <= s.end && s.end <= n, "speaker span {s:?} out of bounds");
+            assert!(
+                s.start <= s.end && s.end <= n,
+                "speaker span {s:?} out of bounds"
+            );
             assert!(q.speaker_text.is_some());
         }
     }
     for (_, d, s) in find_descriptors(text, sentences, ms) {
-        assert!(s.start <= s.end && s.end <= n, "descriptor span {s:?} out of bounds");
+        assert!(
+            s.start <= s.end && s.end <= n,
+            "descriptor span {s:?} out of bounds"
+        );
         let got: String = text.chars().skip(s.start).take(s.len()).collect();
         assert_eq!(got, d, "descriptor text is its span");
     }
@@ -87,9 +144,18 @@ fn check_lines(text: &str) {
     let mut last_end = 0;
     let roles = line_roles(text);
     for &(s, _) in &roles {
-        assert!(s.start >= last_end && s.start < s.end && s.end <= n, "line span {s:?} bad (prev end {last_end}, len {n})");
-        assert!(!chars[s.start].is_whitespace() && !chars[s.end - 1].is_whitespace(), "line span not trimmed");
-        assert!(!chars[s.start..s.end].contains(&'\n'), "line span crosses a line break");
+        assert!(
+            s.start >= last_end && s.start < s.end && s.end <= n,
+            "line span {s:?} bad (prev end {last_end}, len {n})"
+        );
+        assert!(
+            !chars[s.start].is_whitespace() && !chars[s.end - 1].is_whitespace(),
+            "line span not trimmed"
+        );
+        assert!(
+            !chars[s.start..s.end].contains(&'\n'),
+            "line span crosses a line break"
+        );
         last_end = s.end;
     }
     let expected = text.split('\n').filter(|l| !l.trim().is_empty()).count();

@@ -312,6 +312,34 @@ fn is_date_only(line: &str) -> bool {
     if crate::document::is_date_line(line) {
         return true;
     }
+    // "3 hours ago", "Published 2 days ago", "Updated 10 minutes ago".
+    let lw: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if let [.., n, unit, ago] = lw.as_slice() {
+        let prefix_ok = lw.len() <= 5
+            && lw[..lw.len() - 3].iter().all(|w| {
+                matches!(
+                    w.as_str(),
+                    "published" | "updated" | "posted" | "last" | "first" | "edited"
+                )
+            });
+        if ago == "ago"
+            && prefix_ok
+            && (n.chars().all(|c| c.is_ascii_digit()) || n == "an" || n == "a")
+            && unit.trim_end_matches('s').len() >= 3
+            && matches!(
+                unit.trim_end_matches('s'),
+                "second" | "minute" | "min" | "hour" | "hr" | "day" | "week" | "month"
+            )
+        {
+            return true;
+        }
+    }
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '(' | ')'))
         .map(|w| {
@@ -521,6 +549,15 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
             LineRole::Caption
         });
     }
+    // A line that is only an agency credit: "Getty Images", "AFP", "PA Media".
+    if words <= 4
+        && (CREDIT_ENDINGS.contains(&lower.trim_end_matches('.'))
+            || lower.ends_with("getty images")
+            || lower.starts_with("ap photo")
+            || lower == "pa media")
+    {
+        return Some(LineRole::Credit);
+    }
     // "FILE PHOTO: ...", "Image caption, ..."
     for l in CAPTION_LABELS {
         if let Some(rest) = lower.strip_prefix(l) {
@@ -529,7 +566,9 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
                 || rest.starts_with(',')
                 || (rest.starts_with('-') || rest.starts_with('–')) && l.starts_with("file")
             {
-                if matches!(*l, "top" | "above" | "pictured") && !line.starts_with(|c: char| c.is_uppercase()) {
+                if matches!(*l, "top" | "above" | "pictured")
+                    && !line.starts_with(|c: char| c.is_uppercase())
+                {
                     continue;
                 }
                 return Some(LineRole::Caption);
@@ -785,6 +824,10 @@ const FURNITURE_OPENERS: &[&str] = &[
     "continue reading",
     "story continues",
     "scroll to continue",
+    "loading",
+    "our standards",
+    "support our journalism",
+    "subscribe now",
     "what to read next",
     "latest news",
     "popular",
@@ -831,6 +874,10 @@ const STRONG_OPENERS: &[&str] = &[
     "listen to this article",
     "continue reading",
     "story continues",
+    "our standards:",
+    "this article was originally published",
+    "this story was originally published",
+    "originally published",
 ];
 
 /// Phrases that mark furniture anywhere in a short line.
@@ -875,6 +922,30 @@ fn is_furniture(line: &str) -> bool {
     if opens(FURNITURE_OPENERS)
         && words <= 6
         && !(words >= 4 && ends_sentence(line) && !lower.contains("newsletter"))
+    {
+        return true;
+    }
+    // "5 min read", "Follow Jane on Twitter".
+    let lw: Vec<&str> = body.split_whitespace().collect();
+    if let [n, "min" | "mins" | "minute" | "minutes", "read"] = lw.as_slice() {
+        if n.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    if body.starts_with("follow ")
+        && words <= 12
+        && [
+            "twitter",
+            "facebook",
+            "instagram",
+            "tiktok",
+            "linkedin",
+            "bluesky",
+            "threads",
+            " on x",
+        ]
+        .iter()
+        .any(|p| body.contains(p))
     {
         return true;
     }
@@ -1109,6 +1180,11 @@ mod tests {
                 "an acronym before a colon is not a caption label",
                 "Chip row deepens\nThe regulator opened an inquiry on Monday into the chipmaker's pricing.\nEU: The commission wants a decision soon\nLONG WAIT: The commission wants a decision soon",
                 &[Headline, Body, Body, Caption],
+            ),
+            (
+                "wire-style furniture, credits and relative date lines",
+                "Markets slip as oil jumps\n3 hours ago\n5 min read\nGetty Images\nOil prices rose 4% on Monday after the cartel cut output again.\nFollow Ana Lima on Twitter\nOur Standards: The Trust Principles.\nAdvertisement",
+                &[Headline, DateLine, Furniture, Credit, Body, Furniture, Furniture, Furniture],
             ),
             (
                 "tag list and photo credit label",
