@@ -232,6 +232,20 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
     ];
     // Hyphenated forms: "mid-2021", "18-month", "2021-22" handled below before dropping.
     if ws.len() == 1 {
+        // A race or finish time, "2:11:05", is a duration.
+        let parts: Vec<&str> = ws[0].split(':').collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Some(format!(
+                "PT{}H{}M{}S",
+                parts[0].parse::<u32>().ok()?,
+                parts[1].parse::<u32>().ok()?,
+                parts[2].parse::<u32>().ok()?
+            ));
+        }
         if let Some(v) = single_token_date(&ws[0], anchor_days) {
             return Some(v);
         }
@@ -1301,6 +1315,7 @@ mod tests {
             ("three days", Some("P3D")),
             ("a decade", Some("P10Y")),
             ("years", None),
+            ("2:11:05", Some("PT2H11M5S")),
             ("the past", None),
         ];
         for &(t, e) in rows {

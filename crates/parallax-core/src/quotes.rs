@@ -1422,6 +1422,30 @@ mod tests {
     }
 
     #[test]
+    fn across_topics() {
+        check(
+            "Judge [[Mary Lane]] said the defendant had shown “no remorse”. “This was a cruel attack on a vulnerable man,” she told the court. Defence lawyer [[Tom Reed]] said his client would appeal.",
+            &[("no remorse", Some("Mary Lane")), ("This was a cruel attack on a vulnerable man,", Some("Mary Lane"))],
+        );
+        check(
+            "“We were poor in the first half,” said [[Lee]], whose side are fifth. “But the lads showed character.”",
+            &[("We were poor in the first half,", Some("Lee")), ("But the lads showed character.", Some("Lee"))],
+        );
+        check(
+            "{{Acme}}'s chief executive, [[Jane Roe]], told analysts on a call: “Demand remains strong.”",
+            &[("Demand remains strong.", Some("Jane Roe"))],
+        );
+        check(
+            "“It's a great day for the city,” Mayor [[Ann Fox]] said in a statement on Tuesday.",
+            &[("It's a great day for the city,", Some("Ann Fox"))],
+        );
+        check(
+            "'We have found water,' the lead scientist, [[Raj Iyer]], said. 'It changes everything.'",
+            &[("We have found water,", Some("Raj Iyer")), ("It changes everything.", Some("Raj Iyer"))],
+        );
+    }
+
+    #[test]
     fn organisations_by_kind() {
         check(
             "Shares in {{Voltan Motors}} fell 5% on Monday. In a statement, the company said: “We expect a better year.”",
