@@ -68,7 +68,7 @@ fn trunk() -> Result<(), String> {
     let ok = version_of("trunk").is_some_and(|v| v == want);
     step(&want, ok);
     if !ok {
-        run_cmd(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+        run_cmd(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]))
             .map_err(|e| {
                 format!(
                     "setup step 'trunk' failed (takes ~15 min on 2 cores; needs crates.io): {e}"
@@ -107,8 +107,9 @@ fn wasm_bindgen() -> Result<(), String> {
     step(&format!("wasm-bindgen-cli {v} (as in Cargo.lock)"), ok);
     if !ok {
         // `--locked` fails here: its lock file names a crate version the registry lacks.
-        run_cmd(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &v]))
+        run_cmd(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &v, "--force"]))
             .map_err(|e| format!("setup step 'wasm-bindgen-cli {v}' failed: {e}"))?;
+        verify("wasm-bindgen", &want)?;
     }
     Ok(())
 }
@@ -207,7 +208,7 @@ fn apt_packages() -> Result<(), String> {
         run_cmd(&mut c)
     };
     apt(&["update"]).map_err(|e| format!("setup step 'apt-get update' failed: {e}"))?;
-    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    let mut args = vec!["install", "-y"];
     args.extend(missing.iter());
     apt(&args).map_err(|e| format!("setup step 'browsers' failed: {e}"))?;
     Ok(())
@@ -218,14 +219,23 @@ fn geckodriver() -> Result<(), String> {
         .is_some_and(|v| v.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")));
     step(&format!("geckodriver {GECKODRIVER_VERSION}"), ok);
     if !ok {
-        run_cmd(cmd("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))
+        run_cmd(cmd("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION, "--force"]))
             .map_err(|e| format!("setup step 'geckodriver' failed: {e}"))?;
     }
     let bin = cargo_bin().join("geckodriver");
     if !bin.is_file() && on_path("geckodriver").is_none() {
         return Err("setup step 'geckodriver' failed: installed but not found".into());
     }
-    Ok(())
+    verify("geckodriver", &format!("geckodriver {GECKODRIVER_VERSION}"))
+}
+
+/// After an install: the program runs and reports the wanted version, or the step fails.
+fn verify(program: &str, want: &str) -> Result<(), String> {
+    match version_of(program) {
+        Some(v) if v.starts_with(want) => Ok(()),
+        Some(v) => Err(format!("setup step '{program}' failed: installed, but `{program} --version` says {v:?}, not {want:?}")),
+        None => Err(format!("setup step '{program}' failed: installed, but `{program} --version` does not run")),
+    }
 }
 
 #[cfg(test)]
