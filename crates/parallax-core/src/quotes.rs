@@ -118,10 +118,15 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
                         found = Some(s.clone());
                     }
                 }
-                // Or a previous paragraph that ends by introducing it: "... she said:".
+                // Or a previous paragraph that ends by introducing it ("... she said:") or by
+                // reporting the same speaker ("Lee said she could not support it.").
                 if found.is_none() && pi > 0 {
                     let prev = paragraphs[pi - 1];
-                    if ctx.chars[..prev.end].last() == Some(&':') {
+                    let last_sentence = ctx.sentence_of(prev.end.saturating_sub(1));
+                    let window = Span::new(last_sentence.start, prev.end);
+                    let k = texts.partition_point(|t| t.end <= window.start);
+                    let has_quote = texts.get(k).is_some_and(|t| t.overlaps(&window));
+                    if ctx.chars[..prev.end].last() == Some(&':') || !has_quote {
                         let s = ctx.sentence_of(prev.end.saturating_sub(1));
                         found = reader.attribute(
                             Span::new(s.start.max(prev.start), prev.end),
@@ -302,7 +307,7 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
                 let starts_para = first;
                 first = false;
                 match (open, mark) {
-                    (Some(_), Mark::Open) if starts_para => {
+                    (Some(_), Mark::Open | Mark::Either) if starts_para => {
                         // Continuation of a quote running over paragraphs: this mark reopens it.
                     }
                     (Some(_), Mark::Open) if inner.is_none() => {
@@ -647,17 +652,15 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         }
         // After the quote: "X said", "said X" (only after a quoted statement, not a phrase
         // quoted inside a sentence that goes on).
-        if statement {
-            if let Some(s) = self.after(&r) {
-                return Some(s);
-            }
+        if let Some(s) = self.after(&r, statement) {
+            return Some(s);
         }
         // Before the quote.
         self.before(&l)
     }
 
     /// Attribution right after the quote: within the first ten tokens, before any sentence stop.
-    fn after(&self, r: &[usize]) -> Option<Speaker> {
+    fn after(&self, r: &[usize], statement: bool) -> Option<Speaker> {
         let mut toks: Vec<usize> = Vec::new();
         for &i in r.iter().take(14) {
             let t = self.tok(i);
@@ -670,6 +673,22 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let start = toks.iter().position(|&i| self.tok(i).word)?;
         let toks = &toks[start..];
         let v = toks.iter().position(|&i| self.is_verb(i))?;
+        // After a phrase quoted inside a sentence that goes on, only an attribution right at
+        // the closing mark counts: "... the guys" said Smith / "..." Smith said.
+        if !statement {
+            let adjacent = v <= 3
+                && toks[..v].iter().all(|&i| {
+                    let t = self.tok(i);
+                    t.word
+                        && (t.capitalised()
+                            || PRONOUNS.contains(&t.lower().as_str())
+                            || matches!(t.lower().as_str(), "the" | "a" | "an"))
+                })
+                && self.tok(toks[0]).start <= self.tok(r[0]).start + 1;
+            if !adjacent {
+                return None;
+            }
+        }
         if toks
             .get(v + 1)
             .is_some_and(|&i| self.tok(i).lower() == "by")
@@ -679,9 +698,26 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             return self.resolve(&np);
         }
         if v == 0 {
-            // "said X": the phrase after the verb.
+            // "said X": the phrase after the verb; "said the lead author, Jane Roe," names
+            // the person after the comma.
             let np = self.phrase_until_break(&toks[1..]);
-            return self.resolve(&np);
+            let found = self.resolve(&np);
+            if found.as_ref().is_some_and(|s| s.entity.is_none()) {
+                let after_np = toks[1..]
+                    .iter()
+                    .position(|i| Some(i) == np.last())
+                    .map(|k| k + 2);
+                if let Some(k) = after_np {
+                    if toks.get(k).is_some_and(|&i| self.tok(i).is(",")) {
+                        if let Some(&n) = toks.get(k + 1) {
+                            if let Some(m) = self.ctx.mention_at_tok(n, &[MentionKind::Person]) {
+                                return Some(self.speaker_of(m, self.ctx.mentions[m].span()));
+                            }
+                        }
+                    }
+                }
+            }
+            return found;
         }
         if v > 10 {
             return None;
@@ -1442,6 +1478,34 @@ mod tests {
         check(
             "'We have found water,' the lead scientist, [[Raj Iyer]], said. 'It changes everything.'",
             &[("We have found water,", Some("Raj Iyer")), ("It changes everything.", Some("Raj Iyer"))],
+        );
+    }
+
+    #[test]
+    fn attribution_next_to_the_quote_and_in_the_paragraph_before() {
+        check(
+            "\"I controlled the race\" said [[Kim Osei]], who also won in 2012.",
+            &[("I controlled the race", Some("Kim Osei"))],
+        );
+        check(
+            "“The ice is moving,” said the study's lead author, [[Ana Ruiz]], a glaciologist.",
+            &[("The ice is moving,", Some("Ana Ruiz"))],
+        );
+        check(
+            "One of the members who quit, [[Tara Lee]], said she could not back the plan.\n\n\"I cannot support it. It was rushed.\"",
+            &[("I cannot support it. It was rushed.", Some("Tara Lee"))],
+        );
+        check(
+            "\"I'm not done,\" [[Mo Farr]] said. \"I'll be back.\n\n\"It's about experience.\"",
+            &[
+                ("I'm not done,", Some("Mo Farr")),
+                ("I'll be back.\n\n\"It's about experience.", Some("Mo Farr")),
+            ],
+        );
+        // A scare quote followed by an unrelated clause with a speech verb.
+        check(
+            "Critics dismissed the “reforms” as a sham, officials said.",
+            &[("reforms", None)],
         );
     }
 

@@ -534,6 +534,22 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
     let lower = line.to_lowercase();
     let words = word_count(line);
 
+    // "... in 2019. Image credit: Agency." — a description ending with a credit label.
+    for label in [
+        ". image credit:",
+        ". photo credit:",
+        ". photo:",
+        ". credit:",
+        ". photograph:",
+        ". picture:",
+        ". image:",
+        ". (photo:",
+        ". (image:",
+    ] {
+        if lower.contains(label) && words <= 60 {
+            return Some(LineRole::Caption);
+        }
+    }
     // "(Photo : X)", "(Image: X)", "(Photo by X)", "[Photo: X]"
     if let Some(inner) = lower.strip_prefix('(').or_else(|| lower.strip_prefix('[')) {
         let closed = lower.ends_with(')') || lower.ends_with(']');
@@ -846,6 +862,12 @@ const FURNITURE_OPENERS: &[&str] = &[
 
 /// Openers that mark furniture even on a longer line ("Read more: <a whole headline>").
 const STRONG_OPENERS: &[&str] = &[
+    "watch:",
+    "read:",
+    "go deeper",
+    "disclaimer:",
+    "editor's note:",
+    "editor’s note:",
     "read more",
     "read also",
     "read next",
@@ -925,6 +947,19 @@ fn is_furniture(line: &str) -> bool {
     {
         return true;
     }
+    // "Watch Coach Explain The Decision": a video link in title case.
+    if (body.starts_with("watch ") || body.starts_with("video "))
+        && words <= 12
+        && !ends_sentence(line)
+    {
+        let caps = line
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        if caps * 3 >= words * 2 {
+            return true;
+        }
+    }
     // "5 min read", "Follow Jane on Twitter".
     let lw: Vec<&str> = body.split_whitespace().collect();
     if let [n, "min" | "mins" | "minute" | "minutes", "read"] = lw.as_slice() {
@@ -1000,8 +1035,42 @@ fn is_links_heading(line: &str) -> bool {
 
 /// "By Jane Doe", "Written by ...", "Reporting by ...; Editing by ...", "Jane Doe | Agency".
 fn is_byline(line: &str, index: usize) -> bool {
+    // "(Reporting by ...; Editing by ...)"
+    let line = match line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        Some(inner) => inner.trim(),
+        None => line,
+    };
     let lower = line.to_lowercase();
     let words = word_count(line);
+    // "AP and Reuters, MOSCOW": agencies (and a place) alone on a line.
+    let parts: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if (1..=6).contains(&parts.len())
+        && index > 0
+        && parts.iter().any(|w| {
+            matches!(
+                *w,
+                "ap" | "afp"
+                    | "reuters"
+                    | "upi"
+                    | "dpa"
+                    | "efe"
+                    | "ansa"
+                    | "aap"
+                    | "xinhua"
+                    | "tass"
+                    | "pa"
+            )
+        })
+        && line
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "&"))
+        && !ends_sentence(line)
+    {
+        return true;
+    }
     for p in [
         "written by ",
         "reporting by ",
@@ -1185,6 +1254,11 @@ mod tests {
                 "wire-style furniture, credits and relative date lines",
                 "Markets slip as oil jumps\n3 hours ago\n5 min read\nGetty Images\nOil prices rose 4% on Monday after the cartel cut output again.\nFollow Ana Lima on Twitter\nOur Standards: The Trust Principles.\nAdvertisement",
                 &[Headline, DateLine, Furniture, Credit, Body, Furniture, Furniture, Furniture],
+            ),
+            (
+                "agency lines, bracketed credits, video links, disclaimers",
+                "Flood defences fail in valley towns\nAP and Reuters, LONDON\nRiver levels rose overnight after three days of rain, the agency said.\nA view of the flooded high street on Monday. Image credit: City Council.\nWatch Rescuers Reach Stranded Families\nWatch: Drone Footage Shows The Scale Of The Flooding Across The Valley\n(Reporting by Ana Lima; Editing by Tom Baker)\nDisclaimer: This story was produced from a syndicated feed without edits\nGo deeper: What the floods mean for insurers",
+                &[Headline, Byline, Body, Caption, Furniture, Furniture, Byline, Furniture, Furniture],
             ),
             (
                 "tag list and photo credit label",
