@@ -797,6 +797,8 @@ pub(crate) struct Context<'a, M: MentionLike> {
     pub mentions: &'a [M],
     /// Mentions sorted by start: indices into `mentions`.
     pub order: Vec<usize>,
+    /// Lines of site furniture (links, teasers), sorted: nothing there describes anyone.
+    pub furniture: Vec<Span>,
 }
 
 impl<'a, M: MentionLike> Context<'a, M> {
@@ -812,7 +814,13 @@ impl<'a, M: MentionLike> Context<'a, M> {
             })
             .collect();
         order.sort_by_key(|&i| (mentions[i].span().start, mentions[i].span().end));
+        let furniture = crate::text::lines::line_roles(text)
+            .into_iter()
+            .filter(|(_, r)| *r == crate::text::lines::LineRole::Furniture)
+            .map(|(s, _)| s)
+            .collect();
         Context {
+            furniture,
             chars,
             toks,
             sentences,
@@ -1062,6 +1070,9 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 continue;
             }
             let span = self.mentions[m].span();
+            if inside_any(&self.furniture, span) {
+                continue;
+            }
             if let Some(f) = self
                 .title_before(m, span, kind)
                 .or_else(|| self.appositive_before(m, span, kind))
@@ -1108,7 +1119,15 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 break;
             }
             let lower = t.lower();
-            if TITLE_STOP.contains(&lower.as_str()) || t.text.chars().all(|c| c.is_ascii_digit()) {
+            // "and" inside a capitalised title ("Foreign Affairs and Security Policy").
+            let joins_caps = matches!(lower.as_str(), "and" | "&")
+                && s >= 2
+                && self.toks[s - 2].word
+                && self.toks[s - 2].capitalised()
+                && self.toks[s].capitalised();
+            if (TITLE_STOP.contains(&lower.as_str()) && !joins_caps)
+                || t.text.chars().all(|c| c.is_ascii_digit())
+            {
                 break;
             }
             if self.mention_at_tok(s - 1, &[MentionKind::Person]).is_some() {
@@ -1120,7 +1139,13 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
             // "of", "for" only between capitalised title words ("Secretary of State").
             if matches!(lower.as_str(), "of" | "for") {
-                let prev_cap = s >= 2 && self.toks[s - 2].word && self.toks[s - 2].capitalised();
+                // The word before must be a title word: a role noun, or capitalised without
+                // being the first word of the sentence ("Shares of ..." is not a title).
+                let prev_cap =
+                    s >= 2 && self.toks[s - 2].word && self.toks[s - 2].capitalised() && {
+                        let p = &self.toks[s - 2];
+                        is_role_noun(&p.lower(), MentionKind::Person) || p.start > sent.start
+                    };
                 let next_cap = self.toks[s].capitalised();
                 if !(prev_cap && next_cap) {
                     break;
@@ -1599,6 +1624,21 @@ pub(crate) mod tests {
             &[("Tom Hale", "city's adviser for road safety in schools")],
         );
         check("When the match ended, [[Tom Hale]] left.", &[]);
+        check(
+            "Shares of carmaker {{Voltan}} fell.",
+            &[("Voltan", "carmaker")],
+        );
+        check(
+            "EU High Representative for Foreign Affairs and Security Policy [[Jo Bell]] spoke.",
+            &[(
+                "Jo Bell",
+                "EU High Representative for Foreign Affairs and Security Policy",
+            )],
+        );
+        check(
+            "A story.\nRead more: Coach [[Tom Hale]] quits\nMore text here.",
+            &[],
+        );
         check(
             "According to Polish police chief [[Jan Nowak]], the road is shut.",
             &[("Jan Nowak", "Polish police chief")],
