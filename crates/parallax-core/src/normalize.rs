@@ -412,6 +412,13 @@ fn single_token_date(w: &str, _anchor: Option<i64>) -> Option<String> {
         .collect();
     let nums = nums?;
     match (parts.as_slice(), nums.as_slice()) {
+        // Seasons and fiscal years: "2023/24", "2021-22", "2019-2020".
+        ([y, e], [yy, ee])
+            if y.len() == 4
+                && ((e.len() == 2 && *ee == (yy + 1) % 100) || (e.len() == 4 && *ee == yy + 1)) =>
+        {
+            Some(format!("{yy:04}/{:04}", yy + 1))
+        }
         ([y, _, _], [yy, m, d]) if y.len() == 4 && valid(*yy as i32, *m, *d) => {
             Some(format!("{yy:04}-{m:02}-{d:02}"))
         }
@@ -446,79 +453,94 @@ fn small_count(w: &str) -> Option<i64> {
     (v.fract() == 0.0 && v < 1e6).then_some(v as i64)
 }
 
-/// "twenty years", "18-month", "three days", "a decade" as ISO 8601 durations.
+/// "twenty years", "18-month", "three days", "a decade", "a 34-year-old", "57.5 years",
+/// "two hours, four minutes, 29 seconds" as ISO 8601 durations ("P20Y", "PT2H4M29S").
 fn duration(ws: &[String]) -> Option<String> {
-    let unit = |u: &str| -> Option<(&'static str, i64)> {
+    // (designator, multiplier, is a time component)
+    let unit = |u: &str| -> Option<(&'static str, f64, bool)> {
+        let u = u.trim_end_matches("-old");
         Some(match u.trim_end_matches('s') {
-            "day" => ("D", 1),
-            "week" => ("W", 1),
-            "month" => ("M", 1),
-            "year" => ("Y", 1),
-            "decade" => ("Y", 10),
-            "century" | "centurie" => ("Y", 100),
-            "hour" => ("H", 1),
-            "fortnight" => ("D", 14),
+            "day" => ("D", 1.0, false),
+            "week" => ("W", 1.0, false),
+            "month" => ("M", 1.0, false),
+            "year" => ("Y", 1.0, false),
+            "decade" => ("Y", 10.0, false),
+            "century" | "centurie" => ("Y", 100.0, false),
+            "fortnight" => ("D", 14.0, false),
+            "hour" | "hr" => ("H", 1.0, true),
+            "minute" | "min" => ("M", 1.0, true),
+            "second" | "sec" => ("S", 1.0, true),
             _ => return None,
         })
     };
-    let ws: Vec<&str> = ws
-        .iter()
-        .map(String::as_str)
-        .filter(|w| {
-            !matches!(
-                *w,
-                "more"
-                    | "than"
-                    | "nearly"
-                    | "almost"
-                    | "about"
-                    | "around"
-                    | "over"
-                    | "some"
-                    | "up"
-                    | "to"
-                    | "at"
-                    | "least"
-                    | "for"
-                    | "the"
-                    | "past"
-                    | "last"
-                    | "next"
-                    | "full"
-                    | "long"
-                    | "just"
-                    | "under"
-                    | "less"
-                    | "roughly"
-            )
-        })
-        .collect();
-    let (count, u) = match ws.as_slice() {
-        [one] => {
-            let (n, u) = one.split_once('-')?;
-            (small_count(n)?, unit(u)?)
+    const SKIP: &[&str] = &[
+        "more", "than", "greater", "nearly", "almost", "about", "around", "over", "some", "up",
+        "to", "at", "least", "for", "the", "past", "last", "next", "full", "long", "just", "under",
+        "less", "roughly", "and", "a", "an",
+    ];
+    // Split "18-month", "34-year-old" into count and unit.
+    let mut toks: Vec<String> = Vec::new();
+    for w in ws {
+        match w.split_once('-') {
+            Some((n, u)) if unit(u).is_some() && !n.is_empty() => {
+                toks.push(n.to_string());
+                toks.push(u.to_string());
+            }
+            _ => toks.push(w.clone()),
         }
-        [n, u] => {
-            let n = if matches!(*n, "a" | "an" | "one") {
-                1
-            } else {
-                small_count(n)?
-            };
-            (n, unit(u)?)
-        }
-        [a, b, u] => {
-            // "twenty five years", "a half years" unlikely; "two and" not handled.
-            let v = word_number(&[format!("{a}-{b}")])?;
-            (v as i64, unit(u)?)
-        }
-        _ => return None,
-    };
-    let (letter, mult) = u;
-    let n = count.checked_mul(mult)?;
-    if letter == "H" {
-        return Some(format!("PT{n}H"));
     }
-    Some(format!("P{n}{letter}"))
+    // Read (count, unit) pairs; "a"/"an"/"one" count 1; "and a half" adds 0.5.
+    let mut parts: Vec<(f64, (&'static str, f64, bool))> = Vec::new();
+    let mut count: Option<f64> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].as_str();
+        if let Some(u) = unit(w) {
+            let n = count
+                .take()
+                .or_else(|| (i > 0 && matches!(toks[i - 1].as_str(), "a" | "an")).then_some(1.0))?;
+            parts.push((n, u));
+        } else if w == "half" && count.is_some() {
+            count = count.map(|c| c + 0.5);
+        } else if let Some(n) = w
+            .parse::<f64>()
+            .ok()
+            .or_else(|| small_count(w).map(|n| n as f64))
+        {
+            count = Some(count.map_or(n, |c| if c >= 20.0 && n < 10.0 { c + n } else { n }));
+        } else if !SKIP.contains(&w) {
+            return None;
+        }
+        i += 1;
+    }
+    if parts.is_empty() || count.is_some() {
+        return None;
+    }
+    let fmt = |n: f64| {
+        if n.fract() == 0.0 {
+            format!("{}", n as i64)
+        } else {
+            format!("{n}")
+        }
+    };
+    let mut date = String::new();
+    let mut time = String::new();
+    for (n, (letter, mult, is_time)) in parts {
+        let v = n * mult;
+        if !v.is_finite() || v < 0.0 || v > 1e9 {
+            return None;
+        }
+        if is_time {
+            time.push_str(&format!("{}{letter}", fmt(v)));
+        } else {
+            date.push_str(&format!("{}{letter}", fmt(v)));
+        }
+    }
+    Some(if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
+    })
 }
 
 /// Dates relative to the anchor day `a`.
@@ -562,6 +584,7 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
                     format!("{py:04}-{pm:02}")
                 }
                 "year" => format!("{:04}", i64::from(y) - n),
+                "decade" => format!("{:04}", i64::from(y) - 10 * n),
                 _ => return None,
             }
         }
@@ -582,6 +605,14 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
                 }
                 _ => ymd(a - cur + wd),
             }
+        }
+        [day, "last" | "previous", "week"] if weekday_of(day).is_some() => {
+            let wd = i64::from(weekday_of(day)?);
+            ymd(a - 7 - weekday_of_days(a) + wd)
+        }
+        [day, "next", "week"] if weekday_of(day).is_some() => {
+            let wd = i64::from(weekday_of(day)?);
+            ymd(a + 7 - weekday_of_days(a) + wd)
         }
         [month, "last", "year"] | [month, "of", "last", "year"] if month_of(month).is_some() => {
             format!("{:04}-{:02}", y - 1, month_of(month)?)
@@ -752,6 +783,10 @@ const CURRENCY_PREFIX: &[(&str, &str)] = &[
 
 /// Unit words after a number.
 const UNITS: &[(&str, &str)] = &[
+    ("light years", "ly"),
+    ("light-years", "ly"),
+    ("light year", "ly"),
+    ("light-year", "ly"),
     ("per cent", "%"),
     ("percent", "%"),
     ("pct", "%"),
@@ -1021,6 +1056,21 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
         unit = Some(code.to_string());
         s = s[p.len()..].trim_start().to_string();
     }
+    // A score: "2-0", "3–1" (two small counts, nothing else).
+    if let Some((x, y)) = s.split_once('-') {
+        let small = |t: &str| (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+        if small(x) && small(y) && unit.is_none() && approx.is_none() {
+            let (x, y) = (x.parse::<f64>().ok()?, y.parse::<f64>().ok()?);
+            if x <= 200.0 && y <= 200.0 && (x >= y || x < 10.0) {
+                return Some(NumberValue {
+                    value: x,
+                    upper: Some(y),
+                    unit: Some("score".into()),
+                    approx: None,
+                });
+            }
+        }
+    }
     let mut negative = false;
     if let Some(r) = s
         .strip_prefix("minus ")
@@ -1083,7 +1133,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
 
 /// The unit named at the start of `rest`, normalised; an unknown word is kept as written.
 fn unit_of(rest: &str) -> Option<String> {
-    let r = rest.trim();
+    let r = rest.trim().trim_start_matches('-').trim_start();
     if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| {
         r.strip_prefix(w)
             .is_some_and(|x| x.is_empty() || x.starts_with(|c: char| !c.is_alphanumeric()))
@@ -1205,6 +1255,10 @@ fn interval(v: &NumberValue) -> (f64, f64) {
 /// has none) and the ranges their approximators allow do not meet ("around 100,000" against
 /// "130,000"; but "more than 100,000" and "120,000" agree, and "100k" equals "100,000").
 pub fn values_conflict(a: &NumberValue, b: &NumberValue) -> bool {
+    let score = |v: &NumberValue| v.unit.as_deref() == Some("score");
+    if score(a) || score(b) {
+        return score(a) && score(b) && (a.value != b.value || a.upper != b.upper);
+    }
     if let (Some(x), Some(y)) = (&a.unit, &b.unit) {
         if x != y {
             return false;
@@ -1301,6 +1355,11 @@ mod tests {
             ("June last year", WED, Some("2023-06")),
             ("last March", WED, Some("2024-03")),
             ("last September", WED, Some("2023-09")),
+            ("Sunday last week", WED, Some("2024-06-09")),
+            ("Tuesday next week", WED, Some("2024-06-18")),
+            ("three decades ago", WED, Some("1994")),
+            ("the 2023/24 season", WED, None),
+            ("2023/24", WED, Some("2023/2024")),
         ];
         for &(t, a, e) in rows {
             check_date(t, a, e);
@@ -1316,6 +1375,14 @@ mod tests {
             ("a decade", Some("P10Y")),
             ("years", None),
             ("2:11:05", Some("PT2H11M5S")),
+            ("two hours, four minutes, 29 seconds", Some("PT2H4M29S")),
+            ("a 34-year-old", Some("P34Y")),
+            ("57.5 years", Some("P57.5Y")),
+            ("57 and a half years", Some("P57.5Y")),
+            ("just over two minutes", Some("PT2M")),
+            ("greater than twenty years", Some("P20Y")),
+            ("twenty-five years", Some("P25Y")),
+            ("a day earlier", None),
             ("the past", None),
         ];
         for &(t, e) in rows {
@@ -1362,6 +1429,12 @@ mod tests {
                 Some((10.0, Some("%"), Some("between"))),
             ),
             ("several", None),
+            ("10,000-metre", Some((10000.0, Some("m"), None))),
+            (
+                "about 114 light years",
+                Some((114.0, Some("ly"), Some("around"))),
+            ),
+            ("2-0", Some((2.0, Some("score"), None))),
         ];
         for &(t, e) in rows {
             check_number(t, e);
@@ -1382,6 +1455,9 @@ mod tests {
             ("41", "42", true),
             ("nearly 9,000", "8,900", false),
             ("10 to 12 per cent", "11%", false),
+            ("2-0", "2-1", true),
+            ("2-1", "2-1", false),
+            ("2-0", "2", false),
         ];
         for (a, b, c) in rows {
             assert_eq!(values_conflict(&n(a), &n(b)), c, "{a:?} vs {b:?}");
