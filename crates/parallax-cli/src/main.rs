@@ -1,1 +1,122 @@
-fn main() {}
+//! `parallax`: the command-line contract of parallax-core. Output is JSON Lines on stdout.
+//!
+//! ```text
+//! parallax entities [--summary] FILE...
+//! ```
+//! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
+//! binary gets one line on stderr naming it; the others are still analysed; the exit code
+//! is then 2.
+
+use anyhow::{bail, Result};
+use parallax_core::{analyse, seed, Document};
+use serde_json::{json, Map, Value};
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: parallax entities [--summary] FILE...";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = args.split_first() else {
+        bail!("{USAGE}");
+    };
+    match cmd.as_str() {
+        "entities" => entities(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => bail!("unknown command {other:?}\n{USAGE}"),
+    }
+}
+
+/// Files read and validated; failures reported on stderr.
+struct Inputs {
+    docs: Vec<Document>,
+    names: Vec<String>,
+    failed: bool,
+}
+
+fn read_inputs(paths: &[&String]) -> Inputs {
+    let mut inputs = Inputs { docs: Vec::new(), names: Vec::new(), failed: false };
+    for p in paths {
+        let name = std::path::Path::new(p.as_str())
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| p.to_string());
+        let bytes = match std::fs::read(p.as_str()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("parallax: {p}: cannot read: {e}");
+                inputs.failed = true;
+                continue;
+            }
+        };
+        match seed::validate(p, &bytes) {
+            Ok(text) => {
+                let id = parallax_core::document::id_from_file_name(&name).to_string();
+                inputs.docs.push(Document::new(id, text));
+                inputs.names.push(name);
+            }
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                inputs.failed = true;
+            }
+        }
+    }
+    inputs
+}
+
+fn entities(args: &[String]) -> Result<ExitCode> {
+    let summary = args.iter().any(|a| a == "--summary");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if let Some(bad) = args.iter().find(|a| a.starts_with("--") && *a != "--summary") {
+        bail!("unknown option {bad}\n{USAGE}");
+    }
+    if files.is_empty() {
+        bail!("no files given\n{USAGE}");
+    }
+    let inputs = read_inputs(&files);
+    let analysis = analyse(&inputs.docs);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if summary {
+        for e in &analysis.entities {
+            let mut docs = Map::new();
+            for &(d, n) in &e.mentions_per_doc {
+                let descriptors: Vec<String> = Vec::new();
+                docs.insert(inputs.names[d].clone(), json!({"mentions": n, "descriptors": descriptors}));
+            }
+            let line = json!({"entity": e.id, "label": e.label.as_str(), "names": e.variants, "docs": Value::Object(docs)});
+            writeln!(out, "{line}")?;
+        }
+    } else {
+        for (d, da) in analysis.docs.iter().enumerate() {
+            let doc = &inputs.docs[d];
+            let ix = parallax_core::CharIndex::new(&doc.text);
+            for m in &da.mentions {
+                let line = json!({
+                    "doc": inputs.names[d],
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "label": m.label.as_str(),
+                    "text": ix.slice(&doc.text, m.span),
+                    "entity": m.entity,
+                });
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if inputs.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}

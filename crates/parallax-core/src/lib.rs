@@ -7,8 +7,10 @@
 //! - nothing panics on any UTF-8 input.
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod descriptors;
 pub mod document;
+pub mod entities;
 mod error;
 pub mod normalize;
 pub mod offsets;
@@ -16,6 +18,7 @@ pub mod quotes;
 pub mod seed;
 pub mod text;
 
+pub use analysis::{analyse, Analysis, DocAnalysis, Entity, Label, Mention};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
 pub use offsets::{CharIndex, Span};

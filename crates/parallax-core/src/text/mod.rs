@@ -1,3 +1,5 @@
-//! The text model: lines and their roles (and, alongside, tokens and sentences).
+//! The text model: lines and their roles, tokens and sentences.
 
 pub mod lines;
+pub mod sentences;
+pub mod tokens;

@@ -1,0 +1,464 @@
+//! One analysis over a set of documents: sentences, line roles and entity mentions of each,
+//! and the entities they refer to, linked across documents.
+//!
+//! **Linking.** Mentions of one label are grouped under one entity when they are forms of one
+//! name: a surname or given name alone after a full name (nearest preceding full name in the
+//! same document, else the most mentioned one in the set); two full names whose given names
+//! match and whose surnames differ by a small edit (transliterations, misspellings: Peskov /
+//! Pescov); alias forms of places and bodies (US / U.S. / United States / America); an acronym
+//! and the long form whose initials it spells (NATO / North Atlantic Treaty Organization).
+//! People with the same surname but different given names stay apart. Entity ids are readable
+//! slugs of the canonical (longest) name, made unique with the label, deterministic for the
+//! same input.
+
+use crate::entities;
+use crate::offsets::{CharIndex, Span};
+use crate::text::lines::{line_roles, LineRole};
+use crate::text::{sentences::sentences_of, tokens::tokenize};
+use crate::Document;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The six kinds of mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// People, including photo credits.
+    Person,
+    /// Organisations: companies, media, agencies, parliaments, courts, parties, teams.
+    Org,
+    /// Places: countries, cities, regions, features, facilities.
+    Place,
+    /// Nationalities, religious and political groups.
+    Group,
+    /// Dates, relative dates and durations.
+    Date,
+    /// Cardinals, quantities, money, percentages.
+    Number,
+}
+
+impl Label {
+    /// The label as written in the guidelines and the CLI output ("PERSON", ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Place => "PLACE",
+            Label::Group => "GROUP",
+            Label::Date => "DATE",
+            Label::Number => "NUMBER",
+        }
+    }
+    /// All labels, in a fixed order.
+    pub const ALL: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Group, Label::Date, Label::Number];
+}
+
+/// One mention of an entity in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Code-point span into the document's text.
+    pub span: Span,
+    /// What it is.
+    pub label: Label,
+    /// Id of the entity it refers to (see [`Analysis::entity`]).
+    pub entity: String,
+}
+
+/// An entity: everything the set of documents says about one person, body, place, ...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Entity {
+    /// Unique readable id (a slug such as `dmitry-peskov`).
+    pub id: String,
+    /// Its label.
+    pub label: Label,
+    /// Canonical name: the longest form used.
+    pub name: String,
+    /// Every distinct form used, sorted.
+    pub variants: Vec<String>,
+    /// `(document index, number of mentions)` for each document that mentions it, in order.
+    pub mentions_per_doc: Vec<(usize, usize)>,
+}
+
+impl Default for Label {
+    fn default() -> Self {
+        Label::Person
+    }
+}
+
+/// The analysis of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct DocAnalysis {
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Non-blank lines and their roles.
+    pub lines: Vec<(Span, LineRole)>,
+    /// Entity mentions: sorted, non-overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+/// The analysis of a set of documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Analysis {
+    /// One per input document, in order.
+    pub docs: Vec<DocAnalysis>,
+    /// Every entity, ordered by label then id.
+    pub entities: Vec<Entity>,
+}
+
+impl Analysis {
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+/// Analyses `docs` together: every mention gets an entity id shared across documents.
+pub fn analyse(docs: &[Document]) -> Analysis {
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    analyse_texts(&texts)
+}
+
+/// Like [`analyse`] over bare texts.
+pub fn analyse_texts(texts: &[&str]) -> Analysis {
+    let mut docs = Vec::with_capacity(texts.len());
+    let mut raw: Vec<Vec<(Span, Label, String)>> = Vec::with_capacity(texts.len());
+    for text in texts {
+        let toks = tokenize(text);
+        let sentences = sentences_of(&toks);
+        let found = entities::recognize_tokens(&toks, &sentences);
+        let ix = CharIndex::new(text);
+        raw.push(
+            found
+                .into_iter()
+                .map(|(span, l)| (span, l, normalise_ws(ix.slice(text, span))))
+                .collect(),
+        );
+        docs.push(DocAnalysis { sentences, lines: line_roles(text), mentions: Vec::new() });
+    }
+    let (ids, entities) = link(&raw);
+    for (d, ms) in raw.into_iter().enumerate() {
+        docs[d].mentions = ms
+            .into_iter()
+            .zip(ids[d].iter())
+            .map(|((span, label, _), id)| Mention { span, label, entity: id.clone() })
+            .collect();
+    }
+    Analysis { docs, entities }
+}
+
+fn normalise_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower-case key of a name: no full stops, no leading "the", straight apostrophes.
+fn name_key(s: &str) -> String {
+    let mut k: String = s
+        .chars()
+        .filter(|c| *c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(r) = k.strip_prefix("the ") {
+        k = r.to_string();
+    }
+    k
+}
+
+fn alias(label: Label, key: &str) -> String {
+    let k = match (label, key) {
+        (Label::Place, "us" | "usa" | "united states" | "united states of america" | "america") => "united states",
+        (Label::Place, "uk" | "united kingdom" | "britain" | "great britain") => "united kingdom",
+        (Label::Place, "kiev" | "kyiv") => "kyiv",
+        (Label::Place, "uae") => "united arab emirates",
+        (Label::Place, "dc" | "washington dc" | "washington, dc") => "washington, dc",
+        (Label::Org, "un") => "united nations",
+        (Label::Org, "eu") => "european union",
+        (Label::Group, k) => return k.strip_suffix('s').unwrap_or(k).to_string(),
+        (_, k) => k,
+    };
+    k.to_string()
+}
+
+fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && w.starts_with(|c: char| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: String = s.chars().filter(|c| *c != '.').collect();
+    (2..=7).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 3 {
+        return 4;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+fn similar_surname(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la == lb {
+        return true;
+    }
+    let n = la.chars().count().min(lb.chars().count());
+    n >= 4 && la.chars().next() == lb.chars().next() && edit_distance(&la, &lb) <= if n >= 7 { 2 } else { 1 }
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '.' && c != '\'' && c != '’' {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+struct Uf(Vec<usize>);
+impl Uf {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Groups mentions into entities. Returns the id of each mention and the entities.
+fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
+    // flat list of mentions
+    let mut flat: Vec<(usize, usize, Label, &str)> = Vec::new();
+    for (d, ms) in raw.iter().enumerate() {
+        for (i, (_, l, t)) in ms.iter().enumerate() {
+            flat.push((d, i, *l, t.as_str()));
+        }
+    }
+    let n = flat.len();
+    let mut uf = Uf((0..n).collect());
+    // 1. same label and same alias key
+    let mut first_of: HashMap<(Label, String), usize> = HashMap::new();
+    for (k, m) in flat.iter().enumerate() {
+        let key = alias(m.2, &name_key(m.3));
+        match first_of.get(&(m.2, key.clone())) {
+            Some(&f) => uf.union(f, k),
+            None => {
+                first_of.insert((m.2, key), k);
+            }
+        }
+    }
+    // 2. acronyms and long forms (ORG and PLACE)
+    let mut long_by_initials: HashMap<(Label, String), usize> = HashMap::new();
+    for (k, m) in flat.iter().enumerate() {
+        if matches!(m.2, Label::Org | Label::Place) && m.3.contains(' ') {
+            let ini = initials(m.3);
+            if ini.chars().count() >= 2 {
+                long_by_initials.entry((m.2, ini)).or_insert(k);
+            }
+        }
+    }
+    for (k, m) in flat.iter().enumerate() {
+        if matches!(m.2, Label::Org | Label::Place) && is_acronym(m.3) {
+            let a: String = m.3.chars().filter(|c| *c != '.').collect();
+            if let Some(&l) = long_by_initials.get(&(m.2, a)) {
+                uf.union(l, k);
+            }
+        }
+    }
+    // 3. people: full names, then single names
+    let persons: Vec<usize> = (0..n).filter(|&k| flat[k].2 == Label::Person).collect();
+    let words = |k: usize| -> Vec<&str> { flat[k].3.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).collect() };
+    let full: Vec<usize> = persons.iter().copied().filter(|&k| words(k).len() >= 2).collect();
+    for (a_i, &a) in full.iter().enumerate() {
+        for &b in &full[a_i + 1..] {
+            let (wa, wb) = (words(a), words(b));
+            let same_given = wa[0].eq_ignore_ascii_case(wb[0]);
+            let (la, lb) = (wa[wa.len() - 1], wb[wb.len() - 1]);
+            if same_given && similar_surname(la, lb) {
+                uf.union(a, b);
+            }
+        }
+    }
+    // mention counts per full-name cluster
+    let mut cluster_count: HashMap<usize, usize> = HashMap::new();
+    for &f in &full {
+        *cluster_count.entry(uf.find(f)).or_default() += 1;
+    }
+    for &k in &persons {
+        let w = words(k);
+        if w.len() != 1 {
+            continue;
+        }
+        let name = w[0];
+        let (d, i) = (flat[k].0, flat[k].1);
+        // candidates: full names ending (or starting) with this word
+        let mut best: Option<(usize, (u8, usize))> = None;
+        for &f in &full {
+            let wf = words(f);
+            let last = wf[wf.len() - 1];
+            let exact = last == name || wf[0] == name;
+            let fuzzy = !exact && similar_surname(last, name);
+            if !exact && !fuzzy {
+                continue;
+            }
+            let (fd, fi) = (flat[f].0, flat[f].1);
+            // rank: same doc before > same doc after > other doc by cluster size
+            let rank = if fd == d && fi < i {
+                (3, fi)
+            } else if fd == d {
+                (2, usize::MAX - fi)
+            } else {
+                (1, *cluster_count.get(&uf.find(f)).unwrap_or(&0))
+            };
+            let rank = (rank.0 * 2 + u8::from(exact), rank.1);
+            if best.as_ref().is_none_or(|b| rank > b.1) {
+                best = Some((f, rank));
+            }
+        }
+        if let Some((f, _)) = best {
+            uf.union(f, k);
+        }
+    }
+    // entities
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..n {
+        groups.entry(uf.find(k)).or_default().push(k);
+    }
+    let mut entities: Vec<(Entity, Vec<usize>)> = Vec::new();
+    for (_, members) in groups {
+        let label = flat[members[0]].2;
+        let mut variants: Vec<String> = members.iter().map(|&k| flat[k].3.to_string()).collect();
+        variants.sort();
+        variants.dedup();
+        let name = variants
+            .iter()
+            .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
+            .cloned()
+            .unwrap_or_default();
+        let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+        for &k in &members {
+            *per.entry(flat[k].0).or_default() += 1;
+        }
+        entities.push((
+            Entity { id: String::new(), label, name, variants, mentions_per_doc: per.into_iter().collect() },
+            members,
+        ));
+    }
+    // ids: slug of the name; collisions get the label, then a number
+    entities.sort_by(|a, b| (a.0.label, &a.0.name).cmp(&(b.0.label, &b.0.name)).then(a.1.cmp(&b.1)));
+    let mut base_count: HashMap<String, usize> = HashMap::new();
+    for (e, _) in &entities {
+        *base_count.entry(slug(&e.name)).or_default() += 1;
+    }
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for (e, _) in entities.iter_mut() {
+        let base = slug(&e.name);
+        let mut id = if base_count[&base] > 1 {
+            format!("{base}-{}", e.label.as_str().to_lowercase())
+        } else {
+            base
+        };
+        let c = taken.entry(id.clone()).or_default();
+        *c += 1;
+        if *c > 1 {
+            id = format!("{id}-{c}");
+        }
+        e.id = id;
+    }
+    let mut ids: Vec<Vec<String>> = raw.iter().map(|ms| vec![String::new(); ms.len()]).collect();
+    for (e, members) in &entities {
+        for &k in members {
+            ids[flat[k].0][flat[k].1] = e.id.clone();
+        }
+    }
+    (ids, entities.into_iter().map(|(e, _)| e).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows: (texts, [(mention text, entity id)]) - every listed mention must carry that id.
+    #[track_caller]
+    fn check(texts: &[&str], expected: &[(&str, &str)]) {
+        let a = analyse_texts(texts);
+        let mut got: Vec<(String, String)> = Vec::new();
+        for (d, da) in a.docs.iter().enumerate() {
+            let ix = CharIndex::new(texts[d]);
+            for m in &da.mentions {
+                got.push((ix.slice(texts[d], m.span).to_string(), m.entity.clone()));
+            }
+        }
+        for (t, id) in expected {
+            assert!(
+                got.iter().any(|(gt, gid)| gt == t && gid == id),
+                "expected {t:?} -> {id:?}\n got: {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn linking() {
+        check(
+            &["Senator Maria Lopez said on Monday she would run. Lopez, 52, is a lawyer.", "Maria Lopes spoke to the press."],
+            &[("Maria Lopez", "maria-lopez"), ("Lopez", "maria-lopez"), ("Maria Lopes", "maria-lopez")],
+        );
+        check(
+            &["The U.S. and the United States are one. America agrees.", "Officials in the US said so."],
+            &[("U.S.", "united-states"), ("US", "united-states"), ("America", "united-states")],
+        );
+        check(
+            &["The North Atlantic Treaty Organization met. NATO said no."],
+            &[("NATO", "north-atlantic-treaty-organization")],
+        );
+        check(
+            &["Paul Smith met Anna Smith. Later Anna Smith left and Paul Smith stayed."],
+            &[("Paul Smith", "paul-smith"), ("Anna Smith", "anna-smith")],
+        );
+    }
+
+    #[test]
+    fn ids_unique_and_deterministic() {
+        let t = ["Jordan visited Jordan. Mr. Michael Jordan said hello."];
+        let a = analyse_texts(&t);
+        let b = analyse_texts(&t);
+        assert_eq!(a, b);
+        let mut ids: Vec<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(n, ids.len());
+    }
+}

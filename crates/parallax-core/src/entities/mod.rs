@@ -1,0 +1,723 @@
+//! The entity recognizer: PERSON, ORG, PLACE, GROUP, DATE and NUMBER mentions in one text.
+//!
+//! A rule system in four passes over the word tokens (see ../../ARCHITECTURE.md):
+//! 1. [`numeric`]: DATE and NUMBER grammar (months, weekdays, years, durations, relative
+//!    dates; cardinals, money, percentages, units, approximators).
+//! 2. Capitalised chunks (runs of capitalised words with inner connectors such as "of", "&",
+//!    hyphens and initials) are split into pieces: gazetteer matches (places, demonyms, known
+//!    organisations), organisation phrases ending in a head word ("... Ministry", "... Inc"),
+//!    titles (dropped: "Prime Minister"), person names (a given name, or a name after a title),
+//!    and unknown pieces.
+//! 3. Unknown pieces are decided by context: a title or role before them, "said" after, a
+//!    place preposition, an age in commas, the surname list, acronym shape, and what the same
+//!    words were in the rest of the document (a name once a PERSON stays one).
+//! 4. Lower-case references to one specific body ("the foreign ministry").
+//!
+//! Invariant: the output is sorted, non-overlapping, and every span lies inside the text.
+
+pub mod lexicon;
+mod numeric;
+#[cfg(test)]
+mod tests;
+
+use crate::analysis::Label;
+use crate::offsets::Span;
+use crate::text::tokens::{tokenize, Token, TokenKind};
+use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
+use std::collections::HashMap;
+
+/// A word token (whitespace removed) with its layout context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct W<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    /// whitespace before this token
+    pub sp: bool,
+    /// a line break before this token
+    pub nl: bool,
+    pub kind: TokenKind,
+    /// first word of a sentence (or of a line)
+    pub first: bool,
+    /// inside a line written in capitals (keyword line, credit)
+    pub caps_line: bool,
+}
+
+impl W<'_> {
+    pub(crate) fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+    fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    fn cap(&self) -> bool {
+        self.is_word() && self.text.starts_with(|c: char| c.is_uppercase())
+    }
+    fn all_caps(&self) -> bool {
+        self.is_word()
+            && self.text.chars().any(char::is_alphabetic)
+            && !self.text.chars().any(char::is_lowercase)
+    }
+}
+
+/// One recognized mention (code-point span and label).
+pub type Found = (Span, Label);
+
+fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
+    let mut ws = Vec::with_capacity(toks.len() / 2 + 1);
+    let mut sp = false;
+    let mut nl = true;
+    let mut si = 0;
+    for t in toks {
+        match t.kind {
+            TokenKind::Space => sp = true,
+            TokenKind::Newline => {
+                sp = true;
+                nl = true;
+            }
+            _ => {
+                while si < sentences.len() && sentences[si].end <= t.span.start {
+                    si += 1;
+                }
+                let first = nl || sentences.get(si).is_some_and(|s| s.start == t.span.start);
+                ws.push(W { text: t.text, span: t.span, sp, nl, kind: t.kind, first, caps_line: false });
+                sp = false;
+                nl = false;
+            }
+        }
+    }
+    // mark lines written in capitals
+    let mut a = 0;
+    while a < ws.len() {
+        let mut b = a + 1;
+        while b < ws.len() && !ws[b].nl {
+            b += 1;
+        }
+        let (mut up, mut low) = (0, 0);
+        for w in &ws[a..b] {
+            for c in w.text.chars() {
+                if c.is_uppercase() {
+                    up += 1;
+                } else if c.is_lowercase() {
+                    low += 1;
+                }
+            }
+        }
+        if up >= 6 && low * 5 < up {
+            for w in &mut ws[a..b] {
+                w.caps_line = true;
+            }
+        }
+        a = b;
+    }
+    ws
+}
+
+/// Recognizes the mentions of one text: sorted, non-overlapping.
+pub fn recognize(text: &str) -> Vec<Found> {
+    let toks = tokenize(text);
+    let sents = crate::text::sentences::sentences_of(&toks);
+    recognize_tokens(&toks, &sents)
+}
+
+/// Like [`recognize`] over tokens and sentences already computed.
+pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
+    let ws = words(toks, sentences);
+    let mut labels: Vec<Option<(usize, usize, Label)>> = Vec::new();
+    let mut used = vec![false; ws.len()];
+    let mut out: Vec<(usize, usize, Label)> = Vec::new();
+
+    for (s, e, l) in numeric::scan(&ws) {
+        // a number that is part of a capitalised name ("France 24", "Ward 7") is left to names
+        for u in &mut used[s..e] {
+            *u = true;
+        }
+        out.push((s, e, l));
+    }
+    let _ = &mut labels;
+
+    let mut pieces = Vec::new();
+    chunk_pass(&ws, &used, &mut pieces);
+    resolve(&ws, &mut pieces);
+    for p in &pieces {
+        if let Some(l) = p.label {
+            out.push((p.s, p.e, l));
+            for u in &mut used[p.s..p.e] {
+                *u = true;
+            }
+        }
+    }
+    lowercase_orgs(&ws, &used, &mut out);
+    out.sort_by_key(|m| (m.0, m.1));
+    // enforce non-overlap
+    let mut res: Vec<Found> = Vec::with_capacity(out.len());
+    let mut last_end = 0usize;
+    for (s, e, l) in out {
+        if s >= e || e > ws.len() {
+            continue;
+        }
+        let span = Span::new(ws[s].span.start, ws[e - 1].span.end);
+        if span.start < last_end {
+            continue;
+        }
+        last_end = span.end;
+        res.push((span, l));
+    }
+    res
+}
+
+/// A piece of a capitalised chunk.
+#[derive(Debug, Clone)]
+struct Piece {
+    s: usize,
+    e: usize,
+    label: Option<Label>,
+    /// decided by a strong cue (lexicon, title, head word)
+    sure: bool,
+    /// preceded by a title inside the chunk or just before it
+    titled: bool,
+}
+
+fn lc(w: &W<'_>) -> String {
+    w.text.to_lowercase()
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "for", "the", "&", "y", "do", "dos", "das", "ter", "ten", "op"];
+
+/// Lower-case title words before a name ("spokesman Dmitry Peskov").
+const LOWER_TITLES: &[&str] = &[
+    "president", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+    "chancellor", "senator", "governor", "mayor", "judge", "coach", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "captain", "director", "chairman", "chairwoman",
+    "ceo", "executive", "founder", "ambassador", "envoy", "adviser", "advisor", "analyst",
+    "economist", "professor", "researcher", "scientist", "astronomer", "author", "lawyer",
+    "attorney", "prosecutor", "officer", "detective", "leader", "chief", "head", "deputy",
+    "commander", "general", "colonel", "lieutenant", "sergeant", "premier", "king", "queen",
+    "prince", "princess", "pope", "correspondent", "reporter", "editor", "photographer",
+    "runner", "player", "winner", "champion", "star", "teammate", "rival", "boss", "owner",
+    "investor", "billionaire", "actor", "actress", "singer", "artist", "novelist", "writer",
+    "candidate", "lawmaker", "congressman", "congresswoman", "councillor", "councilman",
+    "councilwoman", "trustee", "member", "superintendent", "principal", "teacher", "student",
+    "resident", "spokesperson", "official", "diplomat", "negotiator", "activist", "founder",
+    "cofounder", "co-founder", "partner", "colleague", "wife", "husband", "son", "daughter",
+    "mother", "father", "brother", "sister", "defendant", "victim", "witness", "suspect",
+    "inmate", "driver", "pilot", "astronaut", "marathoner", "athlete", "sprinter", "cyclist",
+    "forward", "quarterback", "receiver", "pitcher", "batsman", "bowler", "jockey", "trainer",
+    "physicist", "biologist", "geologist", "chemist", "engineer", "doctor", "nurse", "dr",
+    "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "by",
+];
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "stated", "explained", "noted", "wrote", "argued",
+    "insisted", "warned", "claimed", "asked", "replied", "recalled", "admitted", "denied",
+    "confirmed", "announced", "tweeted", "posted", "urged", "believes", "thinks", "feels",
+    "knows", "hopes", "wants", "believed", "thought", "hoped", "wanted", "died", "was", "is",
+];
+
+fn joins_tight(w: &W<'_>) -> bool {
+    !w.sp
+}
+
+/// True if the token at `i` starts (or continues) a capitalised name.
+fn capword(ws: &[W<'_>], i: usize) -> bool {
+    let w = &ws[i];
+    if !w.is_word() {
+        return false;
+    }
+    let c = w.text.chars().next().unwrap_or(' ');
+    c.is_uppercase() || (w.text.len() > 1 && w.text.starts_with(|c: char| c.is_lowercase()) && w.text.chars().skip(1).any(char::is_uppercase) && !w.text.contains('.'))
+}
+
+fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
+    let mut i = 0;
+    while i < ws.len() {
+        if used[i] || !capword(ws, i) {
+            i += 1;
+            continue;
+        }
+        // extend
+        let s = i;
+        let mut e = i + 1;
+        loop {
+            if e >= ws.len() || ws[e].nl || used[e] {
+                break;
+            }
+            let w = &ws[e];
+            // abbreviation full stop: U.S. / J. / Sen.
+            if w.text == "." && !w.sp {
+                let p = &ws[e - 1];
+                let single = p.text.chars().count() == 1 && p.cap();
+                if p.text.contains('.') || single || is_title(p.text) || matches!(p.text, "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros") {
+                    // only keep it when a name continues, or it closes U.S.
+                    if e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first || p.text.contains('.') && !p.text.ends_with('.') {
+                        e += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if capword(ws, e) && !(ws[e].first && !ws[e - 1].is_word() && ws[e - 1].text != "-" && ws[e - 1].text != "." && ws[e - 1].text != "&") {
+                if ws[e].first && ws[e - 1].text == "." && !ws[e - 1].sp && ws[e - 1].text == "." {
+                    // sentence boundary right after an abbreviation-looking token
+                    if !ws[e - 2].text.contains('.') {
+                        break;
+                    }
+                }
+                e += 1;
+                continue;
+            }
+            // hyphen joining two capitalised words without spaces
+            if (w.text == "-" || w.text == "&") && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl
+                && (w.text == "&" || (!w.sp && !ws[e + 1].sp))
+            {
+                e += 2;
+                continue;
+            }
+            if w.is_word() && CONNECTORS.contains(&lc(w).as_str()) && w.text.starts_with(|c: char| c.is_lowercase()) {
+                // connector followed by a capitalised word (allow "of the X")
+                let mut k = e + 1;
+                if k < ws.len() && ws[k].text == "the" {
+                    k += 1;
+                }
+                if k < ws.len() && capword(ws, k) && !ws[k].nl && !used[k] && !(w.text == "the") && !(w.text == "for" && !has_org_head(ws, s, e)) {
+                    e = k + 1;
+                    continue;
+                }
+            }
+            // a number closing a name: "France 24", "Ward 7", "District 247"
+            if w.is_number() && w.text.len() <= 4 && w.text.chars().all(|c| c.is_ascii_digit()) && matches!(ws[e - 1].text, "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis") {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        split_chunk(ws, s, e, pieces);
+        i = e;
+    }
+}
+
+fn has_org_head(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    ws[s..e].iter().any(|w| is_org_head(w.text))
+}
+
+/// Surface of tokens s..e with single spaces where the text had whitespace.
+fn key(ws: &[W<'_>], s: usize, e: usize) -> String {
+    let mut k = String::new();
+    for (n, w) in ws[s..e].iter().enumerate() {
+        if n > 0 && w.sp {
+            k.push(' ');
+        }
+        k.push_str(w.text);
+    }
+    k
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
+}
+
+/// Longest lexicon match starting at `p` inside `[p, e)`.
+fn lexicon_match(ws: &[W<'_>], p: usize, e: usize) -> Option<(usize, Known)> {
+    let max = (e - p).min(6);
+    for n in (1..=max).rev() {
+        let end = p + n;
+        // never end on a connector or punctuation
+        let last = &ws[end - 1];
+        if !(last.is_word() || last.text == "." || last.is_number()) {
+            continue;
+        }
+        let k = key(ws, p, end);
+        if let Some(kn) = known(&k) {
+            return Some((end, kn));
+        }
+        if ws[p].caps_line || ws[p].all_caps() && k.chars().count() > 4 {
+            if let Some(kn) = known(&title_case(&k)) {
+                // a capitals line gives only whole known names
+                return Some((end, kn));
+            }
+        }
+    }
+    None
+}
+
+fn known_label(k: Known) -> Label {
+    match k {
+        Known::Place(_) => Label::Place,
+        Known::Org => Label::Org,
+        Known::Group => Label::Group,
+    }
+}
+
+fn is_title_word(w: &W<'_>) -> bool {
+    is_title(w.text) || w.text.eq_ignore_ascii_case("ceo")
+}
+
+fn is_title_mod(w: &W<'_>) -> bool {
+    lexicon::TITLE_MODIFIERS.contains(&w.text)
+}
+
+/// Title phrase at p: modifiers then at least one head ("Deputy Foreign Minister",
+/// "Secretary of State"). Returns its end.
+fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
+    let mut k = p;
+    let mut last_head = None;
+    while k < e {
+        let w = &ws[k];
+        if w.text == "." && !w.sp && k > p {
+            if last_head == Some(k) {
+                last_head = Some(k + 1);
+            }
+            k += 1;
+            continue;
+        }
+        if w.text == "-" {
+            k += 1;
+            continue;
+        }
+        if is_title_word(w) {
+            k += 1;
+            last_head = Some(k);
+            continue;
+        }
+        if is_title_mod(w) {
+            k += 1;
+            continue;
+        }
+        if w.text == "of" && last_head == Some(k) {
+            // "Secretary of State", "Minister of Foreign Affairs" (but "CEO of Acme" is an org)
+            let mut m = k + 1;
+            if m < e && ws[m].text == "the" {
+                m += 1;
+            }
+            let mut n = m;
+            while n < e && (is_title_mod(&ws[n]) || ws[n].text == "and") {
+                n += 1;
+            }
+            if n > m {
+                k = n;
+                last_head = Some(n);
+                continue;
+            }
+        }
+        break;
+    }
+    last_head
+}
+
+fn person_like(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    let n = ws[s..e].iter().filter(|w| w.is_word()).count();
+    (2..=4).contains(&n) && is_given_name(ws[s].text) && !is_common_word(&lc(&ws[s])) || (2..=4).contains(&n) && is_given_name(ws[s].text) && is_surname(ws[e - 1].text)
+}
+
+/// Splits the chunk [s, e) into pieces.
+fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
+    let mut p = s;
+    let mut titled = s > 0 && {
+        let prev = &ws[s - 1];
+        prev.is_word() && LOWER_TITLES.contains(&lc(prev).as_str()) && prev.text.starts_with(|c: char| c.is_lowercase())
+            || prev.text == "." && s >= 2 && is_title(ws[s - 2].text)
+    };
+    let caps = ws[s].caps_line;
+    while p < e {
+        let w = &ws[p];
+        if !w.is_word() || (CONNECTORS.contains(&lc(w).as_str()) && w.text.starts_with(|c: char| c.is_lowercase())) {
+            p += 1;
+            continue;
+        }
+        // capitals lines: only whole known names, and names in credits
+        if caps {
+            if let Some((end, kn)) = lexicon_match(ws, p, e) {
+                pieces.push(Piece { s: p, e: end, label: Some(known_label(kn)), sure: true, titled: false });
+                p = end;
+            } else {
+                p += 1;
+            }
+            continue;
+        }
+        // sentence-initial common word: not a name
+        let low = lc(w);
+        if w.first && p == s || low == "the" || (w.first && is_common_word(&low)) {
+            if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
+                if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
+                    p += 1;
+                    continue;
+                }
+            }
+        }
+        let lex = lexicon_match(ws, p, e);
+        // organisation phrase: up to the last head word reachable from p
+        let mut org_end = None;
+        {
+            let mut k = p;
+            while k < e {
+                let t = &ws[k];
+                if is_title_word(t) && !is_org_head(t.text) && k > p {
+                    break;
+                }
+                if t.text == "and" {
+                    // "and" only inside "Ministry of X and Y"
+                    if !ws[p..k].iter().any(|x| x.text == "of") {
+                        break;
+                    }
+                }
+                if is_org_head(t.text) && !(t.text == "United" && k == p && k + 1 < e) && !(matches!(t.text, "Co" | "Corp" | "Inc" | "Ltd") && k == p) {
+                    org_end = Some(k + 1);
+                    // "Ministry of Foreign Affairs": of + words
+                    let mut m = k + 1;
+                    if m < e && ws[m].text == "of" {
+                        m += 1;
+                        if m < e && ws[m].text == "the" {
+                            m += 1;
+                        }
+                        let mut n = m;
+                        while n < e && (ws[n].is_word() && capword(ws, n) || ws[n].text == "and" || ws[n].text == "&" || ws[n].text == "-") && !is_title_word(&ws[n]) {
+                            n += 1;
+                        }
+                        if n > m {
+                            // "CEO of Acme" is handled as a title; here "Bank of England"
+                            org_end = Some(n);
+                            k = n;
+                            continue;
+                        }
+                    }
+                    if m < e && ws[m].text == "." && !ws[m].sp {
+                        org_end = Some(m + 1);
+                    }
+                }
+                k += 1;
+            }
+        }
+        if let Some(oe) = org_end {
+            let lex_end = lex.map(|l| l.0).unwrap_or(p);
+            if oe > lex_end && !(lex.is_some_and(|l| l.1 == Known::Group) && title_at(ws, lex_end, e).is_some() && title_at(ws, lex_end, e).unwrap() >= oe) {
+                // skipped names (events, laws) are dropped whole
+                if ws[p..oe].iter().any(|t| lexicon::SKIP_HEADS.contains(&t.text)) {
+                    p = oe;
+                    continue;
+                }
+                let mut s2 = p;
+                if lexicon::PLACE_HEADS.contains(&ws[oe - 1].text) && !matches!(ws[oe - 1].text, "District") {
+                    // "X City" where X City is not an org: leave to lexicon
+                    pieces.push(Piece { s: s2, e: oe, label: Some(Label::Place), sure: true, titled: false });
+                } else {
+                    if ws[s2].text == "The" {
+                        s2 += 1;
+                    }
+                    let label = if ws[oe - 1].text == "Brothers" { Label::Person } else { Label::Org };
+                    pieces.push(Piece { s: s2, e: oe, label: Some(label), sure: true, titled: false });
+                }
+                p = oe;
+                titled = false;
+                continue;
+            }
+        }
+        if let Some((end, kn)) = lex {
+            // a place followed by capitalised plural words: a team ("Miami Dolphins")
+            if matches!(kn, Known::Place(_)) && end < e && !is_title_word(&ws[end]) {
+                let mut k = end;
+                while k < e && capword(ws, k) && !is_title_word(&ws[k]) && known(ws[k].text).is_none() {
+                    k += 1;
+                }
+                if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(&lc(&ws[k - 1])) || k > end && ws[k - 1].text.ends_with('s') && k - end == 1 && is_common_word(&lc(&ws[k - 1])) && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && !lexicon::SKIP_HEADS.contains(&ws[k-1].text) {
+                    pieces.push(Piece { s: p, e: k, label: Some(Label::Org), sure: true, titled: false });
+                    p = k;
+                    continue;
+                }
+                // place + skip head: "London Marathon", "Turner Prize"
+                if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text) || end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) {
+                    let mut k2 = end;
+                    while k2 < e && capword(ws, k2) && !lexicon::SKIP_HEADS.contains(&ws[k2].text) {
+                        k2 += 1;
+                    }
+                    p = (k2 + 1).min(e);
+                    continue;
+                }
+                // place + place head: "Hudson River", "Wembley Stadium", "Kansas City"
+                if end < e && lexicon::PLACE_HEADS.contains(&ws[end].text) && !matches!(ws[end].text, "City" | "Town" | "Village") || end < e && ws[end].text == "City" && known(&key(ws, p, end + 1)).is_some() {
+                    pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Place), sure: true, titled: false });
+                    p = end + 1;
+                    continue;
+                }
+                if end < e && ws[end].text == "City" {
+                    // "Manchester City", "Hull City": football clubs
+                    pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Org), sure: true, titled: false });
+                    p = end + 1;
+                    continue;
+                }
+            }
+            // a given name that is also a place ("Florence", "Victoria") before another name
+            let given_first = end == p + 1 && is_given_name(ws[p].text) && end < e && capword(ws, end) && !is_title_word(&ws[end]) && known(ws[end].text).is_none() && !is_org_head(ws[end].text);
+            // a person whose surname is a place ("Denzel Washington") is caught before
+            if !given_first {
+                pieces.push(Piece { s: p, e: end, label: Some(known_label(kn)), sure: true, titled: false });
+                p = end;
+                continue;
+            }
+        }
+        if let Some(te) = title_at(ws, p, e) {
+            p = te;
+            titled = true;
+            continue;
+        }
+        // person or unknown: extend over capitalised words that are not titles or lexicon names
+        let mut k = p + 1;
+        while k < e {
+            let t = &ws[k];
+            if t.is_word() && capword(ws, k) {
+                if is_title_word(t) && !is_given_name(t.text) {
+                    break;
+                }
+                if k > p && lexicon_match(ws, k, e).is_some_and(|(_, kn)| kn != Known::Place(lexicon::PlaceKind::City) && kn != Known::Group || !is_given_name(ws[p].text)) && !is_surname(t.text) && !titled {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if (t.text == "-" || t.text == "." || t.text == "'" || t.text == "’") && !t.sp && k + 1 < e {
+                k += 1;
+                continue;
+            }
+            if t.text == "." && k > p && ws[k - 1].text.chars().count() == 1 {
+                k += 1;
+                continue;
+            }
+            if CONNECTORS.contains(&t.text) && k + 1 < e && t.text != "of" && t.text != "for" && t.text != "&" {
+                k += 1;
+                continue;
+            }
+            if t.text == "&" || t.text == "of" || t.text == "for" {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // trim trailing connectors and punctuation
+        while k > p + 1 && !ws[k - 1].is_word() || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text) {
+            k -= 1;
+        }
+        if ws[p..k].iter().any(|t| lexicon::SKIP_HEADS.contains(&t.text)) && !titled {
+            p = k;
+            continue;
+        }
+        let label = if titled || person_like(ws, p, k) { Some(Label::Person) } else { None };
+        pieces.push(Piece { s: p, e: k, label, sure: label.is_some(), titled });
+        titled = false;
+        p = k;
+    }
+}
+
+/// Decides unknown pieces by context and document consistency.
+fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
+    // names known from sure pieces
+    let mut person_tokens: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, Label> = HashMap::new();
+    for p in pieces.iter() {
+        if let (true, Some(l)) = (p.sure, p.label) {
+            let k = key(ws, p.s, p.e);
+            by_key.entry(k).or_insert(l);
+            if l == Label::Person {
+                for w in &ws[p.s..p.e] {
+                    if w.is_word() && w.text.chars().count() > 1 {
+                        *person_tokens.entry(w.text.to_string()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    // contextual decisions
+    for idx in 0..pieces.len() {
+        if pieces[idx].label.is_some() {
+            continue;
+        }
+        let (s, e) = (pieces[idx].s, pieces[idx].e);
+        let k = key(ws, s, e);
+        let nwords = ws[s..e].iter().filter(|w| w.is_word()).count();
+        let prev = s.checked_sub(1).map(|p| &ws[p]);
+        let prev_l = prev.map(lc).unwrap_or_default();
+        let next = ws.get(e);
+        let next_l = next.map(lc).unwrap_or_default();
+        let first = &ws[s];
+        let label = if let Some(l) = by_key.get(&k) {
+            Some(*l)
+        } else if nwords == 1 && person_tokens.contains_key(first.text) {
+            Some(Label::Person)
+        } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
+            Some(Label::Person)
+        } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            // acronyms: organisations (unless a capitals word in a headline)
+            if is_common_word(&lc(first)) && first.text.len() > 4 {
+                None
+            } else {
+                Some(Label::Org)
+            }
+        } else if nwords == 1 && first.first && is_common_word(&lc(first)) {
+            None
+        } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(&lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
+            Some(Label::Person)
+        } else if next.is_some_and(|n| n.text == ",") && ws.get(e + 1).is_some_and(|a| a.is_number() && a.text.len() <= 3) && ws.get(e + 2).is_some_and(|c| c.text == ",") {
+            Some(Label::Person)
+        } else if matches!(prev_l.as_str(), "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at") && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase())) && !is_surname(first.text) {
+            if prev_l == "at" || prev_l == "from" {
+                Some(Label::Org)
+            } else {
+                Some(Label::Place)
+            }
+        } else if SPEECH_VERBS.contains(&next_l.as_str()) && nwords >= 2 {
+            Some(Label::Person)
+        } else if nwords >= 2 && ws[s..e].iter().all(|w| !w.is_word() || !is_common_word(&lc(w))) && nwords <= 3 {
+            Some(Label::Person)
+        } else if nwords == 1 && (is_surname(first.text) || is_given_name(first.text)) && !is_common_word(&lc(first)) && SPEECH_VERBS.contains(&next_l.as_str()) {
+            Some(Label::Person)
+        } else if nwords == 1 && is_common_word(&lc(first)) {
+            // a capitalised common word mid-sentence: too uncertain
+            None
+        } else {
+            Some(Label::Org)
+        };
+        pieces[idx].label = label;
+    }
+    // propagate: a single-word piece equal to a word of a known person
+    for p in pieces.iter_mut() {
+        if p.label == Some(Label::Org) && !p.sure && p.e == p.s + 1 && person_tokens.contains_key(ws[p.s].text) {
+            p.label = Some(Label::Person);
+        }
+    }
+}
+
+/// "the foreign ministry", "Russia's defence ministry": a lower-case name of one body.
+fn lowercase_orgs(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Label)>) {
+    const HEADS: &[&str] = &["ministry", "department", "committee", "council", "parliament", "cabinet", "senate", "congress", "commission"];
+    const MODS: &[&str] = &[
+        "foreign", "defence", "defense", "interior", "finance", "health", "justice", "education",
+        "economy", "energy", "transport", "agriculture", "culture", "environment", "trade",
+        "state", "home", "emergencies", "emergency", "digital", "planning", "security",
+        "political", "judiciary", "intelligence", "armed", "services", "budget", "ethics",
+        "oversight", "appropriations", "disciplinary", "audit", "executive", "city", "county",
+        "school", "town", "parish", "labour", "labor", "industry", "communications",
+    ];
+    for i in 0..ws.len() {
+        if used[i] || !HEADS.contains(&ws[i].text) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && !used[s - 1] && (MODS.contains(&ws[s - 1].text) || ws[s - 1].text == "and" && s >= 2 && MODS.contains(&ws[s - 2].text)) {
+            s -= 1;
+        }
+        if s == i {
+            continue;
+        }
+        let det = s.checked_sub(1).map(|p| ws[p].text).unwrap_or("");
+        if matches!(det, "the" | "The" | "’s" | "'s") {
+            out.push((s, i + 1, Label::Org));
+        }
+    }
+}

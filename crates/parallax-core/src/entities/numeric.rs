@@ -1,0 +1,637 @@
+//! DATE and NUMBER grammar over the word tokens of a text.
+//!
+//! Spans keep approximators ("more than", "earlier", "around") and units of measure, drop
+//! leading prepositions and "the", and drop counted nouns ("around 100,000" troops).
+
+use super::W;
+use crate::analysis::Label;
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const MONTH_ABBR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+    "fortnight", "weekend", "weekends", "night", "nights", "quarter", "quarters", "season",
+    "seasons", "term", "semester",
+];
+const PERIOD_NOUNS: &[&str] = &[
+    "week", "month", "year", "weekend", "season", "quarter", "spring", "summer", "autumn",
+    "fall", "winter", "century", "decade", "morning", "afternoon", "evening", "night", "term",
+    "semester", "half",
+];
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "winter"];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+const REL_MODS: &[&str] = &[
+    "last", "next", "this", "past", "coming", "previous", "current", "latest", "same",
+    "recent", "following", "upcoming", "final",
+];
+const DATE_PREMODS: &[&str] = &["early", "late", "mid", "earlier", "later", "end", "start"];
+const ONES: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh",
+    "lakhs", "bn", "mn", "m", "k", "b", "tn",
+];
+const PLURAL_SCALES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"];
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "final", "last",
+];
+const UNITS: &[&str] = &[
+    "per cent", "percent", "%", "percentage points", "points", "point", "cents", "cent",
+    "degrees", "degree", "miles", "mile", "km", "kilometres", "kilometers", "kilometre",
+    "kilometer", "metres", "meters", "metre", "meter", "m", "cm", "mm", "feet", "foot", "ft",
+    "inches", "inch", "kg", "kilograms", "kilogram", "kilos", "grams", "g", "lb", "lbs", "pounds",
+    "tonnes", "tons", "tonne", "ton", "mph", "kph", "km/h", "knots", "light years",
+    "light-years", "square miles", "square kilometres", "square kilometers", "square feet",
+    "square metres", "sq", "acres", "hectares", "litres", "liters", "gallons", "barrels",
+    "times", "euros", "euro", "dollars", "dollar", "yuan", "yen", "rupees", "roubles",
+    "rubles", "hryvnias", "francs", "pence", "p", "bps", "basis points", "mw", "gw", "kw",
+    "megawatts", "gigawatts", "kwh", "mbps", "gb", "tb", "calories", "votes", "runs",
+    "goals", "wickets", "yards", "laps",
+];
+const APPROX1: &[&str] = &[
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over",
+    "under", "just", "only", "estimated", "circa", "c.", "barely", "fully", "exactly",
+    "precisely", "upwards",
+];
+const APPROX2: &[&[&str]] = &[
+    &["more", "than"], &["less", "than"], &["fewer", "than"], &["greater", "than"],
+    &["at", "least"], &["at", "most"], &["up", "to"], &["close", "to"], &["as", "many", "as"],
+    &["as", "much", "as"], &["as", "few", "as"], &["just", "over"], &["just", "under"],
+    &["no", "less", "than"], &["no", "more", "than"], &["upwards", "of"], &["in", "excess", "of"],
+    &["well", "over"], &["well", "above"], &["nearly", "all"], &["an", "estimated"],
+    &["more", "than", "a"], &["almost", "a"],
+];
+const CURRENCY_PREFIX: &[&str] = &["$", "£", "€", "¥", "₹", "₽", "US$", "C$", "A$", "HK$", "Rs", "Rs.", "INR", "USD", "EUR", "GBP"];
+
+fn lower(w: &W<'_>) -> String {
+    w.text.to_lowercase()
+}
+
+fn is(w: Option<&W<'_>>, words: &[&str]) -> bool {
+    w.is_some_and(|w| words.iter().any(|x| w.text.eq_ignore_ascii_case(x)))
+}
+
+fn month_at(ws: &[W<'_>], i: usize) -> Option<usize> {
+    let w = ws.get(i)?;
+    let l = lower(w);
+    if MONTHS.contains(&l.as_str()) && w.text.starts_with(|c: char| c.is_uppercase()) {
+        return Some(i + 1);
+    }
+    if MONTH_ABBR.contains(&l.as_str()) && w.text.starts_with(|c: char| c.is_uppercase()) {
+        // "Jan." with its full stop
+        if ws.get(i + 1).is_some_and(|n| n.text == "." && !n.sp) {
+            return Some(i + 2);
+        }
+        return Some(i + 1);
+    }
+    None
+}
+
+fn is_weekday(w: &W<'_>) -> bool {
+    let l = w.text.to_ascii_lowercase();
+    w.text.starts_with(|c: char| c.is_uppercase())
+        && (WEEKDAYS.contains(&l.as_str())
+            || matches!(l.as_str(), "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun") && false)
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && is_digits(s) && (s.starts_with("19") || s.starts_with("20") || s.starts_with("18"))
+}
+
+fn day_num(s: &str) -> bool {
+    let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &s[d.len()..];
+    is_digits(d) && d.len() <= 2 && d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+}
+
+/// A cardinal number as words or digits at `i`; returns the end.
+fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
+    let w = ws.get(i)?;
+    if w.is_number() {
+        let t = w.text;
+        if t.ends_with("st") || t.ends_with("nd") || t.ends_with("rd") || t.ends_with("th") {
+            return None;
+        }
+        let mut j = i + 1;
+        // "2 1/2", "57 and a half"
+        if is(ws.get(j), &["and"]) && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half", "quarter"]) {
+            j += 3;
+        }
+        return Some(j);
+    }
+    let l = lower(w);
+    let base = l.split('-').next().unwrap_or("");
+    if ONES.contains(&l.as_str()) || (l.contains('-') && ONES.contains(&base)) {
+        let mut j = i + 1;
+        // twenty-one written as three tokens
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), ONES) {
+            j += 2;
+        }
+        if is(ws.get(j), &["and"]) && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half", "quarter"]) {
+            j += 3;
+        }
+        return Some(j);
+    }
+    if matches!(l.as_str(), "a" | "an") && is(ws.get(i + 1), &["dozen", "hundred", "thousand", "million", "billion", "couple", "half"]) {
+        if is(ws.get(i + 1), &["couple"]) {
+            return None;
+        }
+        return Some(i + 2);
+    }
+    if matches!(l.as_str(), "dozen" | "hundred" | "thousand" | "half") {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Scale words after a number: "100 million", "3.5 crore", "hundreds of thousands".
+fn scales(ws: &[W<'_>], mut j: usize) -> usize {
+    while let Some(w) = ws.get(j) {
+        let l = lower(w);
+        if SCALES.contains(&l.as_str()) && !(l.len() == 1 && w.sp && !matches!(l.as_str(), "m" | "k" | "b")) {
+            j += 1;
+        } else if l == "and" && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half"]) {
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Approximator before a number/date: returns the index where the core starts.
+fn approx_len(ws: &[W<'_>], i: usize) -> usize {
+    for a in APPROX2 {
+        if a.iter().enumerate().all(|(k, x)| is(ws.get(i + k), &[x])) {
+            return a.len();
+        }
+    }
+    if is(ws.get(i), APPROX1) {
+        return 1;
+    }
+    0
+}
+
+/// Tries a DATE at `i`. Returns the end index.
+fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
+    let w = ws.get(i)?;
+    let l = lower(w);
+    // modifiers that belong to the span
+    if DATE_PREMODS.contains(&l.as_str()) {
+        let mut j = i + 1;
+        if is(ws.get(j), &["on", "in", "this", "last", "next"]) && !is(ws.get(j), &["this", "last", "next"]) {
+            j += 1;
+        }
+        if ws.get(j).is_some_and(|n| n.text == "-" && !n.sp) {
+            j += 1;
+        }
+        if let Some(e) = date_core(ws, j) {
+            return Some(e);
+        }
+        return None;
+    }
+    let a = approx_len(ws, i);
+    if a > 0 {
+        if let Some(e) = duration(ws, i + a) {
+            return Some(e);
+        }
+        return None;
+    }
+    date_core(ws, i)
+}
+
+fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
+    let w = ws.get(i)?;
+    let l = lower(w);
+    // Month [day][,] [year]
+    if let Some(mut j) = month_at(ws, i) {
+        let is_may = l == "may";
+        let mut had_num = false;
+        if ws.get(j).is_some_and(|n| day_num(n.text)) {
+            j += 1;
+            had_num = true;
+            if ws.get(j).is_some_and(|c| c.text == ",") && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
+                j += 2;
+            } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
+                j += 1;
+            }
+        } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
+            j += 1;
+            had_num = true;
+        } else if is(ws.get(j), &["of"]) && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
+            j += 2;
+            had_num = true;
+        }
+        if is_may && !had_num {
+            // "May" the verb: only after a date preposition or modifier
+            let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+            if !is(prev, &["in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through", "till"]) {
+                return None;
+            }
+        }
+        return Some(time_after(ws, j));
+    }
+    // day Month [year]
+    if day_num(w.text) && w.is_number() {
+        if let Some(mut j) = month_at(ws, i + 1) {
+            if ws.get(j).is_some_and(|y| is_year(y.text)) {
+                j += 1;
+            }
+            return Some(j);
+        }
+    }
+    // weekday [day part] [last week]
+    if is_weekday(w) {
+        let mut j = i + 1;
+        if ws.get(j).is_some_and(|c| c.text == ",") {
+            if let Some(e) = month_at(ws, j + 1) {
+                if let Some(e2) = date_core(ws, j + 1) {
+                    return Some(e2.max(e));
+                }
+            }
+        }
+        if is(ws.get(j), DAY_PARTS) {
+            j += 1;
+        }
+        if is(ws.get(j), &["last", "next", "this"]) && is(ws.get(j + 1), &["week"]) {
+            j += 2;
+        }
+        return Some(j);
+    }
+    if matches!(l.as_str(), "today" | "yesterday" | "tomorrow" | "tonight") {
+        let mut j = i + 1;
+        if is(ws.get(j), DAY_PARTS) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    // years and decades
+    if w.is_number() && is_year(w.text) {
+        let mut j = i + 1;
+        if ws.get(j).is_some_and(|s| s.text == "/" && !s.sp) && ws.get(j + 1).is_some_and(|y| is_digits(y.text) && y.text.len() == 2) {
+            j += 2;
+        }
+        return Some(j);
+    }
+    if w.is_number() && w.text.len() == 5 && w.text.ends_with('s') && is_year(&w.text[..4]) {
+        return Some(i + 1);
+    }
+    // race times h:mm:ss
+    if w.is_number() && is_digits(w.text) && w.text.len() <= 2
+        && ws.get(i + 1).is_some_and(|c| c.text == ":" && !c.sp)
+        && ws.get(i + 2).is_some_and(|m| is_digits(m.text) && m.text.len() == 2 && !m.sp)
+        && ws.get(i + 3).is_some_and(|c| c.text == ":" && !c.sp)
+        && ws.get(i + 4).is_some_and(|s| is_digits(s.text) && s.text.len() == 2 && !s.sp)
+    {
+        return Some(i + 5);
+    }
+    // relative: last week, this season, the past few weeks, current quarter
+    if REL_MODS.contains(&l.as_str()) || l == "most" && is(ws.get(i + 1), &["recent"]) {
+        let mut j = i + 1;
+        if l == "most" {
+            j += 1;
+        }
+        if is(ws.get(j), &["few", "several", "couple"]) {
+            j += 1;
+            if is(ws.get(j), &["of"]) {
+                j += 1;
+            }
+        }
+        if let Some(e) = cardinal(ws, j) {
+            if is(ws.get(e), TIME_UNITS) {
+                return Some(e + 1);
+            }
+        }
+        if is(ws.get(j), PERIOD_NOUNS) || is(ws.get(j), &["days", "weeks", "months", "years", "decades"]) {
+            if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
+                return None;
+            }
+            return Some(j + 1);
+        }
+        if let Some(e) = month_at(ws, j) {
+            if l == "last" || l == "next" || l == "this" || l == "final" {
+                return Some(e);
+            }
+        }
+        if is_weekday_at(ws, j) && matches!(l.as_str(), "last" | "next" | "this" | "past") {
+            return Some(j + 1);
+        }
+        if l == "recent" && is(ws.get(j), &["years", "months", "weeks", "days", "decades"]) {
+            return Some(j + 1);
+        }
+        return None;
+    }
+    // every day, each year, every 15 days
+    if matches!(l.as_str(), "every" | "each") {
+        let j = i + 1;
+        if let Some(e) = cardinal(ws, j) {
+            if is(ws.get(e), TIME_UNITS) {
+                return Some(e + 1);
+            }
+        }
+        if is(ws.get(j), &["day", "week", "month", "year", "morning", "night", "season", "summer", "winter", "spring"]) {
+            return Some(j + 1);
+        }
+        return None;
+    }
+    // ordinal quarter: third quarter, third-quarter, fourth-quarter
+    if ORDINAL_WORDS.contains(&l.as_str()) || l == "full" {
+        let mut j = i + 1;
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
+            j += 1;
+        }
+        if is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final" || (l == "full" && is(ws.get(j), &["year"])) {
+            // "first half" of a match is not a date, a "first-half" profit is
+            if is(ws.get(j), &["half"]) && !is(ws.get(j + 1), &["results", "profit", "profits", "earnings", "revenue", "sales", "of"]) {
+                return None;
+            }
+            return Some(j + 1);
+        }
+        return None;
+    }
+    // seasons after a date preposition: "in spring"
+    if SEASONS.contains(&l.as_str()) {
+        let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+        if is(prev, &["in", "since", "until", "by", "during", "over"]) {
+            let mut j = i + 1;
+            if ws.get(j).is_some_and(|y| is_year(y.text)) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        return None;
+    }
+    // "a year earlier", "a year ago", "years ago", "days after"
+    duration(ws, i)
+}
+
+fn is_weekday_at(ws: &[W<'_>], i: usize) -> bool {
+    ws.get(i).is_some_and(is_weekday)
+}
+
+/// "09:15" after a date: "Nov. 02, 2014, 9:02 p.m."
+fn time_after(ws: &[W<'_>], j: usize) -> usize {
+    let mut k = j;
+    if ws.get(k).is_some_and(|c| c.text == ",") {
+        k += 1;
+    }
+    if ws.get(k).is_some_and(|h| is_digits(h.text) && h.text.len() <= 2)
+        && ws.get(k + 1).is_some_and(|c| c.text == ":" && !c.sp)
+        && ws.get(k + 2).is_some_and(|m| m.text.len() >= 2 && m.text.starts_with(|c: char| c.is_ascii_digit()) && !m.sp)
+    {
+        let mut e = k + 3;
+        if ws.get(e).is_some_and(|p| matches!(p.text.to_ascii_lowercase().as_str(), "p.m" | "a.m" | "pm" | "am")) {
+            e += 1;
+            if ws.get(e).is_some_and(|d| d.text == "." && !d.sp) {
+                e += 1;
+            }
+        }
+        return e;
+    }
+    j
+}
+
+/// A duration: "[a|N|few|several] units [ago|earlier|later|ahead|old]" or bare "days" in
+/// "days after", "years ago", "for years".
+fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
+    let w = ws.get(i)?;
+    let l = lower(w);
+    let mut j;
+    if let Some(e) = cardinal(ws, i) {
+        j = e;
+        // "two hours, four minutes, 29 seconds"
+        if is(ws.get(j), TIME_UNITS) {
+            j += 1;
+            loop {
+                if ws.get(j).is_some_and(|c| c.text == ",") {
+                    if let Some(e2) = cardinal(ws, j + 1) {
+                        if is(ws.get(e2), &["seconds", "minutes", "hours", "second", "minute", "hour"]) {
+                            j = e2 + 1;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            if is(ws.get(j), &["ago", "earlier", "later", "ahead", "before", "old"]) && !is(ws.get(j), &["before"]) {
+                j += 1;
+            }
+            // "a day" alone is too vague unless followed by a relation
+            return Some(j);
+        }
+        // 34-year-old, 18-month, 3-to-5 years
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), TIME_UNITS) && w.is_number() {
+            let mut e = j + 2;
+            if ws.get(e).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(e + 1), &["old"]) {
+                e += 2;
+            }
+            return Some(e);
+        }
+        return None;
+    }
+    if matches!(l.as_str(), "a" | "an" | "one") && is(ws.get(i + 1), TIME_UNITS) {
+        j = i + 2;
+        if is(ws.get(j), &["ago", "earlier", "later", "ahead", "old"]) {
+            return Some(j + 1);
+        }
+        if l != "one" {
+            // "a minute", "a year" alone: keep only after a relation word
+            let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+            if is(prev, &["than", "for", "within", "after", "in", "over", "nearly", "almost", "about", "around"]) {
+                return Some(j);
+            }
+            return None;
+        }
+        return Some(j);
+    }
+    if matches!(l.as_str(), "few" | "several" | "couple") && is(ws.get(i + 1), &["days", "weeks", "months", "years", "decades", "hours", "minutes", "of"]) {
+        let mut j = i + 1;
+        if is(ws.get(j), &["of"]) {
+            j += 1;
+        }
+        if is(ws.get(j), &["days", "weeks", "months", "years", "decades", "hours", "minutes"]) {
+            let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+            let start_a = is(prev, &["a"]);
+            let _ = start_a;
+            let mut e = j + 1;
+            if is(ws.get(e), &["ago", "earlier", "later"]) {
+                e += 1;
+            }
+            return Some(e);
+        }
+        return None;
+    }
+    if matches!(l.as_str(), "days" | "weeks" | "months" | "years" | "decades") {
+        let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+        let next = ws.get(i + 1);
+        if is(next, &["ago", "earlier", "later", "ahead"]) {
+            return Some(i + 2);
+        }
+        if is(next, &["after", "before"]) || is(prev, &["for", "in", "recent", "within"]) && !is(next, &["of"]) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// Tries a NUMBER at `i`. Returns the end index.
+fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
+    let a = approx_len(ws, i);
+    let s = i + a;
+    let w = ws.get(s)?;
+    let mut j = s;
+    // currency prefix
+    let mut money = false;
+    if CURRENCY_PREFIX.contains(&w.text) {
+        j += 1;
+        if ws.get(j).is_some_and(|d| d.text == "." && !d.sp) {
+            j += 1;
+        }
+        money = true;
+    } else if w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_uppercase()) && ws.get(j + 1).is_some_and(|d| d.text == "$" && !d.sp) {
+        j += 2; // US$, C$ written as two tokens
+        money = true;
+    }
+    if money && !ws.get(j).is_some_and(|n| n.is_number()) {
+        return None;
+    }
+    // plural scale words alone: "dozens", "hundreds of thousands", "tens of thousands"
+    if !money {
+        if let Some(p) = ws.get(j) {
+            let l = lower(p);
+            if PLURAL_SCALES.contains(&l.as_str()) && l != "scores" && l != "tens" || (l == "tens" && is(ws.get(j + 1), &["of"])) {
+                let mut e = j + 1;
+                while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES) {
+                    e += 2;
+                }
+                if l == "tens" && e == j + 1 {
+                    return None;
+                }
+                return Some(e);
+            }
+        }
+    }
+    let c = cardinal(ws, j)?;
+    let first = &ws[j];
+    // ordinals and identifiers
+    if first.is_number() {
+        let t = first.text;
+        if t.chars().any(|c| c.is_alphabetic()) {
+            // 12km, 5bn, 10m, 100k: unit glued on
+            let suffix: String = t.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+            let sl = suffix.to_lowercase();
+            if !(SCALES.contains(&sl.as_str()) || UNITS.contains(&sl.as_str()) || matches!(sl.as_str(), "s")) {
+                return None;
+            }
+        }
+        let prev = s.checked_sub(1).and_then(|p| ws.get(p));
+        if is(prev, &["no", "grade", "class", "article", "section", "chapter", "page", "room", "flight", "route", "level", "number", "#", "year", "stage", "lane", "bib"]) {
+            return None;
+        }
+        if prev.is_some_and(|p| p.text == "." && !p.sp) {
+            return None; // "No.3"
+        }
+    }
+    let mut e = scales(ws, c);
+    // ranges: "80 to 95", "$4.6 to $4.9 billion", "3-0"
+    if is(ws.get(e), &["to", "and"]) || ws.get(e).is_some_and(|h| (h.text == "-" || h.text == "–") && !h.sp) {
+        let mut k = e + 1;
+        if ws.get(k).is_some_and(|p| CURRENCY_PREFIX.contains(&p.text)) {
+            k += 1;
+        }
+        if ws.get(k).is_some_and(|n| n.is_number()) && (ws[e].text != "and" || a > 0 && is(ws.get(i), &["between"])) {
+            e = scales(ws, k + 1);
+        }
+    }
+    // units
+    let mut u = e;
+    if ws.get(u).is_some_and(|h| h.text == "-" && !h.sp) {
+        // 23.2-mile, 10,000-metre
+        if is(ws.get(u + 1), UNITS) || is(ws.get(u + 1), &["mile", "kilometre", "kilometer", "metre", "meter", "yard", "foot", "point", "seat", "acre", "storey", "story"]) {
+            return Some(u + 2);
+        }
+        if is(ws.get(u + 1), TIME_UNITS) {
+            return None; // a duration adjective, DATE
+        }
+    }
+    for unit in UNITS {
+        let parts: Vec<&str> = unit.split(' ').collect();
+        if parts.iter().enumerate().all(|(k, p)| is(ws.get(u + k), &[p])) {
+            // single-letter units only glued or clearly money
+            if parts.len() == 1 && unit.len() == 1 && unit != &"%" {
+                continue;
+            }
+            u += parts.len();
+            break;
+        }
+    }
+    if u == e && is(ws.get(e), &["us", "u.s"]) && is(ws.get(e + 1), &["cents", "dollars"]) {
+        u = e + 2;
+    }
+    if money && is(ws.get(u), &["us", "u.s"]) && ws.get(u).is_some_and(|x| x.text.chars().all(|c| c.is_uppercase() || c == '.')) {
+        u += 1;
+    }
+    if u > e && is(ws.get(u - 1), &["degrees"]) && is(ws.get(u), &["fahrenheit", "celsius", "c", "f"]) {
+        u += 1;
+    }
+    // a word number alone that is an idiom
+    if !first.is_number() && a == 0 && u == c {
+        let l = lower(first);
+        if l == "one" {
+            let next = ws.get(c);
+            let prev = s.checked_sub(1).and_then(|p| ws.get(p));
+            if is(next, &["another", "way", "day", "time", "thing", "side", "hand", "point", "more", "or"]) || is(prev, &["no", "any", "every", "the", "this", "that", "which", "each"]) {
+                return None;
+            }
+        }
+        if matches!(l.as_str(), "dozen" | "hundred" | "thousand" | "half") {
+            return None;
+        }
+        if l == "a" || l == "an" {
+            if is(ws.get(s + 1), &["half"]) {
+                return None;
+            }
+        }
+    }
+    Some(u)
+}
+
+/// Finds DATE and NUMBER spans: `(start, end, label)` as word-token indices, non-overlapping.
+pub fn scan(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        // dates first (years and durations look like numbers)
+        if let Some(e) = date_at(ws, i).filter(|&e| e > i) {
+            out.push((i, e, Label::Date));
+            i = e;
+            continue;
+        }
+        if let Some(e) = number_at(ws, i).filter(|&e| e > i) {
+            // a number followed by a time unit is a duration (DATE)
+            out.push((i, e, Label::Number));
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}

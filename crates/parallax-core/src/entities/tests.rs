@@ -1,0 +1,1 @@
+//! Recognizer tests (see entities/tests.rs rows).

@@ -1,0 +1,178 @@
+//! Sentences: abbreviation-aware splitting with code-point spans.
+//!
+//! A sentence ends after `.`, `!` or `?` (and any closing quotes or brackets right after it)
+//! when the next word starts a new sentence; a full stop after an abbreviation ("Sen.", "Jan.",
+//! "Dr."), an initial ("J.") or inside "U.S." does not end one unless the next word is a
+//! typical sentence opener. A line break ends a sentence too (headlines, captions and bullet
+//! lines carry no full stop), except inside a hard-wrapped paragraph (the line ends without
+//! punctuation and the next one starts in lower case).
+
+use super::tokens::{tokenize, Token, TokenKind};
+use crate::offsets::Span;
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Cmdr", "Adm", "Maj", "Rev", "St", "Sr", "Jr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "etc", "Inc", "Corp",
+    "Co", "Ltd", "approx", "Ave", "Blvd", "Rd", "Pres", "Supt", "Insp", "Det", "Atty", "Messrs",
+    "Mme", "Fig", "Vol", "al", "e.g", "i.e",
+];
+
+/// Words that typically open a sentence: after "U.S." or "Inc." they mean a new sentence.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This",
+    "That", "There", "His", "Her", "Their", "Its", "Our", "As", "At", "If", "When", "While",
+    "After", "Before", "However", "Meanwhile", "Still", "Yet", "So", "Some", "Many", "Officials",
+];
+
+fn is_terminal(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…")
+}
+
+fn is_closer(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text, "”" | "\"" | "’" | "'" | ")" | "]" | "»")
+}
+
+/// Sentence spans of `text`, in order, trimmed of surrounding whitespace, never empty.
+pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_of(&tokenize(text))
+}
+
+/// Sentence spans over already computed tokens (see [`sentences`]).
+pub fn sentences_of(toks: &[Token<'_>]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None; // token index of the first token of the sentence
+    let mut last_content: usize = 0;
+    let next_content = |mut j: usize| {
+        while j < toks.len() && matches!(toks[j].kind, TokenKind::Space) {
+            j += 1;
+        }
+        j
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        match t.kind {
+            TokenKind::Space => {
+                i += 1;
+                continue;
+            }
+            TokenKind::Newline => {
+                if let Some(s) = start {
+                    let blank = t.text.matches('\n').count() >= 2;
+                    let prev = &toks[last_content];
+                    let j = next_content(i + 1);
+                    let wrapped = !blank
+                        && prev.kind == TokenKind::Word
+                        && prev.text.chars().last().is_some_and(|c| c.is_lowercase())
+                        && toks.get(j).is_some_and(|n| {
+                            n.kind == TokenKind::Word
+                                && n.text.chars().next().is_some_and(|c| c.is_lowercase())
+                        });
+                    if !wrapped {
+                        out.push(Span::new(toks[s].span.start, prev.span.end));
+                        start = None;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        last_content = i;
+        if is_terminal(t) {
+            // swallow further terminals and closers
+            let mut k = i + 1;
+            while k < toks.len() && (is_terminal(&toks[k]) || is_closer(&toks[k])) {
+                last_content = k;
+                k += 1;
+            }
+            let j = next_content(k);
+            let ends = match toks.get(j) {
+                None => true,
+                Some(n) if n.kind == TokenKind::Newline => false, // the newline ends it
+                Some(n) => {
+                    let first = n.text.chars().next().unwrap_or(' ');
+                    let starts_new = first.is_uppercase()
+                        || first.is_ascii_digit()
+                        || matches!(n.text, "“" | "\"" | "‘" | "(" | "[" | "«" | "—" | "-");
+                    starts_new && (k > i + 1 || t.text != "." || !abbreviation_before(toks, i, n))
+                }
+            };
+            if ends {
+                let s = start.take().unwrap_or(i);
+                out.push(Span::new(toks[s].span.start, toks[last_content].span.end));
+            }
+            i = k;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(toks[s].span.start, toks[last_content].span.end));
+    }
+    out
+}
+
+/// True when the full stop at `dot` belongs to an abbreviation and `next` does not look like
+/// the opening of a new sentence.
+fn abbreviation_before(toks: &[Token<'_>], dot: usize, next: &Token<'_>) -> bool {
+    let Some(prev) = dot.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if prev.kind != TokenKind::Word {
+        return false;
+    }
+    let w = prev.text;
+    let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    let dotted = w.contains('.'); // U.S, U.N, e.g
+    let listed = ABBREVIATIONS.contains(&w);
+    if !(initial || dotted || listed) {
+        return false;
+    }
+    if dotted || matches!(w, "Inc" | "Corp" | "Co" | "Ltd" | "etc" | "Jr" | "Sr") {
+        // "in the U.S. The ..." ends; "U.S. President" does not
+        return !OPENERS.contains(&next.text);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<String> = sentences(text)
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
+        assert_eq!(got, expected, "text {text:?}");
+    }
+
+    #[test]
+    fn table() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("plain", "One thing. Another thing.", &["One thing.", "Another thing."]),
+            ("title", "Sen. Ann Lee spoke. Then she left.", &["Sen. Ann Lee spoke.", "Then she left."]),
+            ("month", "On Jan. 5 it snowed.", &["On Jan. 5 it snowed."]),
+            ("initials", "J. R. Smith won. He smiled.", &["J. R. Smith won.", "He smiled."]),
+            ("us inside", "The U.S. Navy sailed.", &["The U.S. Navy sailed."]),
+            ("us at end", "It rained in the U.S. The end.", &["It rained in the U.S.", "The end."]),
+            ("quote closes", "“We won.” Fans cheered.", &["“We won.”", "Fans cheered."]),
+            ("headline", "Markets fall\nShares dropped today.", &["Markets fall", "Shares dropped today."]),
+            ("bullets", "- first point\n- second point", &["- first point", "- second point"]),
+            ("wrapped", "the cat sat\non the mat.", &["the cat sat\non the mat."]),
+            ("question", "Why? Nobody knows!", &["Why?", "Nobody knows!"]),
+            ("empty", "  \n ", &[]),
+        ];
+        for (name, t, e) in rows {
+            eprintln!("case {name}");
+            check(t, e);
+        }
+    }
+}
