@@ -69,10 +69,23 @@ pub fn find_descriptors<M: MentionLike>(
     mentions: &[M],
 ) -> Vec<(String, String, Span)> {
     let ctx = Context::new(text, sentences, mentions);
-    let mut out: Vec<(String, String, Span)> = ctx
-        .descriptors()
-        .into_iter()
-        .map(|d| (mentions[d.mention].entity().to_string(), d.text, d.span))
+    descriptors_in(&ctx, &ctx.descriptors())
+}
+
+/// The public form of descriptors found in `ctx`: sorted by span, without repeats.
+pub(crate) fn descriptors_in<M: MentionLike>(
+    ctx: &Context<'_, M>,
+    found: &[Found],
+) -> Vec<(String, String, Span)> {
+    let mut out: Vec<(String, String, Span)> = found
+        .iter()
+        .map(|d| {
+            (
+                ctx.mentions[d.mention].entity().to_string(),
+                d.text.clone(),
+                d.span,
+            )
+        })
         .collect();
     out.sort_by_key(|d| d.2);
     out.dedup();
@@ -149,6 +162,13 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
         }
     }
     out
+}
+
+fn furniture_of(lines: impl Iterator<Item = (Span, crate::text::lines::LineRole)>) -> Vec<Span> {
+    lines
+        .filter(|(_, r)| *r == crate::text::lines::LineRole::Furniture)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// True when `s` lies inside one of `spans` (sorted by start, not overlapping).
@@ -798,11 +818,14 @@ pub(crate) struct Context<'a, M: MentionLike> {
     /// Mentions sorted by start: indices into `mentions`.
     pub order: Vec<usize>,
     /// Lines of site furniture (links, teasers), sorted: nothing there describes anyone.
-    pub furniture: Vec<Span>,
+    /// Computed on first use unless given.
+    pub furniture: std::cell::OnceCell<Vec<Span>>,
+    /// The text, for computing line roles when needed.
+    pub text: &'a str,
 }
 
 impl<'a, M: MentionLike> Context<'a, M> {
-    pub fn new(text: &str, sentences: &[Span], mentions: &'a [M]) -> Self {
+    pub fn new(text: &'a str, sentences: &[Span], mentions: &'a [M]) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
         let sentences = sentence_spans(&chars, sentences);
@@ -814,19 +837,25 @@ impl<'a, M: MentionLike> Context<'a, M> {
             })
             .collect();
         order.sort_by_key(|&i| (mentions[i].span().start, mentions[i].span().end));
-        let furniture = crate::text::lines::line_roles(text)
-            .into_iter()
-            .filter(|(_, r)| *r == crate::text::lines::LineRole::Furniture)
-            .map(|(s, _)| s)
-            .collect();
         Context {
-            furniture,
+            furniture: std::cell::OnceCell::new(),
+            text,
             chars,
             toks,
             sentences,
             mentions,
             order,
         }
+    }
+
+    /// Uses `lines` (the text's line roles) for furniture instead of computing them.
+    pub fn set_lines(&self, lines: &[(Span, crate::text::lines::LineRole)]) {
+        let _ = self.furniture.set(furniture_of(lines.iter().copied()));
+    }
+
+    fn furniture(&self) -> &[Span] {
+        self.furniture
+            .get_or_init(|| furniture_of(crate::text::lines::line_roles(self.text).into_iter()))
     }
 
     pub fn slice(&self, s: Span) -> String {
@@ -1070,7 +1099,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 continue;
             }
             let span = self.mentions[m].span();
-            if inside_any(&self.furniture, span) {
+            if inside_any(self.furniture(), span) {
                 continue;
             }
             if let Some(f) = self
@@ -1504,7 +1533,8 @@ impl<'a, M: MentionLike> Context<'a, M> {
     fn pronoun_copulas(&self) -> Vec<Found> {
         let mut out = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
-            if !t.word || !matches!(t.lower().as_str(), "he" | "she") {
+            if !t.word || !(t.text.eq_ignore_ascii_case("he") || t.text.eq_ignore_ascii_case("she"))
+            {
                 continue;
             }
             // Subject position: sentence start or after a comma/conjunction.

@@ -47,6 +47,37 @@ pub struct Quote {
 /// `mentions` the entity mentions of the text.
 pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M]) -> Vec<Quote> {
     let ctx = Context::new(text, sentences, mentions);
+    let found = if mentions.is_empty() {
+        Vec::new()
+    } else {
+        ctx.descriptors()
+    };
+    quotes_in(&ctx, &found)
+}
+
+/// Quotes and descriptors together, reading the text once: what [`find_quotes`] and
+/// [`crate::descriptors::find_descriptors`] give. `lines` are the text's line roles when the
+/// caller has them (else they are computed).
+pub fn quotes_and_descriptors<M: MentionLike>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[M],
+    lines: Option<&[(Span, crate::text::lines::LineRole)]>,
+) -> (Vec<Quote>, Vec<(String, String, Span)>) {
+    let ctx = Context::new(text, sentences, mentions);
+    if let Some(lines) = lines {
+        ctx.set_lines(lines);
+    }
+    let found = ctx.descriptors();
+    let quotes = quotes_in(&ctx, &found);
+    let descriptors = crate::descriptors::descriptors_in(&ctx, &found);
+    (quotes, descriptors)
+}
+
+fn quotes_in<M: MentionLike>(
+    ctx: &Context<'_, M>,
+    descriptors: &[crate::descriptors::Found],
+) -> Vec<Quote> {
     let raw = find_raw(&ctx.chars);
     let top: Vec<Span> = raw
         .iter()
@@ -58,11 +89,6 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
         .filter(|q| q.depth == 0)
         .map(|q| q.text)
         .collect();
-    let descriptors = if mentions.is_empty() {
-        Vec::new()
-    } else {
-        ctx.descriptors()
-    };
     let paragraphs = paragraph_spans(&ctx.chars);
     let para_of = |cp: usize| paragraphs.partition_point(|p| p.end <= cp);
 
@@ -90,15 +116,15 @@ pub fn find_quotes<M: MentionLike>(text: &str, sentences: &[Span], mentions: &[M
             let sent_l = ctx.sentence_of(q.span.start);
             let left = Span::new(sent_l.start.max(prev_end).max(para.start), q.span.start);
             let right_end = sentence_end_after(
-                &ctx,
+                ctx,
                 q.span.end,
                 next_start.min(para_end_of(&paragraphs, q.span.end, ctx.chars.len())),
             );
             let right = Span::new(q.span.end, right_end.max(q.span.end));
             let reader = Reader {
-                ctx: &ctx,
+                ctx,
                 quotes: &texts,
-                descriptors: &descriptors,
+                descriptors,
             };
             let inner_end = ctx.chars[q.text.start..q.text.end]
                 .iter()
