@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! parallax entities [--summary] FILE...
+//! parallax quotes FILE...
 //! ```
 //! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
@@ -13,7 +14,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...";
 
 fn main() -> ExitCode {
     match run() {
@@ -32,6 +33,7 @@ fn run() -> Result<ExitCode> {
     };
     match cmd.as_str() {
         "entities" => entities(rest),
+        "quotes" => quotes(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -94,7 +96,14 @@ fn entities(args: &[String]) -> Result<ExitCode> {
         for e in &analysis.entities {
             let mut docs = Map::new();
             for &(d, n) in &e.mentions_per_doc {
-                let descriptors: Vec<String> = Vec::new();
+                // Each distinct descriptor this document gives the entity, in text order.
+                let mut descriptors: Vec<String> = Vec::new();
+                for (id, d, _) in &analysis.docs[d].descriptors {
+                    let d = d.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if *id == e.id && !descriptors.contains(&d) {
+                        descriptors.push(d);
+                    }
+                }
                 docs.insert(inputs.names[d].clone(), json!({"mentions": n, "descriptors": descriptors}));
             }
             let line = json!({"entity": e.id, "label": e.label.as_str(), "names": e.variants, "docs": Value::Object(docs)});
@@ -115,6 +124,40 @@ fn entities(args: &[String]) -> Result<ExitCode> {
                 });
                 writeln!(out, "{line}")?;
             }
+        }
+    }
+    out.flush()?;
+    Ok(if inputs.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// `parallax quotes FILE...`: one line per quotation,
+/// `{"doc", "start", "end", "text", "speaker", "speaker_entity"}`; start and end are the code
+/// points of the quotation including its marks; speaker is the speaker as written (or null).
+fn quotes(args: &[String]) -> Result<ExitCode> {
+    if let Some(bad) = args.iter().find(|a| a.starts_with("--")) {
+        bail!("unknown option {bad}\n{USAGE}");
+    }
+    let files: Vec<&String> = args.iter().collect();
+    if files.is_empty() {
+        bail!("no files given\n{USAGE}");
+    }
+    let inputs = read_inputs(&files);
+    let analysis = analyse(&inputs.docs);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (d, da) in analysis.docs.iter().enumerate() {
+        let doc = &inputs.docs[d];
+        let ix = parallax_core::CharIndex::new(&doc.text);
+        for q in &da.quotes {
+            let line = json!({
+                "doc": inputs.names[d],
+                "start": q.span.start,
+                "end": q.span.end,
+                "text": ix.slice(&doc.text, q.span),
+                "speaker": q.speaker_text,
+                "speaker_entity": q.speaker_entity,
+            });
+            writeln!(out, "{line}")?;
         }
     }
     out.flush()?;

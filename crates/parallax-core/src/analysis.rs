@@ -94,6 +94,11 @@ pub struct DocAnalysis {
     pub lines: Vec<(Span, LineRole)>,
     /// Entity mentions: sorted, non-overlapping.
     pub mentions: Vec<Mention>,
+    /// Quotations with their speakers (see [`crate::quotes`]).
+    pub quotes: Vec<crate::quotes::Quote>,
+    /// (entity id, descriptor, descriptor span): roles the text gives people and bodies
+    /// (see [`crate::descriptors`]).
+    pub descriptors: Vec<(String, String, Span)>,
 }
 
 /// The analysis of a set of documents.
@@ -133,7 +138,7 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
                 .map(|(span, l)| (span, l, normalise_ws(ix.slice(text, span))))
                 .collect(),
         );
-        docs.push(DocAnalysis { sentences, lines: line_roles(text), mentions: Vec::new() });
+        docs.push(DocAnalysis { sentences, lines: line_roles(text), ..DocAnalysis::default() });
     }
     let (ids, entities) = link(&raw);
     for (d, ms) in raw.into_iter().enumerate() {
@@ -142,6 +147,11 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
             .zip(ids[d].iter())
             .map(|((span, label, _), id)| Mention { span, label, entity: id.clone() })
             .collect();
+        let da = &mut docs[d];
+        let (quotes, descriptors) =
+            crate::quotes::quotes_and_descriptors(texts[d], &da.sentences, &da.mentions, Some(&da.lines));
+        da.quotes = quotes;
+        da.descriptors = descriptors;
     }
     Analysis { docs, entities }
 }

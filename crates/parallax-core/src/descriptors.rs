@@ -61,6 +61,23 @@ impl MentionLike for MentionRef {
     }
 }
 
+impl MentionLike for crate::analysis::Mention {
+    fn span(&self) -> Span {
+        self.span
+    }
+    fn kind(&self) -> MentionKind {
+        match self.label {
+            crate::analysis::Label::Person => MentionKind::Person,
+            crate::analysis::Label::Org => MentionKind::Org,
+            crate::analysis::Label::Place => MentionKind::Place,
+            _ => MentionKind::Other,
+        }
+    }
+    fn entity(&self) -> &str {
+        &self.entity
+    }
+}
+
 /// Every descriptor the text attaches to a PERSON or ORG mention: (entity id, descriptor as
 /// written, span of the descriptor). In text order, one entry per construction found.
 pub fn find_descriptors<M: MentionLike>(
