@@ -195,6 +195,18 @@ proptest! {
     }
 
     #[test]
+    fn analysis_quotes_and_descriptors_in_bounds(text in newsy_text()) {
+        let a = parallax_core::analysis::analyse_texts(&[text.as_str()]);
+        let n = char_len(&text);
+        for q in &a.docs[0].quotes {
+            prop_assert!(q.span.end <= n && q.span.contains(&q.text_span));
+        }
+        for (_, _, s) in &a.docs[0].descriptors {
+            prop_assert!(s.start <= s.end && s.end <= n);
+        }
+    }
+
+    #[test]
     fn any_string(text in any::<String>()) {
         check_lines(&text);
         check_quotes(&text, &[], &[]);
