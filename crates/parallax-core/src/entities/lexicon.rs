@@ -30,6 +30,8 @@ pub enum Known {
     Org,
     /// A nationality, religious or political group.
     Group,
+    /// A name that is not annotated (a competition, an event).
+    Skip,
 }
 
 const WORDS: &str = include_str!("../../data/words.txt");
@@ -127,8 +129,26 @@ const ORGS: &[&str] = &[
     "McKinsey", "Accenture", "Unilever", "Nestle", "Nestlé", "IKEA", "Zara", "H&M",
     "Harvard", "Yale", "Stanford", "Oxford", "Cambridge", "MIT", "Caltech", "Princeton",
     // sport
-    "NFL", "NBA", "MLB", "NHL", "MLS", "NCAA", "ATP", "WTA", "PGA", "Premier League",
-    "Champions League", "La Liga", "Serie A", "Bundesliga", "Formula One", "F1",
+    "NFL", "NBA", "MLB", "NHL", "MLS", "NCAA", "ATP", "WTA", "PGA",
+];
+
+/// Competitions and events whose names are not annotated.
+const SKIP_NAMES: &[&str] = &[
+    "Premier League", "Champions League", "Europa League", "La Liga", "Serie A", "Bundesliga",
+    "Ligue 1", "Formula One", "F1", "World Cup", "Super Bowl", "World Series", "Olympics",
+    "Paralympics", "Wimbledon", "Tour de France", "Grand Slam", "Cold War", "World War",
+    "Brexit", "Covid", "COVID", "Covid-19", "COVID-19", "Christmas", "Easter", "Ramadan",
+    "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Eid", "Lent", "Passover", "Internet",
+    "Hubble", "Twitter.com",
+];
+
+/// US state abbreviations in AP style, with their full stops.
+const STATE_ABBR: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+    "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "Ont.",
+    "Que.", "Alta.", "B.C.", "Man.", "Sask.", "N.S.",
 ];
 
 /// Groups: religious and political groups and regional adjectives (nationalities come from
@@ -182,7 +202,8 @@ pub const TITLES: &[&str] = &[
     "Secretary-General", "Attorney-General", "Solicitor", "Barrister", "Counsel", "Mrs.",
     "Presidents", "Senators", "Patriarch", "Metropolitan", "Grand", "Crown", "Duke", "Duchess",
     "Earl", "Baroness", "Baron", "Comrade", "Ms.", "Mr.", "Dr.", "Nurse", "Officer", "Agent",
-    "Astronaut", "Cosmonaut", "Champion", "Skipper", "Umpire", "Referee", "Chancellor",
+    "Astronaut", "Cosmonaut", "Champion", "Skipper", "Umpire", "Referee", "Chancellor", "FM",
+    "Grandmother", "Grandfather", "Mom", "Dad", "Uncle", "Aunt", "Brother", "Sister",
 ];
 
 /// Capitalised words that qualify a title ("National Security Adviser", "Foreign Minister").
@@ -198,6 +219,8 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Information", "Digital", "Public", "Affairs", "Development", "Emergency", "Situations",
     "Homeland", "Treasury", "Commerce", "Industry", "Sports", "Sport", "Women", "Youth",
     "Science", "Research", "Team", "Club", "Head", "Team", "Club", "Chief", "Retired", "Late",
+    "Policy", "Representative", "Relations", "Rights", "Human", "Social", "Affairs", "Union",
+    "European", "Foreign", "Security", "Armed", "Services", "Staff", "Joint", "Chiefs",
 ];
 
 /// Head words that make a capitalised phrase an organisation.
@@ -240,6 +263,8 @@ pub const PLACE_HEADS: &[&str] = &[
     "Ward", "Field", "Grounds", "Ground", "Pier", "Base", "Camp", "Village", "Town", "City",
     "Cemetery", "Prison", "Jail", "Mall", "Market", "Gardens", "Garden", "Beach", "Reservoir",
     "Dam", "Glacier", "Volcano", "Basin", "Plateau", "Plains", "Shoal", "Reef", "Cape",
+    "Way", "Wood", "Woods", "Junction", "Crescent", "Terrace", "Heath", "Green", "Common",
+    "Estate", "Quarter", "Building", "Complex", "Ranch", "Farm",
 ];
 
 /// Head words of names that are not annotated (events, awards, laws, works, instruments).
@@ -255,6 +280,7 @@ pub const SKIP_HEADS: &[&str] = &[
     "Report", "Survey", "Album", "Novel", "Film", "Party's", "Bowl", "Playoffs", "Final",
     "Finals", "Semifinal", "Semi-final", "Quarterfinal", "Quarter-final", "Stakes", "Rally",
     "Race", "Challenge", "Invitational", "Masters", "Lecture", "Strategy", "Initiative",
+    "Paralympic", "Marathons", "Explained",
 ];
 
 /// Function words and other lower-case words that are never names at a sentence start.
@@ -354,6 +380,12 @@ fn known_map() -> &'static HashMap<&'static str, Known> {
         for o in ORGS {
             m.insert(o, Known::Org);
         }
+        for o in SKIP_NAMES {
+            m.insert(o, Known::Skip);
+        }
+        for a in STATE_ABBR {
+            m.insert(a, Known::Place(PlaceKind::Region));
+        }
         m
     })
 }
@@ -370,8 +402,17 @@ pub fn known(name: &str) -> Option<Known> {
             return Some(Known::Group);
         }
     }
-    if name.ends_with("ese") || name.ends_with("ish") {
-        return None;
+    // inhabitants of a city: Londoners, Parisians, New Yorkers
+    for suf in ["ers", "er", "ians", "ian", "ans", "ites"] {
+        if let Some(stem) = name.strip_suffix(suf) {
+            if stem.chars().count() >= 3 {
+                let mut cands = vec![stem.to_string(), format!("{stem}e"), format!("{stem}a"), format!("{stem}s")];
+                cands.push(stem.trim_end_matches('i').to_string());
+                if cands.iter().any(|c| matches!(m.get(c.as_str()), Some(Known::Place(PlaceKind::City)))) && suf.starts_with('e') {
+                    return Some(Known::Group);
+                }
+            }
+        }
     }
     None
 }

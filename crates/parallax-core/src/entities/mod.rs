@@ -40,6 +40,8 @@ pub(crate) struct W<'a> {
     pub first: bool,
     /// inside a line written in capitals (keyword line, credit)
     pub caps_line: bool,
+    /// inside a line in title case (a headline: "Man Convicted In Murder Gets Life")
+    pub title_line: bool,
 }
 
 impl W<'_> {
@@ -79,7 +81,7 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
                     si += 1;
                 }
                 let first = nl || sentences.get(si).is_some_and(|s| s.start == t.span.start);
-                ws.push(W { text: t.text, span: t.span, sp, nl, kind: t.kind, first, caps_line: false });
+                ws.push(W { text: t.text, span: t.span, sp, nl, kind: t.kind, first, caps_line: false, title_line: false });
                 sp = false;
                 nl = false;
             }
@@ -105,6 +107,16 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
         if up >= 6 && low * 5 < up {
             for w in &mut ws[a..b] {
                 w.caps_line = true;
+            }
+        } else {
+            // title case: most words capitalised, including small words after the first
+            let wordsn = ws[a..b].iter().filter(|w| w.is_word() && w.text.chars().count() > 1).count();
+            let capsn = ws[a..b].iter().filter(|w| w.is_word() && w.text.chars().count() > 1 && w.cap()).count();
+            let small_caps = ws[a + 1..b].iter().any(|w| matches!(w.text, "To" | "In" | "Of" | "For" | "On" | "At" | "And" | "The" | "A" | "With" | "From" | "After" | "Is" | "Are" | "Gets" | "As" | "By" | "Be" | "How" | "What"));
+            if wordsn >= 3 && capsn * 10 >= wordsn * 7 && (small_caps || capsn == wordsn) {
+                for w in &mut ws[a..b] {
+                    w.title_line = true;
+                }
             }
         }
         a = b;
@@ -220,8 +232,14 @@ fn joins_tight(w: &W<'_>) -> bool {
 /// True if the token at `i` starts (or continues) a capitalised name.
 fn capword(ws: &[W<'_>], i: usize) -> bool {
     let w = &ws[i];
-    if !w.is_word() {
+    if !w.is_word() || w.text == "I" || is_contraction(w.text) {
         return false;
+    }
+    if w.title_line && w.cap() {
+        let l = lc(w);
+        if (is_common_word(&l) || lexicon::FUNCTION_WORDS.contains(&l.as_str())) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text) && !lexicon::PLACE_HEADS.contains(&w.text) {
+            return false;
+        }
     }
     let c = w.text.chars().next().unwrap_or(' ');
     c.is_uppercase() || (w.text.len() > 1 && w.text.starts_with(|c: char| c.is_lowercase()) && w.text.chars().skip(1).any(char::is_uppercase) && !w.text.contains('.'))
@@ -245,6 +263,10 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
             // abbreviation full stop: U.S. / J. / Sen.
             if w.text == "." && !w.sp {
                 let p = &ws[e - 1];
+                if matches!(p.text, "Jr" | "Sr") || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.') {
+                    e += 1;
+                    break;
+                }
                 let single = p.text.chars().count() == 1 && p.cap();
                 if p.text.contains('.') || single || is_title(p.text) || matches!(p.text, "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros") {
                     // only keep it when a name continues, or it closes U.S.
@@ -293,6 +315,11 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
         split_chunk(ws, s, e, pieces);
         i = e;
     }
+}
+
+fn is_contraction(w: &str) -> bool {
+    let l = w.to_lowercase().replace('’', "'");
+    ["'m", "'ll", "'re", "'ve", "'d", "n't"].iter().any(|s| l.ends_with(s))
 }
 
 fn has_org_head(ws: &[W<'_>], s: usize, e: usize) -> bool {
@@ -349,11 +376,12 @@ fn lexicon_match(ws: &[W<'_>], p: usize, e: usize) -> Option<(usize, Known)> {
     None
 }
 
-fn known_label(k: Known) -> Label {
+fn known_label(k: Known) -> Option<Label> {
     match k {
-        Known::Place(_) => Label::Place,
-        Known::Org => Label::Org,
-        Known::Group => Label::Group,
+        Known::Place(_) => Some(Label::Place),
+        Known::Org => Some(Label::Org),
+        Known::Group => Some(Label::Group),
+        Known::Skip => None,
     }
 }
 
@@ -436,7 +464,9 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         // capitals lines: only whole known names, and names in credits
         if caps {
             if let Some((end, kn)) = lexicon_match(ws, p, e) {
-                pieces.push(Piece { s: p, e: end, label: Some(known_label(kn)), sure: true, titled: false });
+                if known_label(kn).is_some() {
+                    pieces.push(Piece { s: p, e: end, label: known_label(kn), sure: true, titled: false });
+                }
                 p = end;
             } else {
                 p += 1;
@@ -445,7 +475,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         }
         // sentence-initial common word: not a name
         let low = lc(w);
-        if w.first && p == s || low == "the" || (w.first && is_common_word(&low)) {
+        if (w.first && p == s || low == "the" || (w.first && is_common_word(&low))) && !(w.all_caps() && w.text.chars().count() >= 2 && !lexicon::FUNCTION_WORDS.contains(&low.as_str())) {
             if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
                 if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
                     p += 1;
@@ -496,7 +526,13 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 k += 1;
             }
         }
-        if let Some(oe) = org_end {
+        if let Some(oe) = org_end.filter(|&oe| ws[p..oe].iter().filter(|t| t.is_word()).count() >= 2 || ws[p].all_caps()) {
+            let mut oe = oe;
+            // "Presidential Office Building": a place head right after the phrase
+            let place_after = oe < e && lexicon::PLACE_HEADS.contains(&ws[oe].text);
+            if place_after {
+                oe += 1;
+            }
             let lex_end = lex.map(|l| l.0).unwrap_or(p);
             if oe > lex_end && !(lex.is_some_and(|l| l.1 == Known::Group) && title_at(ws, lex_end, e).is_some() && title_at(ws, lex_end, e).unwrap() >= oe) {
                 // skipped names (events, laws) are dropped whole
@@ -505,7 +541,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     continue;
                 }
                 let mut s2 = p;
-                if lexicon::PLACE_HEADS.contains(&ws[oe - 1].text) && !matches!(ws[oe - 1].text, "District") {
+                if place_after || lexicon::PLACE_HEADS.contains(&ws[oe - 1].text) && !matches!(ws[oe - 1].text, "District") {
                     // "X City" where X City is not an org: leave to lexicon
                     pieces.push(Piece { s: s2, e: oe, label: Some(Label::Place), sure: true, titled: false });
                 } else {
@@ -547,6 +583,11 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     p = end + 1;
                     continue;
                 }
+                if end < e && ws[end].text == "City" && kn == Known::Place(lexicon::PlaceKind::Region) {
+                    pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Place), sure: true, titled: false });
+                    p = end + 1;
+                    continue;
+                }
                 if end < e && ws[end].text == "City" {
                     // "Manchester City", "Hull City": football clubs
                     pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Org), sure: true, titled: false });
@@ -555,10 +596,12 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 }
             }
             // a given name that is also a place ("Florence", "Victoria") before another name
-            let given_first = end == p + 1 && is_given_name(ws[p].text) && end < e && capword(ws, end) && !is_title_word(&ws[end]) && known(ws[end].text).is_none() && !is_org_head(ws[end].text);
+            let given_first = end == p + 1 && is_given_name(ws[p].text) && end < e && capword(ws, end) && !is_title_word(&ws[end]) && (known(ws[end].text).is_none() || is_surname(ws[end].text)) && !is_org_head(ws[end].text) && !lexicon::PLACE_HEADS.contains(&ws[end].text);
             // a person whose surname is a place ("Denzel Washington") is caught before
             if !given_first {
-                pieces.push(Piece { s: p, e: end, label: Some(known_label(kn)), sure: true, titled: false });
+                if known_label(kn).is_some() {
+                    pieces.push(Piece { s: p, e: end, label: known_label(kn), sure: true, titled: false });
+                }
                 p = end;
                 continue;
             }
@@ -608,8 +651,30 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
             p = k;
             continue;
         }
-        let label = if titled || person_like(ws, p, k) { Some(Label::Person) } else { None };
-        pieces.push(Piece { s: p, e: k, label, sure: label.is_some(), titled });
+        // "Grandmother Constance Dingle", "Security Policy Josep Borrell": a name after
+        // capitalised common words
+        let mut p2 = p;
+        if !titled {
+            for q in p + 1..k.saturating_sub(1) {
+                if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(&lc(t)) || is_title_mod(t) || is_title_word(t)) {
+                    break;
+                }
+                if is_given_name(ws[q].text) && !is_common_word(&lc(&ws[q])) {
+                    p2 = q;
+                    titled = true;
+                    break;
+                }
+            }
+        }
+        let ps = p2;
+        let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && k - ps >= 2 {
+            Some(Label::Place)
+        } else if titled || person_like(ws, ps, k) {
+            Some(Label::Person)
+        } else {
+            None
+        };
+        pieces.push(Piece { s: ps, e: k, label, sure: label.is_some(), titled });
         titled = false;
         p = k;
     }
@@ -633,6 +698,26 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             }
         }
     }
+    // tokens of multi-word organisations and places: "City" after "Manchester City"
+    let mut org_last: HashMap<String, Label> = HashMap::new();
+    for p in pieces.iter() {
+        if let (true, Some(l @ (Label::Org | Label::Place))) = (p.sure, p.label) {
+            let ws_words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
+            if ws_words.len() >= 2 {
+                if l == Label::Org {
+                    org_last.entry(ws_words[ws_words.len() - 1].text.to_string()).or_insert(l);
+                } else if lexicon::PLACE_HEADS.contains(&ws_words[ws_words.len() - 1].text) {
+                    org_last.entry(ws_words[0].text.to_string()).or_insert(l);
+                }
+            }
+        }
+    }
+    // a single word of a known person's full name is that person, even if it is a place name
+    for p in pieces.iter_mut() {
+        if p.e == p.s + 1 && p.label == Some(Label::Place) && person_tokens.contains_key(ws[p.s].text) && is_surname_like(ws, p.s) {
+            p.label = Some(Label::Person);
+        }
+    }
     // contextual decisions
     for idx in 0..pieces.len() {
         if pieces[idx].label.is_some() {
@@ -650,22 +735,28 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             Some(*l)
         } else if nwords == 1 && person_tokens.contains_key(first.text) {
             Some(Label::Person)
+        } else if nwords == 1 && org_last.contains_key(first.text) {
+            org_last.get(first.text).copied()
+        } else if nwords == 1 && first.text.chars().count() == 1 || first.text.chars().any(|c| c.is_ascii_digit()) {
+            None
+        } else if nwords == 1 && is_given_name(first.text) && !is_common_word(&lc(first)) && !first.all_caps() {
+            Some(Label::Person)
         } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
             Some(Label::Person)
         } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             // acronyms: organisations (unless a capitals word in a headline)
-            if is_common_word(&lc(first)) && first.text.len() > 4 {
+            if is_common_word(&lc(first)) && first.text.len() > 3 || lexicon::FUNCTION_WORDS.contains(&lc(first).as_str()) || matches!(first.text, "ET" | "GMT" | "BST" | "EST" | "PST" | "CET" | "UTC" | "AM" | "PM" | "TV" | "OK" | "PS") {
                 None
             } else {
                 Some(Label::Org)
             }
-        } else if nwords == 1 && first.first && is_common_word(&lc(first)) {
+        } else if nwords == 1 && first.first && (is_common_word(&lc(first)) || !first.all_caps() && !seen_mid_sentence(ws, first.text)) {
             None
         } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(&lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
             Some(Label::Person)
         } else if next.is_some_and(|n| n.text == ",") && ws.get(e + 1).is_some_and(|a| a.is_number() && a.text.len() <= 3) && ws.get(e + 2).is_some_and(|c| c.text == ",") {
             Some(Label::Person)
-        } else if matches!(prev_l.as_str(), "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at") && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase())) && !is_surname(first.text) {
+        } else if matches!(prev_l.as_str(), "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at") && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase())) && !(nwords >= 2 && is_given_name(first.text)) {
             if prev_l == "at" || prev_l == "from" {
                 Some(Label::Org)
             } else {
@@ -720,4 +811,16 @@ fn lowercase_orgs(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Labe
             out.push((s, i + 1, Label::Org));
         }
     }
+}
+
+/// True when the word at `i` is the last word of a name in the text ("Taylor" in
+/// "Sean Taylor") rather than only a given name.
+fn is_surname_like(ws: &[W<'_>], i: usize) -> bool {
+    let t = ws[i].text;
+    ws.windows(2).any(|p| p[1].text == t && p[0].cap() && p[0].sp == false || p[1].text == t && p[0].cap() && is_given_name(p[0].text))
+}
+
+/// True when `word` appears capitalised somewhere not at the start of a sentence.
+fn seen_mid_sentence(ws: &[W<'_>], word: &str) -> bool {
+    ws.iter().any(|w| w.text == word && !w.first)
 }

@@ -63,15 +63,14 @@ const UNITS: &[&str] = &[
 ];
 const APPROX1: &[&str] = &[
     "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over",
-    "under", "just", "only", "estimated", "circa", "c.", "barely", "fully", "exactly",
-    "precisely", "upwards",
+    "under", "estimated", "circa", "barely", "exactly", "precisely",
 ];
 const APPROX2: &[&[&str]] = &[
     &["more", "than"], &["less", "than"], &["fewer", "than"], &["greater", "than"],
     &["at", "least"], &["at", "most"], &["up", "to"], &["close", "to"], &["as", "many", "as"],
     &["as", "much", "as"], &["as", "few", "as"], &["just", "over"], &["just", "under"],
     &["no", "less", "than"], &["no", "more", "than"], &["upwards", "of"], &["in", "excess", "of"],
-    &["well", "over"], &["well", "above"], &["nearly", "all"], &["an", "estimated"],
+    &["well", "over"], &["well", "above"], &["an", "estimated"], &["between"],
     &["more", "than", "a"], &["almost", "a"],
 ];
 const CURRENCY_PREFIX: &[&str] = &["$", "£", "€", "¥", "₹", "₽", "US$", "C$", "A$", "HK$", "Rs", "Rs.", "INR", "USD", "EUR", "GBP"];
@@ -209,7 +208,10 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         return None;
     }
     let a = approx_len(ws, i);
-    if a > 0 {
+    if a > 0 && !is(ws.get(i), &["between"]) {
+        if is(ws.get(i), &["over", "under"]) && a == 1 {
+            return None; // "over four days": the preposition is dropped
+        }
         if let Some(e) = duration(ws, i + a) {
             return Some(e);
         }
@@ -360,7 +362,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         if is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final" || (l == "full" && is(ws.get(j), &["year"])) {
             // "first half" of a match is not a date, a "first-half" profit is
-            if is(ws.get(j), &["half"]) && !is(ws.get(j + 1), &["results", "profit", "profits", "earnings", "revenue", "sales", "of"]) {
+            if is(ws.get(j), &["half"]) && !is(ws.get(j + 1), &["results", "profit", "profits", "earnings", "revenue", "sales"]) {
                 return None;
             }
             return Some(j + 1);
@@ -431,7 +433,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
                 }
                 break;
             }
-            if is(ws.get(j), &["ago", "earlier", "later", "ahead", "before", "old"]) && !is(ws.get(j), &["before"]) {
+            if is(ws.get(j), &["ago", "earlier", "later", "old"]) || is(ws.get(j), &["ahead"]) && !is(ws.get(j + 1), &["of"]) {
                 j += 1;
             }
             // "a day" alone is too vague unless followed by a relation
@@ -495,6 +497,12 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
 /// Tries a NUMBER at `i`. Returns the end index.
 fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let a = approx_len(ws, i);
+    if a == 1 && is(ws.get(i), &["over", "under"]) && !ws.get(i + 1).is_some_and(|c| CURRENCY_PREFIX.contains(&c.text)) {
+        return None; // "over four": the number alone (money keeps it: "over $2 billion")
+    }
+    if a == 1 && is(ws.get(i), &["between"]) && !ws.get(i + 1).is_some_and(|c| c.is_number() || CURRENCY_PREFIX.contains(&c.text)) {
+        return None;
+    }
     let s = i + a;
     let w = ws.get(s)?;
     let mut j = s;
@@ -543,7 +551,7 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             }
         }
         let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-        if is(prev, &["no", "grade", "class", "article", "section", "chapter", "page", "room", "flight", "route", "level", "number", "#", "year", "stage", "lane", "bib"]) {
+        if is(prev, &["no", "grade", "class", "article", "section", "chapter", "page", "room", "flight", "route", "level", "number", "#", "year", "stage", "lane", "bib", "grades", "grade", "k", "ages", "tier", "category", "phase", "version", "covid", "district", "ward"]) {
             return None;
         }
         if prev.is_some_and(|p| p.text == "." && !p.sp) {
@@ -598,11 +606,15 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         if l == "one" {
             let next = ws.get(c);
             let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-            if is(next, &["another", "way", "day", "time", "thing", "side", "hand", "point", "more", "or"]) || is(prev, &["no", "any", "every", "the", "this", "that", "which", "each"]) {
+            if is(next, &["another", "way", "day", "time", "thing", "side", "hand", "point", "more", "or", "of"]) || is(prev, &["no", "any", "every", "the", "this", "that", "which", "each"]) {
                 return None;
             }
         }
         if matches!(l.as_str(), "dozen" | "hundred" | "thousand" | "half") {
+            return None;
+        }
+        let prev = s.checked_sub(1).and_then(|p| ws.get(p));
+        if is(prev, &["other", "grades", "grade", "those", "these", "the"]) {
             return None;
         }
         if l == "a" || l == "an" {
@@ -621,6 +633,10 @@ pub fn scan(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
     while i < ws.len() {
         // dates first (years and durations look like numbers)
         if let Some(e) = date_at(ws, i).filter(|&e| e > i) {
+            if e == i + 1 && is_year(ws[i].text) && in_event_name(ws, i) {
+                i = e;
+                continue;
+            }
             out.push((i, e, Label::Date));
             i = e;
             continue;
@@ -634,4 +650,16 @@ pub fn scan(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
         i += 1;
     }
     out
+}
+
+/// A year inside the name of an event: "the 2014 New York City Marathon", "London 2012 Games".
+fn in_event_name(ws: &[W<'_>], i: usize) -> bool {
+    let mut k = i + 1;
+    while k < ws.len() && k < i + 7 && ws[k].kind == crate::text::tokens::TokenKind::Word && ws[k].text.starts_with(|c: char| c.is_uppercase()) {
+        if super::lexicon::SKIP_HEADS.contains(&ws[k].text) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
