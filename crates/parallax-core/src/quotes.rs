@@ -149,16 +149,25 @@ fn quotes_in<M: MentionLike>(
                 if found.is_none() && pi > 0 {
                     let prev = paragraphs[pi - 1];
                     let last_sentence = ctx.sentence_of(prev.end.saturating_sub(1));
-                    let window = Span::new(last_sentence.start, prev.end);
+                    let window = Span::new(last_sentence.start.max(prev.start), prev.end);
                     let k = texts.partition_point(|t| t.end <= window.start);
                     let has_quote = texts.get(k).is_some_and(|t| t.overlaps(&window));
-                    if ctx.chars[..prev.end].last() == Some(&':') || !has_quote {
-                        let s = ctx.sentence_of(prev.end.saturating_sub(1));
-                        found = reader.attribute(
-                            Span::new(s.start.max(prev.start), prev.end),
-                            Span::new(prev.end, prev.end),
-                            false,
-                        );
+                    if ctx.chars[..prev.end].last() == Some(&':') {
+                        found = reader.attribute(window, Span::new(prev.end, prev.end), false);
+                    } else if !has_quote && reader.says(window) {
+                        // Only a verb of saying, and only a person (named or by role).
+                        found = reader
+                            .attribute(window, Span::new(prev.end, prev.end), false)
+                            .filter(|s| match &s.entity {
+                                Some(_) => {
+                                    ctx.mentions_in(s.span, &[MentionKind::Person])
+                                        .first()
+                                        .is_some()
+                                        || PRONOUNS
+                                            .contains(&ctx.slice(s.span).to_lowercase().as_str())
+                                }
+                                None => role_head(&s.text).is_some(),
+                            });
                     }
                 }
             }
@@ -648,6 +657,49 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     )
             })
             .collect()
+    }
+
+    /// True when `span` holds a verb of saying proper ("said", "told", "added"), not one of
+    /// judging or naming ("accused", "called").
+    fn says(&self, span: Span) -> bool {
+        const SAY: &[&str] = &[
+            "said",
+            "says",
+            "told",
+            "tells",
+            "added",
+            "adds",
+            "stated",
+            "wrote",
+            "writes",
+            "explained",
+            "noted",
+            "warned",
+            "insisted",
+            "argued",
+            "claimed",
+            "replied",
+            "declared",
+            "announced",
+            "recalled",
+            "acknowledged",
+            "admitted",
+            "stressed",
+            "emphasised",
+            "emphasized",
+            "commented",
+            "mentioned",
+            "continued",
+            "tweeted",
+            "posted",
+            "responded",
+            "testified",
+            "concluded",
+        ];
+        self.toks_in(span).iter().any(|&i| {
+            let t = self.tok(i);
+            t.word && !t.capitalised() && SAY.contains(&t.text.as_str())
+        })
     }
 
     fn tok(&self, i: usize) -> &Tok {
@@ -1527,6 +1579,11 @@ mod tests {
                 ("I'm not done,", Some("Mo Farr")),
                 ("I'll be back.\n\n\"It's about experience.", Some("Mo Farr")),
             ],
+        );
+        // Judging is not saying: no speaker carried over from "X accused Y ...".
+        check(
+            "<<Norway>> and <<Chile>> accused each other of overfishing.\n\n\"The quotas are fair.\"",
+            &[("The quotas are fair.", None)],
         );
         // A scare quote followed by an unrelated clause with a speech verb.
         check(
