@@ -1273,21 +1273,53 @@ pub fn values_conflict(a: &NumberValue, b: &NumberValue) -> bool {
 mod tests {
     use super::*;
 
-    #[track_caller]
-    fn check_date(text: &str, anchor: Option<(i32, u32, u32)>, expected: Option<&str>) {
-        let got = date_value(text, anchor);
-        assert_eq!(got.as_deref(), expected, "date_value({text:?}, {anchor:?})");
+    /// One table row: a date, a number, a pair of numbers, or a document's date.
+    enum Case<'a> {
+        /// (mention text, anchor, expected ISO value)
+        Date(&'a str, Option<(i32, u32, u32)>, Option<&'a str>),
+        /// (mention text, expected (value, unit, approximator))
+        Number(&'a str, Option<(f64, Option<&'a str>, Option<&'a str>)>),
+        /// (number mention, number mention, expected conflict both ways)
+        Conflict(&'a str, &'a str, bool),
+        /// (document text, expected date)
+        DocDate(&'a str, Option<(i32, u32, u32)>),
     }
 
     #[track_caller]
-    fn check_number(text: &str, expected: Option<(f64, Option<&str>, Option<&str>)>) {
-        let got = number_value(text).map(|n| (n.value, n.unit, n.approx));
-        let exp = expected.map(|(v, u, a)| (v, u.map(str::to_string), a));
-        match (&got, &exp) {
-            (Some((gv, gu, ga)), Some((ev, eu, ea)))
-                if (gv - ev).abs() <= ev.abs() * 1e-9 && gu == eu && ga == ea => {}
-            (None, None) => {}
-            _ => panic!("number_value({text:?})\n got:      {got:?}\n expected: {exp:?}"),
+    fn check(case: &Case<'_>) {
+        match *case {
+            Case::Date(text, anchor, expected) => {
+                let got = date_value(text, anchor);
+                assert_eq!(got.as_deref(), expected, "date_value({text:?}, {anchor:?})");
+            }
+            Case::Number(text, expected) => {
+                let got = number_value(text).map(|n| (n.value, n.unit, n.approx));
+                let exp = expected.map(|(v, u, a)| (v, u.map(str::to_string), a));
+                match (&got, &exp) {
+                    (Some((gv, gu, ga)), Some((ev, eu, ea)))
+                        if (gv - ev).abs() <= ev.abs() * 1e-9 && gu == eu && ga == ea => {}
+                    (None, None) => {}
+                    _ => panic!("number_value({text:?})\n got:      {got:?}\n expected: {exp:?}"),
+                }
+            }
+            Case::Conflict(a, b, expected) => {
+                let n = |t: &str| number_value(t).unwrap_or_else(|| panic!("no value for {t:?}"));
+                let (x, y) = (n(a), n(b));
+                assert_eq!(
+                    values_conflict(&x, &y),
+                    expected,
+                    "{a:?} vs {b:?}: {x:?} / {y:?}"
+                );
+                assert_eq!(
+                    values_conflict(&y, &x),
+                    expected,
+                    "{b:?} vs {a:?}: {y:?} / {x:?}"
+                );
+            }
+            Case::DocDate(text, expected) => {
+                let d = Document::new("x", text);
+                assert_eq!(document_date(&d), expected, "document_date of {text:?}");
+            }
         }
     }
 
@@ -1322,7 +1354,7 @@ mod tests {
             ("February 30, 2022", None, None),
         ];
         for &(t, a, e) in rows {
-            check_date(t, a, e);
+            check(&Case::Date(t, a, e));
         }
     }
 
@@ -1360,9 +1392,12 @@ mod tests {
             ("three decades ago", WED, Some("1994")),
             ("the 2023/24 season", WED, None),
             ("2023/24", WED, Some("2023/2024")),
+            ("last week", Some((2021, 1, 10)), Some("2020-W53")),
+            ("February 29, 2024", None, Some("2024-02-29")),
+            ("February 29, 2023", None, None),
         ];
         for &(t, a, e) in rows {
-            check_date(t, a, e);
+            check(&Case::Date(t, a, e));
         }
     }
 
@@ -1386,7 +1421,7 @@ mod tests {
             ("the past", None),
         ];
         for &(t, e) in rows {
-            check_date(t, WED, e);
+            check(&Case::Date(t, WED, e));
         }
     }
 
@@ -1437,13 +1472,12 @@ mod tests {
             ("2-0", Some((2.0, Some("score"), None))),
         ];
         for &(t, e) in rows {
-            check_number(t, e);
+            check(&Case::Number(t, e));
         }
     }
 
     #[test]
     fn conflicts_between_values() {
-        let n = |t: &str| number_value(t).unwrap_or_else(|| panic!("no value for {t:?}"));
         let rows = [
             ("around 100,000", "130,000", true),
             ("around 100,000", "more than 100,000", false),
@@ -1460,32 +1494,25 @@ mod tests {
             ("2-0", "2", false),
         ];
         for (a, b, c) in rows {
-            assert_eq!(values_conflict(&n(a), &n(b)), c, "{a:?} vs {b:?}");
-            assert_eq!(values_conflict(&n(b), &n(a)), c, "{b:?} vs {a:?}");
+            check(&Case::Conflict(a, b, c));
         }
     }
 
     #[test]
     fn document_dates() {
-        let d = Document::new(
-            "x",
-            "June 14, 2024\n\nRiver rises\n\nThe river rose on Monday.",
-        );
-        assert_eq!(document_date(&d), Some((2024, 6, 14)));
-        let d = Document::new(
-            "x",
-            "River rises\nPublished on Tue 3 Jan 2023 09.15 GMT\nThe river rose on Monday.",
-        );
-        assert_eq!(document_date(&d), Some((2023, 1, 3)));
-        let d = Document::new("x", "River rises\nThe river rose on Monday.");
-        assert_eq!(document_date(&d), None);
-    }
-
-    #[test]
-    fn calendar_arithmetic() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
-        assert_eq!(weekday_of_days(days_from_civil(2024, 6, 12)), 2);
-        assert_eq!(iso_week(days_from_civil(2021, 1, 3)), "2020-W53");
+        let rows = [
+            (
+                "June 14, 2024\n\nRiver rises\n\nThe river rose on Monday.",
+                Some((2024, 6, 14)),
+            ),
+            (
+                "River rises\nPublished on Tue 3 Jan 2023 09.15 GMT\nThe river rose on Monday.",
+                Some((2023, 1, 3)),
+            ),
+            ("River rises\nThe river rose on Monday.", None),
+        ];
+        for (text, expected) in rows {
+            check(&Case::DocDate(text, expected));
+        }
     }
 }

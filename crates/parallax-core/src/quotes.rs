@@ -1335,7 +1335,20 @@ mod tests {
     fn check(marked: &str, expected: &[Exp<'_>]) {
         let (text, mentions) = unmark(marked);
         let ix = CharIndex::new(&text);
-        let got: Vec<(String, Option<String>)> = find_quotes(&text, &[], &mentions)
+        let quotes = find_quotes(&text, &[], &mentions);
+        // Every quote span opens with its mark, right before the quoted words.
+        for q in &quotes {
+            let mark = ix.slice(&text, Span::new(q.span.start, q.text_span.start));
+            assert!(
+                q.span.contains(&q.text_span)
+                    && mark.chars().count() == 1
+                    && "“\"‘'„«‹".contains(mark),
+                "quote {:?} / words {:?} in {text:?}",
+                q.span,
+                q.text_span
+            );
+        }
+        let got: Vec<(String, Option<String>)> = quotes
             .into_iter()
             .map(|q| (ix.slice(&text, q.text_span).to_string(), q.speaker_text))
             .collect();
@@ -1389,6 +1402,7 @@ mod tests {
             ],
         );
         check("The so-called “smart” meters failed.", &[("smart", None)]);
+        check("Hé said “no” twice.", &[("no", None)]);
     }
 
     #[test]
@@ -1619,17 +1633,6 @@ mod tests {
                 ),
                 ("there is more to do", None),
             ],
-        );
-    }
-
-    #[test]
-    fn spans_include_marks() {
-        let text = "Hé said “no” twice.";
-        let q = find_quotes::<crate::descriptors::MentionRef>(text, &[], &[]);
-        assert_eq!(q.len(), 1);
-        assert_eq!(
-            (q[0].span, q[0].text_span),
-            (Span::new(8, 12), Span::new(9, 11))
         );
     }
 }

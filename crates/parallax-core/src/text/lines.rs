@@ -1165,6 +1165,18 @@ mod tests {
     fn check(name: &str, text: &str, expected: &[LineRole]) {
         let got = line_roles(text);
         let ix = crate::offsets::CharIndex::new(text);
+        // Spans are the non-blank lines, trimmed, in code points; every role has a reason.
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let spans: Vec<&str> = got.iter().map(|&(s, _)| ix.slice(text, s)).collect();
+        assert_eq!(spans, lines, "case {name}: line spans");
+        assert!(
+            got.iter().all(|(_, r)| !r.reason().is_empty()),
+            "case {name}: a role without reason"
+        );
         let got_roles: Vec<LineRole> = got.iter().map(|&(_, r)| r).collect();
         if got_roles != expected {
             let mut report = String::new();
@@ -1290,42 +1302,14 @@ mod tests {
                 &[DateLine, DateLine, DateLine, Body],
             ),
             ("empty and blank", "\n  \n\u{a0}\n", &[]),
+            (
+                "indents and no-break spaces trimmed, in code points",
+                "  “Héllo” world\u{a0}\n\n\t• one\n",
+                &[Headline, ListItem],
+            ),
         ];
         for (name, text, expected) in rows {
             check(name, text, expected);
         }
-    }
-
-    #[test]
-    fn spans_are_trimmed_code_points() {
-        let text = "  “Héllo” world\u{a0}\n\n\t• one\n";
-        let got = line_roles(text);
-        let ix = crate::offsets::CharIndex::new(text);
-        let lines: Vec<&str> = got.iter().map(|&(s, _)| ix.slice(text, s)).collect();
-        assert_eq!(lines, ["“Héllo” world", "• one"]);
-        assert_eq!(got[0].0, Span::new(2, 15));
-        assert_eq!(got[1].1, ListItem);
-    }
-
-    #[test]
-    fn reasons_are_short_and_distinct() {
-        let all = [
-            Headline,
-            RepeatedHeadline,
-            DateLine,
-            Byline,
-            Caption,
-            Credit,
-            KeywordLine,
-            ListItem,
-            Furniture,
-            Body,
-        ];
-        let mut seen: Vec<&str> = all.iter().map(|r| r.reason()).collect();
-        seen.sort();
-        seen.dedup();
-        assert_eq!(seen.len(), all.len());
-        assert_eq!(Caption.reason(), "photo caption");
-        assert_eq!(Furniture.reason(), "site furniture");
     }
 }
