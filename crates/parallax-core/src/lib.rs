@@ -7,6 +7,7 @@
 //! - nothing panics on any UTF-8 input.
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod analysis;
 pub mod descriptors;
 pub mod document;

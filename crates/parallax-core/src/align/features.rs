@@ -1,0 +1,320 @@
+//! Sentence features for comparison: words, content tokens with stems and synonym keys,
+//! numbers, years, quoted word trigrams and acronyms of capitalised runs.
+
+use super::lexicon::{is_stop, stem, Synonyms};
+use crate::offsets::Span;
+use std::collections::HashMap;
+
+/// A content token of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    /// Lower-case surface form (dots and possessives removed).
+    pub lower: String,
+    /// Interned stem.
+    pub stem: u32,
+    /// Synonym sets the word belongs to.
+    pub own: Vec<u32>,
+    /// Direct hypernym sets.
+    pub up: Vec<u32>,
+    /// A name: an entity mention, capitalised inside the sentence, or an acronym.
+    pub name: bool,
+    /// Inside double quotation marks.
+    pub quoted: bool,
+    /// Inverse sentence frequency weight (filled in by [`Corpus::new`]).
+    pub idf: f32,
+}
+
+/// One sentence and what comparison needs of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Sent {
+    /// Document index in the corpus.
+    pub doc: usize,
+    /// Sentence span in its document (code points).
+    pub span: Span,
+    /// Every word, lower case, quotes and dots removed: for near-identity.
+    pub words: Vec<String>,
+    /// Content words (not function words, not numbers).
+    pub content: Vec<Tok>,
+    /// Number values (not years), with the phrase they were read from.
+    pub numbers: Vec<(f64, String)>,
+    /// Years named.
+    pub years: Vec<i32>,
+    /// Hashes of word trigrams inside quotation marks.
+    pub quote_grams: Vec<u64>,
+    /// Acronyms of runs of two or more capitalised words ("united states" -> "us").
+    pub acronyms: Vec<String>,
+}
+
+/// Interner for stems.
+#[derive(Default)]
+pub(crate) struct Interner {
+    map: HashMap<String, u32>,
+}
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.map.get(s) {
+            return i;
+        }
+        let i = self.map.len() as u32;
+        self.map.insert(s.to_string(), i);
+        i
+    }
+}
+
+/// A raw word of a sentence.
+struct RawWord {
+    text: String,
+    start: usize,
+    quoted: bool,
+    /// Starts a sentence or follows a line start / opening punctuation.
+    initial: bool,
+}
+
+fn is_dquote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
+}
+
+/// Words of `chars` (one sentence), with their start offset (relative) and quotation state.
+fn raw_words(chars: &[char]) -> Vec<RawWord> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut in_quote = false;
+    let mut initial = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_dquote(c) {
+            in_quote = match c {
+                '“' | '„' | '«' | '‟' => true,
+                '”' | '»' => false,
+                _ => !in_quote,
+            };
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            if matches!(c, ':' | '.' | '!' | '?' | '\n' | '(' | '•' | '—' | '–') {
+                initial = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < chars.len() {
+            let d = chars[j];
+            if d.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next_alnum = chars.get(j + 1).is_some_and(|n| n.is_alphanumeric());
+            let prev_digit = j > 0 && chars[j - 1].is_ascii_digit();
+            let next_digit = chars.get(j + 1).is_some_and(|n| n.is_ascii_digit());
+            let inner = match d {
+                '\'' | '’' => next_alnum,
+                ',' | '.' if prev_digit && next_digit => true,
+                // "U.S." style abbreviations: single letters separated by dots.
+                '.' => {
+                    next_alnum
+                        && chars[j - 1].is_uppercase()
+                        && (j - start == 1 || chars.get(j.wrapping_sub(2)) == Some(&'.'))
+                }
+                _ => false,
+            };
+            if inner {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut text: String = chars[start..j].iter().collect();
+        // Possessive endings.
+        for suf in ["'s", "’s"] {
+            if text.len() > suf.len() && text.ends_with(suf) {
+                text.truncate(text.len() - suf.len());
+            }
+        }
+        out.push(RawWord { text, start, quoted: in_quote, initial });
+        initial = false;
+        i = j;
+    }
+    out
+}
+
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("m", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+];
+
+fn hash(s: &str) -> u64 {
+    // FNV-1a: deterministic on every platform.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Builds the features of one sentence. `names` are code-point spans of entity mentions.
+pub(crate) fn sentence(
+    doc: usize,
+    text_chars: &[char],
+    span: Span,
+    names: &[Span],
+    interner: &mut Interner,
+) -> Sent {
+    let end = span.end.min(text_chars.len());
+    let start = span.start.min(end);
+    let chars = &text_chars[start..end];
+    let raw = raw_words(chars);
+    let syn = Synonyms::get();
+    let mut words = Vec::with_capacity(raw.len());
+    let mut content = Vec::new();
+    let mut numbers = Vec::new();
+    let mut years = Vec::new();
+    let mut quoted_words: Vec<(usize, String)> = Vec::new();
+    let mut acronyms = Vec::new();
+    let mut cap_run: Vec<String> = Vec::new();
+    let mut flush_run = |run: &mut Vec<String>, acronyms: &mut Vec<String>| {
+        if run.len() >= 2 {
+            acronyms.push(run.iter().filter_map(|w| w.chars().next()).collect());
+        }
+        run.clear();
+    };
+    for (k, w) in raw.iter().enumerate() {
+        let plain: String = w.text.chars().filter(|&c| c != '.').collect();
+        let lower = plain.to_lowercase().replace('’', "'");
+        words.push(lower.clone());
+        if w.quoted {
+            quoted_words.push((k, lower.clone()));
+        }
+        let first = w.text.chars().next().unwrap_or(' ');
+        let all_caps = plain.chars().count() >= 2 && plain.chars().all(|c| c.is_uppercase());
+        let abs = start + w.start;
+        let in_mention = names.iter().any(|m| m.start <= abs && abs < m.end);
+        let capital = first.is_uppercase();
+        // Capitalised runs for acronyms ("United States" -> "us"); "of", "the", "and" inside.
+        if capital && !all_caps {
+            cap_run.push(lower.clone());
+        } else if !(matches!(lower.as_str(), "of" | "and") && !cap_run.is_empty()) {
+            flush_run(&mut cap_run, &mut acronyms);
+        }
+        if first.is_ascii_digit() {
+            let digits: String = plain.chars().filter(|&c| c != ',').collect();
+            if let Ok(v) = digits.parse::<f64>() {
+                let is_year = !plain.contains(',')
+                    && !plain.contains('.')
+                    && plain.len() == 4
+                    && (1800.0..=2100.0).contains(&v);
+                if is_year {
+                    years.push(v as i32);
+                } else {
+                    let next = raw.get(k + 1).map(|n| n.text.to_lowercase());
+                    let mult = next
+                        .as_deref()
+                        .and_then(|n| MULTIPLIERS.iter().find(|(m, _)| *m == n))
+                        .map_or(1.0, |(_, f)| *f);
+                    // The phrase: up to two words before (approximators) and the multiplier.
+                    let from = k.saturating_sub(2);
+                    let to = if mult > 1.0 { k + 2 } else { k + 1 };
+                    let phrase = raw[from..to.min(raw.len())]
+                        .iter()
+                        .map(|r| r.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    numbers.push((v * mult, phrase));
+                }
+            }
+            continue;
+        }
+        let name = in_mention || all_caps || (capital && !w.initial);
+        if is_stop(&lower) && !(all_caps && lower.len() >= 2) {
+            continue;
+        }
+        if lower.chars().count() < 2 || lower.chars().all(|c| !c.is_alphabetic()) {
+            continue;
+        }
+        // Hyphenated words give their parts as tokens too.
+        let parts: Vec<&str> = if lower.contains('-') {
+            lower.split('-').filter(|p| p.len() >= 2 && !is_stop(p)).collect()
+        } else {
+            vec![lower.as_str()]
+        };
+        for p in parts {
+            let (own, up) = if name { (Vec::new(), Vec::new()) } else { syn.keys(p) };
+            content.push(Tok {
+                lower: p.to_string(),
+                stem: interner.id(&stem(p)),
+                own,
+                up,
+                name,
+                quoted: w.quoted,
+                idf: 1.0,
+            });
+        }
+    }
+    flush_run(&mut cap_run, &mut acronyms);
+    let mut quote_grams = Vec::new();
+    for win in quoted_words.windows(3) {
+        if win[2].0 == win[0].0 + 2 {
+            quote_grams.push(hash(&format!("{} {} {}", win[0].1, win[1].1, win[2].1)));
+        }
+    }
+    quote_grams.sort_unstable();
+    quote_grams.dedup();
+    Sent { doc, span: Span::new(start, end), words, content, numbers, years, quote_grams, acronyms }
+}
+
+/// All sentences of a set of documents, with stems interned and idf weights set.
+pub(crate) struct Corpus {
+    /// Sentences of every document, in document then sentence order.
+    pub sents: Vec<Sent>,
+    /// First sentence index of each document, plus the total at the end.
+    pub doc_start: Vec<usize>,
+}
+
+impl Corpus {
+    pub fn new(docs: &[super::DocInput<'_>]) -> Self {
+        let mut interner = Interner::default();
+        let mut sents = Vec::new();
+        let mut doc_start = Vec::with_capacity(docs.len() + 1);
+        for (d, doc) in docs.iter().enumerate() {
+            doc_start.push(sents.len());
+            let chars: Vec<char> = doc.text.chars().collect();
+            let names: Vec<Span> = doc.mentions.iter().filter(|m| m.is_name()).map(|m| m.span).collect();
+            for &s in doc.sentences {
+                sents.push(sentence(d, &chars, s, &names, &mut interner));
+            }
+        }
+        doc_start.push(sents.len());
+        // Sentence frequency of stems (once per sentence).
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        for s in &sents {
+            let mut seen: Vec<u32> = s.content.iter().map(|t| t.stem).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for st in seen {
+                *df.entry(st).or_default() += 1;
+            }
+        }
+        // Weight: idf over this corpus, with a floor so small corpora still weigh words.
+        let n = sents.len().max(1) as f32;
+        for s in &mut sents {
+            for t in &mut s.content {
+                let f = *df.get(&t.stem).unwrap_or(&1) as f32;
+                t.idf = (1.0 + n / f).ln().max(0.3);
+            }
+        }
+        Corpus { sents, doc_start }
+    }
+
+    /// Sentence indices of document `d`.
+    pub fn doc(&self, d: usize) -> std::ops::Range<usize> {
+        self.doc_start[d]..self.doc_start[d + 1]
+    }
+}

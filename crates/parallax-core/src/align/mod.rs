@@ -1,0 +1,591 @@
+//! Sentence alignment between documents: which sentences report the same fact, claim or quote.
+//!
+//! # Method
+//!
+//! 1. **Features.** Every sentence becomes content tokens (function words and reporting verbs
+//!    dropped), each with a Snowball stem, its WordNet synonym sets and their direct hypernyms
+//!    (`data/synonyms.txt`, from WordNet 3.1), a name bit (entity mention, capitalised inside
+//!    the sentence, or an acronym), and a weight: the inverse sentence frequency of its stem
+//!    over all documents compared, so words every sentence of the story uses ("Russia",
+//!    "cyber") weigh little. Numbers are read with their multiplier ("1.5 million"), years
+//!    apart; words inside double quotation marks give word trigrams; runs of capitalised words
+//!    give acronyms ("United States" meets "US").
+//! 2. **Candidates from an index.** An inverted index from stems, synonym sets, number values
+//!    and quote trigrams to sentences proposes pairs; very common keys are skipped. Only
+//!    proposed pairs are scored, so many documents stay fast (see `story`).
+//! 3. **Scoring.** Tokens of the two sentences are matched one to one, greedily by weight:
+//!    same stem (1.0), shared synonym set (0.85), an edit of one letter or a long shared
+//!    prefix ("Pescov"/"Peskov", "Ukraine"/"Ukrainian", 0.8), one word's set the other's
+//!    hypernym (0.6), an acronym of the other's capitalised run (1.0). From the matched
+//!    weight come a weighted Dice coefficient and containment (matched weight over the
+//!    lighter sentence). Anchors are counted: equal number values, shared quote trigrams,
+//!    matched names, matched non-name content words. Numbers that disagree are kept as
+//!    information (the story view shows them as conflicts), never a reason to drop a pair.
+//! 4. **Kinds.** `same`: the plain word Dice (all words) is at least 0.8. `paraphrase`: the
+//!    weighted Dice is high with at least three matched words, two of them not names.
+//!    `related`: a shared fact inside different sentences: an anchor (an equal number, four
+//!    quoted words in a row, or matched names together with matched content words) and enough
+//!    containment. A sentence sharing only names with another (the same people, different
+//!    facts) or only topic words is never paired; names present on both sides but unmatched
+//!    (different people or places) lower the score.
+//! 5. **Order.** A monotonic pass (a heaviest increasing chain over the scored pairs, as a
+//!    diff does over lines) finds documents that follow each other sentence by sentence:
+//!    machine rewrites and edited copies. When the chain covers much of the shorter document,
+//!    pairs on it are accepted as paraphrases at a lower Dice.
+//!
+//! Aligning a document with itself gives every sentence as `same` (identical word lists).
+
+mod features;
+pub(crate) mod lexicon;
+
+use crate::offsets::Span;
+use features::{Corpus, Sent};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// An entity mention, as the comparison sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionIn<'a> {
+    /// Code-point span of the mention.
+    pub span: Span,
+    /// Its label ("PERSON", "ORG", "PLACE", "GROUP", "DATE", "NUMBER").
+    pub label: &'a str,
+    /// The entity id it belongs to.
+    pub entity: &'a str,
+}
+
+impl MentionIn<'_> {
+    /// True for mentions of named things (people, organisations, places, groups).
+    pub fn is_name(&self) -> bool {
+        matches!(self.label, "PERSON" | "ORG" | "PLACE" | "GROUP")
+    }
+}
+
+/// One document as the comparison needs it: exact text, sentence spans, entity mentions.
+#[derive(Debug, Clone, Copy)]
+pub struct DocInput<'a> {
+    /// The document's exact text.
+    pub text: &'a str,
+    /// Its sentence spans (code points, end exclusive), in order.
+    pub sentences: &'a [Span],
+    /// Its entity mentions (may be empty: names are then guessed from capitals).
+    pub mentions: &'a [MentionIn<'a>],
+}
+
+impl<'a> DocInput<'a> {
+    /// A document with no entity mentions.
+    pub fn new(text: &'a str, sentences: &'a [Span]) -> Self {
+        DocInput { text, sentences, mentions: &[] }
+    }
+}
+
+/// How two aligned sentences relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlignKind {
+    /// The same sentence with trivial edits.
+    Same,
+    /// The same statement reworded (including synonym-spun rewrites).
+    Paraphrase,
+    /// The same fact or quote inside a substantially different sentence.
+    Related,
+}
+
+impl AlignKind {
+    /// Lower-case name, as serialised.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AlignKind::Same => "same",
+            AlignKind::Paraphrase => "paraphrase",
+            AlignKind::Related => "related",
+        }
+    }
+}
+
+/// Two aligned sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AlignedPair {
+    /// Sentence span in the first document.
+    pub a: Span,
+    /// Sentence span in the second document.
+    pub b: Span,
+    /// Strength of the alignment, 0 to 1.
+    pub score: f32,
+    /// Kind of alignment.
+    pub kind: AlignKind,
+}
+
+/// The measured similarity of two sentences.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct PairScore {
+    /// Dice over all words (function words included, multiset).
+    pub raw: f32,
+    /// Weighted, synonym-aware Dice over content tokens.
+    pub dice: f32,
+    /// Matched weight over the lighter sentence's weight.
+    pub cont: f32,
+    /// Matched tokens (any kind).
+    pub matched: usize,
+    /// Matched tokens that are not names.
+    pub matched_content: usize,
+    /// Matched name tokens.
+    pub matched_names: usize,
+    /// Matches through a synonym set or hypernym (not the same stem).
+    pub synonym_matches: usize,
+    /// Equal number values.
+    pub shared_numbers: usize,
+    /// Shared quoted word trigrams.
+    pub shared_quote: usize,
+    /// Names on each side with no counterpart.
+    pub unmatched_names: (usize, usize),
+    /// Content tokens on each side.
+    pub len: (usize, usize),
+}
+
+/// Scores two sentences.
+pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
+    let mut out = PairScore { len: (s.content.len(), t.content.len()), ..Default::default() };
+    out.raw = word_dice(&s.words, &t.words);
+    // Candidate token matches with their weights.
+    let mut cands: Vec<(f32, f32, usize, usize, bool)> = Vec::new();
+    for (i, x) in s.content.iter().enumerate() {
+        for (j, y) in t.content.iter().enumerate() {
+            let (w, syn) = token_match(x, y, s, t);
+            if w > 0.0 {
+                cands.push((w * (x.idf + y.idf) / 2.0, w, i, j, syn));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    let mut used_s = vec![false; s.content.len()];
+    let mut used_t = vec![false; t.content.len()];
+    let mut m = 0.0f32;
+    for (wm, _w, i, j, syn) in cands {
+        if used_s[i] || used_t[j] {
+            continue;
+        }
+        // A repeated word matches once: the same stem twice in one sentence counts once.
+        used_s[i] = true;
+        used_t[j] = true;
+        m += wm;
+        out.matched += 1;
+        if s.content[i].name || t.content[j].name {
+            out.matched_names += 1;
+        } else {
+            out.matched_content += 1;
+        }
+        if syn {
+            out.synonym_matches += 1;
+        }
+    }
+    let ws: f32 = s.content.iter().map(|t| t.idf).sum();
+    let wt: f32 = t.content.iter().map(|t| t.idf).sum();
+    if ws + wt > 0.0 {
+        out.dice = 2.0 * m / (ws + wt);
+    }
+    if ws.min(wt) > 0.0 {
+        out.cont = (m / ws.min(wt)).min(1.0);
+    }
+    let unmatched = |toks: &[features::Tok], used: &[bool]| {
+        let mut seen: Vec<&str> = Vec::new();
+        for (k, tk) in toks.iter().enumerate() {
+            if tk.name && !used[k] && !seen.contains(&tk.lower.as_str()) {
+                seen.push(&tk.lower);
+            }
+        }
+        seen.len()
+    };
+    out.unmatched_names = (unmatched(&s.content, &used_s), unmatched(&t.content, &used_t));
+    for (v, _) in &s.numbers {
+        if (*v >= 10.0 || v.fract() != 0.0) && t.numbers.iter().any(|(w, _)| (v - w).abs() < 1e-9)
+        {
+            out.shared_numbers += 1;
+        }
+    }
+    out.shared_quote = s.quote_grams.iter().filter(|g| t.quote_grams.binary_search(g).is_ok()).count();
+    out
+}
+
+/// Weight of a match between two tokens, and whether it goes through synonyms.
+fn token_match(x: &features::Tok, y: &features::Tok, s: &Sent, t: &Sent) -> (f32, bool) {
+    if x.stem == y.stem {
+        return (1.0, false);
+    }
+    if x.name && x.lower.len() >= 2 && t.acronyms.iter().any(|a| *a == x.lower) {
+        return (1.0, false);
+    }
+    if y.name && y.lower.len() >= 2 && s.acronyms.iter().any(|a| *a == y.lower) {
+        return (1.0, false);
+    }
+    if x.own.iter().any(|i| y.own.binary_search(i).is_ok()) {
+        return (0.85, true);
+    }
+    if near(&x.lower, &y.lower) {
+        return (0.8, false);
+    }
+    if x.own.iter().any(|i| y.up.binary_search(i).is_ok())
+        || y.own.iter().any(|i| x.up.binary_search(i).is_ok())
+    {
+        return (0.6, true);
+    }
+    (0.0, false)
+}
+
+/// One letter apart (both at least five letters), or a long shared prefix.
+fn near(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (la, lb) = (a.len(), b.len());
+    if la < 5 || lb < 5 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let shorter = la.min(lb);
+    if prefix >= 5 && prefix as f32 >= 0.8 * shorter as f32 {
+        return true;
+    }
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    // Edit distance at most one.
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    prefix + suffix >= la.max(lb) - 1
+}
+
+/// Dice coefficient over two multisets of words.
+fn word_dice(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut counts: HashMap<&str, i32> = HashMap::new();
+    for w in a {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut common = 0;
+    for w in b {
+        if let Some(c) = counts.get_mut(w.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                common += 1;
+            }
+        }
+    }
+    2.0 * common as f32 / (a.len() + b.len()) as f32
+}
+
+/// Thresholds of the decision (the defaults are tuned on the development pairs).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Thresholds {
+    pub same_raw: f32,
+    pub para_dice: f32,
+    pub chain_dice: f32,
+    pub related_cont: f32,
+    pub related_dice: f32,
+}
+
+pub(crate) const DEFAULT: Thresholds =
+    Thresholds { same_raw: 0.8, para_dice: 0.5, chain_dice: 0.3, related_cont: 0.5, related_dice: 0.3 };
+
+/// The kind of a scored pair before the order pass, with its score; None when unaligned.
+pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32)> {
+    if p.raw >= th.same_raw && (p.len.0.min(p.len.1) > 0 || p.raw >= 1.0) {
+        return Some((AlignKind::Same, p.raw));
+    }
+    // Names on both sides that the other lacks: different actors.
+    let clash = p.unmatched_names.0 > 0 && p.unmatched_names.1 > 0;
+    let dice = if clash { p.dice * 0.8 } else { p.dice };
+    if dice >= th.para_dice && p.matched >= 3 && p.matched_content >= 2 {
+        return Some((AlignKind::Paraphrase, dice));
+    }
+    // Related: one fact inside different sentences. Either a hard anchor (an equal number
+    // with a matched content word, four quoted words in a row), or a strong share of both
+    // sentences' specific words. Short sentences are never related by overlap alone: a
+    // five-word line is contained in too many long ones.
+    let anchored = (p.shared_numbers > 0 && p.matched_content >= 1) || p.shared_quote >= 2;
+    let overlap = dice >= th.related_dice
+        && p.cont >= th.related_cont
+        && p.matched_content >= 3
+        && p.len.0.min(p.len.1) >= 7;
+    if (anchored && !clash) || (overlap && !clash) || (anchored && p.matched_content >= 2) {
+        return Some((AlignKind::Related, (p.cont * 0.5 + dice * 0.5).min(1.0)));
+    }
+    None
+}
+
+/// Candidate sentence pairs between documents of a corpus, from an inverted index.
+/// Pairs (i, j) with i < j, sentences of different documents.
+pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -> Vec<(usize, usize)> {
+    let n = c.sents.len();
+    let cap = (n / 10).max(40);
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let keys = |s: &Sent| -> Vec<(u64, f32)> {
+        let mut k: Vec<(u64, f32)> = Vec::new();
+        for t in &s.content {
+            k.push((t.stem as u64, t.idf));
+            for &o in &t.own {
+                k.push(((1u64 << 60) | o as u64, t.idf * 0.85));
+            }
+        }
+        for (v, _) in &s.numbers {
+            if *v >= 10.0 || v.fract() != 0.0 {
+                k.push(((2u64 << 60) | (v.to_bits() >> 4), 3.0));
+            }
+        }
+        for g in &s.quote_grams {
+            k.push(((3u64 << 60) | (g >> 4), 3.0));
+        }
+        k.sort_by_key(|x| x.0);
+        k.dedup_by_key(|x| x.0);
+        k
+    };
+    let all_keys: Vec<Vec<(u64, f32)>> = c.sents.iter().map(keys).collect();
+    for (i, ks) in all_keys.iter().enumerate() {
+        for (k, _) in ks {
+            index.entry(*k).or_default().push(i as u32);
+        }
+    }
+    let mut out = Vec::new();
+    let mut acc: HashMap<u32, f32> = HashMap::new();
+    for (i, ks) in all_keys.iter().enumerate() {
+        let di = c.sents[i].doc;
+        if let Some((a, _)) = docs_of_interest {
+            if di != a {
+                continue;
+            }
+        }
+        acc.clear();
+        for (k, w) in ks {
+            let Some(post) = index.get(k) else { continue };
+            if post.len() > cap && (k >> 60) < 2 {
+                continue;
+            }
+            for &j in post {
+                let dj = c.sents[j as usize].doc;
+                if dj == di {
+                    continue;
+                }
+                if let Some((_, b)) = docs_of_interest {
+                    if dj != b {
+                        continue;
+                    }
+                } else if (j as usize) < i {
+                    continue;
+                }
+                *acc.entry(j).or_default() += w;
+            }
+        }
+        for (&j, &w) in &acc {
+            if w >= 1.5 {
+                out.push((i, j as usize));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A scored, classified pair of corpus sentences.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scored {
+    pub i: usize,
+    pub j: usize,
+    pub score: PairScore,
+    pub kind: AlignKind,
+    pub value: f32,
+    /// On the monotonic chain of a rewrite.
+    pub chained: bool,
+}
+
+/// Aligns documents `a` and `b` of a corpus: classified pairs, order pass applied.
+pub(crate) fn align_docs(c: &Corpus, a: usize, b: usize, th: &Thresholds) -> Vec<Scored> {
+    let cands = candidates(c, Some((a, b)));
+    let scored: Vec<(usize, usize, PairScore)> =
+        cands.into_iter().map(|(i, j)| (i, j, score(&c.sents[i], &c.sents[j]))).collect();
+    order_pass(c, a, b, scored, th)
+}
+
+/// Classifies scored pairs of two documents, with the monotonic chain of rewrites.
+pub(crate) fn order_pass(
+    c: &Corpus,
+    a: usize,
+    b: usize,
+    scored: Vec<(usize, usize, PairScore)>,
+    th: &Thresholds,
+) -> Vec<Scored> {
+    // Heaviest chain increasing in both documents over the pairs that look alike at all.
+    let mut weak: Vec<(usize, usize, f32)> = scored
+        .iter()
+        .filter(|(_, _, p)| p.dice.max(p.raw) >= 0.2)
+        .map(|(i, j, p)| (*i, *j, p.dice.max(p.raw)))
+        .collect();
+    weak.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    let k = weak.len();
+    let mut best = vec![0.0f32; k];
+    let mut prev = vec![usize::MAX; k];
+    for x in 0..k {
+        best[x] = weak[x].2;
+        for y in 0..x {
+            if weak[y].0 < weak[x].0 && weak[y].1 < weak[x].1 && best[y] + weak[x].2 > best[x] {
+                best[x] = best[y] + weak[x].2;
+                prev[x] = y;
+            }
+        }
+    }
+    let mut chain: Vec<(usize, usize)> = Vec::new();
+    if let Some(mut x) = (0..k).max_by(|&p, &q| best[p].total_cmp(&best[q])) {
+        loop {
+            chain.push((weak[x].0, weak[x].1));
+            if prev[x] == usize::MAX {
+                break;
+            }
+            x = prev[x];
+        }
+    }
+    let shorter = c.doc(a).len().min(c.doc(b).len()).max(1);
+    let strong_on_chain = chain
+        .iter()
+        .filter(|(i, j)| {
+            scored.iter().any(|(p, q, s)| p == i && q == j && s.dice.max(s.raw) >= th.chain_dice)
+        })
+        .count();
+    let rewrite = strong_on_chain >= 3 && strong_on_chain as f32 >= 0.4 * shorter as f32;
+    let mut out = Vec::new();
+    for (i, j, p) in scored {
+        let on_chain = rewrite && chain.contains(&(i, j));
+        let mut kind = classify(&p, th);
+        if on_chain
+            && p.dice >= th.chain_dice
+            && p.matched_content >= 2
+            && !matches!(kind, Some((AlignKind::Same, _)) | Some((AlignKind::Paraphrase, _)))
+        {
+            kind = Some((AlignKind::Paraphrase, p.dice.max(0.5)));
+        }
+        if let Some((kind, value)) = kind {
+            out.push(Scored { i, j, score: p, kind, value: value.clamp(0.0, 1.0), chained: on_chain });
+        }
+    }
+    out
+}
+
+/// The pairs of sentences of `a` and `b` that report the same fact, claim or quote, in
+/// order of `a`'s sentences. Offsets are the documents' own sentence spans.
+pub fn align(a: &DocInput<'_>, b: &DocInput<'_>) -> Vec<AlignedPair> {
+    let corpus = Corpus::new(&[*a, *b]);
+    let mut out: Vec<AlignedPair> = align_docs(&corpus, 0, 1, &DEFAULT)
+        .into_iter()
+        .map(|s| AlignedPair {
+            a: a.sentences[s.i - corpus.doc_start[0]],
+            b: b.sentences[s.j - corpus.doc_start[1]],
+            score: s.value,
+            kind: s.kind,
+        })
+        .collect();
+    out.sort_by(|x, y| (x.a.start, x.b.start).cmp(&(y.a.start, y.b.start)));
+    out
+}
+
+/// One step of a word-level difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", content = "text", rename_all = "lowercase")]
+pub enum DiffOp {
+    /// Words both texts have (as written in the first).
+    Equal(String),
+    /// Words only the first text has.
+    Delete(String),
+    /// Words only the second text has.
+    Insert(String),
+}
+
+/// Words and punctuation marks of a text, with a comparison key that ignores quote styles.
+fn diff_tokens(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let key = |w: &str| -> String {
+        w.chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '«' | '»' | '″' => '"',
+                '‘' | '’' | '‚' | '′' => '\'',
+                '–' | '—' => '-',
+                c => c,
+            })
+            .collect()
+    };
+    let chars: Vec<char> = s.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let inner = matches!(c, '\'' | '’' | '.' | ',' | '-')
+            && !cur.is_empty()
+            && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            cur.push(c);
+            continue;
+        }
+        if !cur.is_empty() {
+            out.push((key(&cur), std::mem::take(&mut cur)));
+        }
+        if !c.is_whitespace() {
+            let t = c.to_string();
+            out.push((key(&t), t));
+        }
+    }
+    if !cur.is_empty() {
+        out.push((key(&cur), cur));
+    }
+    out
+}
+
+/// Word-level differences between two passages: words, not characters; whitespace and quote
+/// styles (“ ” " ‘ ’ ') are ignored. Consecutive words of one kind form one step, joined by
+/// single spaces.
+pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
+    let ta = diff_tokens(a);
+    let tb = diff_tokens(b);
+    let ka: Vec<&str> = ta.iter().map(|t| t.0.as_str()).collect();
+    let kb: Vec<&str> = tb.iter().map(|t| t.0.as_str()).collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb);
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut push = |op: DiffOp| match (op, out.last_mut()) {
+        (DiffOp::Equal(t), Some(DiffOp::Equal(l)))
+        | (DiffOp::Delete(t), Some(DiffOp::Delete(l)))
+        | (DiffOp::Insert(t), Some(DiffOp::Insert(l))) => {
+            l.push(' ');
+            l.push_str(&t);
+        }
+        (op, _) => out.push(op),
+    };
+    let join = |ts: &[(String, String)]| ts.iter().map(|t| t.1.as_str()).collect::<Vec<_>>().join(" ");
+    for op in ops {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => {
+                push(DiffOp::Equal(join(&ta[old_index..old_index + len])))
+            }
+            similar::DiffOp::Delete { old_index, old_len, .. } => {
+                push(DiffOp::Delete(join(&ta[old_index..old_index + old_len])))
+            }
+            similar::DiffOp::Insert { new_index, new_len, .. } => {
+                push(DiffOp::Insert(join(&tb[new_index..new_index + new_len])))
+            }
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push(DiffOp::Delete(join(&ta[old_index..old_index + old_len])));
+                push(DiffOp::Insert(join(&tb[new_index..new_index + new_len])));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Every scored candidate pair with its features, for tuning (not a stable interface).
+#[doc(hidden)]
+pub fn debug_pairs(a: &DocInput<'_>, b: &DocInput<'_>) -> Vec<(Span, Span, String)> {
+    let c = Corpus::new(&[*a, *b]);
+    candidates(&c, Some((0, 1)))
+        .into_iter()
+        .map(|(i, j)| {
+            let p = score(&c.sents[i], &c.sents[j]);
+            let k = classify(&p, &DEFAULT);
+            (c.sents[i].span, c.sents[j].span, format!("{k:?} {p:?}"))
+        })
+        .collect()
+}
