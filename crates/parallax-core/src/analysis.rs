@@ -371,12 +371,18 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         let label = flat[members[0]].2;
         let mut variants: Vec<String> = members.iter().map(|&k| flat[k].3.to_string()).collect();
         variants.sort();
-        variants.dedup();
+        // how often the form's last word is used ("Lopez" after "Maria Lopez" counts for it)
+        let count = |v: &String| {
+            let last = v.rsplit(' ').next().unwrap_or(v);
+            variants.iter().filter(|x| x.split(' ').any(|w| w == last)).count()
+        };
+        // canonical: the longest form, then the most used, then the first in order
         let name = variants
             .iter()
-            .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
+            .max_by_key(|v| (v.chars().count(), count(v), std::cmp::Reverse((*v).clone())))
             .cloned()
             .unwrap_or_default();
+        variants.dedup();
         let mut per: BTreeMap<usize, usize> = BTreeMap::new();
         for &k in &members {
             *per.entry(flat[k].0).or_default() += 1;

@@ -147,6 +147,7 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
     }
     let _ = &mut labels;
 
+    datelines(&ws, &mut used, &mut out);
     let mut pieces = Vec::new();
     chunk_pass(&ws, &used, &mut pieces);
     resolve(&ws, &mut pieces);
@@ -364,6 +365,9 @@ fn lexicon_match(ws: &[W<'_>], p: usize, e: usize) -> Option<(usize, Known)> {
         }
         let k = key(ws, p, end);
         if let Some(kn) = known(&k) {
+            if n == 1 && kn == Known::Place(lexicon::PlaceKind::City) && is_common_word(&k.to_lowercase()) && !place_context(ws, p) {
+                continue;
+            }
             return Some((end, kn));
         }
         if ws[p].caps_line || ws[p].all_caps() && k.chars().count() > 4 {
@@ -477,7 +481,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         let low = lc(w);
         if (w.first && p == s || low == "the" || (w.first && is_common_word(&low))) && !(w.all_caps() && w.text.chars().count() >= 2 && !lexicon::FUNCTION_WORDS.contains(&low.as_str())) {
             if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
-                if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
+                if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low.as_str()) && !w.all_caps() {
                     p += 1;
                     continue;
                 }
@@ -536,7 +540,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
             let lex_end = lex.map(|l| l.0).unwrap_or(p);
             if oe > lex_end && !(lex.is_some_and(|l| l.1 == Known::Group) && title_at(ws, lex_end, e).is_some() && title_at(ws, lex_end, e).unwrap() >= oe) {
                 // skipped names (events, laws) are dropped whole
-                if ws[p..oe].iter().any(|t| lexicon::SKIP_HEADS.contains(&t.text)) {
+                if lexicon::SKIP_HEADS.contains(&ws[oe - 1].text) {
                     p = oe;
                     continue;
                 }
@@ -823,4 +827,37 @@ fn is_surname_like(ws: &[W<'_>], i: usize) -> bool {
 /// True when `word` appears capitalised somewhere not at the start of a sentence.
 fn seen_mid_sentence(ws: &[W<'_>], word: &str) -> bool {
     ws.iter().any(|w| w.text == word && !w.first)
+}
+
+/// A place preposition before `i`, or ", <known place>" after it.
+fn place_context(ws: &[W<'_>], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| ws[p].text.to_lowercase()).unwrap_or_default();
+    matches!(prev.as_str(), "in" | "at" | "from" | "near" | "to" | "outside" | "of")
+        || ws.get(i + 1).is_some_and(|c| c.text == ",") && ws.get(i + 2).is_some_and(|n| matches!(known(n.text), Some(Known::Place(_))))
+}
+
+/// Datelines: a line that opens with a place name in capitals followed by a comma, a
+/// bracket or a dash ("LYON, France (AP) —", "FALL RIVER —").
+fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label)>) {
+    for i in 0..ws.len() {
+        if !ws[i].nl || !ws[i].all_caps() || used[i] {
+            continue;
+        }
+        let mut e = i;
+        while e < ws.len() && (e == i || !ws[e].nl) && ws[e].all_caps() && ws[e].is_word() && e < i + 4 {
+            e += 1;
+        }
+        let next = ws.get(e).map(|w| w.text).unwrap_or("");
+        if e > i && matches!(next, "," | "(" | "—" | "–" | "-") && !ws[e - 1].text.chars().all(|c| c == 'I') {
+            // an agency or name in capitals followed by a comma is rare at a line start;
+            // known organisations are left to the lexicon
+            if matches!(known(&key(ws, i, e)), Some(Known::Org)) {
+                continue;
+            }
+            out.push((i, e, Label::Place));
+            for u in &mut used[i..e] {
+                *u = true;
+            }
+        }
+    }
 }

@@ -481,7 +481,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return None;
     }
-    if matches!(l.as_str(), "days" | "weeks" | "months" | "years" | "decades") {
+    if matches!(l.as_str(), "days" | "weeks" | "months" | "years" | "decades" | "hours" | "minutes") {
         let prev = i.checked_sub(1).and_then(|p| ws.get(p));
         let next = ws.get(i + 1);
         if is(next, &["ago", "earlier", "later", "ahead"]) {
@@ -557,6 +557,10 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         if prev.is_some_and(|p| p.text == "." && !p.sp) {
             return None; // "No.3"
         }
+    }
+    // a clock time is not a number: "11 a.m.", "5:30pm"
+    if first.is_number() && (is(ws.get(c), &["a.m", "p.m", "am", "pm", "a.m.", "p.m."]) || ws.get(c).is_some_and(|x| x.text == ":" && !x.sp) || first.text.ends_with("am") || first.text.ends_with("pm")) {
+        return None;
     }
     let mut e = scales(ws, c);
     // ranges: "80 to 95", "$4.6 to $4.9 billion", "3-0"
