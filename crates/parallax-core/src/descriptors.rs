@@ -188,6 +188,58 @@ fn furniture_of(lines: impl Iterator<Item = (Span, crate::text::lines::LineRole)
         .collect()
 }
 
+/// A lower-case word that reads as a verb (a past tense, a participle or a common irregular
+/// verb) rather than a title word; a few participles that do make titles are allowed
+/// ("acting director", "outgoing chairman", "retired general").
+fn looks_verbal(w: &str) -> bool {
+    const TITLE_PARTICIPLES: &[&str] = &[
+        "acting",
+        "outgoing",
+        "incoming",
+        "founding",
+        "presiding",
+        "reigning",
+        "defending",
+        "ruling",
+        "governing",
+        "sitting",
+        "leading",
+        "managing",
+        "retired",
+        "elected",
+        "appointed",
+        "disgraced",
+        "jailed",
+        "exiled",
+        "ousted",
+        "embattled",
+        "celebrated",
+        "renowned",
+        "qualified",
+        "licensed",
+        "registered",
+        "chartered",
+        "serving",
+        "veteran",
+        "seasoned",
+        "striking",
+        "ranking",
+        "standing",
+    ];
+    const IRREGULAR: &[&str] = &[
+        "found", "saw", "took", "made", "gave", "won", "beat", "lost", "led", "became", "left",
+        "held", "sent", "put", "got", "let", "hit", "met", "told", "said", "thought", "brought",
+        "bought", "caught", "taught", "kept", "felt", "ran", "came", "went", "sat", "stood",
+        "spoke", "wrote", "chose", "drove", "rode", "rose", "fell", "paid", "sold", "led",
+        "fought", "heard", "knew", "see", "sees", "meet", "meets", "beat", "beats", "replace",
+        "replaces", "hire", "hires", "thank", "thanks", "name", "names", "call", "calls",
+    ];
+    if TITLE_PARTICIPLES.contains(&w) {
+        return false;
+    }
+    IRREGULAR.contains(&w) || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+}
+
 /// True when `s` lies inside one of `spans` (sorted by start, not overlapping).
 pub(crate) fn inside_any(spans: &[Span], s: Span) -> bool {
     let i = spans.partition_point(|q| q.start <= s.start);
@@ -262,6 +314,11 @@ fn trim_end(chars: &[char], s: usize, mut e: usize) -> usize {
         e -= 1;
     }
     e
+}
+
+/// True for a word usually written with a full stop after it ("Dr", "Oct", "Sen", "Corp").
+pub(crate) fn is_abbreviation(w: &str) -> bool {
+    is_title_abbrev(&w.chars().collect::<Vec<char>>())
 }
 
 fn is_title_abbrev(w: &[char]) -> bool {
@@ -1177,6 +1234,12 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 break;
             }
             if self.mention_at_tok(s - 1, &[MentionKind::Person]).is_some() {
+                break;
+            }
+            // Verbs and dates end a title: "found", "named", "August", "Monday".
+            if crate::normalize::is_calendar_word(&lower)
+                || (!t.capitalised() && looks_verbal(&lower))
+            {
                 break;
             }
             let sentence_initial = s - 1 == 0 || self.toks[s - 1].start <= sent.start;

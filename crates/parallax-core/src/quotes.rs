@@ -136,7 +136,16 @@ fn quotes_in<M: MentionLike>(
                     .iter()
                     .find(|c| !c.is_whitespace())
                     .is_some_and(|c| matches!(c, ',' | '—' | '–'));
-            let mut found = reader.attribute(left, right, statement);
+            // A quote ending in a full stop, "!" or "?" (inside the marks or right after them)
+            // ends its sentence.
+            let after_mark = ctx.chars[q.span.end.min(ctx.chars.len())..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .copied();
+            let ends_sentence = matches!(inner_end, Some('.' | '!' | '?' | '…'))
+                && !matches!(after_mark, Some(',' | ';' | '—' | '–'))
+                || matches!(after_mark, Some('.' | '!' | '?'));
+            let mut found = reader.attribute(left, right, statement, ends_sentence);
             if found.is_none() && left.is_empty() {
                 // Speech running on from the previous quote in this or the previous paragraph.
                 if let Some((lp, s)) = &last {
@@ -153,11 +162,12 @@ fn quotes_in<M: MentionLike>(
                     let k = texts.partition_point(|t| t.end <= window.start);
                     let has_quote = texts.get(k).is_some_and(|t| t.overlaps(&window));
                     if ctx.chars[..prev.end].last() == Some(&':') {
-                        found = reader.attribute(window, Span::new(prev.end, prev.end), false);
+                        found =
+                            reader.attribute(window, Span::new(prev.end, prev.end), false, false);
                     } else if !has_quote && reader.says(window) {
                         // Only a verb of saying, and only a person (named or by role).
                         found = reader
-                            .attribute(window, Span::new(prev.end, prev.end), false)
+                            .attribute(window, Span::new(prev.end, prev.end), false, false)
                             .filter(|s| match &s.entity {
                                 Some(_) => {
                                     ctx.mentions_in(s.span, &[MentionKind::Person])
@@ -467,8 +477,11 @@ fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: 
                 .rev()
                 .take_while(|&k| ctx.chars[k].is_alphabetic())
                 .count();
-            let abbrev =
-                ctx.chars[i] == '.' && prev_len <= 1 || (i >= 2 && ctx.chars[i - 2] == '.');
+            let word: String = ctx.chars[i - prev_len..i].iter().collect();
+            let abbrev = ctx.chars[i] == '.'
+                && (prev_len <= 1
+                    || (i >= 2 && ctx.chars[i - 2] == '.')
+                    || crate::descriptors::is_abbreviation(&word));
             if next_ws && !abbrev {
                 return i + 1;
             }
@@ -595,6 +608,17 @@ const SPEECH_VERBS: &[&str] = &[
     "announcing",
     "calling",
     "describing",
+    "urging",
+    "asking",
+    "demanding",
+    "promising",
+    "vowing",
+    "claiming",
+    "stressing",
+    "acknowledging",
+    "admitting",
+    "recalling",
+    "suggesting",
     "believes",
     "believed",
     "thinks",
@@ -712,7 +736,13 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     }
 
     /// The speaker of a quote with `left` and `right` context windows.
-    fn attribute(&self, left: Span, right: Span, statement: bool) -> Option<Speaker> {
+    fn attribute(
+        &self,
+        left: Span,
+        right: Span,
+        statement: bool,
+        ends_sentence: bool,
+    ) -> Option<Speaker> {
         let l = self.toks_in(left);
         let r = self.toks_in(right);
         // "according to X" on either side.
@@ -730,7 +760,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         }
         // After the quote: "X said", "said X" (only after a quoted statement, not a phrase
         // quoted inside a sentence that goes on).
-        if let Some(s) = self.after(&r, statement) {
+        if let Some(s) = self.after(&r, statement, ends_sentence) {
             return Some(s);
         }
         // Before the quote.
@@ -738,11 +768,17 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     }
 
     /// Attribution right after the quote: within the first ten tokens, before any sentence stop.
-    fn after(&self, r: &[usize], statement: bool) -> Option<Speaker> {
+    fn after(&self, r: &[usize], statement: bool, ends_sentence: bool) -> Option<Speaker> {
         let mut toks: Vec<usize> = Vec::new();
         for &i in r.iter().take(14) {
             let t = self.tok(i);
-            if !t.word && matches!(t.text.as_str(), "." | "!" | "?" | ";") {
+            let abbrev_stop = t.is(".")
+                && toks.last().is_some_and(|&p: &usize| {
+                    let w = &self.tok(p).text;
+                    self.tok(p).end == t.start
+                        && (w.chars().count() == 1 || crate::descriptors::is_abbreviation(w))
+                });
+            if !t.word && matches!(t.text.as_str(), "." | "!" | "?" | ";") && !abbrev_stop {
                 break;
             }
             toks.push(i);
@@ -751,6 +787,64 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let start = toks.iter().position(|&i| self.tok(i).word)?;
         let toks = &toks[start..];
         let v = toks.iter().position(|&i| self.is_verb(i))?;
+        if toks
+            .get(v + 1)
+            .is_some_and(|&i| self.tok(i).lower() == "by")
+            && toks[..v].iter().all(|&i| {
+                matches!(
+                    self.tok(i).lower().as_str(),
+                    "this"
+                        | "that"
+                        | "it"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "been"
+                        | "had"
+                        | "also"
+                )
+            })
+        {
+            // "This was said by X".
+            let np = self.phrase_until_break(&toks[v + 2..]);
+            return self.resolve(&np);
+        }
+        // After a quote that ends its sentence ("... in power.”), what follows may be a new
+        // sentence: only "said X" or a comma-free subject of a few words counts.
+        if ends_sentence {
+            let near = v <= 6
+                && toks[..v].iter().all(|&i| {
+                    let t = self.tok(i);
+                    t.word
+                        && !matches!(
+                            t.lower().as_str(),
+                            "meanwhile"
+                                | "however"
+                                | "but"
+                                | "and"
+                                | "then"
+                                | "also"
+                                | "earlier"
+                                | "later"
+                        )
+                        && (t.capitalised()
+                            || PRONOUNS.contains(&t.lower().as_str())
+                            || matches!(t.lower().as_str(), "the" | "a" | "an")
+                            || role_head(&t.text).is_some()
+                            || self
+                                .ctx
+                                .mention_at_tok(
+                                    i,
+                                    &[MentionKind::Person, MentionKind::Org, MentionKind::Place],
+                                )
+                                .is_some())
+                });
+            if !near {
+                return None;
+            }
+        }
         // After a phrase quoted inside a sentence that goes on, only an attribution right at
         // the closing mark counts: "... the guys" said Smith / "..." Smith said.
         if !statement {
@@ -766,14 +860,6 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             if !adjacent {
                 return None;
             }
-        }
-        if toks
-            .get(v + 1)
-            .is_some_and(|&i| self.tok(i).lower() == "by")
-        {
-            // "This was said by X".
-            let np = self.phrase_until_break(&toks[v + 2..]);
-            return self.resolve(&np);
         }
         if v == 0 {
             // "said X": the phrase after the verb; "said the lead author, Jane Roe," names
@@ -991,6 +1077,16 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let mut out = Vec::new();
         for &i in toks.iter().take(12) {
             let t = self.tok(i);
+            // The full stop of an abbreviation ("Oct.", "Dr.", "J.") stays in the phrase.
+            let abbrev_stop = t.is(".")
+                && out.last().is_some_and(|&p: &usize| {
+                    let w = &self.tok(p).text;
+                    self.tok(p).end == t.start
+                        && (w.chars().count() == 1 || crate::descriptors::is_abbreviation(w))
+                });
+            if abbrev_stop {
+                continue;
+            }
             if !t.word && !matches!(t.text.as_str(), "'" | "’") {
                 if t.is(",") && out.is_empty() {
                     continue;
@@ -1173,12 +1269,12 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 | "health"
                 | "court"
         );
-        let clean = words
+        // A participle may head the phrase ("a court filing") but not sit inside it.
+        let clean = words.iter().enumerate().all(|(k, w)| {
+            !CLAUSE.contains(&w.as_str()) && (k + 1 == words.len() || !w.ends_with("ing"))
+        }) && np
             .iter()
-            .all(|w| !CLAUSE.contains(&w.as_str()) && !w.ends_with("ing"))
-            && np
-                .iter()
-                .all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
+            .all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
         let span_of = |a: usize, b: usize| Span::new(self.tok(np[a]).start, self.tok(np[b]).end);
         if clean
             && np.len() <= 7
@@ -1593,6 +1689,20 @@ mod tests {
                 ("I'm not done,", Some("Mo Farr")),
                 ("I'll be back.\n\n\"It's about experience.", Some("Mo Farr")),
             ],
+        );
+        // A participle after the subject's own clause; an abbreviation inside the speaker.
+        check(
+            "Lawyers for [[Ana Ruiz]] hit back, urging the court to \"throw out the case.\"",
+            &[("throw out the case.", Some("Ana Ruiz"))],
+        );
+        check(
+            "\"The claim is baseless,\" says a Jan. 9 court filing.",
+            &[("The claim is baseless,", Some("a Jan. 9 court filing"))],
+        );
+        // What follows a quote that ends its sentence may be a new sentence.
+        check(
+            "[[Ana Ruiz]] spoke first. \"We are ready.\" Meanwhile, [[Ben Cole]] has asked for a delay.",
+            &[("We are ready.", None)],
         );
         // Judging is not saying: no speaker carried over from "X accused Y ...".
         check(
