@@ -191,6 +191,25 @@ fn furniture_of(lines: impl Iterator<Item = (Span, crate::text::lines::LineRole)
 /// A lower-case word that reads as a verb (a past tense, a participle or a common irregular
 /// verb) rather than a title word; a few participles that do make titles are allowed
 /// ("acting director", "outgoing chairman", "retired general").
+pub(crate) fn is_verb_like(w: &str) -> bool {
+    looks_verbal(w)
+        || matches!(
+            w,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "hit"
+                | "fired"
+                | "says"
+                | "said"
+        )
+}
+
 fn looks_verbal(w: &str) -> bool {
     const TITLE_PARTICIPLES: &[&str] = &[
         "acting",
@@ -779,11 +798,19 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// The role class of a single role noun (lower case) for people or organisations.
 fn role_class(noun: &str) -> Option<&'static str> {
-    PERSON_ROLES
-        .iter()
-        .chain(ORG_ROLES.iter())
-        .find(|(n, _)| *n == noun)
-        .map(|&(_, c)| c)
+    let find = |n: &str| {
+        PERSON_ROLES
+            .iter()
+            .chain(ORG_ROLES.iter())
+            .find(|(r, _)| *r == n)
+            .map(|&(_, c)| c)
+    };
+    // Plurals: "attorneys", "officials", "spokesmen" are listed or end in -s.
+    find(noun).or_else(|| {
+        noun.strip_suffix('s')
+            .filter(|n| n.len() > 2)
+            .and_then(find)
+    })
 }
 
 fn is_role_noun(noun: &str, kind: MentionKind) -> bool {
@@ -1042,7 +1069,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             .map(|(_, m)| m)
     }
 
-    fn subject_score(&self, m: usize) -> u8 {
+    pub fn subject_score(&self, m: usize) -> u8 {
         const PREPS: &[&str] = &[
             "with",
             "to",

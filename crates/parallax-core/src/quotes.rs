@@ -962,7 +962,23 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 &[MentionKind::Person, MentionKind::Org, MentionKind::Place],
                 self.quotes,
             ) {
-                return Some(self.speaker_of(m, self.ctx.mentions[m].span()));
+                if self.ctx.subject_score(m) > 0 {
+                    return Some(self.speaker_of(m, self.ctx.mentions[m].span()));
+                }
+                // Only a possessive or governed name: the sentence's opening phrase, up to its
+                // verb, is the subject ("Smith's lawyers hit back, urging ...").
+                let opening: Vec<usize> = self
+                    .toks_in(Span::new(sent.start, verb_tok.start))
+                    .into_iter()
+                    .take_while(|&i| {
+                        let t = self.tok(i);
+                        t.word
+                            && !(!t.capitalised() && crate::descriptors::is_verb_like(&t.lower()))
+                    })
+                    .collect();
+                if !opening.is_empty() {
+                    return self.resolve(&opening);
+                }
             }
         }
         // Comma segments of the subject clause; relative clauses ("who ...") are skipped and so
@@ -1141,7 +1157,23 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let span = Span::new(self.tok(np[0]).start, self.tok(*np.last()?).end);
         // A person named in the phrase: the last one ("Kremlin spokesman Dmitry Peskov").
         if let Some(&m) = self.ctx.mentions_in(span, &[MentionKind::Person]).last() {
-            return Some(self.speaker_of(m, self.ctx.mentions[m].span()));
+            // "Smith's lawyer": the person only owns the speaker.
+            let ms = self.ctx.mentions[m].span();
+            let holder = np.iter().copied().find(|&i| self.tok(i).end >= ms.end);
+            let possessive = holder.is_some_and(|i| {
+                let t = self.tok(i);
+                let l = t.lower();
+                t.end > ms.end && (l.ends_with("'s") || l.ends_with("’s"))
+            });
+            let head_after = np
+                .iter()
+                .any(|&i| self.tok(i).start > ms.end && self.tok(i).word);
+            if possessive && head_after {
+                if let Some(s) = self.plausible_speaker(np) {
+                    return Some(s);
+                }
+            }
+            return Some(self.speaker_of(m, ms));
         }
         // An organisation or place that heads the phrase ("the White House", "Russia on
         // Tuesday"); one that only modifies a person or thing ("the senior State Department
@@ -1276,9 +1308,20 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             .iter()
             .all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
         let span_of = |a: usize, b: usize| Span::new(self.tok(np[a]).start, self.tok(np[b]).end);
+        // "Ana Ruiz's lawyers": a name in the possessive, then a role.
+        let possessive_role = words
+            .iter()
+            .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+            .is_some_and(|k| {
+                k + 1 < words.len()
+                    && np[..=k].iter().all(|&i| self.tok(i).capitalised())
+                    && role_head(&words[k + 1..].join(" ")).is_some()
+            });
         if clean
             && np.len() <= 7
-            && (determiner || (np.len() <= 2 && role_head(&words.join(" ")).is_some()))
+            && (determiner
+                || possessive_role
+                || (np.len() <= 2 && role_head(&words.join(" ")).is_some()))
         {
             let s = span_of(0, np.len() - 1);
             return Some(Speaker {
@@ -1698,6 +1741,15 @@ mod tests {
         check(
             "\"The claim is baseless,\" says a Jan. 9 court filing.",
             &[("The claim is baseless,", Some("a Jan. 9 court filing"))],
+        );
+        // A possessive name only owns the speaker.
+        check(
+            "[[Ana Ruiz]]'s lawyers hit back, urging the court to \"throw out the case.\"",
+            &[("throw out the case.", Some("Ana Ruiz's lawyers"))],
+        );
+        check(
+            "\"She is innocent,\" [[Ana Ruiz]]'s lawyer said.",
+            &[("She is innocent,", Some("Ana Ruiz's lawyer"))],
         );
         // What follows a quote that ends its sentence may be a new sentence.
         check(
