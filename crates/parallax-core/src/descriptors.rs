@@ -507,6 +507,7 @@ const PERSON_ROLES: &[(&str, &str)] = &[
     ("superintendent", "police officer"),
     ("soldier", "soldier"),
     ("professor", "academic"),
+    ("prof", "academic"),
     ("lecturer", "academic"),
     ("researcher", "scientist"),
     ("scientist", "scientist"),

@@ -346,6 +346,12 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
         // Single quotes opened in this paragraph: positions, with the double quote they sit in.
         let mut singles: Vec<(usize, Option<usize>)> = Vec::new();
         let mut first = true;
+        // The last single closing mark of the paragraph that is not possessive-like.
+        let last_strong_close = (p.start..p.end).rev().find(|&j| {
+            matches!(cs[j], '’' | '\'')
+                && single_mark(cs, j) == Some(Mark::Close)
+                && !(j > 0 && cs[j - 1] == 's' && cs.get(j + 2).is_some_and(|c| c.is_lowercase()))
+        });
         for i in p.start..p.end {
             let c = cs[i];
             if let Some(mark) = double_mark(cs, i) {
@@ -393,6 +399,16 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
                 match mark {
                     Mark::Open => singles.push((i, within)),
                     Mark::Close | Mark::Either => {
+                        // "the students’ work": after an -s and before a lower-case word the
+                        // mark is more likely a plural possessive, when the quote can still
+                        // close later in the paragraph.
+                        let possessive_like = i > 0
+                            && cs[i - 1] == 's'
+                            && cs.get(i + 1).is_some_and(|c| *c == ' ')
+                            && cs.get(i + 2).is_some_and(|c| c.is_lowercase());
+                        if possessive_like && last_strong_close.is_some_and(|j| j > i) {
+                            continue;
+                        }
                         if let Some(k) = singles.iter().rposition(|&(_, d)| d == within) {
                             let (o, _) = singles[k];
                             singles.truncate(k);
@@ -1532,6 +1548,13 @@ mod tests {
             &[],
         );
         check("The players’ union rejected the deal.", &[]);
+        check(
+            "‘It is a big step. The students’ fieldwork was superb,’ [[Tom Hill]] said.",
+            &[(
+                "It is a big step. The students’ fieldwork was superb,",
+                Some("Tom Hill"),
+            )],
+        );
         check("He is 6'2\" tall.", &[]);
         check(
             "“They said ‘no way’ to us,” [[Ana Ruiz]] said.",

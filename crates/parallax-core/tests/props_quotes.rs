@@ -225,6 +225,7 @@ fn large_adversarial_inputs() {
         ".,;:!?'’".repeat(1 << 17),
         "“He said,” she said. ‘No.’\n".repeat(1 << 15),
         "\n".repeat(1 << 20),
+        "‘the players’ union’s ".repeat(1 << 15),
     ];
     for text in &inputs {
         check_lines(text);
