@@ -96,10 +96,22 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
         }
     }
 
-    // The line right after an agency keyword slug is that picture's caption.
+    // The line right after an agency keyword slug is that picture's caption; a short line of
+    // capitalised words right after a byline is the author's affiliation ("City Herald, Leeds").
     for i in 1..lines.len() {
         if roles[i - 1] == LineRole::KeywordLine && roles[i] == LineRole::Body {
             roles[i] = LineRole::Caption;
+        }
+        let l = lines[i].1;
+        if roles[i - 1] == LineRole::Byline
+            && roles[i] == LineRole::Body
+            && word_count(l) <= 6
+            && !ends_sentence(l)
+            && l.split_whitespace().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "&" | "of")
+            })
+        {
+            roles[i] = LineRole::Byline;
         }
     }
 
@@ -310,6 +322,19 @@ fn is_weekday_word(w: &str) -> bool {
 /// A line that holds only a date, perhaps with a time, zone and a "Published"/"Updated" label.
 fn is_date_only(line: &str) -> bool {
     if crate::document::is_date_line(line) {
+        return true;
+    }
+    // A date label on its own line, the date on the next: "Published", "Last updated:".
+    if matches!(
+        line.trim_end_matches(':').to_lowercase().as_str(),
+        "published"
+            | "updated"
+            | "posted"
+            | "last updated"
+            | "first published"
+            | "published on"
+            | "updated on"
+    ) {
         return true;
     }
     // "3 hours ago", "Published 2 days ago", "Updated 10 minutes ago".
@@ -841,6 +866,7 @@ const FURNITURE_OPENERS: &[&str] = &[
     "story continues",
     "scroll to continue",
     "stay connected",
+    "save",
     "copy link",
     "save article",
     "print article",
@@ -1290,6 +1316,11 @@ mod tests {
                 "shouted headline repeated in title case, page chrome",
                 "Skip to content\nHARBOUR FERRY SERVICE TO END IN MAY\nHarbour Ferry Service To End In May\nThe harbour ferry will stop running in May after 60 years, the operator said on Friday.\nWas this article helpful?\nStay connected",
                 &[Furniture, Headline, RepeatedHeadline, Body, Furniture, Furniture],
+            ),
+            (
+                "broadcaster layout: date label, affiliation, image source and caption",
+                "Minister quits over expenses\nPublished\n3 hours ago\nShare\nSave\nBy Ana Lima\nCity Herald, Leeds\nImage source, Getty Images\nImage caption, The minister leaving her office on Monday\nThe minister resigned on Tuesday after a week of pressure over her expenses claims.",
+                &[Headline, DateLine, DateLine, Furniture, Furniture, Byline, Byline, Credit, Caption, Body],
             ),
             (
                 "tag list and photo credit label",
