@@ -1255,7 +1255,10 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 && s >= 2
                 && self.toks[s - 2].word
                 && self.toks[s - 2].capitalised()
-                && self.toks[s].capitalised();
+                && self.toks[s].capitalised()
+                && self
+                    .mention_at_tok(s - 2, &[MentionKind::Person, MentionKind::Org])
+                    .is_none();
             if (TITLE_STOP.contains(&lower.as_str()) && !joins_caps)
                 || t.text.chars().all(|c| c.is_ascii_digit())
             {
@@ -1291,8 +1294,8 @@ impl<'a, M: MentionLike> Context<'a, M> {
             s -= 1;
             steps += 1;
         }
-        // Drop a leading "of"/"for" left dangling.
-        while s < first - 1 && matches!(self.toks[s].lower().as_str(), "of" | "for") {
+        // Drop a leading "of"/"for"/"and" left dangling.
+        while s < first - 1 && matches!(self.toks[s].lower().as_str(), "of" | "for" | "and" | "&") {
             s += 1;
         }
         let d = Span::new(self.toks[s].start, self.toks[first - 1].end);
