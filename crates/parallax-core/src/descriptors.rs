@@ -399,6 +399,8 @@ const PERSON_ROLES: &[(&str, &str)] = &[
     ("vice president", "vice president"),
     ("prime minister", "prime minister"),
     ("premier", "prime minister"),
+    ("pm", "prime minister"),
+    ("fm", "minister"),
     ("chancellor", "chancellor"),
     ("minister", "minister"),
     ("secretary-general", "secretary-general"),
@@ -1860,6 +1862,7 @@ pub(crate) mod tests {
             ("director of the city museum", Some("director")),
             ("Russia's top cyber diplomat", Some("diplomat")),
             ("chief executive of the bank", Some("chief executive")),
+            ("Russian FM", Some("minister")),
             ("happy", None),
         ];
         for (d, class) in rows {
