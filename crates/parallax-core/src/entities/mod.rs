@@ -24,7 +24,7 @@ use crate::analysis::Label;
 use crate::offsets::Span;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A word token (whitespace removed) with its layout context.
 #[derive(Debug, Clone, Copy)]
@@ -187,6 +187,7 @@ struct Piece {
     /// decided by a strong cue (lexicon, title, head word)
     sure: bool,
     /// preceded by a title inside the chunk or just before it
+    #[allow(dead_code)]
     titled: bool,
 }
 
@@ -226,9 +227,6 @@ const SPEECH_VERBS: &[&str] = &[
     "knows", "hopes", "wants", "believed", "thought", "hoped", "wanted", "died", "was", "is",
 ];
 
-fn joins_tight(w: &W<'_>) -> bool {
-    !w.sp
-}
 
 /// True if the token at `i` starts (or continues) a capitalised name.
 fn capword(ws: &[W<'_>], i: usize) -> bool {
@@ -257,7 +255,8 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
         let s = i;
         let mut e = i + 1;
         loop {
-            if e >= ws.len() || ws[e].nl || used[e] {
+            // names are short: a longer run of capitals (a shouted line) is cut into pieces
+            if e >= ws.len() || ws[e].nl || used[e] || e - s >= 16 {
                 break;
             }
             let w = &ws[e];
@@ -686,6 +685,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
 
 /// Decides unknown pieces by context and document consistency.
 fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
+    let seen = Seen::new(ws);
     // names known from sure pieces
     let mut person_tokens: HashMap<String, usize> = HashMap::new();
     let mut by_key: HashMap<String, Label> = HashMap::new();
@@ -718,7 +718,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
     }
     // a single word of a known person's full name is that person, even if it is a place name
     for p in pieces.iter_mut() {
-        if p.e == p.s + 1 && p.label == Some(Label::Place) && person_tokens.contains_key(ws[p.s].text) && is_surname_like(ws, p.s) {
+        if p.e == p.s + 1 && p.label == Some(Label::Place) && person_tokens.contains_key(ws[p.s].text) && seen.after_given.contains(ws[p.s].text) {
             p.label = Some(Label::Person);
         }
     }
@@ -754,7 +754,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             } else {
                 Some(Label::Org)
             }
-        } else if nwords == 1 && first.first && (is_common_word(&lc(first)) || !first.all_caps() && !seen_mid_sentence(ws, first.text)) {
+        } else if nwords == 1 && first.first && (is_common_word(&lc(first)) || !first.all_caps() && !seen.mid.contains(first.text)) {
             None
         } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(&lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
             Some(Label::Person)
@@ -817,16 +817,28 @@ fn lowercase_orgs(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Labe
     }
 }
 
-/// True when the word at `i` is the last word of a name in the text ("Taylor" in
-/// "Sean Taylor") rather than only a given name.
-fn is_surname_like(ws: &[W<'_>], i: usize) -> bool {
-    let t = ws[i].text;
-    ws.windows(2).any(|p| p[1].text == t && p[0].cap() && p[0].sp == false || p[1].text == t && p[0].cap() && is_given_name(p[0].text))
+/// Words of the text seen in two roles, computed once per text (linear).
+struct Seen<'a> {
+    /// capitalised words seen somewhere not at the start of a sentence
+    mid: HashSet<&'a str>,
+    /// words seen right after a given name ("Taylor" in "Sean Taylor")
+    after_given: HashSet<&'a str>,
 }
 
-/// True when `word` appears capitalised somewhere not at the start of a sentence.
-fn seen_mid_sentence(ws: &[W<'_>], word: &str) -> bool {
-    ws.iter().any(|w| w.text == word && !w.first)
+impl<'a> Seen<'a> {
+    fn new(ws: &[W<'a>]) -> Self {
+        let mut mid = HashSet::new();
+        let mut after_given = HashSet::new();
+        for (i, w) in ws.iter().enumerate() {
+            if !w.first && w.is_word() {
+                mid.insert(w.text);
+            }
+            if i > 0 && ws[i - 1].cap() && is_given_name(ws[i - 1].text) {
+                after_given.insert(w.text);
+            }
+        }
+        Seen { mid, after_given }
+    }
 }
 
 /// A place preposition before `i`, or ", <known place>" after it.
