@@ -527,7 +527,7 @@ fn duration(ws: &[String]) -> Option<String> {
     let mut time = String::new();
     for (n, (letter, mult, is_time)) in parts {
         let v = n * mult;
-        if !v.is_finite() || v < 0.0 || v > 1e9 {
+        if !v.is_finite() || !(0.0..=1e9).contains(&v) {
             return None;
         }
         if is_time {
@@ -947,7 +947,6 @@ fn word_number(ws: &[String]) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut any = false;
-    let mut pending_a = false;
     let parts: Vec<String> = ws
         .iter()
         .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
@@ -966,7 +965,7 @@ fn word_number(ws: &[String]) -> Option<f64> {
             current += n;
             any = true;
         } else if matches!(w, "a" | "an") {
-            pending_a = true;
+            // "a hundred", "a dozen": the scale word counts one by itself.
         } else if w == "and" && any {
         } else if w == "half" {
             // "half a million", "one and a half million"
@@ -990,7 +989,6 @@ fn word_number(ws: &[String]) -> Option<f64> {
         }
         i += 1;
     }
-    let _ = pending_a;
     any.then_some(total + current)
 }
 

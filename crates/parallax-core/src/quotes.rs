@@ -95,7 +95,7 @@ fn quotes_in<M: MentionLike>(
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // (paragraph index, speaker) of the last top-level quote with a speaker.
     let mut last: Option<(usize, Speaker)> = None;
-    for (k, q) in raw.iter().enumerate() {
+    for q in &raw {
         let mut quote = Quote {
             span: q.span,
             text_span: q.text,
@@ -170,9 +170,7 @@ fn quotes_in<M: MentionLike>(
                             .attribute(window, Span::new(prev.end, prev.end), false, false)
                             .filter(|s| match &s.entity {
                                 Some(_) => {
-                                    ctx.mentions_in(s.span, &[MentionKind::Person])
-                                        .first()
-                                        .is_some()
+                                    !ctx.mentions_in(s.span, &[MentionKind::Person]).is_empty()
                                         || PRONOUNS
                                             .contains(&ctx.slice(s.span).to_lowercase().as_str())
                                 }
@@ -209,7 +207,6 @@ fn quotes_in<M: MentionLike>(
                 quote.speaker_entity = s.entity.clone();
                 last = Some((para_of(q.span.end.saturating_sub(1)), s));
             }
-            let _ = k;
         }
         out.push(quote);
     }
@@ -988,8 +985,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     .into_iter()
                     .take_while(|&i| {
                         let t = self.tok(i);
-                        t.word
-                            && !(!t.capitalised() && crate::descriptors::is_verb_like(&t.lower()))
+                        t.word && (t.capitalised() || !crate::descriptors::is_verb_like(&t.lower()))
                     })
                     .collect();
                 if !opening.is_empty() {
