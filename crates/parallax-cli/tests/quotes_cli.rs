@@ -1,0 +1,96 @@
+//! `parallax quotes FILE...`: one JSON line per quotation, code points into the file's text.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A fresh file under the system temp dir holding `text`.
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-quotes-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write temp file");
+    path
+}
+
+/// Runs `parallax quotes` on `files` (name, text; a `None` text is a missing file) and compares
+/// (doc, start, end, text, speaker) of every line, then the exit code.
+#[track_caller]
+fn check(
+    files: &[(&str, Option<&str>)],
+    expected: &[(&str, usize, usize, &str, Option<&str>)],
+    code: i32,
+) {
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|&(name, text)| match text {
+            Some(t) => temp_file(name, t),
+            None => std::env::temp_dir()
+                .join("parallax-quotes-cli-missing")
+                .join(name),
+        })
+        .collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("quotes")
+        .args(&paths)
+        .output()
+        .expect("run parallax");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    let got: Vec<(String, usize, usize, String, Option<String>)> = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON {l:?}: {e}"));
+            (
+                v["doc"].as_str().unwrap_or_default().to_string(),
+                v["start"].as_u64().unwrap_or(u64::MAX) as usize,
+                v["end"].as_u64().unwrap_or(u64::MAX) as usize,
+                v["text"].as_str().unwrap_or_default().to_string(),
+                v["speaker"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let exp: Vec<(String, usize, usize, String, Option<String>)> = expected
+        .iter()
+        .map(|&(d, s, e, t, sp)| (d.to_string(), s, e, t.to_string(), sp.map(str::to_string)))
+        .collect();
+    assert_eq!(
+        got,
+        exp,
+        "stdout:\n{stdout}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "exit code; stderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn quotes_with_speakers_in_code_points() {
+    // "é" and "“" are one code point each (two and three bytes in UTF-8).
+    check(
+        &[(
+            "a.txt",
+            Some("Café owners protest\n\n“We cannot pay,” said Maria Lopez.\n"),
+        )],
+        &[("a.txt", 21, 37, "“We cannot pay,”", Some("Maria Lopez"))],
+        0,
+    );
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_others_still_run() {
+    check(
+        &[
+            ("gone.txt", None),
+            (
+                "b.txt",
+                Some("Rates rise\n\nThe bank said rates would stay \"higher for longer\".\n"),
+            ),
+        ],
+        &[("b.txt", 43, 62, "\"higher for longer\"", Some("The bank"))],
+        2,
+    );
+}
