@@ -1447,6 +1447,15 @@ impl<'a, M: MentionLike> Context<'a, M> {
         let closer = if comma.is("(") { ")" } else { "," };
         let sent = self.sentence_of(span.start);
         let mut i = after + 1;
+        // An age first ("Lee, 41, a teacher from Leeds,"): the role follows it.
+        if closer == ","
+            && self.toks.get(i).is_some_and(|t| {
+                t.word && t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 3
+            })
+            && self.toks.get(i + 1).is_some_and(|t| t.is(","))
+        {
+            i += 2;
+        }
         // Skip "who is", "who serves as", "who was".
         let mut start = i;
         let l0 = self.toks.get(i).map(Tok::lower).unwrap_or_default();
@@ -1822,6 +1831,10 @@ pub(crate) mod tests {
             &[("Raj Patel", "director of the city museum")],
         ));
         check(&Case::Found("[[Raj Patel]], 54, said nothing.", &[]));
+        check(&Case::Found(
+            "[[Raj Patel]], 54, a teacher from Leeds, said nothing.",
+            &[("Raj Patel", "teacher from Leeds")],
+        ));
         check(&Case::Found(
             "[[Raj Patel]], who left early, said nothing.",
             &[],
