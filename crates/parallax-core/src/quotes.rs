@@ -351,9 +351,13 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
         });
         for i in p.start..p.end {
             let c = cs[i];
-            if let Some(mark) = double_mark(cs, i) {
+            if let Some(mut mark) = double_mark(cs, i) {
                 let starts_para = first;
                 first = false;
+                // „German“ quotes close with the mark English opens with.
+                if cs[i] == '“' && inner.or(open).is_some_and(|o| cs[o] == '„') {
+                    mark = Mark::Close;
+                }
                 match (open, mark) {
                     (Some(_), Mark::Open | Mark::Either) if starts_para => {
                         // Continuation of a quote running over paragraphs: this mark reopens it.
@@ -1561,6 +1565,22 @@ mod tests {
         );
         check("The so-called “smart” meters failed.", &[("smart", None)]);
         check("Hé said “no” twice.", &[("no", None)]);
+    }
+
+    #[test]
+    fn other_quotation_styles() {
+        check(
+            "«Nous sommes prêts», a déclaré [[Anne Roy]].",
+            &[("Nous sommes prêts", None)],
+        );
+        check(
+            "„Wir schaffen das“, sagte [[Eva Kohl]].",
+            &[("Wir schaffen das", None)],
+        );
+        check(
+            "[[Eva Kohl]] said: „We will manage“ and left.",
+            &[("We will manage", Some("Eva Kohl"))],
+        );
     }
 
     #[test]
