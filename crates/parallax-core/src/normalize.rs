@@ -316,6 +316,13 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
             w.as_str(),
             "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "bst" | "et" | "est" | "edt"
         ) {
+        } else if let Some(d) = w
+            .strip_suffix("s")
+            .filter(|d| d.len() == 2 && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|d| d.parse::<i32>().ok())
+        {
+            // "the '90s": the last century for decades after the twenties.
+            decade = Some(if d >= 30 { 1900 + d } else { 2000 + d });
         } else if let Some(d) = w.strip_suffix("s").and_then(year_of) {
             if d % 10 == 0 {
                 decade = Some(d);
@@ -556,6 +563,16 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
         ["tomorrow"] => ymd(a + 1),
         ["day", "after", "tomorrow"] => ymd(a + 2),
         ["this", "week"] | ["week"] => iso_week(a),
+        // Saturday and Sunday of the anchor's Monday-to-Sunday week, the one before, the one after.
+        ["this", "weekend"] | ["last" | "previous", "weekend"] | ["next" | "coming", "weekend"] => {
+            let shift = match w[0] {
+                "this" => 0,
+                "last" | "previous" => -7,
+                _ => 7,
+            };
+            let sat = a - weekday_of_days(a) + 5 + shift;
+            format!("{}/{}", ymd(sat), ymd(sat + 1))
+        }
         ["last", "week"] | ["previous", "week"] => iso_week(a - 7),
         ["next", "week"] | ["coming", "week"] => iso_week(a + 7),
         ["this", "month"] | ["month"] => format!("{y:04}-{m:02}"),
@@ -1386,6 +1403,10 @@ mod tests {
             ("last March", WED, Some("2024-03")),
             ("last September", WED, Some("2023-09")),
             ("Sunday last week", WED, Some("2024-06-09")),
+            ("last weekend", WED, Some("2024-06-08/2024-06-09")),
+            ("this weekend", WED, Some("2024-06-15/2024-06-16")),
+            ("the weekend", WED, None),
+            ("the '90s", WED, Some("199X")),
             ("Tuesday next week", WED, Some("2024-06-18")),
             ("three decades ago", WED, Some("1994")),
             ("the 2023/24 season", WED, None),
