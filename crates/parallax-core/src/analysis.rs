@@ -307,54 +307,95 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
             }
         }
     }
-    // 3. people: full names, then single names
-    let persons: Vec<usize> = (0..n).filter(|&k| flat[k].2 == Label::Person).collect();
+    // 3. people: full names, then single names. Work on distinct names (not mentions) so that
+    // the cost stays linear in the number of mentions.
     let words = |k: usize| -> Vec<&str> { flat[k].3.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).collect() };
-    let full: Vec<usize> = persons.iter().copied().filter(|&k| words(k).len() >= 2).collect();
-    for (a_i, &a) in full.iter().enumerate() {
-        for &b in &full[a_i + 1..] {
-            let (wa, wb) = (words(a), words(b));
-            let same_given = wa[0].eq_ignore_ascii_case(wb[0]);
-            let (la, lb) = (wa[wa.len() - 1], wb[wb.len() - 1]);
-            if same_given && similar_surname(la, lb) {
-                uf.union(a, b);
-            }
-        }
-    }
-    // mention counts per full-name cluster
-    let mut cluster_count: HashMap<usize, usize> = HashMap::new();
-    for &f in &full {
-        *cluster_count.entry(uf.find(f)).or_default() += 1;
-    }
-    for &k in &persons {
+    // distinct full names: (given, surname) lower case -> members
+    let mut full_keys: Vec<(String, String)> = Vec::new();
+    let mut full_members: Vec<Vec<usize>> = Vec::new();
+    let mut key_ix: HashMap<(String, String), usize> = HashMap::new();
+    let mut singles: Vec<usize> = Vec::new();
+    for k in (0..n).filter(|&k| flat[k].2 == Label::Person) {
         let w = words(k);
-        if w.len() != 1 {
-            continue;
-        }
-        let name = w[0];
-        let (d, i) = (flat[k].0, flat[k].1);
-        // candidates: full names ending (or starting) with this word
-        let mut best: Option<(usize, (u8, usize))> = None;
-        for &f in &full {
-            let wf = words(f);
-            let last = wf[wf.len() - 1];
-            let exact = last == name || wf[0] == name;
-            let fuzzy = !exact && similar_surname(last, name);
-            if !exact && !fuzzy {
-                continue;
+        match w.len() {
+            0 => {}
+            1 => singles.push(k),
+            _ => {
+                let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
+                let ix = *key_ix.entry(key.clone()).or_insert_with(|| {
+                    full_keys.push(key);
+                    full_members.push(Vec::new());
+                    full_keys.len() - 1
+                });
+                if let Some(&first) = full_members[ix].first() {
+                    uf.union(first, k);
+                }
+                full_members[ix].push(k);
             }
-            let (fd, fi) = (flat[f].0, flat[f].1);
-            // rank: same doc before > same doc after > other doc by cluster size
-            let rank = if fd == d && fi < i {
-                (3, fi)
-            } else if fd == d {
-                (2, usize::MAX - fi)
-            } else {
-                (1, *cluster_count.get(&uf.find(f)).unwrap_or(&0))
+        }
+    }
+    // same given name, similar surname (Peskov / Pescov)
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ix, (g, _)) in full_keys.iter().enumerate() {
+        by_given.entry(g.as_str()).or_default().push(ix);
+    }
+    for ixs in by_given.values() {
+        for (a_i, &a) in ixs.iter().enumerate() {
+            for &b in &ixs[a_i + 1..] {
+                if similar_surname(&full_keys[a].1, &full_keys[b].1) {
+                    uf.union(full_members[a][0], full_members[b][0]);
+                }
+            }
+        }
+    }
+    // single names: the full name ending (or starting) with that word
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ix, (g, l)) in full_keys.iter().enumerate() {
+        by_word.entry(l.as_str()).or_default().push(ix);
+        if g != l {
+            by_word.entry(g.as_str()).or_default().push(ix);
+        }
+    }
+    let surnames: Vec<&str> = {
+        let mut v: Vec<&str> = full_keys.iter().map(|k| k.1.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    // positions of each distinct full name per document (mention order, sorted)
+    let mut positions: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (ix, members) in full_members.iter().enumerate() {
+        for &m in members {
+            positions.entry((ix, flat[m].0)).or_default().push(flat[m].1);
+        }
+    }
+    for &k in &singles {
+        let w = words(k)[0].to_lowercase();
+        let (d, i) = (flat[k].0, flat[k].1);
+        let mut cands: Vec<(usize, bool)> = by_word.get(w.as_str()).map(|v| v.iter().map(|&x| (x, true)).collect()).unwrap_or_default();
+        if cands.is_empty() {
+            for sn in surnames.iter().filter(|sn| similar_surname(sn, &w)) {
+                cands.extend(by_word.get(sn).into_iter().flatten().map(|&x| (x, false)));
+            }
+        }
+        let mut best: Option<(usize, (u8, usize))> = None;
+        for (ix, exact) in cands {
+            let members = &full_members[ix];
+            // rank: same document before it > same document after it > other documents by size
+            let pos = positions.get(&(ix, d));
+            let before = pos.and_then(|p| {
+                let at = p.partition_point(|&x| x < i);
+                at.checked_sub(1).map(|j| p[j])
+            });
+            let same_doc = pos.is_some();
+            let rank = match (before, same_doc) {
+                (Some(p), _) => (3, p),
+                (None, true) => (2, 0),
+                _ => (1, members.len()),
             };
             let rank = (rank.0 * 2 + u8::from(exact), rank.1);
             if best.as_ref().is_none_or(|b| rank > b.1) {
-                best = Some((f, rank));
+                best = Some((members[0], rank));
             }
         }
         if let Some((f, _)) = best {

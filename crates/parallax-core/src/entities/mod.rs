@@ -24,12 +24,15 @@ use crate::analysis::Label;
 use crate::offsets::Span;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// A word token (whitespace removed) with its layout context.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct W<'a> {
     pub text: &'a str,
+    /// the text in lower case (borrowed when it already is)
+    pub low: Cow<'a, str>,
     pub span: Span,
     /// whitespace before this token
     pub sp: bool,
@@ -81,7 +84,8 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
                     si += 1;
                 }
                 let first = nl || sentences.get(si).is_some_and(|s| s.start == t.span.start);
-                ws.push(W { text: t.text, span: t.span, sp, nl, kind: t.kind, first, caps_line: false, title_line: false });
+                let low = if t.text.chars().any(char::is_uppercase) { Cow::Owned(t.text.to_lowercase()) } else { Cow::Borrowed(t.text) };
+                ws.push(W { text: t.text, low, span: t.span, sp, nl, kind: t.kind, first, caps_line: false, title_line: false });
                 sp = false;
                 nl = false;
             }
@@ -191,8 +195,8 @@ struct Piece {
     titled: bool,
 }
 
-fn lc(w: &W<'_>) -> String {
-    w.text.to_lowercase()
+fn lc<'b>(w: &'b W<'_>) -> &'b str {
+    &w.low
 }
 
 const CONNECTORS: &[&str] = &["of", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "for", "the", "&", "y", "do", "dos", "das", "ter", "ten", "op"];
@@ -236,7 +240,7 @@ fn capword(ws: &[W<'_>], i: usize) -> bool {
     }
     if w.title_line && w.cap() {
         let l = lc(w);
-        if (is_common_word(&l) || lexicon::FUNCTION_WORDS.contains(&l.as_str())) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text) && !lexicon::PLACE_HEADS.contains(&w.text) {
+        if (is_common_word(&l) || lexicon::FUNCTION_WORDS.contains(&l)) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text) && !lexicon::PLACE_HEADS.contains(&w.text) {
             return false;
         }
     }
@@ -294,7 +298,7 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
                 e += 2;
                 continue;
             }
-            if w.is_word() && CONNECTORS.contains(&lc(w).as_str()) && w.text.starts_with(|c: char| c.is_lowercase()) {
+            if w.is_word() && CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase()) {
                 // connector followed by a capitalised word (allow "of the X")
                 let mut k = e + 1;
                 if k < ws.len() && ws[k].text == "the" {
@@ -446,7 +450,7 @@ fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
 
 fn person_like(ws: &[W<'_>], s: usize, e: usize) -> bool {
     let n = ws[s..e].iter().filter(|w| w.is_word()).count();
-    (2..=4).contains(&n) && is_given_name(ws[s].text) && !is_common_word(&lc(&ws[s])) || (2..=4).contains(&n) && is_given_name(ws[s].text) && is_surname(ws[e - 1].text)
+    (2..=4).contains(&n) && is_given_name(ws[s].text) && !is_common_word(lc(&ws[s])) || (2..=4).contains(&n) && is_given_name(ws[s].text) && is_surname(ws[e - 1].text)
 }
 
 /// Splits the chunk [s, e) into pieces.
@@ -454,13 +458,13 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
     let mut p = s;
     let mut titled = s > 0 && {
         let prev = &ws[s - 1];
-        prev.is_word() && LOWER_TITLES.contains(&lc(prev).as_str()) && prev.text.starts_with(|c: char| c.is_lowercase())
+        prev.is_word() && LOWER_TITLES.contains(&lc(prev)) && prev.text.starts_with(|c: char| c.is_lowercase())
             || prev.text == "." && s >= 2 && is_title(ws[s - 2].text)
     };
     let caps = ws[s].caps_line;
     while p < e {
         let w = &ws[p];
-        if !w.is_word() || (CONNECTORS.contains(&lc(w).as_str()) && w.text.starts_with(|c: char| c.is_lowercase())) {
+        if !w.is_word() || (CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase())) {
             p += 1;
             continue;
         }
@@ -478,9 +482,9 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         }
         // sentence-initial common word: not a name
         let low = lc(w);
-        if (w.first && p == s || low == "the" || (w.first && is_common_word(&low))) && !(w.all_caps() && w.text.chars().count() >= 2 && !lexicon::FUNCTION_WORDS.contains(&low.as_str())) {
-            if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low.as_str()) {
-                if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low.as_str()) && !w.all_caps() {
+        if (w.first && p == s || low == "the" || (w.first && is_common_word(&low))) && !(w.all_caps() && w.text.chars().count() >= 2 && !lexicon::FUNCTION_WORDS.contains(&low)) {
+            if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low) {
+                if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() {
                     p += 1;
                     continue;
                 }
@@ -566,7 +570,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 while k < e && capword(ws, k) && !is_title_word(&ws[k]) && known(ws[k].text).is_none() {
                     k += 1;
                 }
-                if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(&lc(&ws[k - 1])) || k > end && ws[k - 1].text.ends_with('s') && k - end == 1 && is_common_word(&lc(&ws[k - 1])) && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && !lexicon::SKIP_HEADS.contains(&ws[k-1].text) {
+                if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(lc(&ws[k - 1])) || k > end && ws[k - 1].text.ends_with('s') && k - end == 1 && is_common_word(lc(&ws[k - 1])) && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && !lexicon::SKIP_HEADS.contains(&ws[k-1].text) {
                     pieces.push(Piece { s: p, e: k, label: Some(Label::Org), sure: true, titled: false });
                     p = k;
                     continue;
@@ -659,10 +663,10 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         let mut p2 = p;
         if !titled {
             for q in p + 1..k.saturating_sub(1) {
-                if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(&lc(t)) || is_title_mod(t) || is_title_word(t)) {
+                if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(lc(t)) || is_title_mod(t) || is_title_word(t)) {
                     break;
                 }
-                if is_given_name(ws[q].text) && !is_common_word(&lc(&ws[q])) {
+                if is_given_name(ws[q].text) && !is_common_word(lc(&ws[q])) {
                     p2 = q;
                     titled = true;
                     break;
@@ -731,9 +735,9 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         let k = key(ws, s, e);
         let nwords = ws[s..e].iter().filter(|w| w.is_word()).count();
         let prev = s.checked_sub(1).map(|p| &ws[p]);
-        let prev_l = prev.map(lc).unwrap_or_default();
+        let prev_l: &str = prev.map(lc).unwrap_or("");
         let next = ws.get(e);
-        let next_l = next.map(lc).unwrap_or_default();
+        let next_l: &str = next.map(lc).unwrap_or("");
         let first = &ws[s];
         let label = if let Some(l) = by_key.get(&k) {
             Some(*l)
@@ -743,36 +747,36 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             org_last.get(first.text).copied()
         } else if nwords == 1 && first.text.chars().count() == 1 || first.text.chars().any(|c| c.is_ascii_digit()) {
             None
-        } else if nwords == 1 && is_given_name(first.text) && !is_common_word(&lc(first)) && !first.all_caps() {
+        } else if nwords == 1 && is_given_name(first.text) && !is_common_word(lc(first)) && !first.all_caps() {
             Some(Label::Person)
         } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
             Some(Label::Person)
         } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             // acronyms: organisations (unless a capitals word in a headline)
-            if is_common_word(&lc(first)) && first.text.len() > 3 || lexicon::FUNCTION_WORDS.contains(&lc(first).as_str()) || matches!(first.text, "ET" | "GMT" | "BST" | "EST" | "PST" | "CET" | "UTC" | "AM" | "PM" | "TV" | "OK" | "PS") {
+            if is_common_word(lc(first)) && first.text.len() > 3 || lexicon::FUNCTION_WORDS.contains(&lc(first)) || matches!(first.text, "ET" | "GMT" | "BST" | "EST" | "PST" | "CET" | "UTC" | "AM" | "PM" | "TV" | "OK" | "PS") {
                 None
             } else {
                 Some(Label::Org)
             }
-        } else if nwords == 1 && first.first && (is_common_word(&lc(first)) || !first.all_caps() && !seen.mid.contains(first.text)) {
+        } else if nwords == 1 && first.first && (is_common_word(lc(first)) || !first.all_caps() && !seen.mid.contains(first.text)) {
             None
-        } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(&lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
+        } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
             Some(Label::Person)
         } else if next.is_some_and(|n| n.text == ",") && ws.get(e + 1).is_some_and(|a| a.is_number() && a.text.len() <= 3) && ws.get(e + 2).is_some_and(|c| c.text == ",") {
             Some(Label::Person)
-        } else if matches!(prev_l.as_str(), "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at") && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase())) && !(nwords >= 2 && is_given_name(first.text)) {
+        } else if matches!(prev_l, "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at") && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase())) && !(nwords >= 2 && is_given_name(first.text)) {
             if prev_l == "at" || prev_l == "from" {
                 Some(Label::Org)
             } else {
                 Some(Label::Place)
             }
-        } else if SPEECH_VERBS.contains(&next_l.as_str()) && nwords >= 2 {
+        } else if SPEECH_VERBS.contains(&next_l) && nwords >= 2 {
             Some(Label::Person)
-        } else if nwords >= 2 && ws[s..e].iter().all(|w| !w.is_word() || !is_common_word(&lc(w))) && nwords <= 3 {
+        } else if nwords >= 2 && ws[s..e].iter().all(|w| !w.is_word() || !is_common_word(lc(w))) && nwords <= 3 {
             Some(Label::Person)
-        } else if nwords == 1 && (is_surname(first.text) || is_given_name(first.text)) && !is_common_word(&lc(first)) && SPEECH_VERBS.contains(&next_l.as_str()) {
+        } else if nwords == 1 && (is_surname(first.text) || is_given_name(first.text)) && !is_common_word(lc(first)) && SPEECH_VERBS.contains(&next_l) {
             Some(Label::Person)
-        } else if nwords == 1 && is_common_word(&lc(first)) {
+        } else if nwords == 1 && is_common_word(lc(first)) {
             // a capitalised common word mid-sentence: too uncertain
             None
         } else {

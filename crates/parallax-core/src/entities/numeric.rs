@@ -75,21 +75,21 @@ const APPROX2: &[&[&str]] = &[
 ];
 const CURRENCY_PREFIX: &[&str] = &["$", "£", "€", "¥", "₹", "₽", "US$", "C$", "A$", "HK$", "Rs", "Rs.", "INR", "USD", "EUR", "GBP"];
 
-fn lower(w: &W<'_>) -> String {
-    w.text.to_lowercase()
+fn lower<'b>(w: &'b W<'_>) -> &'b str {
+    &w.low
 }
 
 fn is(w: Option<&W<'_>>, words: &[&str]) -> bool {
-    w.is_some_and(|w| words.iter().any(|x| w.text.eq_ignore_ascii_case(x)))
+    w.is_some_and(|w| words.contains(&&*w.low))
 }
 
 fn month_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let w = ws.get(i)?;
-    let l = lower(w);
-    if MONTHS.contains(&l.as_str()) && w.text.starts_with(|c: char| c.is_uppercase()) {
+    let l: &str = lower(w);
+    if MONTHS.contains(&l) && w.text.starts_with(|c: char| c.is_uppercase()) {
         return Some(i + 1);
     }
-    if MONTH_ABBR.contains(&l.as_str()) && w.text.starts_with(|c: char| c.is_uppercase()) {
+    if MONTH_ABBR.contains(&l) && w.text.starts_with(|c: char| c.is_uppercase()) {
         // "Jan." with its full stop
         if ws.get(i + 1).is_some_and(|n| n.text == "." && !n.sp) {
             return Some(i + 2);
@@ -100,10 +100,7 @@ fn month_at(ws: &[W<'_>], i: usize) -> Option<usize> {
 }
 
 fn is_weekday(w: &W<'_>) -> bool {
-    let l = w.text.to_ascii_lowercase();
-    w.text.starts_with(|c: char| c.is_uppercase())
-        && (WEEKDAYS.contains(&l.as_str())
-            || matches!(l.as_str(), "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun") && false)
+    w.text.starts_with(|c: char| c.is_uppercase()) && WEEKDAYS.contains(&&*w.low)
 }
 
 fn is_digits(s: &str) -> bool {
@@ -136,9 +133,9 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    let l = lower(w);
+    let l: &str = lower(w);
     let base = l.split('-').next().unwrap_or("");
-    if ONES.contains(&l.as_str()) || (l.contains('-') && ONES.contains(&base)) {
+    if ONES.contains(&l) || (l.contains('-') && ONES.contains(&base)) {
         let mut j = i + 1;
         // twenty-one written as three tokens
         if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), ONES) {
@@ -149,13 +146,13 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if matches!(l.as_str(), "a" | "an") && is(ws.get(i + 1), &["dozen", "hundred", "thousand", "million", "billion", "couple", "half"]) {
+    if matches!(l, "a" | "an") && is(ws.get(i + 1), &["dozen", "hundred", "thousand", "million", "billion", "couple", "half"]) {
         if is(ws.get(i + 1), &["couple"]) {
             return None;
         }
         return Some(i + 2);
     }
-    if matches!(l.as_str(), "dozen" | "hundred" | "thousand" | "half") {
+    if matches!(l, "dozen" | "hundred" | "thousand" | "half") {
         return Some(i + 1);
     }
     None
@@ -164,8 +161,8 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
 /// Scale words after a number: "100 million", "3.5 crore", "hundreds of thousands".
 fn scales(ws: &[W<'_>], mut j: usize) -> usize {
     while let Some(w) = ws.get(j) {
-        let l = lower(w);
-        if SCALES.contains(&l.as_str()) && !(l.len() == 1 && w.sp && !matches!(l.as_str(), "m" | "k" | "b")) {
+        let l: &str = lower(w);
+        if SCALES.contains(&l) && !(l.len() == 1 && w.sp && !matches!(l, "m" | "k" | "b")) {
             j += 1;
         } else if l == "and" && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half"]) {
             j += 3;
@@ -192,9 +189,9 @@ fn approx_len(ws: &[W<'_>], i: usize) -> usize {
 /// Tries a DATE at `i`. Returns the end index.
 fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let w = ws.get(i)?;
-    let l = lower(w);
+    let l: &str = lower(w);
     // modifiers that belong to the span
-    if DATE_PREMODS.contains(&l.as_str()) {
+    if DATE_PREMODS.contains(&l) {
         let mut j = i + 1;
         if is(ws.get(j), &["on", "in", "this", "last", "next"]) && !is(ws.get(j), &["this", "last", "next"]) {
             j += 1;
@@ -222,7 +219,7 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
 
 fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
     let w = ws.get(i)?;
-    let l = lower(w);
+    let l: &str = lower(w);
     // Month [day][,] [year]
     if let Some(mut j) = month_at(ws, i) {
         let is_may = l == "may";
@@ -278,7 +275,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if matches!(l.as_str(), "today" | "yesterday" | "tomorrow" | "tonight") {
+    if matches!(l, "today" | "yesterday" | "tomorrow" | "tonight") {
         let mut j = i + 1;
         if is(ws.get(j), DAY_PARTS) {
             j += 1;
@@ -306,7 +303,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         return Some(i + 5);
     }
     // relative: last week, this season, the past few weeks, current quarter
-    if REL_MODS.contains(&l.as_str()) || l == "most" && is(ws.get(i + 1), &["recent"]) {
+    if REL_MODS.contains(&l) || l == "most" && is(ws.get(i + 1), &["recent"]) {
         let mut j = i + 1;
         if l == "most" {
             j += 1;
@@ -333,7 +330,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
                 return Some(e);
             }
         }
-        if is_weekday_at(ws, j) && matches!(l.as_str(), "last" | "next" | "this" | "past") {
+        if is_weekday_at(ws, j) && matches!(l, "last" | "next" | "this" | "past") {
             return Some(j + 1);
         }
         if l == "recent" && is(ws.get(j), &["years", "months", "weeks", "days", "decades"]) {
@@ -342,7 +339,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         return None;
     }
     // every day, each year, every 15 days
-    if matches!(l.as_str(), "every" | "each") {
+    if matches!(l, "every" | "each") {
         let j = i + 1;
         if let Some(e) = cardinal(ws, j) {
             if is(ws.get(e), TIME_UNITS) {
@@ -355,7 +352,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         return None;
     }
     // ordinal quarter: third quarter, third-quarter, fourth-quarter
-    if ORDINAL_WORDS.contains(&l.as_str()) || l == "full" {
+    if ORDINAL_WORDS.contains(&l) || l == "full" {
         let mut j = i + 1;
         if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
             j += 1;
@@ -370,7 +367,7 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         return None;
     }
     // seasons after a date preposition: "in spring"
-    if SEASONS.contains(&l.as_str()) {
+    if SEASONS.contains(&l) {
         let prev = i.checked_sub(1).and_then(|p| ws.get(p));
         if is(prev, &["in", "since", "until", "by", "during", "over"]) {
             let mut j = i + 1;
@@ -415,7 +412,7 @@ fn time_after(ws: &[W<'_>], j: usize) -> usize {
 /// "days after", "years ago", "for years".
 fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
     let w = ws.get(i)?;
-    let l = lower(w);
+    let l: &str = lower(w);
     let mut j;
     if let Some(e) = cardinal(ws, i) {
         j = e;
@@ -449,7 +446,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return None;
     }
-    if matches!(l.as_str(), "a" | "an" | "one") && is(ws.get(i + 1), TIME_UNITS) {
+    if matches!(l, "a" | "an" | "one") && is(ws.get(i + 1), TIME_UNITS) {
         j = i + 2;
         if is(ws.get(j), &["ago", "earlier", "later", "ahead", "old"]) {
             return Some(j + 1);
@@ -464,7 +461,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if matches!(l.as_str(), "few" | "several" | "couple") && is(ws.get(i + 1), &["days", "weeks", "months", "years", "decades", "hours", "minutes", "of"]) {
+    if matches!(l, "few" | "several" | "couple") && is(ws.get(i + 1), &["days", "weeks", "months", "years", "decades", "hours", "minutes", "of"]) {
         let mut j = i + 1;
         if is(ws.get(j), &["of"]) {
             j += 1;
@@ -481,7 +478,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return None;
     }
-    if matches!(l.as_str(), "days" | "weeks" | "months" | "years" | "decades" | "hours" | "minutes") {
+    if matches!(l, "days" | "weeks" | "months" | "years" | "decades" | "hours" | "minutes") {
         let prev = i.checked_sub(1).and_then(|p| ws.get(p));
         let next = ws.get(i + 1);
         if is(next, &["ago", "earlier", "later", "ahead"]) {
@@ -524,8 +521,8 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     // plural scale words alone: "dozens", "hundreds of thousands", "tens of thousands"
     if !money {
         if let Some(p) = ws.get(j) {
-            let l = lower(p);
-            if PLURAL_SCALES.contains(&l.as_str()) && l != "scores" && l != "tens" || (l == "tens" && is(ws.get(j + 1), &["of"])) {
+            let l: &str = lower(p);
+            if PLURAL_SCALES.contains(&l) && l != "scores" && l != "tens" || (l == "tens" && is(ws.get(j + 1), &["of"])) {
                 let mut e = j + 1;
                 while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES) {
                     e += 2;
@@ -546,7 +543,7 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             // 12km, 5bn, 10m, 100k: unit glued on
             let suffix: String = t.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
             let sl = suffix.to_lowercase();
-            if !(SCALES.contains(&sl.as_str()) || UNITS.contains(&sl.as_str()) || matches!(sl.as_str(), "s")) {
+            if !(SCALES.contains(&sl.as_str()) || UNITS.contains(&sl.as_str()) || sl == "s") {
                 return None;
             }
         }
@@ -614,7 +611,7 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
                 return None;
             }
         }
-        if matches!(l.as_str(), "dozen" | "hundred" | "thousand" | "half") {
+        if matches!(l, "dozen" | "hundred" | "thousand" | "half") {
             return None;
         }
         let prev = s.checked_sub(1).and_then(|p| ws.get(p));
