@@ -651,7 +651,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
             break;
         }
         // trim trailing connectors and punctuation
-        while k > p + 1 && !ws[k - 1].is_word() || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text) {
+        while k > p + 1 && !ws[k - 1].is_word() && !(ws[k - 1].text == "." && matches!(ws[k - 2].text, "Jr" | "Sr")) || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text) {
             k -= 1;
         }
         if ws[p..k].iter().any(|t| lexicon::SKIP_HEADS.contains(&t.text)) && !titled {
@@ -674,7 +674,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
             }
         }
         let ps = p2;
-        let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && k - ps >= 2 {
+        let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && k - ps >= 2 && !lexicon::FUNCTION_WORDS.contains(&lc(&ws[ps])) && !(is_given_name(ws[ps].text) && !is_common_word(lc(&ws[ps]))) {
             Some(Label::Place)
         } else if titled || person_like(ws, ps, k) {
             Some(Label::Person)

@@ -615,7 +615,7 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             return None;
         }
         let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-        if is(prev, &["other", "grades", "grade", "those", "these", "the"]) {
+        if is(prev, &["other", "grades", "grade"]) {
             return None;
         }
         if l == "a" || l == "an" {
