@@ -116,7 +116,7 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
             // title case: most words capitalised, including small words after the first
             let wordsn = ws[a..b].iter().filter(|w| w.is_word() && w.text.chars().count() > 1).count();
             let capsn = ws[a..b].iter().filter(|w| w.is_word() && w.text.chars().count() > 1 && w.cap()).count();
-            let small_caps = ws[a + 1..b].iter().any(|w| matches!(w.text, "To" | "In" | "Of" | "For" | "On" | "At" | "And" | "The" | "A" | "With" | "From" | "After" | "Is" | "Are" | "Gets" | "As" | "By" | "Be" | "How" | "What"));
+            let small_caps = ws[a + 1..b].iter().any(|w| w.cap() && (lexicon::FUNCTION_WORDS.contains(&&*w.low) || matches!(w.text, "Says" | "Gets" | "Warns" | "Will")));
             if wordsn >= 3 && capsn * 10 >= wordsn * 7 && (small_caps || capsn == wordsn) {
                 for w in &mut ws[a..b] {
                     w.title_line = true;
@@ -437,7 +437,9 @@ fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
             while n < e && (is_title_mod(&ws[n]) || ws[n].text == "and") {
                 n += 1;
             }
-            if n > m {
+            // "CEO of the Presidential Grants Foundation": an organisation, not a title
+            let org_follows = n < e && capword(ws, n) && !is_given_name(ws[n].text);
+            if n > m && !org_follows {
                 k = n;
                 last_head = Some(n);
                 continue;
@@ -493,7 +495,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         let lex = lexicon_match(ws, p, e);
         // organisation phrase: up to the last head word reachable from p
         let mut org_end = None;
-        {
+        if !(is_title_word(w) && !is_org_head(w.text)) {
             let mut k = p;
             while k < e {
                 let t = &ws[k];
@@ -518,6 +520,10 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                         let mut n = m;
                         while n < e && (ws[n].is_word() && capword(ws, n) || ws[n].text == "and" || ws[n].text == "&" || ws[n].text == "-") && !is_title_word(&ws[n]) {
                             n += 1;
+                        }
+                        if n > m && ws[m..n].iter().any(|t| matches!(t.text, "Parliament" | "Council" | "Union" | "Committee" | "Ministry" | "Department" | "Assembly" | "Senate" | "Congress" | "Commission" | "Court" | "Party" | "Government")) {
+                            // "Joint Committee of the British Parliament": two bodies
+                            break;
                         }
                         if n > m {
                             // "CEO of Acme" is handled as a title; here "Bank of England"
@@ -612,6 +618,18 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 p = end;
                 continue;
             }
+        }
+        if matches!(w.text, "Fort" | "Mount" | "Lake" | "Port" | "Cape" | "Camp" | "Mt") && p + 1 < e && capword(ws, p + 1) {
+            let mut k = p + 1;
+            while k < e && (capword(ws, k) || ws[k].text == "." && !ws[k].sp) && !is_title_word(&ws[k]) {
+                k += 1;
+            }
+            while k > p + 1 && !ws[k - 1].is_word() {
+                k -= 1;
+            }
+            pieces.push(Piece { s: p, e: k, label: Some(Label::Place), sure: true, titled: false });
+            p = k;
+            continue;
         }
         if let Some(te) = title_at(ws, p, e) {
             p = te;
@@ -747,6 +765,8 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             org_last.get(first.text).copied()
         } else if nwords == 1 && first.text.chars().count() == 1 || first.text.chars().any(|c| c.is_ascii_digit()) {
             None
+        } else if nwords == 1 && first.text.len() >= 3 && first.text.ends_with('s') && first.text[..first.text.len() - 1].chars().all(|c| c.is_ascii_uppercase()) {
+            None // plural of an acronym: "MPs", "CEOs"
         } else if nwords == 1 && is_given_name(first.text) && !is_common_word(lc(first)) && !first.all_caps() {
             Some(Label::Person)
         } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
