@@ -1030,12 +1030,13 @@ impl<'a, M: MentionLike> Context<'a, M> {
         }
         let mut looked = 0;
         let mut fallback = None;
-        for j in (0..si).rev() {
+        // At most 60 sentences back in all, however many are quoted speech.
+        for j in (0..si).rev().take(60) {
             let s = self.sentences[j];
             if s.start >= cur.start {
                 continue;
             }
-            // Sentences wholly inside quoted speech do not count towards the limit.
+            // Sentences wholly inside quoted speech do not count towards the limit of six.
             if !inside_any(skip, s) {
                 looked += 1;
                 if looked > 6 {
@@ -1654,6 +1655,9 @@ impl<'a, M: MentionLike> Context<'a, M> {
     /// "She is the chief negotiator ...": a pronoun subject resolved to the nearest person.
     fn pronoun_copulas(&self) -> Vec<Found> {
         let mut out = Vec::new();
+        if self.order.is_empty() {
+            return out;
+        }
         for (i, t) in self.toks.iter().enumerate() {
             if !t.word || !(t.text.eq_ignore_ascii_case("he") || t.text.eq_ignore_ascii_case("she"))
             {
@@ -1668,12 +1672,15 @@ impl<'a, M: MentionLike> Context<'a, M> {
             if !at_start {
                 continue;
             }
+            // The copula and its role phrase first (cheap), then who "she" is.
+            let Some(mut f) = self.copula_phrase(0, i + 1, MentionKind::Person) else {
+                continue;
+            };
             let Some(m) = self.antecedent(t.start, &[MentionKind::Person], &[]) else {
                 continue;
             };
-            if let Some(f) = self.copula_phrase(m, i + 1, MentionKind::Person) {
-                out.push(f);
-            }
+            f.mention = m;
+            out.push(f);
         }
         out
     }

@@ -226,9 +226,19 @@ fn large_adversarial_inputs() {
         "“He said,” she said. ‘No.’\n".repeat(1 << 15),
         "\n".repeat(1 << 20),
         "‘the players’ union’s ".repeat(1 << 15),
+        format!(
+            "Ana Lee spoke. “{}”",
+            "He left. She said so. ".repeat(1 << 15)
+        ),
     ];
+    // One person at the start, so that pronouns have someone to resolve to.
+    let ms = [MentionRef {
+        span: Span::new(0, 7),
+        kind: MentionKind::Person,
+        entity: "ana-lee".into(),
+    }];
     for text in &inputs {
         check_lines(text);
-        check_quotes(text, &[], &[]);
+        check_quotes(text, &ms, &[]);
     }
 }
