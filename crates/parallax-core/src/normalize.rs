@@ -1161,8 +1161,15 @@ fn unit_of(rest: &str) -> Option<String> {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
         .to_string();
-    (!first.is_empty() && first.chars().all(char::is_alphabetic) && first.len() <= 12)
-        .then_some(first)
+    const NOT_UNITS: &[&str] = &[
+        "in", "of", "to", "a", "an", "the", "per", "and", "or", "at", "on", "for", "from", "by",
+        "than", "out", "each", "every", "more", "less", "times",
+    ];
+    (!first.is_empty()
+        && first.chars().all(char::is_alphabetic)
+        && first.len() <= 12
+        && !NOT_UNITS.contains(&first.as_str()))
+    .then_some(first)
 }
 
 /// The number at the start of `s` (digits with thousands separators and a decimal point, or
@@ -1489,6 +1496,8 @@ mod tests {
                 Some((114.0, Some("ly"), Some("around"))),
             ),
             ("2-0", Some((2.0, Some("score"), None))),
+            ("one in five", Some((1.0, None, None))),
+            ("5-6%", Some((5.0, Some("%"), Some("between")))),
         ];
         for &(t, e) in rows {
             check(&Case::Number(t, e));
