@@ -3,10 +3,15 @@
 //! ```text
 //! parallax entities [--summary] FILE...
 //! parallax quotes FILE...
+//! parallax align A B
+//! parallax flags FILE...
+//! parallax story FILE...
 //! ```
 //! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
 //! is then 2.
+
+mod compare;
 
 use anyhow::{bail, Result};
 use parallax_core::{analyse, seed, Document};
@@ -14,7 +19,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...";
 
 fn main() -> ExitCode {
     match run() {
@@ -34,6 +39,9 @@ fn run() -> Result<ExitCode> {
     match cmd.as_str() {
         "entities" => entities(rest),
         "quotes" => quotes(rest),
+        "align" => compare::align_cmd(rest),
+        "flags" => compare::flags_cmd(rest),
+        "story" => compare::story_cmd(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

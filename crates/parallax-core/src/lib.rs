@@ -12,11 +12,13 @@ pub mod analysis;
 pub mod descriptors;
 pub mod document;
 pub mod entities;
+pub mod flags;
 mod error;
 pub mod normalize;
 pub mod offsets;
 pub mod quotes;
 pub mod seed;
+pub mod story;
 pub mod text;
 
 pub use analysis::{analyse, Analysis, DocAnalysis, Entity, Label, Mention};

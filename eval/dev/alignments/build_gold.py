@@ -48,6 +48,7 @@ ROWS = [
     (A113, "Multiple Ukrainian government websites", E113, "A large-scale hack on Friday", "paraphrase"),
     (A113, "Why it matters", E113, "It came less than 24 hours", "paraphrase"),
     (A113, "Russia has amassed more than 100,000", E113, "Moscow has gathered over 100,000", "paraphrase"),
+    (A113, "Multiple Ukrainian government websites", E113, "Cyberattack takes down", "related"),
     (A113, '"Ukrainian! All your personal data', E113, "Hackers left a note", "related"),
     (A113, '"Ukrainian! All your personal data', E113, '"All data on the computer', "paraphrase"),
     (A113, "The note, written in Ukrainian", E113, "Hackers left a note", "paraphrase"),

@@ -18,8 +18,6 @@ pub(crate) struct Tok {
     pub up: Vec<u32>,
     /// A name: an entity mention, capitalised inside the sentence, or an acronym.
     pub name: bool,
-    /// Inside double quotation marks.
-    pub quoted: bool,
     /// Inverse sentence frequency weight (filled in by [`Corpus::new`]).
     pub idf: f32,
 }
@@ -37,6 +35,9 @@ pub(crate) struct Sent {
     pub content: Vec<Tok>,
     /// Number values (not years), with the phrase they were read from.
     pub numbers: Vec<(f64, String)>,
+    /// The stem of the content word after each number ("troops" in "100,000 troops"), or
+    /// u32::MAX.
+    pub number_heads: Vec<u32>,
     /// Years named.
     pub years: Vec<i32>,
     /// Hashes of word trigrams inside quotation marks.
@@ -150,6 +151,11 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("trillion", 1e12),
 ];
 
+const APPROX2: &[&str] =
+    &["more than", "less than", "fewer than", "at least", "up to", "as many", "in excess"];
+const APPROX1: &[&str] =
+    &["around", "about", "nearly", "almost", "over", "roughly", "approximately", "some", "under"];
+
 fn hash(s: &str) -> u64 {
     // FNV-1a: deterministic on every platform.
     let mut h: u64 = 0xcbf29ce484222325;
@@ -176,11 +182,12 @@ pub(crate) fn sentence(
     let mut words = Vec::with_capacity(raw.len());
     let mut content = Vec::new();
     let mut numbers = Vec::new();
+    let mut number_heads = Vec::new();
     let mut years = Vec::new();
     let mut quoted_words: Vec<(usize, String)> = Vec::new();
     let mut acronyms = Vec::new();
     let mut cap_run: Vec<String> = Vec::new();
-    let mut flush_run = |run: &mut Vec<String>, acronyms: &mut Vec<String>| {
+    let flush_run = |run: &mut Vec<String>, acronyms: &mut Vec<String>| {
         if run.len() >= 2 {
             acronyms.push(run.iter().filter_map(|w| w.chars().next()).collect());
         }
@@ -219,8 +226,19 @@ pub(crate) fn sentence(
                         .as_deref()
                         .and_then(|n| MULTIPLIERS.iter().find(|(m, _)| *m == n))
                         .map_or(1.0, |(_, f)| *f);
-                    // The phrase: up to two words before (approximators) and the multiplier.
-                    let from = k.saturating_sub(2);
+                    // The phrase: an approximator before ("more than"), the number, its
+                    // multiplier ("million").
+                    let lower_at = |q: usize| raw.get(q).map(|r| r.text.to_lowercase());
+                    let two = (k >= 2)
+                        .then(|| format!("{} {}", lower_at(k - 2).unwrap_or_default(), lower_at(k - 1).unwrap_or_default()));
+                    let one = (k >= 1).then(|| lower_at(k - 1).unwrap_or_default());
+                    let from = if two.as_deref().is_some_and(|t| APPROX2.contains(&t)) {
+                        k - 2
+                    } else if one.as_deref().is_some_and(|t| APPROX1.contains(&t)) {
+                        k - 1
+                    } else {
+                        k
+                    };
                     let to = if mult > 1.0 { k + 2 } else { k + 1 };
                     let phrase = raw[from..to.min(raw.len())]
                         .iter()
@@ -228,6 +246,12 @@ pub(crate) fn sentence(
                         .collect::<Vec<_>>()
                         .join(" ");
                     numbers.push((v * mult, phrase));
+                    let head = raw[to.min(raw.len())..]
+                        .iter()
+                        .take(3)
+                        .map(|r| r.text.to_lowercase())
+                        .find(|w| !is_stop(w) && w.chars().all(char::is_alphabetic));
+                    number_heads.push(head.map_or(u32::MAX, |h| interner.id(&stem(&h))));
                 }
             }
             continue;
@@ -253,21 +277,33 @@ pub(crate) fn sentence(
                 own,
                 up,
                 name,
-                quoted: w.quoted,
                 idf: 1.0,
             });
         }
     }
     flush_run(&mut cap_run, &mut acronyms);
+    // Quoted word trigrams with at least two content words ("expect the worst", not
+    // "i will never").
     let mut quote_grams = Vec::new();
     for win in quoted_words.windows(3) {
-        if win[2].0 == win[0].0 + 2 {
+        let content = win.iter().filter(|(_, w)| !is_stop(w)).count();
+        if win[2].0 == win[0].0 + 2 && content >= 2 {
             quote_grams.push(hash(&format!("{} {} {}", win[0].1, win[1].1, win[2].1)));
         }
     }
     quote_grams.sort_unstable();
     quote_grams.dedup();
-    Sent { doc, span: Span::new(start, end), words, content, numbers, years, quote_grams, acronyms }
+    Sent {
+        doc,
+        span: Span::new(start, end),
+        words,
+        content,
+        numbers,
+        number_heads,
+        years,
+        quote_grams,
+        acronyms,
+    }
 }
 
 /// All sentences of a set of documents, with stems interned and idf weights set.
@@ -307,7 +343,7 @@ impl Corpus {
         for s in &mut sents {
             for t in &mut s.content {
                 let f = *df.get(&t.stem).unwrap_or(&1) as f32;
-                t.idf = (1.0 + n / f).ln().max(0.3);
+                t.idf = (n / f).ln().max(0.2);
             }
         }
         Corpus { sents, doc_start }

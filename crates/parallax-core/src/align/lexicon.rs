@@ -173,9 +173,9 @@ impl Synonyms {
         (own, up)
     }
 
-    /// True when the word (or a base form of it) is in the table at all.
-    pub(crate) fn knows(&self, w: &str) -> bool {
-        base_forms(w).iter().any(|b| self.sets.contains_key(b.as_str()))
+    /// True when the lower-case word itself is in the table.
+    pub(crate) fn is_word(&self, w: &str) -> bool {
+        self.sets.contains_key(w)
     }
 
     /// True when two lower-case words share a synonym set (and are different words).

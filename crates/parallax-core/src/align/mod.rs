@@ -35,7 +35,7 @@
 //!
 //! Aligning a document with itself gives every sentence as `same` (identical word lists).
 
-mod features;
+pub(crate) mod features;
 pub(crate) mod lexicon;
 
 use crate::offsets::Span;
@@ -231,7 +231,8 @@ fn token_match(x: &features::Tok, y: &features::Tok, s: &Sent, t: &Sent) -> (f32
     (0.0, false)
 }
 
-/// One letter apart (both at least five letters), or a long shared prefix.
+/// One letter apart after the same first letter (both at least five letters: "Pescov" and
+/// "Peskov", not "order" and "border"), or a long shared prefix ("Ukraine", "Ukrainian").
 fn near(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -244,7 +245,7 @@ fn near(a: &str, b: &str) -> bool {
     if prefix >= 5 && prefix as f32 >= 0.8 * shorter as f32 {
         return true;
     }
-    if la.abs_diff(lb) > 1 {
+    if la.abs_diff(lb) > 1 || a[0] != b[0] {
         return false;
     }
     // Edit distance at most one.
@@ -302,10 +303,11 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
     // sentences' specific words. Short sentences are never related by overlap alone: a
     // five-word line is contained in too many long ones.
     let anchored = (p.shared_numbers > 0 && p.matched_content >= 1) || p.shared_quote >= 2;
-    let overlap = dice >= th.related_dice
+    let overlap = (dice >= th.related_dice
         && p.cont >= th.related_cont
         && p.matched_content >= 3
-        && p.len.0.min(p.len.1) >= 7;
+        && p.len.0.min(p.len.1) >= 7)
+        || (p.cont >= 0.6 && dice >= 0.25 && p.matched_content >= 2 && p.matched >= 3);
     if (anchored && !clash) || (overlap && !clash) || (anchored && p.matched_content >= 2) {
         return Some((AlignKind::Related, (p.cont * 0.5 + dice * 0.5).min(1.0)));
     }
@@ -454,8 +456,7 @@ pub(crate) fn order_pass(
         let on_chain = rewrite && chain.contains(&(i, j));
         let mut kind = classify(&p, th);
         if on_chain
-            && p.dice >= th.chain_dice
-            && p.matched_content >= 2
+            && ((p.dice >= th.chain_dice && p.matched_content >= 2) || p.raw >= 0.5)
             && !matches!(kind, Some((AlignKind::Same, _)) | Some((AlignKind::Paraphrase, _)))
         {
             kind = Some((AlignKind::Paraphrase, p.dice.max(0.5)));

@@ -1,0 +1,146 @@
+//! The comparison subcommands: `align`, `flags`, `story`.
+//!
+//! ```text
+//! parallax align A B       {"a","b","a_start","a_end","b_start","b_end","score","kind"} per pair
+//! parallax flags FILE...   {"doc","flag","evidence"} per flag, the files taken together
+//! parallax story FILE...   {"claim","coverage","conflict","passages":{"<file>":[{"start","end","kind","text"}]}}
+//! ```
+//! Offsets are code points, end exclusive; `a`, `b`, `doc` and the passage keys are file names.
+
+use super::{read_inputs, Inputs};
+use anyhow::{bail, Result};
+use parallax_core::align::{align, DocInput, MentionIn};
+use parallax_core::analysis::Analysis;
+use parallax_core::flags::{flags, DescriptorIn};
+use parallax_core::story::story;
+use parallax_core::{analyse, CharIndex};
+use serde_json::{json, Map, Value};
+use std::io::Write;
+use std::process::ExitCode;
+
+fn files(args: &[String], usage: &str) -> Result<Vec<String>> {
+    if let Some(bad) = args.iter().find(|a| a.starts_with("--")) {
+        bail!("unknown option {bad}\n{usage}");
+    }
+    if args.is_empty() {
+        bail!("no files given\n{usage}");
+    }
+    Ok(args.to_vec())
+}
+
+fn mentions_of(analysis: &Analysis) -> Vec<Vec<MentionIn<'_>>> {
+    analysis
+        .docs
+        .iter()
+        .map(|da| {
+            da.mentions
+                .iter()
+                .map(|m| MentionIn { span: m.span, label: m.label.as_str(), entity: &m.entity })
+                .collect()
+        })
+        .collect()
+}
+
+fn doc_inputs<'a>(inputs: &'a Inputs, analysis: &'a Analysis, mentions: &'a [Vec<MentionIn<'a>>]) -> Vec<DocInput<'a>> {
+    (0..inputs.docs.len())
+        .map(|d| DocInput {
+            text: &inputs.docs[d].text,
+            sentences: &analysis.docs[d].sentences,
+            mentions: &mentions[d],
+        })
+        .collect()
+}
+
+fn done(inputs: &Inputs) -> ExitCode {
+    if inputs.failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `parallax align A B`.
+pub fn align_cmd(args: &[String]) -> Result<ExitCode> {
+    let usage = "usage: parallax align A B";
+    let files = files(args, usage)?;
+    if files.len() != 2 {
+        bail!("align takes two files\n{usage}");
+    }
+    let refs: Vec<&String> = files.iter().collect();
+    let inputs = read_inputs(&refs);
+    if inputs.docs.len() != 2 {
+        return Ok(ExitCode::from(2));
+    }
+    let analysis = analyse(&inputs.docs);
+    let mentions = mentions_of(&analysis);
+    let docs = doc_inputs(&inputs, &analysis, &mentions);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for p in align(&docs[0], &docs[1]) {
+        let line = json!({
+            "a": inputs.names[0], "b": inputs.names[1],
+            "a_start": p.a.start, "a_end": p.a.end, "b_start": p.b.start, "b_end": p.b.end,
+            "score": (p.score * 1000.0).round() / 1000.0, "kind": p.kind.as_str(),
+        });
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(done(&inputs))
+}
+
+/// `parallax flags FILE...`.
+pub fn flags_cmd(args: &[String]) -> Result<ExitCode> {
+    let files = files(args, "usage: parallax flags FILE...")?;
+    let refs: Vec<&String> = files.iter().collect();
+    let inputs = read_inputs(&refs);
+    let analysis = analyse(&inputs.docs);
+    let mentions = mentions_of(&analysis);
+    let docs = doc_inputs(&inputs, &analysis, &mentions);
+    let descriptors: Vec<Vec<DescriptorIn<'_>>> = analysis
+        .docs
+        .iter()
+        .map(|da| da.descriptors.iter().map(|(e, t, _)| DescriptorIn { entity: e, text: t }).collect())
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let names: Vec<&str> = inputs.names.iter().map(String::as_str).collect();
+    for f in flags(&docs, &names, &descriptors) {
+        let line = json!({"doc": inputs.names[f.doc], "flag": f.flag.as_str(), "evidence": f.evidence});
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(done(&inputs))
+}
+
+/// `parallax story FILE...`.
+pub fn story_cmd(args: &[String]) -> Result<ExitCode> {
+    let files = files(args, "usage: parallax story FILE...")?;
+    let refs: Vec<&String> = files.iter().collect();
+    let inputs = read_inputs(&refs);
+    let analysis = analyse(&inputs.docs);
+    let mentions = mentions_of(&analysis);
+    let docs = doc_inputs(&inputs, &analysis, &mentions);
+    let ixs: Vec<CharIndex> = inputs.docs.iter().map(|d| CharIndex::new(&d.text)).collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (n, claim) in story(&docs).iter().enumerate() {
+        let mut passages = Map::new();
+        for (d, ps) in claim.passages.iter().enumerate() {
+            if ps.is_empty() {
+                continue;
+            }
+            let rows: Vec<Value> = ps
+                .iter()
+                .map(|p| {
+                    json!({"start": p.span.start, "end": p.span.end, "kind": p.kind,
+                           "text": ixs[d].slice(&inputs.docs[d].text, p.span)})
+                })
+                .collect();
+            passages.insert(inputs.names[d].clone(), Value::Array(rows));
+        }
+        let conflict = claim.conflict.as_ref().map(|c| {
+            json!({"what": c.what, "values": c.values.iter().map(|(d, text, value)| json!({"doc": inputs.names[*d], "text": text, "value": value})).collect::<Vec<_>>()})
+        });
+        let line = json!({"claim": n + 1, "coverage": claim.coverage, "conflict": conflict, "passages": Value::Object(passages)});
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(done(&inputs))
+}

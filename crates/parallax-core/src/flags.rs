@@ -1,0 +1,470 @@
+//! Source flags: badges with evidence that warn a reader about a source.
+//!
+//! - `machine_rewrite`: a synonym-spun copy. Internal evidence (no original needed):
+//!   capitalised names that are not WordNet's fixed names but become one when a word is
+//!   replaced by a WordNet synonym ("White Home" -> "White House"; `data/spun_names.txt`), and
+//!   names WordNet only writes with a capital written in lower case in running text
+//!   ("america"). With another source in the set: the two follow each other sentence by
+//!   sentence (the order pass of [`crate::align`]) and their differences are mostly one-word
+//!   substitutions, many of them WordNet synonyms; of the two, the one with more internal
+//!   evidence is the copy (a heavy human edit restructures sentences instead, and is not
+//!   flagged).
+//! - `date_conflict`: the article's own date (its date line) is later than every year its
+//!   events carry, in its own text or, when it names none, in the sources it aligns with.
+//! - `repeated_headline`, `furniture_heavy`: from the line roles of [`crate::text::lines`].
+//! - `descriptor_conflict`: one entity given roles of incompatible classes
+//!   ([`crate::descriptors::roles_conflict`]), within or across sources.
+
+use crate::align::{features::Corpus, lexicon::Synonyms, word_diff, AlignKind, DiffOp, DocInput};
+use crate::descriptors::roles_conflict;
+use crate::text::lines::{line_roles, LineRole};
+use crate::CharIndex;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const PROPER: &str = include_str!("../data/proper_names.txt");
+const SPUN: &str = include_str!("../data/spun_names.txt");
+
+/// Share of a text's characters in captions, credits, keyword lines, bylines and furniture
+/// above which it is `furniture_heavy`.
+pub const FURNITURE_SHARE: f32 = 0.16;
+
+/// What a flag says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// A synonym-spun copy.
+    MachineRewrite,
+    /// Its date disagrees with the dates of its events.
+    DateConflict,
+    /// The headline is repeated.
+    RepeatedHeadline,
+    /// Much of the text is captions, credits or boilerplate.
+    FurnitureHeavy,
+    /// An entity is given incompatible roles.
+    DescriptorConflict,
+}
+
+impl FlagKind {
+    /// The snake-case name, as serialised.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FlagKind::MachineRewrite => "machine_rewrite",
+            FlagKind::DateConflict => "date_conflict",
+            FlagKind::RepeatedHeadline => "repeated_headline",
+            FlagKind::FurnitureHeavy => "furniture_heavy",
+            FlagKind::DescriptorConflict => "descriptor_conflict",
+        }
+    }
+}
+
+/// A flag on one document, with a short human sentence quoting the evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// Index of the document in the input.
+    pub doc: usize,
+    /// What is flagged.
+    pub flag: FlagKind,
+    /// What was found.
+    pub evidence: String,
+}
+
+/// A descriptor the analysis found: the entity id, the name as written, the descriptor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DescriptorIn<'a> {
+    /// Entity id (shared across documents).
+    pub entity: &'a str,
+    /// The descriptor text ("US President").
+    pub text: &'a str,
+}
+
+fn proper() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PROPER.lines().collect())
+}
+
+/// Spun variants of WordNet's fixed names: variant -> name ("white home" -> "white house").
+fn spun() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| SPUN.lines().filter_map(|l| l.split_once('|')).collect())
+}
+
+/// Words of a line with their capitalisation and whether they start a sentence.
+fn words_of(line: &str) -> Vec<(String, bool, bool)> {
+    let mut out = Vec::new();
+    let mut initial = true;
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<(String, bool, bool)>, initial: &mut bool| {
+        if !cur.is_empty() {
+            let cap = cur.chars().next().is_some_and(char::is_uppercase);
+            out.push((std::mem::take(cur), cap, *initial));
+            *initial = false;
+        }
+    };
+    for c in line.chars() {
+        if c.is_alphabetic() || (c == '-' && !cur.is_empty()) {
+            cur.push(c);
+        } else {
+            flush(&mut cur, &mut out, &mut initial);
+            if matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '(' | '•') {
+                initial = true;
+            }
+        }
+    }
+    flush(&mut cur, &mut out, &mut initial);
+    out
+}
+
+/// Internal evidence of spinning in a text: (spun fixed names, shown as “as written” (for
+/// “WordNet name”), every occurrence of a proper name written in lower case).
+pub fn spin_evidence(text: &str) -> (Vec<String>, Vec<String>) {
+    let syn = Synonyms::get();
+    let spun = spun();
+    let proper = proper();
+    let ix = CharIndex::new(text);
+    let mut names = Vec::new();
+    let mut lower = Vec::new();
+    for (span, role) in line_roles(text) {
+        if !role.is_content() {
+            continue;
+        }
+        let line = ix.slice(text, span);
+        let ws = words_of(line);
+        for (w, cap, initial) in &ws {
+            // A name WordNet only capitalises, written in lower case ("america"); not when a
+            // base form is an ordinary word ("acts": "act").
+            if !cap
+                && !initial
+                && proper.contains(w.as_str())
+                && !crate::align::lexicon::base_forms(w).iter().skip(1).any(|b| syn.is_word(b))
+            {
+                lower.push(w.clone());
+            }
+        }
+        // Capitalised runs of two or three words.
+        let mut k = 0;
+        while k < ws.len() {
+            if !ws[k].1 {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e < ws.len() && ws[e].1 {
+                e += 1;
+            }
+            for len in [3usize, 2] {
+                for s in k..e.saturating_sub(len - 1) {
+                    let run: Vec<String> = ws[s..s + len].iter().map(|w| w.0.to_lowercase()).collect();
+                    let joined = run.join(" ");
+                    if let Some(found) = spun.get(joined.as_str()) {
+                        let shown = format!(
+                            "“{}” (for “{}”)",
+                            ws[s..s + len].iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" "),
+                            title(found)
+                        );
+                        if !names.contains(&shown) {
+                            names.push(shown);
+                        }
+                    }
+                }
+            }
+            k = e;
+        }
+    }
+    (names, lower)
+}
+
+fn title(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Flags over a set of documents taken together. `names` name the documents in evidence
+/// (file names; "document N" where missing); `descriptors` has one list per document (or is
+/// empty).
+pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<DescriptorIn<'_>>]) -> Vec<Flag> {
+    let name = |d: usize| names.get(d).map_or(format!("document {d}"), |n| n.to_string());
+    let mut out = Vec::new();
+    let corpus = Corpus::new(docs);
+    let pairs = crate::story::all_pairs(&corpus);
+    let evidence: Vec<(Vec<String>, Vec<String>)> = docs.iter().map(|d| spin_evidence(d.text)).collect();
+    let internal = |d: usize| evidence[d].0.len() * 2 + evidence[d].1.len().min(3);
+    let mut rewrite = vec![None::<String>; docs.len()];
+    // Internal evidence alone: a spun name counts two, a lower-case proper name one (three at
+    // most); three in all make a spun copy.
+    for d in 0..docs.len() {
+        let (names, lower) = &evidence[d];
+        if internal(d) >= 3 {
+            let mut parts = Vec::new();
+            if !names.is_empty() {
+                parts.push(format!("names with a word swapped for a synonym: {}", names.join(", ")));
+            }
+            if !lower.is_empty() {
+                let mut distinct = lower.clone();
+                distinct.dedup();
+                parts.push(format!(
+                    "proper names written in lower case {} times: {}",
+                    lower.len(),
+                    distinct.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            rewrite[d] = Some(parts.join("; "));
+        }
+    }
+    // With the original present.
+    for a in 0..docs.len() {
+        for b in a + 1..docs.len() {
+            let chained: Vec<_> = pairs
+                .iter()
+                .filter(|s| {
+                    s.chained && corpus.sents[s.i].doc == a && corpus.sents[s.j].doc == b
+                })
+                .collect();
+            let shorter = corpus.doc(a).len().min(corpus.doc(b).len()).max(1);
+            if chained.len() < 3 || (chained.len() as f32) < 0.5 * shorter as f32 {
+                continue;
+            }
+            let (mut subs, mut other, mut synonyms, mut identical) = (0usize, 0usize, 0usize, 0usize);
+            let syn = Synonyms::get();
+            for s in &chained {
+                if s.kind == AlignKind::Same && s.score.raw >= 0.95 {
+                    identical += 1;
+                    continue;
+                }
+                let ta = corpus_text(docs, &corpus, s.i);
+                let tb = corpus_text(docs, &corpus, s.j);
+                let ops = word_diff(&ta, &tb);
+                let mut k = 0;
+                while k < ops.len() {
+                    match (&ops[k], ops.get(k + 1)) {
+                        (DiffOp::Delete(x), Some(DiffOp::Insert(y))) => {
+                            let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
+                            if nx <= 3 && ny <= 3 {
+                                subs += nx.max(ny);
+                                if nx == 1 && ny == 1 && syn.synonyms(&x.to_lowercase(), &y.to_lowercase()) {
+                                    synonyms += 1;
+                                }
+                            } else {
+                                other += nx.max(ny);
+                            }
+                            k += 2;
+                        }
+                        (DiffOp::Delete(x), _) | (DiffOp::Insert(x), _) => {
+                            other += x.split(' ').count();
+                            k += 1;
+                        }
+                        _ => k += 1,
+                    }
+                }
+            }
+            let changed = chained.len() - identical;
+            let spun = changed >= 3
+                && subs as f32 >= 0.7 * (subs + other).max(1) as f32
+                && synonyms >= 3;
+            if !spun {
+                continue;
+            }
+            let (copy, orig) = if internal(b) >= internal(a) { (b, a) } else { (a, b) };
+            if rewrite[copy].is_none() {
+                rewrite[copy] = Some(format!(
+                    "follows {} sentence by sentence ({} sentences) with {subs} words substituted, {synonyms} of them WordNet synonyms",
+                    name(orig),
+                    chained.len()
+                ));
+            }
+        }
+    }
+    for (d, ev) in rewrite.into_iter().enumerate() {
+        if let Some(evidence) = ev {
+            out.push(Flag { doc: d, flag: FlagKind::MachineRewrite, evidence });
+        }
+    }
+    date_flags(docs, &corpus, &pairs, &name, &mut out);
+    for (d, doc) in docs.iter().enumerate() {
+        let ix = CharIndex::new(doc.text);
+        let roles = line_roles(doc.text);
+        let heads: Vec<&str> = roles
+            .iter()
+            .filter(|(_, r)| *r == LineRole::RepeatedHeadline)
+            .map(|(s, _)| ix.slice(doc.text, *s))
+            .collect();
+        if let Some(h) = heads.first() {
+            out.push(Flag {
+                doc: d,
+                flag: FlagKind::RepeatedHeadline,
+                evidence: format!("the headline “{}” appears {} times", h.trim(), heads.len() + 1),
+            });
+        }
+        let total: usize = roles.iter().map(|(s, _)| s.len()).sum();
+        let furn: Vec<&(crate::Span, LineRole)> = roles
+            .iter()
+            .filter(|(_, r)| {
+                matches!(
+                    r,
+                    LineRole::Caption
+                        | LineRole::Credit
+                        | LineRole::KeywordLine
+                        | LineRole::Furniture
+                        | LineRole::Byline
+                )
+            })
+            .collect();
+        let share = furn.iter().map(|(s, _)| s.len()).sum::<usize>() as f32 / total.max(1) as f32;
+        if total > 0 && share >= FURNITURE_SHARE && furn.len() >= 3 {
+            out.push(Flag {
+                doc: d,
+                flag: FlagKind::FurnitureHeavy,
+                evidence: format!(
+                    "{:.0}% of the text is captions, credits or boilerplate ({} lines, e.g. “{}”)",
+                    share * 100.0,
+                    furn.len(),
+                    furn.first().map_or("", |(s, _)| ix.slice(doc.text, *s).trim())
+                ),
+            });
+        }
+    }
+    descriptor_flags(descriptors, &name, &mut out);
+    out.sort_by(|x, y| (x.doc, x.flag).cmp(&(y.doc, y.flag)));
+    out
+}
+
+fn corpus_text(docs: &[DocInput<'_>], c: &Corpus, i: usize) -> String {
+    let s = &c.sents[i];
+    docs[s.doc].text.chars().skip(s.span.start).take(s.span.len()).collect()
+}
+
+/// The year of a document's date line, if it has one among its first lines.
+fn own_date(text: &str) -> Option<(i32, String)> {
+    let ix = CharIndex::new(text);
+    line_roles(text)
+        .into_iter()
+        .take(12)
+        .filter(|(_, r)| *r == LineRole::DateLine)
+        .find_map(|(s, _)| {
+            let line = ix.slice(text, s).trim().to_string();
+            let v = crate::normalize::date_value(&line, None)?;
+            let y: i32 = v.get(..4)?.parse().ok()?;
+            Some((y, line))
+        })
+}
+
+/// Years named in a document's running text and captions (not its date line or furniture).
+fn body_years(doc: &DocInput<'_>, c: &Corpus, d: usize) -> Vec<i32> {
+    let roles = line_roles(doc.text);
+    let content = |span: crate::Span| {
+        roles.iter().any(|(l, r)| {
+            (r.is_content() || *r == LineRole::Caption) && l.start <= span.start && span.start < l.end.max(l.start + 1)
+        })
+    };
+    c.doc(d).filter(|&i| content(c.sents[i].span)).flat_map(|i| c.sents[i].years.clone()).collect()
+}
+
+fn date_flags(
+    docs: &[DocInput<'_>],
+    c: &Corpus,
+    pairs: &[crate::align::Scored],
+    name: &dyn Fn(usize) -> String,
+    out: &mut Vec<Flag>,
+) {
+    let years: Vec<Vec<i32>> = docs.iter().enumerate().map(|(d, doc)| body_years(doc, c, d)).collect();
+    let dates: Vec<Option<(i32, String)>> = docs.iter().map(|d| own_date(d.text)).collect();
+    for (d, own) in dates.iter().enumerate() {
+        let Some((y, line)) = own else { continue };
+        let mine = &years[d];
+        if !mine.is_empty() {
+            if mine.iter().all(|v| v < y) && !mine.iter().any(|v| *v >= y - 1) {
+                let mut vs: Vec<i32> = mine.clone();
+                vs.sort_unstable();
+                vs.dedup();
+                out.push(Flag {
+                    doc: d,
+                    flag: FlagKind::DateConflict,
+                    evidence: format!(
+                        "dated “{line}” but the years its events carry are {}",
+                        vs.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
+            continue;
+        }
+        // No years of its own: the sources it shares facts with.
+        let mut others: Vec<(usize, i32)> = Vec::new();
+        for e in 0..docs.len() {
+            if e == d {
+                continue;
+            }
+            let shared = pairs
+                .iter()
+                .filter(|s| {
+                    let (a, b) = (c.sents[s.i].doc, c.sents[s.j].doc);
+                    (a == d && b == e) || (a == e && b == d)
+                })
+                .count();
+            if shared == 0 {
+                continue;
+            }
+            let their = dates[e].as_ref().map(|(v, _)| *v).or_else(|| years[e].iter().max().copied());
+            if let Some(v) = their {
+                others.push((e, v));
+            }
+        }
+        if !others.is_empty() && others.iter().all(|(_, v)| *v < y - 1) {
+            out.push(Flag {
+                doc: d,
+                flag: FlagKind::DateConflict,
+                evidence: format!(
+                    "dated “{line}” but the sources reporting the same facts date them {}",
+                    others.iter().map(|(e, v)| format!("{v} ({})", name(*e))).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+    }
+}
+
+/// Descriptors with a time qualifier ("then-Foreign Secretary", "former president") name a
+/// past role and conflict with nothing.
+fn past_role(t: &str) -> bool {
+    let l = t.to_lowercase();
+    l.starts_with("then") || l.starts_with("former") || l.starts_with("ex-") || l.contains("later")
+}
+
+fn descriptor_flags(descriptors: &[Vec<DescriptorIn<'_>>], name: &dyn Fn(usize) -> String, out: &mut Vec<Flag>) {
+    let mut flagged: Vec<usize> = Vec::new();
+    for (d, list) in descriptors.iter().enumerate() {
+        for x in list {
+            for (e, other) in descriptors.iter().enumerate() {
+                for y in other {
+                    // Across sources only: one text may give a person two roles.
+                    if x.entity != y.entity || e == d || past_role(x.text) || past_role(y.text) {
+                        continue;
+                    }
+                    if !roles_conflict(x.text, y.text) {
+                        continue;
+                    }
+                    // Flag the document holding the role fewer documents agree with.
+                    let support = |t: &str| {
+                        descriptors
+                            .iter()
+                            .filter(|l| l.iter().any(|z| z.entity == x.entity && !roles_conflict(z.text, t)))
+                            .count()
+                    };
+                    if support(x.text) > support(y.text) || flagged.contains(&d) {
+                        continue;
+                    }
+                    flagged.push(d);
+                    out.push(Flag {
+                        doc: d,
+                        flag: FlagKind::DescriptorConflict,
+                        evidence: format!("calls {} “{}”, {} calls them “{}”", x.entity, x.text, name(e), y.text),
+                    });
+                }
+            }
+        }
+    }
+}
