@@ -172,8 +172,9 @@ fn year_of(w: &str) -> Option<i32> {
 /// year-month-day) where the text is relative. None when the text gives no point, period or
 /// duration that can be written down (bare "years", "the past").
 pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option<String> {
+    // Anchors outside years 1-9999 are ignored (ISO 8601 four-digit years; no overflow).
     let anchor_days = anchor
-        .filter(|&(y, m, d)| valid(y, m, d))
+        .filter(|&(y, m, d)| (1..=9999).contains(&y) && valid(y, m, d))
         .map(|(y, m, d)| days_from_civil(y, m, d));
     let mut ws = words(mention_text);
     // Drop approximators and framing words that do not move the date.
@@ -452,9 +453,10 @@ fn single_token_date(w: &str, _anchor: Option<i64>) -> Option<String> {
 }
 
 /// Number words and digits for counts in dates ("three days ago", "18-month").
+/// Counts up to a million only, so that date arithmetic cannot overflow.
 fn small_count(w: &str) -> Option<i64> {
     if let Ok(n) = w.parse::<i64>() {
-        return Some(n);
+        return (0..=1_000_000).contains(&n).then_some(n);
     }
     let v = word_number(&[w.to_string()])?;
     (v.fract() == 0.0 && v < 1e6).then_some(v as i64)
@@ -1395,6 +1397,9 @@ mod tests {
             ("next Monday", WED, Some("2024-06-17")),
             ("this Friday", WED, Some("2024-06-14")),
             ("Monday", None, None),
+            ("last year", Some((i32::MIN, 1, 1)), None),
+            ("99999999999999999 days ago", WED, None),
+            ("next month", Some((i32::MAX, 12, 31)), None),
             ("yesterday", WED, Some("2024-06-11")),
             ("today", WED, Some("2024-06-12")),
             ("last week", WED, Some("2024-W23")),

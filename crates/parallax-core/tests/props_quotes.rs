@@ -188,7 +188,7 @@ proptest! {
     }
 
     #[test]
-    fn values_never_panic(text in tricky_text(40), y in -3000i32..5000, m in 0u32..14, d in 0u32..33) {
+    fn values_never_panic(text in tricky_text(40), y in any::<i32>(), m in 0u32..14, d in 0u32..33) {
         let _ = date_value(&text, Some((y, m, d)));
         let _ = date_value(&text, None);
         let _ = number_value(&text);
