@@ -427,7 +427,7 @@ fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
             k += 1;
             continue;
         }
-        if w.text == "of" && last_head == Some(k) {
+        if (w.text == "of" || w.text == "for") && last_head == Some(k) {
             // "Secretary of State", "Minister of Foreign Affairs" (but "CEO of Acme" is an org)
             let mut m = k + 1;
             if m < e && ws[m].text == "the" {
@@ -438,7 +438,7 @@ fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
                 n += 1;
             }
             // "CEO of the Presidential Grants Foundation": an organisation, not a title
-            let org_follows = n < e && capword(ws, n) && !is_given_name(ws[n].text);
+            let org_follows = n < e && capword(ws, n) && ws[n..e].iter().any(|t| is_org_head(t.text));
             if n > m && !org_follows {
                 k = n;
                 last_head = Some(n);
@@ -484,6 +484,10 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         }
         // sentence-initial common word: not a name
         let low = lc(w);
+        if lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() && known(w.text).is_none() && !is_given_name(w.text) {
+            p += 1;
+            continue;
+        }
         if (w.first && p == s || low == "the" || (w.first && is_common_word(&low))) && !(w.all_caps() && w.text.chars().count() >= 2 && !lexicon::FUNCTION_WORDS.contains(&low)) {
             if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low) {
                 if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() {
@@ -708,14 +712,22 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
 /// Decides unknown pieces by context and document consistency.
 fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
     let seen = Seen::new(ws);
+    // token index just after each place piece ("Peregrine Way, Leegomery")
+    let place_end: HashSet<usize> = pieces.iter().filter(|p| p.label == Some(Label::Place)).map(|p| p.e).collect();
     // names known from sure pieces
     let mut person_tokens: HashMap<String, usize> = HashMap::new();
+    let mut person_last: HashSet<&str> = HashSet::new();
     let mut by_key: HashMap<String, Label> = HashMap::new();
     for p in pieces.iter() {
         if let (true, Some(l)) = (p.sure, p.label) {
             let k = key(ws, p.s, p.e);
             by_key.entry(k).or_insert(l);
             if l == Label::Person {
+                if let Some(last) = ws[p.s..p.e].iter().rev().find(|w| w.is_word()) {
+                    if p.e - p.s >= 2 {
+                        person_last.insert(last.text);
+                    }
+                }
                 for w in &ws[p.s..p.e] {
                     if w.is_word() && w.text.chars().count() > 1 {
                         *person_tokens.entry(w.text.to_string()).or_default() += 1;
@@ -740,7 +752,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
     }
     // a single word of a known person's full name is that person, even if it is a place name
     for p in pieces.iter_mut() {
-        if p.e == p.s + 1 && p.label == Some(Label::Place) && person_tokens.contains_key(ws[p.s].text) && seen.after_given.contains(ws[p.s].text) {
+        if p.e == p.s + 1 && p.label == Some(Label::Place) && person_tokens.contains_key(ws[p.s].text) && (seen.after_given.contains(ws[p.s].text) || person_last.contains(ws[p.s].text)) {
             p.label = Some(Label::Person);
         }
     }
@@ -757,8 +769,17 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         let next = ws.get(e);
         let next_l: &str = next.map(lc).unwrap_or("");
         let first = &ws[s];
+        let after_place = s >= 2 && ws[s - 1].text == "," && place_end.contains(&(s - 1));
+        let counties = ws[e..ws.len().min(e + 5)].iter().take_while(|w| w.cap() || w.text == "and" || w.text == ",").count();
+        let counties = ws.get(e + counties).is_some_and(|w| matches!(&*w.low, "counties" | "county" | "provinces" | "states" | "districts"));
         let label = if let Some(l) = by_key.get(&k) {
             Some(*l)
+        } else if nwords >= 2 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| is_common_word(lc(w))) && (first.title_line || first.caps_line || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps())) {
+            None // a headline phrase: "Taking Action", "READ MORE"
+        } else if next.is_some_and(|n| n.text == ",") && (ws.get(e + 1).is_some_and(|w| w.low == "population") || ws.get(e + 1).is_some_and(|w| matches!(known(w.text), Some(Known::Place(lexicon::PlaceKind::Region | lexicon::PlaceKind::Country))) && !(nwords >= 2 && is_given_name(first.text)))) {
+            Some(Label::Place)
+        } else if after_place && nwords <= 3 || counties {
+            Some(Label::Place)
         } else if nwords == 1 && person_tokens.contains_key(first.text) {
             Some(Label::Person)
         } else if nwords == 1 && org_last.contains_key(first.text) {

@@ -607,6 +607,14 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         if l == "one" {
             let next = ws.get(c);
             let prev = s.checked_sub(1).and_then(|p| ws.get(p));
+            // "one" as a pronoun: "a bodily one", "one which", "[one]", "Air Force One"
+            if is(next, &["which", "that", "who", "other", "another", "whose"])
+                || prev.is_some_and(|p| p.text == "[" || p.kind == crate::text::tokens::TokenKind::Word && p.text.starts_with(|c: char| c.is_uppercase()) && !first.first && first.text == "One")
+                || next.is_some_and(|n| n.kind == crate::text::tokens::TokenKind::Punct && n.text != "-")
+                    && prev.is_some_and(|p| p.kind == crate::text::tokens::TokenKind::Word && !matches!(&*p.low, "with" | "of" | "to" | "by" | "in" | "than" | "only" | "just" | "at" | "from" | "for" | "and" | "or" | "about" | "around" | "over" | "under" | "is" | "was" | "be" | "are"))
+            {
+                return None;
+            }
             if is(next, &["another", "way", "day", "time", "thing", "side", "hand", "point", "more", "or", "of"]) || is(prev, &["no", "any", "every", "the", "this", "that", "which", "each"]) {
                 return None;
             }
