@@ -271,8 +271,10 @@ pub(crate) fn sentence_spans(chars: &[char], sentences: &[Span]) -> Vec<Span> {
         let mut v: Vec<Span> = sentences
             .iter()
             .map(|s| Span::new(s.start.min(chars.len()), s.end.min(chars.len())))
+            .filter(|s| s.start < s.end)
             .collect();
         v.sort();
+        v.dedup();
         return v;
     }
     let mut out = Vec::new();

@@ -173,7 +173,7 @@ proptest! {
     #[test]
     fn quotes_in_bounds_on_newsy_text(text in newsy_text(), ms in mentions(400), cuts in prop::collection::vec(0..500usize, 0..10)) {
         // Arbitrary (possibly out of bounds, unsorted, overlapping) sentence spans too.
-        let sentences: Vec<Span> = cuts.windows(2).map(|w| Span::new(w[0].min(w[1]), w[0].max(w[1]))).collect();
+        let sentences: Vec<Span> = cuts.windows(2).map(|w| Span::new(w[0], w[1])).collect();
         check_quotes(&text, &ms, &sentences);
     }
 
