@@ -303,6 +303,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "shares", "analysts", "investors", "police", "critics", "residents", "experts", "sources",
     "scientists", "researchers", "today", "yesterday", "tomorrow", "tonight", "overall",
     "ahead", "despite", "following", "under", "via", "per", "plus", "minus", "de", "von",
+    "anything", "something", "everything", "nothing", "itself", "himself", "herself",
+    "themselves", "ourselves", "yourself", "myself", "towards", "toward", "amidst", "whilst",
+    "anyone", "someone", "everyone", "nobody", "somebody", "everybody", "whatever", "whoever",
 ];
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {

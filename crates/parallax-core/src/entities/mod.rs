@@ -72,6 +72,7 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
     let mut sp = false;
     let mut nl = true;
     let mut si = 0;
+    let mut sent_has_word = false;
     for t in toks {
         match t.kind {
             TokenKind::Space => sp = true,
@@ -83,7 +84,14 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
                 while si < sentences.len() && sentences[si].end <= t.span.start {
                     si += 1;
                 }
-                let first = nl || sentences.get(si).is_some_and(|s| s.start == t.span.start);
+                if nl || sentences.get(si).is_some_and(|s| s.start == t.span.start) {
+                    sent_has_word = false;
+                }
+                // the first word of a sentence, after any opening quotes, brackets or bullets
+                let first = !sent_has_word;
+                if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                    sent_has_word = true;
+                }
                 let low = if t.text.chars().any(char::is_uppercase) { Cow::Owned(t.text.to_lowercase()) } else { Cow::Borrowed(t.text) };
                 ws.push(W { text: t.text, low, span: t.span, sp, nl, kind: t.kind, first, caps_line: false, title_line: false });
                 sp = false;
@@ -774,6 +782,8 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         let counties = ws.get(e + counties).is_some_and(|w| matches!(&*w.low, "counties" | "county" | "provinces" | "states" | "districts"));
         let label = if let Some(l) = by_key.get(&k) {
             Some(*l)
+        } else if nwords == 1 && first.title_line && !first.all_caps() && !person_tokens.contains_key(first.text) && !org_last.contains_key(first.text) {
+            None // a lone unknown word in a headline
         } else if nwords >= 2 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| is_common_word(lc(w))) && (first.title_line || first.caps_line || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps())) {
             None // a headline phrase: "Taking Action", "READ MORE"
         } else if next.is_some_and(|n| n.text == ",") && (ws.get(e + 1).is_some_and(|w| w.low == "population") || ws.get(e + 1).is_some_and(|w| matches!(known(w.text), Some(Known::Place(lexicon::PlaceKind::Region | lexicon::PlaceKind::Country))) && !(nwords >= 2 && is_given_name(first.text)))) {
