@@ -764,6 +764,20 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             p.label = Some(Label::Person);
         }
     }
+    // a place standing for a sports team: "England manager", "beat Liverpool"
+    for p in pieces.iter_mut() {
+        if p.label != Some(Label::Place) || p.e != p.s + 1 {
+            continue;
+        }
+        let next: &str = ws.get(p.e).map(lc).unwrap_or("");
+        let prev: &str = p.s.checked_sub(1).map(|i| lc(&ws[i])).unwrap_or("");
+        let role = matches!(next, "striker" | "midfielder" | "defender" | "goalkeeper" | "manager" | "coach" | "boss" | "captain" | "skipper" | "winger" | "keeper" | "fans" | "supporters" | "squad" | "forward");
+        let city = matches!(known(ws[p.s].text), Some(Known::Place(lexicon::PlaceKind::City)));
+        let match_verb = matches!(prev, "beat" | "beating" | "defeated" | "vs" | "v" | "thrashed" | "hosted" | "hosting") || matches!(next, "beat" | "beats" | "defeated" | "drew" | "thrashed");
+        if role || city && match_verb {
+            p.label = Some(Label::Org);
+        }
+    }
     // contextual decisions
     for idx in 0..pieces.len() {
         if pieces[idx].label.is_some() {
