@@ -406,12 +406,12 @@ pub fn known(name: &str) -> Option<Known> {
         }
     }
     // inhabitants of a city: Londoners, Parisians, New Yorkers
-    for suf in ["ers", "er", "ians", "ian", "ans", "ites"] {
+    for suf in ["ers", "ians", "ites"] {
         if let Some(stem) = name.strip_suffix(suf) {
             if stem.chars().count() >= 3 {
                 let mut cands = vec![stem.to_string(), format!("{stem}e"), format!("{stem}a"), format!("{stem}s")];
                 cands.push(stem.trim_end_matches('i').to_string());
-                if cands.iter().any(|c| matches!(m.get(c.as_str()), Some(Known::Place(PlaceKind::City)))) && suf.starts_with('e') {
+                if cands.iter().any(|c| matches!(m.get(c.as_str()), Some(Known::Place(PlaceKind::City)))) {
                     return Some(Known::Group);
                 }
             }

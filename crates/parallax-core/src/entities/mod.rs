@@ -492,7 +492,8 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         }
         // sentence-initial common word: not a name
         let low = lc(w);
-        if lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() && known(w.text).is_none() && !is_given_name(w.text) {
+        let prefix = matches!(low, "ex" | "anti" | "pro" | "non" | "pre" | "post" | "neo" | "mid" | "pan" | "trans" | "inter" | "self") && ws.get(p + 1).is_some_and(|h| h.text == "-" && !h.sp);
+        if prefix || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() && known(w.text).is_none() && !is_given_name(w.text) {
             p += 1;
             continue;
         }
@@ -825,6 +826,8 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             }
         } else if nwords == 1 && first.first && (is_common_word(lc(first)) || !first.all_caps() && !seen.mid.contains(first.text)) {
             None
+        } else if nwords == 2 && is_common_word(lc(first)) && matches!(known(ws[e - 1].text), Some(Known::Place(_))) {
+            Some(Label::Org)
         } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
             Some(Label::Person)
         } else if next.is_some_and(|n| n.text == ",") && ws.get(e + 1).is_some_and(|a| a.is_number() && a.text.len() <= 3) && ws.get(e + 2).is_some_and(|c| c.text == ",") {
