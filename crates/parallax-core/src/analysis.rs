@@ -184,6 +184,17 @@ fn alias(label: Label, key: &str) -> String {
         (Label::Org, "un") => "united nations",
         (Label::Org, "eu") => "european union",
         (Label::Group, k) => return k.strip_suffix('s').unwrap_or(k).to_string(),
+        (Label::Org, k) => {
+            // "Apple Inc." and "Apple" are one company
+            for suf in [" inc", " corp", " corporation", " co", " ltd", " limited", " plc", " llc", " ag", " sa"] {
+                if let Some(stem) = k.strip_suffix(suf) {
+                    if !stem.is_empty() {
+                        return stem.trim_end_matches(',').to_string();
+                    }
+                }
+            }
+            k
+        }
         (_, k) => k,
     };
     k.to_string()
@@ -232,7 +243,13 @@ fn similar_surname(a: &str, b: &str) -> bool {
 fn slug(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
+    let mut prev_digit = false;
     for c in s.chars() {
+        if c == '.' && prev_digit {
+            dash = true; // "3.5" -> "3-5", not "35"
+            continue;
+        }
+        prev_digit = c.is_ascii_digit();
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');

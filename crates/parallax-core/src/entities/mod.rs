@@ -253,7 +253,8 @@ fn capword(ws: &[W<'_>], i: usize) -> bool {
         }
     }
     let c = w.text.chars().next().unwrap_or(' ');
-    c.is_uppercase() || (w.text.len() > 1 && w.text.starts_with(|c: char| c.is_lowercase()) && w.text.chars().skip(1).any(char::is_uppercase) && !w.text.contains('.'))
+    // camel case with a lower-case start ("iPhone", "eBay") only when known
+    c.is_uppercase() || (w.text.len() > 1 && c.is_lowercase() && w.text.chars().skip(1).any(char::is_uppercase) && known(w.text).is_some())
 }
 
 fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
@@ -275,7 +276,9 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
             // abbreviation full stop: U.S. / J. / Sen.
             if w.text == "." && !w.sp {
                 let p = &ws[e - 1];
-                if matches!(p.text, "Jr" | "Sr") || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.') {
+                let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros") && e > s + 1
+                    && ws.get(e + 1).is_some_and(|n| !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase())));
+                if matches!(p.text, "Jr" | "Sr") || corp || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.') {
                     e += 1;
                     break;
                 }
@@ -817,6 +820,10 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             Some(Label::Person)
         } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
             Some(Label::Person)
+        } else if nwords == 1 && ws.get(e).is_some_and(|n| matches!(&*n.low, "rover" | "telescope" | "spacecraft" | "probe" | "app" | "vaccine" | "missile" | "missiles" | "jet" | "jets" | "satellite" | "tank" | "tanks" | "drone" | "drones" | "software" | "malware" | "virus" | "variant" | "smartphone" | "phone" | "console" | "model" | "platform" | "storm" | "hurricane")) {
+            None // a product, weapon or storm name used as a modifier
+        } else if first.all_caps() && nwords == 1 && NOT_ORG_ACRONYMS.contains(&first.text) {
+            None
         } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             // acronyms: organisations (unless a capitals word in a headline)
             if is_common_word(lc(first)) && first.text.len() > 3 || lexicon::FUNCTION_WORDS.contains(&lc(first)) || matches!(first.text, "ET" | "GMT" | "BST" | "EST" | "PST" | "CET" | "UTC" | "AM" | "PM" | "TV" | "OK" | "PS") {
@@ -945,3 +952,14 @@ fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label
         }
     }
 }
+
+/// Acronyms of common terms, not organisations.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "AI", "FX", "EV", "EVs", "TV", "PC", "IT", "HR", "PR",
+    "VAT", "ETF", "ESG", "GMT", "UTC", "BST", "EST", "PST", "CET", "DNA", "RNA", "HIV", "AIDS",
+    "COVID", "MP", "PM", "AM", "OK", "PhD", "MBA", "USB", "GPS", "UFO", "CCTV", "SUV", "NFT",
+    "API", "LNG", "GPU", "CPU", "FAQ", "ATM", "AGM", "DIY", "VIP", "VPN", "CEOs", "MPs", "Q1",
+    "Q2", "Q3", "Q4", "YoY", "EPS", "P/E", "RBI", "CO2", "PPE", "ICU", "A&E", "GCSE", "SAT",
+    "NB", "PS", "TBA", "TBC", "ASAP", "FYI", "LOL", "OMG", "RIP", "MVP", "GOAT", "NYC", "LA",
+    "DDoS", "VR", "AR", "IoT", "SMS", "URL", "PDF", "HQ", "ID", "IQ", "UV", "EU-wide",
+];
