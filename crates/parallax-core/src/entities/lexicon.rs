@@ -346,16 +346,50 @@ pub fn is_common_word(lower: &str) -> bool {
     false
 }
 
-/// A given name (title case).
+/// A given name (title case; accents are folded: "Zoë" is "Zoe").
 pub fn is_given_name(w: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| set(GIVEN)).contains(w)
+    let s = S.get_or_init(|| set(GIVEN));
+    s.contains(w) || !w.is_ascii() && s.contains(fold(w).as_str())
 }
 
-/// A surname among the most frequent (title case).
+/// A surname among the most frequent (title case; accents folded).
 pub fn is_surname(w: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| set(SURNAMES)).contains(w)
+    let s = S.get_or_init(|| set(SURNAMES));
+    s.contains(w) || !w.is_ascii() && s.contains(fold(w).as_str())
+}
+
+/// Latin letters with diacritics to their base letter ("Zoë" -> "Zoe", "José" -> "Jose").
+pub fn fold(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'à'..='å' => 'a',
+            'À'..='Å' => 'A',
+            'ç' | 'ć' | 'č' => 'c',
+            'Ç' | 'Ć' | 'Č' => 'C',
+            'è'..='ë' | 'ę' | 'ě' => 'e',
+            'È'..='Ë' => 'E',
+            'ì'..='ï' => 'i',
+            'Ì'..='Ï' => 'I',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'Ñ' => 'N',
+            'ò'..='ö' | 'ø' | 'ő' => 'o',
+            'Ò'..='Ö' | 'Ø' => 'O',
+            'ù'..='ü' | 'ů' | 'ű' => 'u',
+            'Ù'..='Ü' => 'U',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' | 'ş' => 's',
+            'Š' | 'Ś' | 'Ş' => 'S',
+            'ž' | 'ź' | 'ż' => 'z',
+            'Ž' | 'Ź' | 'Ż' => 'Z',
+            'ł' => 'l',
+            'Ł' => 'L',
+            'ř' => 'r',
+            'ğ' => 'g',
+            _ => c,
+        })
+        .collect()
 }
 
 fn known_map() -> &'static HashMap<&'static str, Known> {

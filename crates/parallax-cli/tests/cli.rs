@@ -1,0 +1,80 @@
+//! The CLI contract: JSON Lines on stdout, one line per bad file on stderr, exit code 2.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("run parallax");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn mentions_with_code_point_offsets() {
+    let f = temp("001_a.txt", "Zoë Ward met Sen. Paul Kerr in Denver on Monday.".as_bytes());
+    let (code, out, err) = run(&["entities", &f]);
+    assert_eq!(code, 0, "stderr: {err}");
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let got: Vec<(String, u64, u64, String)> = lines
+        .iter()
+        .map(|v| (v["text"].as_str().unwrap().to_string(), v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap(), v["label"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Zoë Ward".to_string(), 0, 8, "PERSON".to_string()),
+            ("Paul Kerr".to_string(), 18, 27, "PERSON".to_string()),
+            ("Denver".to_string(), 31, 37, "PLACE".to_string()),
+            ("Monday".to_string(), 41, 47, "DATE".to_string()),
+        ]
+    );
+    assert!(lines.iter().all(|v| v["doc"] == "001_a.txt" && v["entity"].is_string()));
+}
+
+#[test]
+fn bad_files_are_reported_and_others_analysed() {
+    let good = temp("002_b.txt", b"Anna Berg lives in Oslo.");
+    let binary = temp("003_c.bin", b"PK\x03\x04\x00\x00");
+    let latin1 = temp("004_d.txt", b"caf\xe9 au lait");
+    let (code, out, err) = run(&["entities", &good, "/nonexistent/x.txt", &binary, &latin1]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 3, "one line per bad file: {err}");
+    assert!(err.contains("x.txt") && err.contains("003_c.bin") && err.contains("004_d.txt"), "{err}");
+    assert!(out.contains("\"Oslo\""), "{out}");
+}
+
+#[test]
+fn summary_lists_entities_per_document() {
+    let a = temp("005_e.txt", b"Maria Lopez spoke in Lima. Lopez left.");
+    let b = temp("006_f.txt", b"Maria Lopez arrived.");
+    let (code, out, _) = run(&["entities", "--summary", &a, &b]);
+    assert_eq!(code, 0);
+    let person = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["entity"] == "maria-lopez")
+        .expect("maria-lopez");
+    assert_eq!(person["label"], "PERSON");
+    assert_eq!(person["docs"]["005_e.txt"]["mentions"], 2);
+    assert_eq!(person["docs"]["006_f.txt"]["mentions"], 1);
+}
+
+#[test]
+fn usage_errors() {
+    assert_eq!(run(&[]).0, 2);
+    assert_eq!(run(&["entities"]).0, 2);
+    assert_eq!(run(&["frobnicate"]).0, 2);
+}
