@@ -365,6 +365,21 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
             }
         }
     }
+    // same surname, given names spelt differently (Sergei / Sergey Lavrov)
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ix, (_, l)) in full_keys.iter().enumerate() {
+        by_surname.entry(l.as_str()).or_default().push(ix);
+    }
+    for ixs in by_surname.values() {
+        for (a_i, &a) in ixs.iter().enumerate() {
+            for &b in &ixs[a_i + 1..] {
+                let (ga, gb) = (&full_keys[a].0, &full_keys[b].0);
+                if ga.chars().count() >= 4 && gb.chars().count() >= 4 && ga.chars().next() == gb.chars().next() && edit_distance(ga, gb) <= 1 {
+                    uf.union(full_members[a][0], full_members[b][0]);
+                }
+            }
+        }
+    }
     // single names: the full name ending (or starting) with that word
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (ix, (g, l)) in full_keys.iter().enumerate() {

@@ -695,7 +695,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         // "Grandmother Constance Dingle", "Security Policy Josep Borrell": a name after
         // capitalised common words
         let mut p2 = p;
-        if !titled {
+        {
             for q in p + 1..k.saturating_sub(1) {
                 if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(lc(t)) || is_title_mod(t) || is_title_word(t)) {
                     break;
