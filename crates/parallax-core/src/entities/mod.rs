@@ -99,6 +99,27 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
             }
         }
     }
+    mark_lines(&mut ws);
+    // known multi-word names keep their capitals on headline lines ("The Associated Press")
+    for i in 0..ws.len() {
+        if !ws[i].title_line || !ws[i].cap() {
+            continue;
+        }
+        for n in (2..=4).rev() {
+            if i + n <= ws.len() && ws[i..i + n].iter().all(|w| w.cap() && !w.nl || w.text == "&") && ws[i + 1..i + n].iter().all(|w| !w.nl) {
+                if known(&key(&ws, i, i + n)).is_some() {
+                    for w in &mut ws[i..i + n] {
+                        w.title_line = false;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    ws
+}
+
+fn mark_lines(ws: &mut [W<'_>]) {
     // mark lines written in capitals
     let mut a = 0;
     while a < ws.len() {
@@ -133,7 +154,6 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
         }
         a = b;
     }
-    ws
 }
 
 /// Recognizes the mentions of one text: sorted, non-overlapping.
@@ -160,9 +180,21 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
     let _ = &mut labels;
 
     datelines(&ws, &mut used, &mut out);
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     chunk_pass(&ws, &used, &mut pieces);
     resolve(&ws, &mut pieces);
+    // adjacent groups are one ("Liberal Democrat", "Russian Orthodox")
+    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        if let Some(last) = merged.last_mut() {
+            if last.label == Some(Label::Group) && p.label == Some(Label::Group) && last.e == p.s && ws[p.s].sp && !ws[p.s].nl {
+                last.e = p.e;
+                continue;
+            }
+        }
+        merged.push(p);
+    }
+    let pieces = merged;
     for p in &pieces {
         if let Some(l) = p.label {
             out.push((p.s, p.e, l));
@@ -246,7 +278,7 @@ fn capword(ws: &[W<'_>], i: usize) -> bool {
     if !w.is_word() || w.text == "I" || is_contraction(w.text) {
         return false;
     }
-    if w.title_line && w.cap() {
+    if w.title_line && w.cap() && !(w.all_caps() && w.text.chars().count() > 1) {
         let l = lc(w);
         if (is_common_word(&l) || lexicon::FUNCTION_WORDS.contains(&l)) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text) && !lexicon::PLACE_HEADS.contains(&w.text) {
             return false;
@@ -508,6 +540,18 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 }
             }
         }
+        if w.all_caps() && p + 1 < e && ws[p + 1].all_caps() && ws[p + 1].is_word() && !ws[p + 1].nl {
+            let tc = title_case(w.text);
+            if is_given_name(&tc) && known(&tc).is_none() && known(&title_case(ws[p + 1].text)).is_none() && !is_org_head(&title_case(ws[p + 1].text)) {
+                let mut k = p + 2;
+                if k < e && ws[k].all_caps() && ws[k].is_word() && known(&title_case(ws[k].text)).is_none() && !is_org_head(&title_case(ws[k].text)) && k - p < 3 {
+                    k += 1;
+                }
+                pieces.push(Piece { s: p, e: k, label: Some(Label::Person), sure: true, titled: false });
+                p = k;
+                continue;
+            }
+        }
         let lex = lexicon_match(ws, p, e);
         // organisation phrase: up to the last head word reachable from p
         let mut org_end = None;
@@ -517,6 +561,9 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 let t = &ws[k];
                 if is_title_word(t) && !is_org_head(t.text) && k > p {
                     break;
+                }
+                if t.text == "of" && org_end.is_none() && is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])) {
+                    break; // "Giovanna Tinetti of University College": a person, then an org
                 }
                 if t.text == "and" {
                     // "and" only inside "Ministry of X and Y"
@@ -551,10 +598,14 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     if m < e && ws[m].text == "." && !ws[m].sp {
                         org_end = Some(m + 1);
                     }
+                    if m < e && matches!(t.text, "College" | "University" | "School" | "Hospital" | "Institute") && matches!(known(ws[m].text), Some(Known::Place(_))) {
+                        org_end = Some(m + 1); // "University College London"
+                    }
                 }
                 k += 1;
             }
         }
+        let org_end = org_end.filter(|&oe| !(oe < e && is_title_word(&ws[oe]) && !is_org_head(ws[oe].text) && ws[oe - 1].text == "District"));
         if let Some(oe) = org_end.filter(|&oe| ws[p..oe].iter().filter(|t| t.is_word()).count() >= 2 || ws[p].all_caps()) {
             let mut oe = oe;
             // "Presidential Office Building": a place head right after the phrase
@@ -678,7 +729,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 k += 1;
                 continue;
             }
-            if t.text == "&" || t.text == "of" || t.text == "for" {
+            if t.text == "&" || (t.text == "of" || t.text == "for") && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p]))) {
                 k += 1;
                 continue;
             }

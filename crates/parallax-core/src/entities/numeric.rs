@@ -543,7 +543,7 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             // 12km, 5bn, 10m, 100k: unit glued on
             let suffix: String = t.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
             let sl = suffix.to_lowercase();
-            if !(SCALES.contains(&sl.as_str()) || UNITS.contains(&sl.as_str()) || sl == "s") {
+            if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1) || UNITS.contains(&sl.as_str()) && sl.len() > 1 || sl == "s") {
                 return None;
             }
         }
@@ -553,6 +553,9 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         if prev.is_some_and(|p| p.text == "." && !p.sp) {
             return None; // "No.3"
+        }
+        if prev.is_some_and(|p| p.text == "-" && !p.sp && !first.sp) && s >= 2 && ws[s - 2].kind == crate::text::tokens::TokenKind::Word {
+            return None; // an identifier: "K2-18b", "Covid-19"
         }
     }
     // a clock time is not a number: "11 a.m.", "5:30pm"
