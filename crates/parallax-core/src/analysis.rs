@@ -140,6 +140,7 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
         );
         docs.push(DocAnalysis { sentences, lines: line_roles(text), ..DocAnalysis::default() });
     }
+    relabel_across_documents(&mut raw);
     let (ids, entities) = link(&raw);
     for (d, ms) in raw.into_iter().enumerate() {
         docs[d].mentions = ms
@@ -154,6 +155,35 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
         da.descriptors = descriptors;
     }
     Analysis { docs, entities }
+}
+
+/// A single capitalised word guessed to be an organisation in one document is a person when
+/// another document of the set uses it as the surname of a full name ("Biden" after "Joe
+/// Biden" elsewhere). Known organisations and acronyms keep their label.
+fn relabel_across_documents(raw: &mut [Vec<(Span, Label, String)>]) {
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for ms in raw.iter() {
+        for (_, l, t) in ms {
+            if *l == Label::Person {
+                let words: Vec<&str> = t.split(' ').collect();
+                if words.len() >= 2 {
+                    surnames.insert(words[words.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    for ms in raw.iter_mut() {
+        for (_, l, t) in ms.iter_mut() {
+            if *l == Label::Org
+                && !t.contains(' ')
+                && surnames.contains(t.as_str())
+                && t.chars().any(char::is_lowercase)
+                && entities::lexicon::known(t).is_none()
+            {
+                *l = Label::Person;
+            }
+        }
+    }
 }
 
 fn normalise_ws(s: &str) -> String {

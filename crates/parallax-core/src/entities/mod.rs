@@ -347,10 +347,19 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
                 if k < ws.len() && ws[k].text == "the" {
                     k += 1;
                 }
-                if k < ws.len() && capword(ws, k) && !ws[k].nl && !used[k] && !(w.text == "the") && !(w.text == "for" && !has_org_head(ws, s, e)) {
+                let titled_chunk = ws[s..e].iter().any(is_title_word);
+                if k < ws.len() && capword(ws, k) && !ws[k].nl && !used[k] && !(w.text == "the") && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk) {
                     e = k + 1;
                     continue;
                 }
+            }
+            // "and" inside a title: "High Representative for Foreign Affairs and Security Policy"
+            if w.text == "and" && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !used[e + 1]
+                && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of") && ws[s..e].iter().any(is_title_word)
+                && is_title_mod(&ws[e + 1])
+            {
+                e += 1;
+                continue;
             }
             // a number closing a name: "France 24", "Ward 7", "District 247"
             if w.is_number() && w.text.len() <= 4 && w.text.chars().all(|c| c.is_ascii_digit()) && matches!(ws[e - 1].text, "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis") {
@@ -542,7 +551,8 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         }
         if w.all_caps() && p + 1 < e && ws[p + 1].all_caps() && ws[p + 1].is_word() && !ws[p + 1].nl {
             let tc = title_case(w.text);
-            if is_given_name(&tc) && known(&tc).is_none() && known(&title_case(ws[p + 1].text)).is_none() && !is_org_head(&title_case(ws[p + 1].text)) {
+            let second = title_case(ws[p + 1].text);
+            if is_given_name(&tc) && known(&tc).is_none() && known(&second).is_none() && !is_org_head(&second) && (!is_common_word(lc(w)) || !is_common_word(&ws[p + 1].low)) {
                 let mut k = p + 2;
                 if k < e && ws[k].all_caps() && ws[k].is_word() && known(&title_case(ws[k].text)).is_none() && !is_org_head(&title_case(ws[k].text)) && k - p < 3 {
                     k += 1;
