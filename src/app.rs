@@ -1,8 +1,13 @@
 //! Routes and the app shell. Hash routes (`#/doc/<id>`) keep every view a link that works
 //! from any static host path, a sub-folder or file://.
 
-use crate::pages::{library::LibraryPage, not_found::NotFound, reader::Reader};
+use crate::pages::{
+    about::About, entity::EntityPage, library::LibraryPage, not_found::NotFound,
+    quotes::QuotesPage, reader::Reader,
+};
 use crate::state::{page_title, Library};
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -18,21 +23,62 @@ pub enum Route {
         /// Document identifier (file stem).
         id: String,
     },
+    /// `#/entity/<id>`: one entity across all sources.
+    #[at("/entity/:id")]
+    Entity {
+        /// Entity id.
+        id: String,
+    },
+    /// `#/quotes`: every quote of every source, grouped by speaker.
+    #[at("/quotes")]
+    Quotes,
+    /// `#/about`: version, method, data sources, timings.
+    #[at("/about")]
+    About,
     /// Anything else.
     #[not_found]
     #[at("/404")]
     NotFound,
 }
 
+/// Timings measured in this browser, shown on `#/about`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timings {
+    /// Milliseconds to analyse the bundled documents.
+    pub analysis_ms: f64,
+    /// Milliseconds from navigation start to the first render of the app.
+    pub first_render_ms: Rc<Cell<f64>>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// The root component: the library in a context, the router and the page shell.
 #[function_component(App)]
 pub fn app() -> Html {
-    let library = use_memo((), |_| Library::bundled());
+    let library = use_memo((), |_| {
+        let t0 = now_ms();
+        let lib = Library::bundled();
+        (lib, now_ms() - t0)
+    });
+    let timings = use_memo((), |_| Timings {
+        analysis_ms: library.1,
+        first_render_ms: Rc::new(Cell::new(0.0)),
+    });
+    {
+        let timings = timings.clone();
+        use_effect_with((), move |_| timings.first_render_ms.set(now_ms()));
+    }
     html! {
-        <ContextProvider<Library> context={(*library).clone()}>
-            <HashRouter>
-                <Shell />
-            </HashRouter>
+        <ContextProvider<Library> context={library.0.clone()}>
+            <ContextProvider<Timings> context={(*timings).clone()}>
+                <HashRouter>
+                    <Shell />
+                </HashRouter>
+            </ContextProvider<Timings>>
         </ContextProvider<Library>>
     }
 }
@@ -61,6 +107,11 @@ fn shell() -> Html {
             <header class="site-header">
                 <nav aria-label="Main">
                     <Link<Route> to={Route::Library} classes="brand">{ "Parallax" }</Link<Route>>
+                    <ul class="nav-links">
+                        <li><Link<Route> to={Route::Library}>{ "Library" }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Quotes}>{ "Quotes" }</Link<Route>></li>
+                        <li><Link<Route> to={Route::About}>{ "About" }</Link<Route>></li>
+                    </ul>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
@@ -77,6 +128,9 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Library => html! { <LibraryPage /> },
         Route::Doc { id } => html! { <Reader {id} /> },
+        Route::Entity { id } => html! { <EntityPage {id} /> },
+        Route::Quotes => html! { <QuotesPage /> },
+        Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound what="Page" /> },
     }
 }

@@ -2,13 +2,15 @@
 //! what each view is called.
 
 use crate::app::Route;
+use parallax_core::analysis::{analyse, Analysis, Entity, Mention};
 use parallax_core::{document::id_from_file_name, Document};
 use std::rc::Rc;
 
-/// Every document the app knows, in library order.
+/// Every document the app knows, in library order, analysed together.
 #[derive(Debug, Clone)]
 pub struct Library {
     docs: Rc<Vec<Document>>,
+    analysis: Rc<Analysis>,
 }
 
 /// Libraries compare by identity: the documents are never edited in place, so a context
@@ -22,12 +24,14 @@ impl PartialEq for Library {
 impl Library {
     /// The library of `(file name, text)` pairs, in the order given.
     pub fn from_files(files: &[(&str, &str)]) -> Self {
-        let docs = files
+        let docs: Vec<Document> = files
             .iter()
             .map(|(name, text)| Document::new(id_from_file_name(name), *text))
             .collect();
+        let analysis = analyse(&docs);
         Library {
             docs: Rc::new(docs),
+            analysis: Rc::new(analysis),
         }
     }
 
@@ -45,6 +49,113 @@ impl Library {
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.docs.iter().find(|d| d.id == id)
     }
+
+    /// Position of the document `id` in the library.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.docs.iter().position(|d| d.id == id)
+    }
+
+    /// The analysis of all documents together.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// Mentions of document `doc` (by position).
+    pub fn mentions(&self, doc: usize) -> &[Mention] {
+        self.analysis
+            .docs
+            .get(doc)
+            .map_or(&[], |d| d.mentions.as_slice())
+    }
+
+    /// Quotes of document `doc` (by position).
+    pub fn quotes(&self, doc: usize) -> &[parallax_core::quotes::Quote] {
+        self.analysis
+            .docs
+            .get(doc)
+            .map_or(&[], |d| d.quotes.as_slice())
+    }
+
+    /// Sentence spans of document `doc`.
+    pub fn sentences(&self, doc: usize) -> &[parallax_core::Span] {
+        self.analysis
+            .docs
+            .get(doc)
+            .map_or(&[], |d| d.sentences.as_slice())
+    }
+
+    /// The descriptors document `doc` uses for entity `id`, each once, in text order.
+    pub fn descriptors(&self, doc: usize, id: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(d) = self.analysis.docs.get(doc) {
+            for (entity, text, _) in &d.descriptors {
+                if entity == id && !out.iter().any(|o| o.eq_ignore_ascii_case(text)) {
+                    out.push(text.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The entity `id`.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.analysis.entities.iter().find(|e| e.id == id)
+    }
+}
+
+/// One entity of a document, for the entity panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityCount {
+    /// Entity id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Mentions in this document.
+    pub here: usize,
+    /// Mentions in the other documents, and how many documents.
+    pub elsewhere: (usize, usize),
+}
+
+/// The entities of document `doc` grouped by label (legend order), most mentioned first.
+pub fn entities_by_label(lib: &Library, doc: usize) -> Vec<(&'static str, Vec<EntityCount>)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in lib.mentions(doc) {
+        match counts.iter_mut().find(|(id, _)| *id == m.entity) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.entity.clone(), 1)),
+        }
+    }
+    crate::view::LABELS
+        .iter()
+        .map(|&label| {
+            let mut list: Vec<EntityCount> = counts
+                .iter()
+                .filter_map(|(id, n)| {
+                    let e = lib.entity(id)?;
+                    (e.label.as_str() == label).then(|| EntityCount {
+                        id: id.clone(),
+                        name: e.name.clone(),
+                        here: *n,
+                        elsewhere: elsewhere(e, doc),
+                    })
+                })
+                .collect();
+            list.sort_by(|a, b| {
+                b.here
+                    .cmp(&a.here)
+                    .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            });
+            (label, list)
+        })
+        .collect()
+}
+
+/// Mentions of `e` outside document `doc`, and in how many documents.
+pub fn elsewhere(e: &Entity, doc: usize) -> (usize, usize) {
+    e.mentions_per_doc
+        .iter()
+        .filter(|(d, n)| *d != doc && *n > 0)
+        .fold((0, 0), |(m, d), (_, n)| (m + n, d + 1))
 }
 
 /// The app's name, ending every window title.
@@ -58,6 +169,12 @@ pub fn page_title(route: &Route, library: &Library) -> String {
             Some(d) => format!("{} · {APP_NAME}", d.title),
             None => format!("Document not found · {APP_NAME}"),
         },
+        Route::Entity { id } => match library.entity(id) {
+            Some(e) => format!("{} · {APP_NAME}", e.name),
+            None => format!("Entity not found · {APP_NAME}"),
+        },
+        Route::Quotes => format!("Quotes · {APP_NAME}"),
+        Route::About => format!("About · {APP_NAME}"),
         Route::NotFound => format!("Page not found · {APP_NAME}"),
     }
 }

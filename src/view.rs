@@ -33,6 +33,8 @@ pub struct ReaderQuery {
     pub at: Option<usize>,
     /// `hide` to hide page furniture.
     pub furniture: Option<String>,
+    /// Paragraph to bring into view (1-based).
+    pub p: Option<usize>,
 }
 
 impl ReaderQuery {
@@ -47,6 +49,7 @@ impl ReaderQuery {
                 "focus" => q.focus = Some(v),
                 "at" => q.at = v.parse().ok(),
                 "furniture" => q.furniture = Some(v),
+                "p" => q.p = v.parse().ok(),
                 _ => {}
             }
         }
@@ -67,6 +70,9 @@ impl ReaderQuery {
         }
         if let Some(f) = &self.furniture {
             parts.push(format!("furniture={}", percent_encode(f)));
+        }
+        if let Some(p) = self.p {
+            parts.push(format!("p={p}"));
         }
         parts.join("&")
     }
@@ -93,7 +99,10 @@ pub fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(v) => {
                         out.push(v);
                         i += 3;
@@ -121,6 +130,8 @@ pub struct ReaderView {
     pub at: usize,
     /// Captions, credits, boilerplate... hidden.
     pub hide_furniture: bool,
+    /// Paragraph in view (1-based), when the link names one.
+    pub para: Option<usize>,
 }
 
 /// What the user can do in the reader.
@@ -145,24 +156,38 @@ impl ReaderView {
             .as_deref()
             .unwrap_or("")
             .split(',')
-            .filter_map(|l| LABELS.iter().copied().find(|k| k.eq_ignore_ascii_case(l.trim())))
+            .filter_map(|l| {
+                LABELS
+                    .iter()
+                    .copied()
+                    .find(|k| k.eq_ignore_ascii_case(l.trim()))
+            })
             .collect();
         ReaderView {
             hidden,
             focus: q.focus.clone().filter(|f| !f.is_empty()),
             at: q.at.unwrap_or(1).max(1) - 1,
             hide_furniture: q.furniture.as_deref() == Some("hide"),
+            para: q.p.filter(|&p| p > 0),
         }
     }
 
     /// The query that reopens this view.
     pub fn to_query(&self) -> ReaderQuery {
-        let hide: Vec<&str> = LABELS.iter().copied().filter(|l| self.hidden.contains(l)).collect();
+        let hide: Vec<&str> = LABELS
+            .iter()
+            .copied()
+            .filter(|l| self.hidden.contains(l))
+            .collect();
         ReaderQuery {
             hide: (!hide.is_empty()).then(|| hide.join(",")),
             focus: self.focus.clone(),
-            at: self.focus.as_ref().and_then(|_| (self.at > 0).then_some(self.at + 1)),
+            at: self
+                .focus
+                .as_ref()
+                .and_then(|_| (self.at > 0).then_some(self.at + 1)),
             furniture: self.hide_furniture.then(|| "hide".to_string()),
+            p: self.para,
         }
     }
 
@@ -192,7 +217,11 @@ impl ReaderView {
 
 /// Cuts `para` into runs: plain text (`None`) and marks (`Some(i)`, `i` indexing `mentions`),
 /// leaving out mentions whose label is hidden. `mentions` are sorted and do not overlap.
-pub fn segments(para: Span, mentions: &[(Span, &str)], hidden: &BTreeSet<&'static str>) -> Vec<(Span, Option<usize>)> {
+pub fn segments(
+    para: Span,
+    mentions: &[(Span, &str)],
+    hidden: &BTreeSet<&'static str>,
+) -> Vec<(Span, Option<usize>)> {
     let mut out = Vec::new();
     let mut at = para.start;
     let first = mentions.partition_point(|(s, _)| s.end <= para.start);
@@ -220,41 +249,80 @@ mod tests {
     use super::*;
 
     #[track_caller]
-    fn check_query(q: ReaderQuery, expected_hidden: &[&str], expected_focus: Option<&str>, furniture: bool) {
+    fn check_query(
+        q: ReaderQuery,
+        expected_hidden: &[&str],
+        expected_focus: Option<&str>,
+        furniture: bool,
+    ) {
         let v = ReaderView::from_query(&q);
         let hidden: Vec<&str> = v.hidden.iter().copied().collect();
-        assert_eq!((hidden.as_slice(), v.focus.as_deref(), v.hide_furniture), (expected_hidden, expected_focus, furniture), "query {q:?}");
-        assert_eq!(ReaderView::from_query(&v.to_query()), v, "round trip of {q:?}");
+        assert_eq!(
+            (hidden.as_slice(), v.focus.as_deref(), v.hide_furniture),
+            (expected_hidden, expected_focus, furniture),
+            "query {q:?}"
+        );
+        assert_eq!(
+            ReaderView::from_query(&v.to_query()),
+            v,
+            "round trip of {q:?}"
+        );
     }
 
     fn q(hide: Option<&str>, focus: Option<&str>, furniture: Option<&str>) -> ReaderQuery {
-        ReaderQuery { hide: hide.map(Into::into), focus: focus.map(Into::into), at: None, furniture: furniture.map(Into::into) }
+        ReaderQuery {
+            hide: hide.map(Into::into),
+            focus: focus.map(Into::into),
+            at: None,
+            furniture: furniture.map(Into::into),
+            p: None,
+        }
     }
 
     #[test]
     fn queries() {
         check_query(q(None, None, None), &[], None, false);
-        check_query(q(Some("PLACE,DATE"), None, None), &["DATE", "PLACE"], None, false);
-        check_query(q(Some("place, bogus,,NUMBER"), Some("anne-lee"), None), &["NUMBER", "PLACE"], Some("anne-lee"), false);
+        check_query(
+            q(Some("PLACE,DATE"), None, None),
+            &["DATE", "PLACE"],
+            None,
+            false,
+        );
+        check_query(
+            q(Some("place, bogus,,NUMBER"), Some("anne-lee"), None),
+            &["NUMBER", "PLACE"],
+            Some("anne-lee"),
+            false,
+        );
         check_query(q(None, Some(""), Some("hide")), &[], None, true);
         check_query(q(None, None, Some("show")), &[], None, false);
     }
 
     #[test]
     fn query_strings() {
-        let q = ReaderQuery::parse("?hide=PLACE,DATE&focus=anne-lee&at=3&x=1");
+        let q = ReaderQuery::parse("?hide=PLACE,DATE&focus=anne-lee&at=3&x=1&p=4");
+        assert_eq!(q.p, Some(4));
+        let q = ReaderQuery { p: None, ..q };
         assert_eq!(q.hide.as_deref(), Some("PLACE,DATE"));
         assert_eq!((q.focus.as_deref(), q.at), (Some("anne-lee"), Some(3)));
         assert_eq!(q.encode(), "hide=PLACE,DATE&focus=anne-lee&at=3");
-        assert_eq!(ReaderQuery::parse("hide=PLACE%2CDATE").hide.as_deref(), Some("PLACE,DATE"));
-        assert_eq!(ReaderQuery::parse("focus=a%20b%zz%").focus.as_deref(), Some("a b%zz%"));
+        assert_eq!(
+            ReaderQuery::parse("hide=PLACE%2CDATE").hide.as_deref(),
+            Some("PLACE,DATE")
+        );
+        assert_eq!(
+            ReaderQuery::parse("focus=a%20b%zz%").focus.as_deref(),
+            Some("a b%zz%")
+        );
         assert_eq!(ReaderQuery::parse("").encode(), "");
         assert_eq!(percent_encode("a&b=c é"), "a%26b%3Dc%20%C3%A9");
     }
 
     #[test]
     fn query_lists_labels_in_legend_order() {
-        let v = ReaderView::default().reduce(ReaderAction::ToggleLabel("DATE")).reduce(ReaderAction::ToggleLabel("PERSON"));
+        let v = ReaderView::default()
+            .reduce(ReaderAction::ToggleLabel("DATE"))
+            .reduce(ReaderAction::ToggleLabel("PERSON"));
         assert_eq!(v.to_query().hide.as_deref(), Some("PERSON,DATE"));
     }
 
@@ -263,7 +331,10 @@ mod tests {
         let v = ReaderView::default();
         let hidden = v.reduce(ReaderAction::ToggleLabel("PLACE"));
         assert!(hidden.hidden.contains("PLACE"));
-        assert!(hidden.reduce(ReaderAction::ToggleLabel("PLACE")).hidden.is_empty());
+        assert!(hidden
+            .reduce(ReaderAction::ToggleLabel("PLACE"))
+            .hidden
+            .is_empty());
 
         let f = v.reduce(ReaderAction::Focus(Some("e1".into())));
         assert_eq!((f.focus.as_deref(), f.at), (Some("e1"), 0));
@@ -271,27 +342,76 @@ mod tests {
         assert_eq!(f.at, 6, "previous from the first wraps to the last");
         let f = f.reduce(ReaderAction::Step(1, 7));
         assert_eq!(f.at, 0, "next from the last wraps to the first");
-        assert_eq!(f.reduce(ReaderAction::Focus(Some("e1".into()))).focus, None, "selecting again clears");
-        assert_eq!(v.reduce(ReaderAction::Step(1, 3)), v, "no focus: stepping does nothing");
+        assert_eq!(
+            f.reduce(ReaderAction::Focus(Some("e1".into()))).focus,
+            None,
+            "selecting again clears"
+        );
+        assert_eq!(
+            v.reduce(ReaderAction::Step(1, 3)),
+            v,
+            "no focus: stepping does nothing"
+        );
         assert!(v.reduce(ReaderAction::ToggleFurniture).hide_furniture);
     }
 
     #[track_caller]
-    fn check_segments(para: (usize, usize), mentions: &[((usize, usize), &str)], hide: &[&'static str], expected: &[((usize, usize), Option<usize>)]) {
-        let m: Vec<(Span, &str)> = mentions.iter().map(|&((s, e), l)| (Span::new(s, e), l)).collect();
+    fn check_segments(
+        para: (usize, usize),
+        mentions: &[((usize, usize), &str)],
+        hide: &[&'static str],
+        expected: &[((usize, usize), Option<usize>)],
+    ) {
+        let m: Vec<(Span, &str)> = mentions
+            .iter()
+            .map(|&((s, e), l)| (Span::new(s, e), l))
+            .collect();
         let hidden: BTreeSet<&'static str> = hide.iter().copied().collect();
         let got = segments(Span::new(para.0, para.1), &m, &hidden);
-        let want: Vec<(Span, Option<usize>)> = expected.iter().map(|&((s, e), i)| (Span::new(s, e), i)).collect();
-        assert_eq!(got, want, "para {para:?}, mentions {mentions:?}, hidden {hide:?}");
+        let want: Vec<(Span, Option<usize>)> = expected
+            .iter()
+            .map(|&((s, e), i)| (Span::new(s, e), i))
+            .collect();
+        assert_eq!(
+            got, want,
+            "para {para:?}, mentions {mentions:?}, hidden {hide:?}"
+        );
     }
 
     #[test]
     fn segments_cover_the_paragraph() {
         // "Ann Lee met Bob in Rome." as paragraph 10..34
-        let m = [((10, 17), "PERSON"), ((22, 25), "PERSON"), ((29, 33), "PLACE"), ((40, 44), "DATE")];
-        check_segments((10, 34), &m, &[], &[((10, 17), Some(0)), ((17, 22), None), ((22, 25), Some(1)), ((25, 29), None), ((29, 33), Some(2)), ((33, 34), None)]);
-        check_segments((10, 34), &m, &["PERSON"], &[((10, 29), None), ((29, 33), Some(2)), ((33, 34), None)]);
-        check_segments((35, 50), &m, &[], &[((35, 40), None), ((40, 44), Some(3)), ((44, 50), None)]);
+        let m = [
+            ((10, 17), "PERSON"),
+            ((22, 25), "PERSON"),
+            ((29, 33), "PLACE"),
+            ((40, 44), "DATE"),
+        ];
+        check_segments(
+            (10, 34),
+            &m,
+            &[],
+            &[
+                ((10, 17), Some(0)),
+                ((17, 22), None),
+                ((22, 25), Some(1)),
+                ((25, 29), None),
+                ((29, 33), Some(2)),
+                ((33, 34), None),
+            ],
+        );
+        check_segments(
+            (10, 34),
+            &m,
+            &["PERSON"],
+            &[((10, 29), None), ((29, 33), Some(2)), ((33, 34), None)],
+        );
+        check_segments(
+            (35, 50),
+            &m,
+            &[],
+            &[((35, 40), None), ((40, 44), Some(3)), ((44, 50), None)],
+        );
         check_segments((0, 5), &m, &[], &[((0, 5), None)]);
         check_segments((0, 0), &[], &[], &[]);
     }

@@ -1,3 +1,6 @@
-//! Small components: they take props and emit callbacks; none reads app state directly.
+//! Small components: they take props and emit callbacks; none changes app state itself.
 
 pub mod doc_card;
+pub mod entity_panel;
+pub mod legend;
+pub mod quote_list;

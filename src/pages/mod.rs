@@ -1,5 +1,8 @@
 //! One component per route.
 
+pub mod about;
+pub mod entity;
 pub mod library;
 pub mod not_found;
+pub mod quotes;
 pub mod reader;

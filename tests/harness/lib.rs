@@ -119,8 +119,8 @@ impl Engine {
     fn needs(self) -> &'static [&'static str] {
         match self {
             Engine::Chromium => &["chromium", "chromedriver"],
-            Engine::Firefox => &["firefox-esr", "geckodriver"],
-            Engine::WebKit => &["WebKitWebDriver", "xvfb-run"],
+            Engine::Firefox => &["firefox-esr", "geckodriver", "Xvfb"],
+            Engine::WebKit => &["WebKitWebDriver", "Xvfb"],
         }
     }
 
@@ -151,7 +151,12 @@ impl Engine {
         }
     }
 
-    fn capabilities(self, profile: &Path) -> serde_json::Map<String, Value> {
+    /// Whether the engine runs on a virtual X display (Xvfb).
+    fn needs_display(self) -> bool {
+        matches!(self, Engine::Firefox | Engine::WebKit)
+    }
+
+    fn capabilities(self, profile: &Path, display: Option<&str>) -> serde_json::Map<String, Value> {
         let caps = match self {
             Engine::Chromium => json!({
                 "browserName": "chrome",
@@ -169,9 +174,11 @@ impl Engine {
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
                     "binary": which("firefox-esr").map(|p| p.display().to_string()).unwrap_or_else(|| "/usr/bin/firefox-esr".into()),
-                    "args": ["-headless", "-width", "1280", "-height", "900"],
+                    "args": ["-width", "1280", "-height", "900"],
+                    "env": { "DISPLAY": display.unwrap_or(":0") },
                     "prefs": {
                         "app.update.enabled": false,
+                        "focusmanager.testmode": true,
                         "browser.shell.checkDefaultBrowser": false,
                         "network.captive-portal-service.enabled": false,
                         "network.connectivity-service.enabled": false,
@@ -213,6 +220,7 @@ pub struct Browser {
     /// Which engine.
     pub engine: Engine,
     driver: Child,
+    display: Option<Child>,
     profile: PathBuf,
 }
 
@@ -226,10 +234,24 @@ impl Browser {
             std::process::id()
         ));
         std::fs::create_dir_all(&profile).map_err(|e| e.to_string())?;
-        let mut driver = engine
-            .driver(port)
+        // The driver's output goes to a log beside the profile, for when a session fails.
+        let log = std::fs::File::create(
+            std::env::temp_dir().join(format!("parallax-e2e-{}.log", engine.name())),
+        )
+        .map_err(|e| e.to_string())?;
+        let (display, display_name) = if engine.needs_display() {
+            let (child, name) = start_xvfb()?;
+            (Some(child), Some(name))
+        } else {
+            (None, None)
+        };
+        let mut cmd = engine.driver(port);
+        if let Some(d) = &display_name {
+            cmd.env("DISPLAY", d);
+        }
+        let mut driver = cmd
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .map_err(|e| format!("cannot start the {} driver: {e}", engine.name()))?;
         let url = format!("http://127.0.0.1:{port}");
@@ -237,7 +259,7 @@ impl Browser {
         let client = loop {
             match ClientBuilder::rustls()
                 .map_err(|e| e.to_string())?
-                .capabilities(engine.capabilities(&profile))
+                .capabilities(engine.capabilities(&profile, display_name.as_deref()))
                 .connect(&url)
                 .await
             {
@@ -258,6 +280,7 @@ impl Browser {
             client,
             engine,
             driver,
+            display,
             profile,
         })
     }
@@ -267,6 +290,10 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        if let Some(mut x) = self.display.take() {
+            let _ = x.kill();
+            let _ = x.wait();
+        }
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 
@@ -309,6 +336,39 @@ impl Browser {
         .await?;
         Ok(())
     }
+}
+
+/// Starts an Xvfb server on a free display number and waits for its socket.
+fn start_xvfb() -> Result<(Child, String), String> {
+    let n = (90..400)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+        })
+        .ok_or("no free X display number")?;
+    let name = format!(":{n}");
+    let child = Command::new(which("Xvfb").unwrap_or_else(|| "Xvfb".into()))
+        .args([
+            name.as_str(),
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start Xvfb: {e}"))?;
+    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !socket.exists() {
+        if Instant::now() > deadline {
+            return Err(format!("Xvfb {name} did not start"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok((child, name))
 }
 
 fn truthy(v: &Value) -> bool {

@@ -68,12 +68,17 @@ fn trunk() -> Result<(), String> {
     let ok = version_of("trunk").is_some_and(|v| v == want);
     step(&want, ok);
     if !ok {
-        run_cmd(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]))
-            .map_err(|e| {
-                format!(
-                    "setup step 'trunk' failed (takes ~15 min on 2 cores; needs crates.io): {e}"
-                )
-            })?;
+        run_cmd(cmd("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--force",
+        ]))
+        .map_err(|e| {
+            format!("setup step 'trunk' failed (takes ~15 min on 2 cores; needs crates.io): {e}")
+        })?;
     }
     Ok(())
 }
@@ -219,8 +224,14 @@ fn geckodriver() -> Result<(), String> {
         .is_some_and(|v| v.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")));
     step(&format!("geckodriver {GECKODRIVER_VERSION}"), ok);
     if !ok {
-        run_cmd(cmd("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION, "--force"]))
-            .map_err(|e| format!("setup step 'geckodriver' failed: {e}"))?;
+        run_cmd(cmd("cargo").args([
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--force",
+        ]))
+        .map_err(|e| format!("setup step 'geckodriver' failed: {e}"))?;
     }
     let bin = cargo_bin().join("geckodriver");
     if !bin.is_file() && on_path("geckodriver").is_none() {

