@@ -249,6 +249,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Tribunal", "Prosecutor's", "Ombudsman", "Regulator", "Watchdog", "Inquiry", "Caucus",
     "Legislature", "Duma", "Rada", "Knesset", "Diet", "Presidium", "Politburo", "Junta",
     "Municipality", "Corporation", "Cooperative", "Co-op", "Union's", "Schools", "District",
+    "Fleet", "Squadron", "Guards", "Marines", "Constabulary", "Prosecutors", "Railways",
 ];
 
 /// Head words of places (facilities, features, administrative areas).

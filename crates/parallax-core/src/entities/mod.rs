@@ -829,6 +829,12 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             p.label = Some(Label::Person);
         }
     }
+    // a seat of government as the building: "met Putin in the Kremlin"
+    for p in pieces.iter_mut() {
+        if p.label == Some(Label::Org) && matches!(key(ws, p.s, p.e).as_str(), "Kremlin" | "White House" | "Pentagon" | "Elysee" | "Élysée" | "Elysee Palace") && p.s >= 2 && ws[p.s - 1].text == "the" && matches!(&*ws[p.s - 2].low, "in" | "at" | "inside" | "outside" | "to" | "into" | "from" | "near") {
+            p.label = Some(Label::Place);
+        }
+    }
     // a place standing for a sports team: "England manager", "beat Liverpool"
     for p in pieces.iter_mut() {
         if p.label != Some(Label::Place) || p.e != p.s + 1 {
@@ -861,6 +867,8 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         let counties = ws.get(e + counties).is_some_and(|w| matches!(&*w.low, "counties" | "county" | "provinces" | "states" | "districts"));
         let label = if let Some(l) = by_key.get(&k) {
             Some(*l)
+        } else if nwords == 1 && ws.get(e).is_some_and(|n| matches!(&*n.low, "rover" | "telescope" | "spacecraft" | "probe" | "app" | "vaccine" | "missile" | "missiles" | "jet" | "jets" | "satellite" | "tank" | "tanks" | "drone" | "drones" | "software" | "malware" | "virus" | "variant" | "smartphone" | "phone" | "console" | "model" | "platform" | "storm" | "hurricane")) {
+            None // a product, weapon or storm name used as a modifier
         } else if nwords == 1 && first.title_line && !first.all_caps() && !person_tokens.contains_key(first.text) && !org_last.contains_key(first.text) {
             None // a lone unknown word in a headline
         } else if nwords >= 2 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| is_common_word(lc(w))) && (first.title_line || first.caps_line || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps())) {
@@ -881,8 +889,6 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             Some(Label::Person)
         } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
             Some(Label::Person)
-        } else if nwords == 1 && ws.get(e).is_some_and(|n| matches!(&*n.low, "rover" | "telescope" | "spacecraft" | "probe" | "app" | "vaccine" | "missile" | "missiles" | "jet" | "jets" | "satellite" | "tank" | "tanks" | "drone" | "drones" | "software" | "malware" | "virus" | "variant" | "smartphone" | "phone" | "console" | "model" | "platform" | "storm" | "hurricane")) {
-            None // a product, weapon or storm name used as a modifier
         } else if first.all_caps() && nwords == 1 && NOT_ORG_ACRONYMS.contains(&first.text) {
             None
         } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {

@@ -120,3 +120,25 @@ fn numbers() {
         check(name, text, exp);
     }
 }
+
+#[test]
+fn layout_and_context() {
+    let rows: &[(&str, &str, &[(&str, Label)])] = &[
+        ("byline in capitals", "By JANE KOWALSKI Associated Press", &[("JANE KOWALSKI", Person), ("Associated Press", Org)]),
+        ("headline words", "Markets Slide As Traders Fret Over Rates", &[]),
+        ("headline keeps known names", "Shares Fall At The Associated Press", &[("Associated Press", Org)]),
+        ("building", "Leaders met in the Kremlin on Friday.", &[("Kremlin", Place), ("Friday", Date)]),
+        ("kremlin acts", "The Kremlin denied the report.", &[("Kremlin", Org)]),
+        ("team role", "The Portugal coach praised his players.", &[("Portugal", Org)]),
+        ("corporate stop", "Halvorsen Marine Inc. reported a loss.", &[("Halvorsen Marine Inc.", Org)]),
+        ("common acronym", "The CEO said GDP grew.", &[]),
+        ("product before noun", "The Artemis rover landed.", &[]),
+        ("title with for", "The Commissioner for Trade and Industry Lena Brandt spoke.", &[("Lena Brandt", Person)]),
+        ("fort", "Troops left Fort Bragg in May.", &[("Fort Bragg", Place), ("May", Date)]),
+        ("ex prefix", "The ex-Microsoft engineer quit.", &[("Microsoft", Org)]),
+        ("accented name", "Zoë Ward spoke.", &[("Zoë Ward", Person)]),
+    ];
+    for (name, text, exp) in rows {
+        check(name, text, exp);
+    }
+}
