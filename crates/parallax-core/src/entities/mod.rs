@@ -659,7 +659,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     continue;
                 }
                 // place + skip head: "London Marathon", "Turner Prize"
-                if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text) || end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) {
+                if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text) || end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) && !matches!(ws[end].text, "Act" | "Bill" | "Day" | "Week" | "Plan" | "Report") {
                     let mut k2 = end;
                     while k2 < e && capword(ws, k2) && !lexicon::SKIP_HEADS.contains(&ws[k2].text) {
                         k2 += 1;
@@ -684,6 +684,11 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     p = end + 1;
                     continue;
                 }
+            }
+            // a group name before an event word: "French Open", "Australian Grand Prix"
+            if kn == Known::Group && end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) {
+                p = end + 1;
+                continue;
             }
             // a given name that is also a place ("Florence", "Victoria") before another name
             let given_first = end == p + 1 && is_given_name(ws[p].text) && end < e && capword(ws, end) && !is_title_word(&ws[end]) && (known(ws[end].text).is_none() || is_surname(ws[end].text)) && !is_org_head(ws[end].text) && !lexicon::PLACE_HEADS.contains(&ws[end].text);

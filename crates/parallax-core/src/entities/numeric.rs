@@ -141,6 +141,10 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
         if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), ONES) {
             j += 2;
         }
+        // fractions: "two-thirds", "three-quarters"
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), &["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"]) {
+            j += 2;
+        }
         if is(ws.get(j), &["and"]) && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half", "quarter"]) {
             j += 3;
         }
@@ -191,6 +195,22 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let w = ws.get(i)?;
     let l: &str = lower(w);
     // modifiers that belong to the span
+    if matches!(l, "end" | "start" | "beginning" | "middle" | "turn") && is(ws.get(i + 1), &["of"]) {
+        let mut j = i + 2;
+        if is(ws.get(j), &["the", "this", "next", "last"]) {
+            j += 1;
+        }
+        if is(ws.get(j), &["year", "month", "week", "season", "decade", "quarter", "century", "summer", "winter", "spring", "autumn"]) {
+            return Some(j + 1);
+        }
+        if let Some(e) = date_core(ws, j) {
+            return Some(e);
+        }
+        return None;
+    }
+    if l == "fiscal" && ws.get(i + 1).is_some_and(|y| is_year(y.text)) {
+        return Some(i + 2);
+    }
     if DATE_PREMODS.contains(&l) {
         let mut j = i + 1;
         if is(ws.get(j), &["on", "in", "this", "last", "next"]) && !is(ws.get(j), &["this", "last", "next"]) {
@@ -543,7 +563,8 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             // 12km, 5bn, 10m, 100k: unit glued on
             let suffix: String = t.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
             let sl = suffix.to_lowercase();
-            if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1) || UNITS.contains(&sl.as_str()) && sl.len() > 1 || sl == "s") {
+            let temp = matches!(suffix.as_str(), "C" | "F" | "°C" | "°F");
+            if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1) || UNITS.contains(&sl.as_str()) && sl.len() > 1 || sl == "s" || temp) {
                 return None;
             }
         }
