@@ -203,7 +203,8 @@ pub const TITLES: &[&str] = &[
     "Presidents", "Senators", "Patriarch", "Metropolitan", "Grand", "Crown", "Duke", "Duchess",
     "Earl", "Baroness", "Baron", "Comrade", "Ms.", "Mr.", "Dr.", "Nurse", "Officer", "Agent",
     "Astronaut", "Cosmonaut", "Champion", "Skipper", "Umpire", "Referee", "Chancellor", "FM",
-    "Grandmother", "Grandfather", "Mom", "Dad", "Uncle", "Aunt", "Brother", "Sister",
+    "Grandmother", "Grandfather", "Mom", "Dad", "Uncle", "Aunt", "Brother", "Sister", "MP",
+    "MPs", "MEP", "MSP", "Assemblyman", "Assemblywoman", "Delegate", "Chef", "Rep.",
 ];
 
 /// Capitalised words that qualify a title ("National Security Adviser", "Foreign Minister").

@@ -556,6 +556,12 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     }
     let c = cardinal(ws, j)?;
     let first = &ws[j];
+    // a name particle, not a number: "Erik ten Hag"
+    if !first.is_number() && a == 0 && j > 0 && ws[j - 1].kind == crate::text::tokens::TokenKind::Word && ws[j - 1].text.starts_with(|c: char| c.is_uppercase()) && !ws[j - 1].first
+        && ws.get(c).is_some_and(|n| n.kind == crate::text::tokens::TokenKind::Word && n.text.starts_with(|c: char| c.is_uppercase()) && first.text.starts_with(|c: char| c.is_lowercase()))
+    {
+        return None;
+    }
     // ordinals and identifiers
     if first.is_number() {
         let t = first.text;
