@@ -96,6 +96,9 @@ const ORGS: &[&str] = &[
     "Ofcom", "Ofgem", "Ofsted", "CISA", "NCSC", "Europol", "Labour", "Tories",
     "Democratic Party", "Republican Party", "GOP", "Conservative Party", "Labour Party",
     "Liberal Democrats", "Lib Dems", "SNP", "ANC", "CDU", "SPD", "BJP",
+    "Lok Sabha", "Rajya Sabha", "Verkhovna Rada", "Rada", "Bundesrat", "Storting", "Riksdag",
+    "Folketing", "Dail", "Dáil", "Oireachtas", "Seanad", "Sejm", "Majlis", "Shura Council",
+    "National Assembly", "National People's Congress", "Politburo", "Supreme Court of India",
     // news organisations and agencies
     "AP", "Associated Press", "AFP", "Agence France-Presse", "Reuters", "Bloomberg", "BBC",
     "CNN", "NBC", "CBS", "ABC", "Fox News", "MSNBC", "NPR", "PBS", "CNBC", "Sky News", "ITV",

@@ -594,7 +594,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 if is_title_word(t) && !is_org_head(t.text) && k > p {
                     break;
                 }
-                if t.text == "of" && org_end.is_none() && is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])) {
+                if t.text == "of" && org_end.is_none() && (titled || is_given_name(ws[p].text) && !is_common_word(lc(&ws[p]))) {
                     break; // "Giovanna Tinetti of University College": a person, then an org
                 }
                 if t.text == "and" {
@@ -668,6 +668,8 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 continue;
             }
         }
+        // after a title, a city name that opens a longer name is a given name ("Judge Anju Bajaj")
+        let lex = lex.filter(|&(end, kn)| !(titled && kn == Known::Place(lexicon::PlaceKind::City) && end == p + 1 && end < e && capword(ws, end) && known(ws[end].text).is_none()));
         if let Some((end, kn)) = lex {
             // a place followed by capitalised plural words: a team ("Miami Dolphins")
             if matches!(kn, Known::Place(_)) && end < e && !is_title_word(&ws[end]) {
@@ -766,7 +768,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 k += 1;
                 continue;
             }
-            if t.text == "&" || (t.text == "of" || t.text == "for") && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p]))) {
+            if t.text == "&" || (t.text == "of" || t.text == "for") && !titled && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p]))) {
                 k += 1;
                 continue;
             }
@@ -920,7 +922,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             Some(Label::Person)
         } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
             Some(Label::Person)
-        } else if first.all_caps() && nwords == 1 && NOT_ORG_ACRONYMS.contains(&first.text) {
+        } else if first.all_caps() && nwords == 1 && (NOT_ORG_ACRONYMS.contains(&first.text) || first.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))) {
             None
         } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             // acronyms: organisations (unless a capitals word in a headline)
@@ -1059,5 +1061,7 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "API", "LNG", "GPU", "CPU", "FAQ", "ATM", "AGM", "DIY", "VIP", "VPN", "CEOs", "MPs", "Q1",
     "Q2", "Q3", "Q4", "YoY", "EPS", "P/E", "RBI", "CO2", "PPE", "ICU", "A&E", "GCSE", "SAT",
     "NB", "PS", "TBA", "TBC", "ASAP", "FYI", "LOL", "OMG", "RIP", "MVP", "GOAT", "NYC", "LA",
-    "DDoS", "VR", "AR", "IoT", "SMS", "URL", "PDF", "HQ", "ID", "IQ", "UV", "EU-wide",
+    "DDoS", "VR", "AR", "IoT", "SMS", "URL", "PDF", "HQ", "ID", "IQ", "UV", "EU-wide", "GST",
+    "NRI", "FIR", "PIL", "SUVs", "LGBT", "LGBTQ", "BAME", "STEM", "MRI", "CT", "ER", "ICBM",
+    "UAV", "UAVs", "WMD", "IED", "RPG", "NGO", "NGOs", "PPP", "FDI", "CPI", "PMI", "RBA",
 ];
