@@ -2,7 +2,7 @@
 //! from any static host path, a sub-folder or file://.
 
 use crate::pages::{
-    about::About, entity::EntityPage, library::LibraryPage, not_found::NotFound,
+    about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
     quotes::QuotesPage, reader::Reader,
 };
 use crate::state::{page_title, Library};
@@ -28,6 +28,14 @@ pub enum Route {
     Entity {
         /// Entity id.
         id: String,
+    },
+    /// `#/compare/<a>/<b>`: two sources side by side, aligned.
+    #[at("/compare/:a/:b")]
+    Compare {
+        /// First document id.
+        a: String,
+        /// Second document id.
+        b: String,
     },
     /// `#/quotes`: every quote of every source, grouped by speaker.
     #[at("/quotes")]
@@ -130,6 +138,7 @@ fn switch(route: Route) -> Html {
         Route::Doc { id } => html! { <Reader {id} /> },
         Route::Entity { id } => html! { <EntityPage {id} /> },
         Route::Quotes => html! { <QuotesPage /> },
+        Route::Compare { a, b } => html! { <Compare {a} {b} /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound what="Page" /> },
     }

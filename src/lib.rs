@@ -5,6 +5,7 @@
 //! is tested natively), `seeds` the documents embedded at build time.
 
 pub mod app;
+pub mod compare;
 pub mod components;
 pub mod pages;
 pub mod seeds;

@@ -97,6 +97,40 @@ impl Library {
         out
     }
 
+    /// Aligned sentence pairs of documents `a` and `b` (by position).
+    pub fn align(&self, a: usize, b: usize) -> Vec<parallax_core::align::AlignedPair> {
+        use parallax_core::align::{align, DocInput, MentionIn};
+        let input = |d: usize| -> Option<(&str, &[parallax_core::Span], Vec<MentionIn<'_>>)> {
+            let doc = self.docs.get(d)?;
+            let an = self.analysis.docs.get(d)?;
+            let m = an
+                .mentions
+                .iter()
+                .map(|m| MentionIn {
+                    span: m.span,
+                    label: m.label.as_str(),
+                    entity: &m.entity,
+                })
+                .collect();
+            Some((doc.text.as_str(), an.sentences.as_slice(), m))
+        };
+        let (Some(da), Some(db)) = (input(a), input(b)) else {
+            return Vec::new();
+        };
+        align(
+            &DocInput {
+                text: da.0,
+                sentences: da.1,
+                mentions: &da.2,
+            },
+            &DocInput {
+                text: db.0,
+                sentences: db.1,
+                mentions: &db.2,
+            },
+        )
+    }
+
     /// The entity `id`.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.analysis.entities.iter().find(|e| e.id == id)
@@ -174,6 +208,10 @@ pub fn page_title(route: &Route, library: &Library) -> String {
             None => format!("Entity not found · {APP_NAME}"),
         },
         Route::Quotes => format!("Quotes · {APP_NAME}"),
+        Route::Compare { a, b } => match (library.get(a), library.get(b)) {
+            (Some(x), Some(y)) => format!("Compare: {} / {} · {APP_NAME}", x.title, y.title),
+            _ => format!("Document not found · {APP_NAME}"),
+        },
         Route::About => format!("About · {APP_NAME}"),
         Route::NotFound => format!("Page not found · {APP_NAME}"),
     }

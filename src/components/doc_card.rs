@@ -18,6 +18,12 @@ pub struct DocCardProps {
     /// The document's own date line, if any.
     #[prop_or_default]
     pub date: Option<AttrValue>,
+    /// Chosen for comparison.
+    #[prop_or_default]
+    pub picked: bool,
+    /// The compare checkbox changed (carries the document id).
+    #[prop_or_default]
+    pub on_pick: Callback<AttrValue>,
 }
 
 /// One document in the library.
@@ -37,6 +43,13 @@ pub fn doc_card(p: &DocCardProps) -> Html {
                     { format!("{} words", p.words) }
                     if let Some(d) = &p.date { { " · " }<span>{ d.clone() }</span> }
                 </p>
+                <label class="pick">
+                    <input type="checkbox" class="pick-box" checked={p.picked} onchange={{
+                        let (on, id) = (p.on_pick.clone(), p.id.clone());
+                        Callback::from(move |_: Event| on.emit(id.clone()))
+                    }} />
+                    { " Compare" }
+                </label>
             </article>
         </li>
     }

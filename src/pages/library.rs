@@ -8,12 +8,37 @@ use yew::prelude::*;
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
+    let picked = use_state(Vec::<AttrValue>::new);
+    let on_pick = {
+        let picked = picked.clone();
+        Callback::from(move |id: AttrValue| {
+            let mut next = (*picked).clone();
+            match next.iter().position(|x| *x == id) {
+                Some(i) => {
+                    next.remove(i);
+                }
+                None => next.push(id),
+            }
+            picked.set(next);
+        })
+    };
+    let compare_bar = match picked.as_slice() {
+        [a, b] => {
+            html! { <a class="button" id="compare-link" href={format!("#/compare/{a}/{b}")}>{ "Compare the two selected sources" }</a> }
+        }
+        [] => {
+            html! { <span class="meta">{ "Tick two sources to compare them side by side." }</span> }
+        }
+        [_] => html! { <span class="meta">{ "Tick one more source to compare." }</span> },
+        _ => html! { <span class="meta">{ "Tick exactly two sources to compare." }</span> },
+    };
     html! {
         <section class="library" aria-labelledby="library-heading">
             <h1 id="library-heading">{ "Library" }</h1>
             <p class="intro">
                 { format!("{} reports of the same story. Open one to read it.", library.docs().len()) }
             </p>
+            <p class="compare-bar" id="compare-bar" aria-live="polite">{ compare_bar }</p>
             <ul class="cards" id="doc-list">
                 { for library.docs().iter().map(|d| html! {
                     <DocCard
@@ -23,6 +48,8 @@ pub fn library_page() -> Html {
                         first_sentence={d.first_sentence.clone()}
                         words={d.word_count}
                         date={d.date_line.clone().map(AttrValue::from)}
+                        picked={picked.iter().any(|x| *x == d.id)}
+                        on_pick={on_pick.clone()}
                     />
                 }) }
             </ul>

@@ -1,6 +1,7 @@
 //! One component per route.
 
 pub mod about;
+pub mod compare;
 pub mod entity;
 pub mod library;
 pub mod not_found;

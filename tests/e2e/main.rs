@@ -30,6 +30,8 @@ const TESTS: &[&str] = &[
     "entity_page_lists_every_source_that_mentions_it",
     "quotes_are_listed_per_source_and_across_sources",
     "axe_finds_no_violations_on_marked_views",
+    "library_picks_two_sources_to_compare",
+    "compare_view_aligns_rows_and_reopens_from_its_link",
 ];
 
 struct Seed {
@@ -62,6 +64,8 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "entity_page_lists_every_source_that_mentions_it" => entity_page(c).await,
         "quotes_are_listed_per_source_and_across_sources" => quotes(c).await,
         "axe_finds_no_violations_on_marked_views" => axe_marked(c).await,
+        "library_picks_two_sources_to_compare" => pick_two(c).await,
+        "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
@@ -848,6 +852,99 @@ async fn axe_marked(c: &Ctx) -> Result<(), String> {
     )
     .await?;
     run_axe(c, "about page").await
+}
+
+async fn pick_two(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "the cards",
+        "return document.querySelectorAll('#doc-list .pick-box').length > 1",
+    )
+    .await?;
+    let (a, b) = (&c.seeds[0].id, &c.seeds[c.seeds.len() - 1].id);
+    for id in [a, b] {
+        c.b.client
+            .find(Locator::Css(&format!(
+                "#doc-list li[data-doc='{id}'] .pick-box"
+            )))
+            .await
+            .map_err(|e| e.to_string())?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    c.b.wait_for(
+        "the compare link",
+        "return document.querySelector('#compare-link') !== null",
+    )
+    .await?;
+    c.b.client
+        .find(Locator::Css("#compare-link"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    c.b.wait_for("the compare view", &format!("const v = document.querySelector('#compare'); return v && v.dataset.a === '{a}' && v.dataset.b === '{b}'")).await?;
+    Ok(())
+}
+
+async fn compare_view(c: &Ctx) -> Result<(), String> {
+    let (a, b) = (&c.seeds[0].id, &c.seeds[c.seeds.len() - 1].id);
+    c.b.open(&format!("{}#/compare/{a}/{b}", c.base)).await?;
+    c.b.wait_for(
+        "the compare table",
+        "return document.querySelectorAll('#compare tbody tr').length > 0",
+    )
+    .await?;
+    // Each side reads straight down: sentence indices increase row by row.
+    let order = c.b.js("const col = k => [...document.querySelectorAll('#compare tbody tr')].map(r => r.dataset[k]).filter(x => x !== undefined).map(Number); \
+        const inc = xs => xs.every((x, i) => i === 0 || xs[i - 1] < x); return [inc(col('a')), inc(col('b')), col('a').length, col('b').length]", vec![]).await?;
+    ensure(
+        order[0] == json!(true) && order[1] == json!(true),
+        format!("columns out of order: {order}"),
+    )?;
+    // Aligned sentences sit on one row: their cells start at the same height.
+    let paired = c.b.js("return [...document.querySelectorAll('#compare tr.paired')].map(r => { const [x, y] = r.querySelectorAll('td'); return Math.abs(x.getBoundingClientRect().top - y.getBoundingClientRect().top); })", vec![]).await?;
+    let tops: Vec<f64> = paired
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    ensure(
+        !tops.is_empty(),
+        "no aligned rows between the first and last source",
+    )?;
+    ensure(
+        tops.iter().all(|d| *d < 2.0),
+        format!("aligned cells not on one line: {tops:?}"),
+    )?;
+    let coverage =
+        c.b.js(
+            "return document.querySelector('#coverage').textContent",
+            vec![],
+        )
+        .await?;
+    ensure(
+        coverage
+            .as_str()
+            .is_some_and(|t| t.contains(&format!("{} sentences", order[2]))),
+        format!("coverage line {coverage} vs {} sentences", order[2]),
+    )?;
+    // The word-difference switch goes into the link, and the link reopens it.
+    c.b.client
+        .find(Locator::Css("#diff-toggle"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    c.b.wait_for("diff in the URL", "return location.hash.includes('diff=1')")
+        .await?;
+    let url = c.b.js("return location.href", vec![]).await?;
+    c.b.open(url.as_str().unwrap_or("")).await?;
+    c.b.wait_for("the reopened diff view", "const t = document.querySelector('#diff-toggle'); return t && t.getAttribute('aria-pressed') === 'true'").await?;
+    run_axe(c, "compare").await?;
+    shoot(c, "compare").await
 }
 
 /// Saves screenshots at 1280 and 375 px wide when PARALLAX_E2E_SCREENSHOTS names a folder

@@ -1,0 +1,193 @@
+//! `#/compare/<a>/<b>`: two sources side by side. Aligned sentences share a row (one table,
+//! so the columns scroll together); what one source has and the other lacks stays in place.
+//! `?diff=1` shows word differences inside aligned rows; `?show=a|b` picks the column shown on
+//! narrow screens.
+
+use crate::app::Route;
+use crate::compare::{coverage, rows, Row};
+use crate::pages::not_found::NotFound;
+use crate::state::Library;
+use crate::view::percent_decode;
+use parallax_core::align::{word_diff, DiffOp};
+use parallax_core::{CharIndex, Span};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Props: the two documents.
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// First document id.
+    pub a: AttrValue,
+    /// Second document id.
+    pub b: AttrValue,
+}
+
+/// The compare view.
+#[function_component(Compare)]
+pub fn compare(p: &CompareProps) -> Html {
+    let library = use_context::<Library>().expect("App provides the library");
+    let location = use_location();
+    let navigator = use_navigator();
+    let query = location
+        .as_ref()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
+    let param = |k: &str| {
+        query.trim_start_matches('?').split('&').find_map(|kv| {
+            kv.split_once('=')
+                .filter(|(x, _)| *x == k)
+                .map(|(_, v)| percent_decode(v))
+        })
+    };
+    let diff = param("diff").as_deref() == Some("1");
+    let show = param("show").unwrap_or_default();
+    let (ia, ib) = (library.index(&p.a), library.index(&p.b));
+    let pairs = use_memo((library.clone(), ia, ib), |(lib, ia, ib)| match (ia, ib) {
+        (Some(a), Some(b)) => lib.align(*a, *b),
+        _ => Vec::new(),
+    });
+    let (Some(ia), Some(ib)) = (ia, ib) else {
+        return html! { <NotFound what="Document" /> };
+    };
+    let (da, db) = (&library.docs()[ia], &library.docs()[ib]);
+    let (sa, sb) = (library.sentences(ia), library.sentences(ib));
+    let index = |sents: &[Span], s: Span| sents.iter().position(|x| *x == s);
+    let idx_pairs: Vec<_> = pairs
+        .iter()
+        .filter_map(|pr| Some((index(sa, pr.a)?, index(sb, pr.b)?, pr.kind, pr.score)))
+        .collect();
+    let table = rows(sa.len(), sb.len(), &idx_pairs);
+    let (ca, cb) = coverage(sa.len(), sb.len(), &idx_pairs);
+    let (xa, xb) = (CharIndex::new(&da.text), CharIndex::new(&db.text));
+
+    let set = {
+        let navigator = navigator.clone();
+        let (a, b) = (p.a.to_string(), p.b.to_string());
+        let (diff, show) = (diff, show.clone());
+        move |new_diff: bool, new_show: &str| {
+            let mut parts = Vec::new();
+            if new_diff {
+                parts.push("diff=1".to_string());
+            }
+            if !new_show.is_empty() {
+                parts.push(format!("show={new_show}"));
+            }
+            let _ = (diff, &show);
+            if let Some(nav) = &navigator {
+                let route = Route::Compare {
+                    a: a.clone(),
+                    b: b.clone(),
+                };
+                if parts.is_empty() {
+                    nav.replace(&route);
+                } else {
+                    let _ = nav.replace_with_query(&route, yew_router::query::Raw(parts.join("&")));
+                }
+            }
+        }
+    };
+    let toggle_diff = {
+        let set = set.clone();
+        let show = show.clone();
+        Callback::from(move |_| set(!diff, &show))
+    };
+    let show_button = |value: &'static str, label: String| {
+        let set = set.clone();
+        let pressed = show == value;
+        html! {
+            <button type="button" aria-pressed={pressed.to_string()} data-show={value}
+                    onclick={Callback::from(move |_| set(diff, value))}>{ label }</button>
+        }
+    };
+
+    let sentence = |d: &parallax_core::Document, ix: &CharIndex, doc_i: usize, s: Span| -> Html {
+        marked(&library, doc_i, ix, &d.text, s)
+    };
+    let body = table.iter().enumerate().map(|(r, row)| match *row {
+        Row::Pair { a, b, kind } => {
+            let (ta, tb) = (xa.slice(&da.text, sa[a]), xb.slice(&db.text, sb[b]));
+            let (left, right) = if diff {
+                let ops = word_diff(ta, tb);
+                let l = ops.iter().filter_map(|o| match o {
+                    DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
+                    DiffOp::Delete(t) => Some(html! { <><del>{ t.clone() }</del>{ " " }</> }),
+                    DiffOp::Insert(_) => None,
+                });
+                let rr = ops.iter().filter_map(|o| match o {
+                    DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
+                    DiffOp::Insert(t) => Some(html! { <><ins>{ t.clone() }</ins>{ " " }</> }),
+                    DiffOp::Delete(_) => None,
+                });
+                (html! { <>{ for l }</> }, html! { <>{ for rr }</> })
+            } else {
+                (sentence(da, &xa, ia, sa[a]), sentence(db, &xb, ib, sb[b]))
+            };
+            html! {
+                <tr class={classes!("row", "paired", format!("kind-{}", kind.as_str()))} data-row={r.to_string()}
+                    data-a={a.to_string()} data-b={b.to_string()} data-kind={kind.as_str()}>
+                    <td class="cell a">{ left }</td>
+                    <td class="cell b"><span class="kind-tag">{ kind.as_str() }</span>{ " " }{ right }</td>
+                </tr>
+            }
+        }
+        Row::OnlyA { a, elsewhere } => html! {
+            <tr class="row only-a" data-row={r.to_string()} data-a={a.to_string()}>
+                <td class="cell a">{ sentence(da, &xa, ia, sa[a]) }</td>
+                <td class="cell b gap">{ if elsewhere { "reported elsewhere in this source" } else { "—" } }</td>
+            </tr>
+        },
+        Row::OnlyB { b, elsewhere } => html! {
+            <tr class="row only-b" data-row={r.to_string()} data-b={b.to_string()}>
+                <td class="cell a gap">{ if elsewhere { "reported elsewhere in this source" } else { "—" } }</td>
+                <td class="cell b">{ sentence(db, &xb, ib, sb[b]) }</td>
+            </tr>
+        },
+    });
+    html! {
+        <article class={classes!("compare", (!show.is_empty()).then(|| format!("show-{show}")))} id="compare"
+                 data-a={da.id.clone()} data-b={db.id.clone()} aria-labelledby="compare-h">
+            <h1 id="compare-h">{ "Compare two sources" }</h1>
+            <p class="coverage" id="coverage">
+                { format!("{ca} of {} sentences in the first source have a counterpart in the second; {cb} of {} the other way.", sa.len(), sb.len()) }
+            </p>
+            <div class="compare-controls">
+                <button type="button" id="diff-toggle" aria-pressed={diff.to_string()} onclick={toggle_diff}>{ "Show word differences" }</button>
+                <div class="show-switch" role="group" aria-label="Columns on a narrow screen">
+                    { show_button("", "Both".into()) }
+                    { show_button("a", "First only".into()) }
+                    { show_button("b", "Second only".into()) }
+                </div>
+            </div>
+            <table class="compare-table">
+                <caption class="sr-only">{ "Sentences of the two sources; aligned sentences share a row." }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="a"><a href={format!("#/doc/{}", da.id)}>{ da.title.clone() }</a></th>
+                        <th scope="col" class="b"><a href={format!("#/doc/{}", db.id)}>{ db.title.clone() }</a></th>
+                    </tr>
+                </thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </article>
+    }
+}
+
+/// The text of `span` with entity marks (no interaction: the reader is where marks are used).
+fn marked(lib: &Library, doc: usize, ix: &CharIndex, text: &str, span: Span) -> Html {
+    let mentions = lib.mentions(doc);
+    let spans: Vec<(Span, &str)> = mentions
+        .iter()
+        .map(|m| (m.span, m.label.as_str()))
+        .collect();
+    let pieces = crate::view::segments(span, &spans, &Default::default()).into_iter().map(|(s, m)| {
+        let t = ix.slice(text, s).to_string();
+        match m {
+            None => html! { { t } },
+            Some(k) => {
+                let m = &mentions[k];
+                html! { <mark class={classes!("m", format!("m-{}", m.label.as_str().to_lowercase()))} data-label={m.label.as_str()} data-entity={m.entity.clone()}>{ t }</mark> }
+            }
+        }
+    });
+    html! { <>{ for pieces }</> }
+}
