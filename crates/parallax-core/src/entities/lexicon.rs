@@ -339,6 +339,12 @@ pub fn is_common_word(lower: &str) -> bool {
     ] {
         if let Some(stem) = lower.strip_suffix(suf) {
             if stem.len() >= 3 {
+                if add.is_empty() {
+                    if s.contains(stem) {
+                        return true;
+                    }
+                    continue;
+                }
                 let mut w = String::with_capacity(stem.len() + add.len());
                 w.push_str(stem);
                 w.push_str(add);
@@ -430,6 +436,22 @@ fn known_map() -> &'static HashMap<&'static str, Known> {
         }
         m
     })
+}
+
+/// True when some known name of several words starts with `word` (a cheap filter before
+/// building longer keys).
+pub fn starts_multiword(word: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        known_map()
+            .keys()
+            .filter_map(|k| {
+                let end = k.find([' ', '-', '.', '&', ',']).filter(|&i| i > 0 && i + 1 < k.len())?;
+                Some(&k[..end])
+            })
+            .collect()
+    })
+    .contains(word)
 }
 
 /// Looks up a name as written (words joined by single spaces).

@@ -428,7 +428,9 @@ fn title_case(s: &str) -> String {
 
 /// Longest lexicon match starting at `p` inside `[p, e)`.
 fn lexicon_match(ws: &[W<'_>], p: usize, e: usize) -> Option<(usize, Known)> {
-    let max = (e - p).min(6);
+    let multi = lexicon::starts_multiword(ws[p].text)
+        || ws[p].all_caps() && lexicon::starts_multiword(&title_case(ws[p].text));
+    let max = if multi { (e - p).min(6) } else { (e - p).min(2) };
     for n in (1..=max).rev() {
         let end = p + n;
         // never end on a connector or punctuation

@@ -665,11 +665,38 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     Some(u)
 }
 
+/// Words that can open a DATE or NUMBER span (anything else is skipped at once).
+fn is_trigger(w: &W<'_>) -> bool {
+    static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let s = S.get_or_init(|| {
+        let mut s = std::collections::HashSet::new();
+        for list in [MONTHS, MONTH_ABBR, WEEKDAYS, REL_MODS, DATE_PREMODS, APPROX1, ONES, SEASONS, ORDINAL_WORDS, PLURAL_SCALES, CURRENCY_PREFIX] {
+            s.extend(list.iter().copied());
+        }
+        for a in APPROX2 {
+            s.insert(a[0]);
+        }
+        s.extend([
+            "a", "an", "dozen", "hundred", "thousand", "half", "full", "today", "yesterday",
+            "tomorrow", "tonight", "every", "each", "most", "few", "several", "couple", "days",
+            "weeks", "months", "years", "decades", "hours", "minutes", "end", "start",
+            "beginning", "middle", "turn", "fiscal", "between", "us", "c", "a", "hk", "rs",
+            "rs.", "inr", "usd", "eur", "gbp", "us$", "c$", "a$", "hk$",
+        ]);
+        s
+    });
+    w.is_number() || s.contains(&*w.low)
+}
+
 /// Finds DATE and NUMBER spans: `(start, end, label)` as word-token indices, non-overlapping.
 pub fn scan(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        if !is_trigger(&ws[i]) {
+            i += 1;
+            continue;
+        }
         // dates first (years and durations look like numbers)
         if let Some(e) = date_at(ws, i).filter(|&e| e > i) {
             if e == i + 1 && is_year(ws[i].text) && in_event_name(ws, i) {
