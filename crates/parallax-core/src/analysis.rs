@@ -20,10 +20,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The six kinds of mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Label {
     /// People, including photo credits.
+    #[default]
     Person,
     /// Organisations: companies, media, agencies, parliaments, courts, parties, teams.
     Org,
@@ -79,11 +80,6 @@ pub struct Entity {
     pub mentions_per_doc: Vec<(usize, usize)>,
 }
 
-impl Default for Label {
-    fn default() -> Self {
-        Label::Person
-    }
-}
 
 /// The analysis of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
