@@ -1045,7 +1045,9 @@ fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label
             e += 1;
         }
         let next = ws.get(e).map(|w| w.text).unwrap_or("");
-        if e > i && matches!(next, "," | "(" | "—" | "–" | "-") && !ws[e - 1].text.chars().all(|c| c == 'I') {
+        // a hyphen counts only with a space before it ("BOSTON - "), not in a keyword slug
+        let dash_ok = !matches!(next, "-" | "–") || ws.get(e).is_some_and(|w| w.sp);
+        if e > i && matches!(next, "," | "(" | "—" | "–" | "-") && dash_ok && !ws[e - 1].text.chars().all(|c| c == 'I') {
             // an agency or name in capitals followed by a comma is rare at a line start;
             // known organisations are left to the lexicon
             if matches!(known(&key(ws, i, e)), Some(Known::Org)) {
