@@ -561,7 +561,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         // sentence-initial common word: not a name
         let low = lc(w);
         let prefix = matches!(low, "ex" | "anti" | "pro" | "non" | "pre" | "post" | "neo" | "mid" | "pan" | "trans" | "inter" | "self") && ws.get(p + 1).is_some_and(|h| h.text == "-" && !h.sp);
-        if prefix || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() && known(w.text).is_none() && !is_given_name(w.text) {
+        if prefix || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() && known(w.text).is_none() && !(is_given_name(w.text) && w.text.len() > 3) {
             p += 1;
             continue;
         }
@@ -590,6 +590,20 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 continue;
             }
         }
+        if matches!(w.text, "Universidad" | "Universidade" | "Università" | "Université" | "Universität" | "Universiteit" | "Instituto" | "Institut" | "Banco" | "Banque" | "Ministerio" | "Ministère" | "Ministero" | "Partido" | "Parti" | "Partei" | "Compagnie" | "Société" | "Societe" | "Groupe" | "Grupo" | "Fundación" | "Fundação" | "Fondation" | "Stiftung" | "Agence" | "Agencia" | "Tribunal" | "Corte" | "Cour" | "Consejo" | "Conseil" | "Colegio" | "Escuela" | "Hospital") && p + 1 < e {
+            let mut k = p + 1;
+            while k < e && (capword(ws, k) || CONNECTORS.contains(&ws[k].text) || ws[k].text == "-") && !is_title_word(&ws[k]) {
+                k += 1;
+            }
+            while k > p + 1 && (!ws[k - 1].is_word() || CONNECTORS.contains(&ws[k - 1].text)) {
+                k -= 1;
+            }
+            if k > p + 1 {
+                pieces.push(Piece { s: p, e: k, label: Some(Label::Org), sure: true, titled: false, weak: false });
+                p = k;
+                continue;
+            }
+        }
         let lex = lexicon_match(ws, p, e);
         // organisation phrase: up to the last head word reachable from p
         let mut org_end = None;
@@ -613,13 +627,16 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     org_end = Some(k + 1);
                     // "Ministry of Foreign Affairs": of + words
                     let mut m = k + 1;
-                    if m < e && ws[m].text == "of" {
+                    if m < e && (ws[m].text == "of" || ws[m].text == "for") {
                         m += 1;
                         if m < e && ws[m].text == "the" {
                             m += 1;
                         }
                         let mut n = m;
-                        while n < e && (ws[n].is_word() && capword(ws, n) || ws[n].text == "and" || ws[n].text == "&" || ws[n].text == "-") && !is_title_word(&ws[n]) {
+                        while n < e
+                            && (ws[n].is_word() && capword(ws, n) || matches!(ws[n].text, "and" | "&" | "-") || matches!(ws[n].text, "of" | "the") && n + 1 < e && capword(ws, n + 1))
+                            && !is_title_word(&ws[n])
+                        {
                             n += 1;
                         }
                         if n > m && ws[m..n].iter().any(|t| matches!(t.text, "Parliament" | "Council" | "Union" | "Committee" | "Ministry" | "Department" | "Assembly" | "Senate" | "Congress" | "Commission" | "Court" | "Party" | "Government")) {
@@ -793,7 +810,7 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         let mut p2 = p;
         {
             for q in p + 1..k.saturating_sub(1) {
-                if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(lc(t)) || is_title_mod(t) || is_title_word(t)) {
+                if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(lc(t)) && !(is_given_name(t.text) && !lexicon::FUNCTION_WORDS.contains(&lc(t))) || is_title_mod(t) || is_title_word(t)) {
                     break;
                 }
                 if is_given_name(ws[q].text) && !is_common_word(lc(&ws[q])) {
