@@ -3,7 +3,7 @@
 
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
-    quotes::QuotesPage, reader::Reader,
+    quotes::QuotesPage, reader::Reader, story::StoryPage,
 };
 use crate::state::{page_title, Library};
 use std::cell::Cell;
@@ -37,6 +37,9 @@ pub enum Route {
         /// Second document id.
         b: String,
     },
+    /// `#/story`: claims by sources.
+    #[at("/story")]
+    Story,
     /// `#/quotes`: every quote of every source, grouped by speaker.
     #[at("/quotes")]
     Quotes,
@@ -117,6 +120,7 @@ fn shell() -> Html {
                     <Link<Route> to={Route::Library} classes="brand">{ "Parallax" }</Link<Route>>
                     <ul class="nav-links">
                         <li><Link<Route> to={Route::Library}>{ "Library" }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Story}>{ "Story" }</Link<Route>></li>
                         <li><Link<Route> to={Route::Quotes}>{ "Quotes" }</Link<Route>></li>
                         <li><Link<Route> to={Route::About}>{ "About" }</Link<Route>></li>
                     </ul>
@@ -138,6 +142,7 @@ fn switch(route: Route) -> Html {
         Route::Doc { id } => html! { <Reader {id} /> },
         Route::Entity { id } => html! { <EntityPage {id} /> },
         Route::Quotes => html! { <QuotesPage /> },
+        Route::Story => html! { <StoryPage /> },
         Route::Compare { a, b } => html! { <Compare {a} {b} /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound what="Page" /> },

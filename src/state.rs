@@ -11,6 +11,7 @@ use std::rc::Rc;
 pub struct Library {
     docs: Rc<Vec<Document>>,
     analysis: Rc<Analysis>,
+    flags: Rc<Vec<parallax_core::flags::Flag>>,
 }
 
 /// Libraries compare by identity: the documents are never edited in place, so a context
@@ -29,10 +30,33 @@ impl Library {
             .map(|(name, text)| Document::new(id_from_file_name(name), *text))
             .collect();
         let analysis = analyse(&docs);
-        Library {
+        let mut lib = Library {
             docs: Rc::new(docs),
             analysis: Rc::new(analysis),
-        }
+            flags: Rc::new(Vec::new()),
+        };
+        let flags = lib.with_inputs(|inputs| {
+            let names: Vec<String> = lib
+                .docs
+                .iter()
+                .map(|d| format!("“{}”", parallax_core::document::shorten(&d.title, 48)))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let descriptors: Vec<Vec<parallax_core::flags::DescriptorIn<'_>>> = lib
+                .analysis
+                .docs
+                .iter()
+                .map(|d| {
+                    d.descriptors
+                        .iter()
+                        .map(|(e, t, _)| parallax_core::flags::DescriptorIn { entity: e, text: t })
+                        .collect()
+                })
+                .collect();
+            parallax_core::flags::flags(inputs, &names, &descriptors)
+        });
+        lib.flags = Rc::new(flags);
+        lib
     }
 
     /// The documents bundled into the app.
@@ -95,6 +119,43 @@ impl Library {
             }
         }
         out
+    }
+
+    /// Runs `f` over every document as the comparison sees it (text, sentences, mentions).
+    pub fn with_inputs<R>(&self, f: impl FnOnce(&[parallax_core::align::DocInput<'_>]) -> R) -> R {
+        use parallax_core::align::{DocInput, MentionIn};
+        let mentions: Vec<Vec<MentionIn<'_>>> = self
+            .analysis
+            .docs
+            .iter()
+            .map(|d| {
+                d.mentions
+                    .iter()
+                    .map(|m| MentionIn {
+                        span: m.span,
+                        label: m.label.as_str(),
+                        entity: &m.entity,
+                    })
+                    .collect()
+            })
+            .collect();
+        let inputs: Vec<DocInput<'_>> = self
+            .docs
+            .iter()
+            .zip(&self.analysis.docs)
+            .zip(&mentions)
+            .map(|((d, a), m)| DocInput {
+                text: &d.text,
+                sentences: &a.sentences,
+                mentions: m,
+            })
+            .collect();
+        f(&inputs)
+    }
+
+    /// The source flags (machine rewrite, date conflict, ...) of document `doc`.
+    pub fn flags(&self, doc: usize) -> Vec<&parallax_core::flags::Flag> {
+        self.flags.iter().filter(|f| f.doc == doc).collect()
     }
 
     /// Aligned sentence pairs of documents `a` and `b` (by position).
@@ -208,6 +269,7 @@ pub fn page_title(route: &Route, library: &Library) -> String {
             None => format!("Entity not found · {APP_NAME}"),
         },
         Route::Quotes => format!("Quotes · {APP_NAME}"),
+        Route::Story => format!("Story · {APP_NAME}"),
         Route::Compare { a, b } => match (library.get(a), library.get(b)) {
             (Some(x), Some(y)) => format!("Compare: {} / {} · {APP_NAME}", x.title, y.title),
             _ => format!("Document not found · {APP_NAME}"),

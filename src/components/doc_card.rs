@@ -18,6 +18,9 @@ pub struct DocCardProps {
     /// The document's own date line, if any.
     #[prop_or_default]
     pub date: Option<AttrValue>,
+    /// Position of the document in the library (for its flags).
+    #[prop_or_default]
+    pub index: usize,
     /// Chosen for comparison.
     #[prop_or_default]
     pub picked: bool,
@@ -36,6 +39,7 @@ pub fn doc_card(p: &DocCardProps) -> Html {
                 <h2 id={heading_id}>
                     <Link<Route> to={Route::Doc { id: p.id.to_string() }}>{ p.title.clone() }</Link<Route>>
                 </h2>
+                <crate::components::flags::Flags doc={p.index} />
                 if p.first_sentence != p.title {
                     <p class="card-lede">{ p.first_sentence.clone() }</p>
                 }

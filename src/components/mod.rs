@@ -2,5 +2,6 @@
 
 pub mod doc_card;
 pub mod entity_panel;
+pub mod flags;
 pub mod legend;
 pub mod quote_list;

@@ -40,7 +40,7 @@ pub fn library_page() -> Html {
             </p>
             <p class="compare-bar" id="compare-bar" aria-live="polite">{ compare_bar }</p>
             <ul class="cards" id="doc-list">
-                { for library.docs().iter().map(|d| html! {
+                { for library.docs().iter().enumerate().map(|(i, d)| html! {
                     <DocCard
                         key={d.id.clone()}
                         id={d.id.clone()}
@@ -48,6 +48,7 @@ pub fn library_page() -> Html {
                         first_sentence={d.first_sentence.clone()}
                         words={d.word_count}
                         date={d.date_line.clone().map(AttrValue::from)}
+                        index={i}
                         picked={picked.iter().any(|x| *x == d.id)}
                         on_pick={on_pick.clone()}
                     />

@@ -7,3 +7,4 @@ pub mod library;
 pub mod not_found;
 pub mod quotes;
 pub mod reader;
+pub mod story;

@@ -236,6 +236,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                         { format!("{} words · {} marked mentions", doc.word_count, mentions.len()) }
                     </p>
                 </header>
+                <crate::components::flags::Flags doc={doc_i} />
                 <Legend
                     counts={counts}
                     hidden={view.hidden.clone()}

@@ -32,6 +32,8 @@ const TESTS: &[&str] = &[
     "axe_finds_no_violations_on_marked_views",
     "library_picks_two_sources_to_compare",
     "compare_view_aligns_rows_and_reopens_from_its_link",
+    "story_matrix_sorts_and_opens_a_row",
+    "flags_show_their_evidence",
 ];
 
 struct Seed {
@@ -66,6 +68,8 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "axe_finds_no_violations_on_marked_views" => axe_marked(c).await,
         "library_picks_two_sources_to_compare" => pick_two(c).await,
         "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view(c).await,
+        "story_matrix_sorts_and_opens_a_row" => story(c).await,
+        "flags_show_their_evidence" => flags(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
@@ -945,6 +949,138 @@ async fn compare_view(c: &Ctx) -> Result<(), String> {
     c.b.wait_for("the reopened diff view", "const t = document.querySelector('#diff-toggle'); return t && t.getAttribute('aria-pressed') === 'true'").await?;
     run_axe(c, "compare").await?;
     shoot(c, "compare").await
+}
+
+async fn story(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/story", c.base)).await?;
+    c.b.wait_for(
+        "claims",
+        "return document.querySelectorAll('#story tr.claim').length > 0",
+    )
+    .await?;
+    // Coverage is the number of sources whose cell is not absent, and rows start widest first.
+    let rows = c.b.js("return [...document.querySelectorAll('#story tr.claim')].map(r => [Number(r.dataset.coverage), [...r.querySelectorAll('td.cell')].filter(td => td.dataset.cell !== 'absent').length, r.querySelectorAll('td.cell').length])", vec![]).await?;
+    let rows = rows.as_array().cloned().unwrap_or_default();
+    for r in &rows {
+        ensure(
+            r[0] == r[1],
+            format!("coverage {} but {} cells report it", r[0], r[1]),
+        )?;
+        ensure(
+            r[2].as_u64() == Some(c.seeds.len() as u64),
+            format!("{} cells for {} sources", r[2], c.seeds.len()),
+        )?;
+        ensure(
+            r[0].as_u64() >= Some(2),
+            "a claim reported by fewer than two sources",
+        )?;
+    }
+    let covs: Vec<u64> = rows.iter().filter_map(|r| r[0].as_u64()).collect();
+    ensure(
+        covs.windows(2).all(|w| w[0] >= w[1]),
+        format!("not sorted by coverage: {covs:?}"),
+    )?;
+    c.b.client
+        .find(Locator::Css("#sort-coverage"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "ascending sort",
+        "return location.hash.includes('sort=asc')",
+    )
+    .await?;
+    let asc = c.b.js("return [...document.querySelectorAll('#story tr.claim')].map(r => Number(r.dataset.coverage))", vec![]).await?;
+    let asc: Vec<u64> = asc
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+        .unwrap_or_default();
+    ensure(
+        asc.windows(2).all(|w| w[0] <= w[1]),
+        format!("not ascending: {asc:?}"),
+    )?;
+    // Opening a row shows one passage block per source that reports it, and the link keeps it.
+    let first = c.b.js("const r = document.querySelector('#story tr.claim'); return [r.dataset.claim, Number(r.dataset.coverage)]", vec![]).await?;
+    c.b.client
+        .find(Locator::Css("#story tr.claim .open-claim"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    let claim = first[0].as_str().unwrap_or("1").to_string();
+    c.b.wait_for(
+        "the open row",
+        &format!("return document.querySelector('#claim-{claim}') !== null"),
+    )
+    .await?;
+    let blocks = count(c, &format!("#claim-{claim} .passage")).await?;
+    ensure(
+        Some(blocks) == first[1].as_u64(),
+        format!("{blocks} passage blocks for coverage {}", first[1]),
+    )?;
+    let url = c.b.js("return location.href", vec![]).await?;
+    ensure(
+        url.as_str()
+            .is_some_and(|u| u.contains(&format!("row={claim}"))),
+        format!("row not in the link: {url}"),
+    )?;
+    c.b.open(url.as_str().unwrap_or("")).await?;
+    c.b.wait_for(
+        "the row reopened from the link",
+        &format!("return document.querySelector('#claim-{claim}') !== null"),
+    )
+    .await?;
+    run_axe(c, "story").await?;
+    shoot(c, "story").await
+}
+
+async fn flags(c: &Ctx) -> Result<(), String> {
+    // A source whose first line comes back as a later line repeats its headline.
+    let repeated: Vec<&Seed> = c
+        .seeds
+        .iter()
+        .filter(|s| {
+            let lines: Vec<&str> = s
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            lines.first().is_some_and(|h| lines[1..].contains(h))
+        })
+        .collect();
+    ensure(
+        !repeated.is_empty(),
+        "no bundled source repeats its headline (test needs one)",
+    )?;
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "the cards",
+        "return document.querySelectorAll('#doc-list > li').length > 0",
+    )
+    .await?;
+    for s in repeated {
+        let sel = format!(
+            "#doc-list li[data-doc='{}'] .flag[data-flag=repeated_headline] summary",
+            s.id
+        );
+        c.b.client
+            .find(Locator::Css(&sel))
+            .await
+            .map_err(|e| format!("{} has no repeated_headline flag: {e}", s.id))?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        let ev = c.b.wait_for("the evidence", &format!("const d = document.querySelector(\"#doc-list li[data-doc='{}'] .flag[data-flag=repeated_headline] .evidence\"); return d && d.offsetHeight > 0 && d.textContent", s.id)).await?;
+        ensure(
+            ev.as_str().is_some_and(|t| t.len() > 10),
+            format!("evidence {ev}"),
+        )?;
+    }
+    Ok(())
 }
 
 /// Saves screenshots at 1280 and 375 px wide when PARALLAX_E2E_SCREENSHOTS names a folder

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 /// Most the app's wasm + js + css may weigh, gzip -9, before the size check fails: the app
 /// shell (Yew, router, views: 250 KB at the walking-skeleton stage) plus the recognizer's code
-/// and data (at most 400 KB, issue 4) plus the comparison's WordNet synonym table (about
-/// 370 KB today, the first thing to slim).
-pub const BUDGET_BYTES: u64 = 1100 * 1024;
+/// and data (at most 400 KB, issue 4) plus the comparison's WordNet synonym table and the
+/// rewrite detector's name lists (about 440 KB today, the first thing to slim).
+pub const BUDGET_BYTES: u64 = 1200 * 1024;
 
 /// `cargo xtask serve`: the app with the bundled documents at http://127.0.0.1:8080, rebuilt
 /// and reloaded on change.

@@ -299,7 +299,7 @@ fn first_sentence_of(p: &str) -> &str {
 }
 
 /// `s` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-fn shorten(s: &str, max: usize) -> String {
+pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }

@@ -1,0 +1,160 @@
+//! `#/story`: the claims-by-sources matrix. Each row is one fact or quote reported by several
+//! sources; each column a source; a cell says whether and how the source reports it. Rows sort
+//! by coverage (`?sort=asc`), a row opens (`?row=N`) to show its passages side by side, and a
+//! row whose sources give different numbers or dates is marked as a conflict.
+
+use crate::app::Route;
+use crate::state::Library;
+use crate::view::percent_decode;
+use parallax_core::document::shorten;
+use parallax_core::story::{story, Cell, Claim};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+fn cell_text(c: Cell) -> (&'static str, &'static str) {
+    match c {
+        Cell::Same => ("●", "same"),
+        Cell::Paraphrase => ("◐", "paraphrase"),
+        Cell::Related => ("○", "related"),
+        Cell::Absent => ("–", "absent"),
+    }
+}
+
+/// The story page.
+#[function_component(StoryPage)]
+pub fn story_page() -> Html {
+    let library = use_context::<Library>().expect("App provides the library");
+    let location = use_location();
+    let navigator = use_navigator();
+    let claims = use_memo(library.clone(), |lib| lib.with_inputs(story));
+    let query = location
+        .as_ref()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
+    let param = |k: &str| {
+        query.trim_start_matches('?').split('&').find_map(|kv| {
+            kv.split_once('=')
+                .filter(|(x, _)| *x == k)
+                .map(|(_, v)| percent_decode(v))
+        })
+    };
+    let ascending = param("sort").as_deref() == Some("asc");
+    let open: Option<usize> = param("row").and_then(|r| r.parse().ok());
+    let go = {
+        let navigator = navigator.clone();
+        move |asc: bool, row: Option<usize>| {
+            let mut parts = Vec::new();
+            if asc {
+                parts.push("sort=asc".to_string());
+            }
+            if let Some(r) = row {
+                parts.push(format!("row={r}"));
+            }
+            if let Some(nav) = &navigator {
+                if parts.is_empty() {
+                    nav.replace(&Route::Story);
+                } else {
+                    let _ = nav
+                        .replace_with_query(&Route::Story, yew_router::query::Raw(parts.join("&")));
+                }
+            }
+        }
+    };
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    // Claims come most widely reported first; the sort keeps ties in that order.
+    order.sort_by_key(|&i| {
+        if ascending {
+            claims[i].coverage as i64
+        } else {
+            -(claims[i].coverage as i64)
+        }
+    });
+    let docs = library.docs();
+    let summary = |c: &Claim| -> String {
+        c.passages
+            .iter()
+            .enumerate()
+            .find_map(|(d, ps)| ps.first().map(|p| shorten(docs[d].slice(p.span), 110)))
+            .unwrap_or_default()
+    };
+    let rows = order.iter().map(|&i| {
+        let c = &claims[i];
+        let is_open = open == Some(i + 1);
+        let toggle = {
+            let go = go.clone();
+            Callback::from(move |_| go(ascending, if is_open { None } else { Some(i + 1) }))
+        };
+        let cells = c.cells.iter().map(|&k| {
+            let (sym, name) = cell_text(k);
+            html! { <td class={classes!("cell", format!("cell-{name}"))} data-cell={name}><span aria-hidden="true">{ sym }</span>{ " " }<span class="cell-name">{ name }</span></td> }
+        });
+        let conflict = c.conflict.as_ref().map(|cf| {
+            let values = cf.values.iter().map(|(d, text, _)| format!("{text} ({})", shorten(&docs[*d].title, 28))).collect::<Vec<_>>().join(" vs ");
+            html! { <p class="conflict" data-conflict={cf.what}><strong>{ format!("Conflict ({}): ", cf.what) }</strong>{ values }</p> }
+        });
+        let detail = is_open.then(|| {
+            let cols = c.passages.iter().enumerate().filter(|(_, ps)| !ps.is_empty()).map(|(d, ps)| {
+                html! {
+                    <div class="passage" data-doc={docs[d].id.clone()}>
+                        <p class="passage-title"><a href={format!("#/doc/{}", docs[d].id)}>{ docs[d].title.clone() }</a></p>
+                        { for ps.iter().map(|p| html! { <p><span class="kind-tag">{ cell_text(p.kind).1 }</span>{ " " }{ docs[d].slice(p.span).to_string() }</p> }) }
+                    </div>
+                }
+            });
+            html! {
+                <tr class="claim-detail"><td colspan={(docs.len() + 2).to_string()}>
+                    <div class="passages" id={format!("claim-{}", i + 1)}>{ for cols }</div>
+                </td></tr>
+            }
+        });
+        html! {
+            <>
+                <tr class={classes!("claim", c.conflict.is_some().then_some("has-conflict"))} data-claim={(i + 1).to_string()} data-coverage={c.coverage.to_string()}>
+                    <th scope="row" class="claim-text">
+                        <button type="button" class="open-claim" aria-expanded={is_open.to_string()} onclick={toggle}>
+                            { summary(c) }
+                        </button>
+                        { for conflict }
+                    </th>
+                    <td class="coverage">{ format!("{} of {}", c.coverage, docs.len()) }</td>
+                    { for cells }
+                </tr>
+                { for detail }
+            </>
+        }
+    });
+    let sort_button = {
+        let go = go.clone();
+        Callback::from(move |_| go(!ascending, open))
+    };
+    html! {
+        <article class="story" id="story" aria-labelledby="story-h">
+            <h1 id="story-h">{ "The story, claim by claim" }</h1>
+            <p class="intro">
+                { format!("{} facts or quotes reported by at least two of the {} sources. ", claims.len(), docs.len()) }
+                { "● same wording, ◐ reworded, ○ the same fact in a different sentence, – not reported. Open a row to read its passages side by side." }
+            </p>
+            <div class="table-wrap">
+                <table class="story-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Claim" }</th>
+                            <th scope="col" aria-sort={if ascending { "ascending" } else { "descending" }}>
+                                <button type="button" id="sort-coverage" onclick={sort_button}>
+                                    { if ascending { "Coverage ↑" } else { "Coverage ↓" } }
+                                </button>
+                            </th>
+                            { for docs.iter().enumerate().map(|(d, doc)| html! {
+                                <th scope="col" class="source-col"><a href={format!("#/doc/{}", doc.id)} title={doc.title.clone()}>{ format!("Source {}", d + 1) }</a></th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <ol class="source-key">
+                { for docs.iter().map(|d| html! { <li>{ d.title.clone() }</li> }) }
+            </ol>
+        </article>
+    }
+}
