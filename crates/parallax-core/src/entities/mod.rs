@@ -368,9 +368,19 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
                     continue;
                 }
             }
+            // inside "<Head> of/for ...": "Co-operation in Europe"
+            let in_org_tail = ws[s..e].windows(2).any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"));
+            if in_org_tail && w.text == "-" && !w.sp && e + 1 < ws.len() && !ws[e + 1].sp && ws[e + 1].is_word() && ws[e - 1].cap() {
+                e += 2;
+                continue;
+            }
+            if in_org_tail && w.text == "in" && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !used[e + 1] {
+                e += 1;
+                continue;
+            }
             // "and" inside an organisation: "Institute of Allergy and Infectious Diseases"
             if w.text == "and" && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !used[e + 1]
-                && ws[s..e].windows(2).any(|p| is_org_head(p[0].text) && p[1].text == "of")
+                && ws[s..e].windows(2).any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
             {
                 e += 1;
                 continue;
@@ -634,7 +644,10 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                         }
                         let mut n = m;
                         while n < e
-                            && (ws[n].is_word() && capword(ws, n) || matches!(ws[n].text, "and" | "&" | "-") || matches!(ws[n].text, "of" | "the") && n + 1 < e && capword(ws, n + 1))
+                            && (ws[n].is_word() && capword(ws, n)
+                                || matches!(ws[n].text, "and" | "&" | "-")
+                                || ws[n].is_word() && n > m && ws[n - 1].text == "-" && !ws[n].sp
+                                || matches!(ws[n].text, "of" | "the" | "in") && n + 1 < e && capword(ws, n + 1))
                             && !is_title_word(&ws[n])
                         {
                             n += 1;
@@ -931,7 +944,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             None // a headline phrase: "Taking Action", "READ MORE"
         } else if next.is_some_and(|n| n.text == ",") && (ws.get(e + 1).is_some_and(|w| w.low == "population") || ws.get(e + 1).is_some_and(|w| matches!(known(w.text), Some(Known::Place(lexicon::PlaceKind::Region | lexicon::PlaceKind::Country))) && !(nwords >= 2 && is_given_name(first.text)))) {
             Some(Label::Place)
-        } else if after_place && nwords <= 3 || counties {
+        } else if after_place && nwords == 1 || counties {
             Some(Label::Place)
         } else if nwords == 1 && person_tokens.contains_key(first.text) {
             Some(Label::Person)
