@@ -208,6 +208,7 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
         }
     }
     lowercase_orgs(&ws, &used, &mut out);
+    lowercase_countries(&ws, &used, &mut out);
     out.sort_by_key(|m| (m.0, m.1));
     // enforce non-overlap
     let mut res: Vec<Found> = Vec::with_capacity(out.len());
@@ -1103,3 +1104,20 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "NRI", "FIR", "PIL", "SUVs", "LGBT", "LGBTQ", "BAME", "STEM", "MRI", "CT", "ER", "ICBM",
     "UAV", "UAVs", "WMD", "IED", "RPG", "NGO", "NGOs", "PPP", "FDI", "CPI", "PMI", "RBA",
 ];
+
+/// A country written in lower case (machine-rewritten text: "america") when the word is not
+/// also an ordinary English word ("china", "turkey" are).
+fn lowercase_countries(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, w) in ws.iter().enumerate() {
+        if used[i] || !w.is_word() || !w.text.starts_with(|c: char| c.is_lowercase()) || w.text.len() < 4 {
+            continue;
+        }
+        if is_common_word(&w.low) {
+            continue;
+        }
+        let tc = title_case(w.text);
+        if matches!(known(&tc), Some(Known::Place(lexicon::PlaceKind::Country | lexicon::PlaceKind::Continent | lexicon::PlaceKind::Region))) {
+            out.push((i, i + 1, Label::Place));
+        }
+    }
+}
