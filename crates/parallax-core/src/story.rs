@@ -114,22 +114,22 @@ pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
     }
     let mut order: Vec<(&(usize, usize), &f32)> = edge.iter().collect();
     order.sort_by(|x, y| y.1.total_cmp(x.1).then(x.0.cmp(y.0)));
-    // Union of clusters with their members; average link checked before each merge.
+    // Clusters with their members and the summed edge strength to each other cluster, so
+    // the average link of two clusters is one look-up; merged in order of edge strength.
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    for (&(i, j), &w) in &edge {
+        *links[i].entry(j).or_default() += w;
+        *links[j].entry(i).or_default() += w;
+    }
     for (&(i, j), _) in order {
         let (ci, cj) = (cluster[i], cluster[j]);
         if ci == cj {
             continue;
         }
-        let (mi, mj) = (&members[ci], &members[cj]);
-        let mut total = 0.0f32;
-        for &x in mi {
-            for &y in mj {
-                total += edge.get(&(x.min(y), x.max(y))).copied().unwrap_or(0.0);
-            }
-        }
-        if total / ((mi.len() * mj.len()) as f32) < LINK {
+        let total = links[ci].get(&cj).copied().unwrap_or(0.0);
+        if total / ((members[ci].len() * members[cj].len()) as f32) < LINK {
             continue;
         }
         let (keep, gone) = if members[ci].len() >= members[cj].len() { (ci, cj) } else { (cj, ci) };
@@ -138,6 +138,17 @@ pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
             cluster[x] = keep;
         }
         members[keep].extend(moved);
+        let gone_links = std::mem::take(&mut links[gone]);
+        for (other, w) in gone_links {
+            if other == keep {
+                continue;
+            }
+            if let Some(v) = links[other].remove(&gone) {
+                *links[other].entry(keep).or_default() += v;
+            }
+            *links[keep].entry(other).or_default() += w;
+        }
+        links[keep].remove(&gone);
     }
     let ndocs = docs.len();
     let mut claims = Vec::new();

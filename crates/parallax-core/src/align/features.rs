@@ -18,6 +18,14 @@ pub(crate) struct Tok {
     pub up: Vec<u32>,
     /// A name: an entity mention, capitalised inside the sentence, or an acronym.
     pub name: bool,
+    /// Length in characters.
+    pub nchars: usize,
+    /// 64-bit signatures of `own` and `up` (bit id % 64): a cheap test before the look-ups.
+    pub own_sig: u64,
+    /// See `own_sig`.
+    pub up_sig: u64,
+    /// Hash of the first five characters (0 for shorter words): cheap test before `near`.
+    pub first5: u64,
     /// Inverse sentence frequency weight (filled in by [`Corpus::new`]).
     pub idf: f32,
 }
@@ -29,8 +37,6 @@ pub(crate) struct Sent {
     pub doc: usize,
     /// Sentence span in its document (code points).
     pub span: Span,
-    /// Every word, lower case, quotes and dots removed: for near-identity.
-    pub words: Vec<String>,
     /// Content words (not function words, not numbers).
     pub content: Vec<Tok>,
     /// Number values (not years), with the phrase they were read from.
@@ -44,15 +50,36 @@ pub(crate) struct Sent {
     pub quote_grams: Vec<u64>,
     /// Acronyms of runs of two or more capitalised words ("united states" -> "us").
     pub acronyms: Vec<String>,
+    /// Hash of the word list (of the trimmed text when it has no words): equal sentences meet.
+    pub norm_hash: u64,
+    /// Interned words, sorted: for the plain word Dice.
+    pub word_ids: Vec<u32>,
 }
 
-/// Interner for stems.
+/// Interner for stems, with a cache of each word's stem and synonym keys.
 #[derive(Default)]
 pub(crate) struct Interner {
     map: HashMap<String, u32>,
+    words: HashMap<String, (u32, Vec<u32>, Vec<u32>)>,
 }
 
 impl Interner {
+    /// Stem id and synonym keys (own sets, hypernyms) of a lower-case word.
+    pub fn word(&mut self, w: &str, with_synonyms: bool) -> (u32, Vec<u32>, Vec<u32>) {
+        if let Some(found) = self.words.get(w) {
+            let (st, own, up) = found.clone();
+            return if with_synonyms { (st, own, up) } else { (st, Vec::new(), Vec::new()) };
+        }
+        let st = self.id(&stem(w));
+        let (own, up) = Synonyms::get().keys(w);
+        self.words.insert(w.to_string(), (st, own.clone(), up.clone()));
+        if with_synonyms {
+            (st, own, up)
+        } else {
+            (st, Vec::new(), Vec::new())
+        }
+    }
+
     pub fn id(&mut self, s: &str) -> u32 {
         if let Some(&i) = self.map.get(s) {
             return i;
@@ -178,7 +205,6 @@ pub(crate) fn sentence(
     let start = span.start.min(end);
     let chars = &text_chars[start..end];
     let raw = raw_words(chars);
-    let syn = Synonyms::get();
     let mut words = Vec::with_capacity(raw.len());
     let mut content = Vec::new();
     let mut numbers = Vec::new();
@@ -270,10 +296,17 @@ pub(crate) fn sentence(
             vec![lower.as_str()]
         };
         for p in parts {
-            let (own, up) = if name { (Vec::new(), Vec::new()) } else { syn.keys(p) };
+            let (st, own, up) = interner.word(p, !name);
+            let nchars = p.chars().count();
+            let first5 = if nchars >= 5 { hash(&p.chars().take(5).collect::<String>()) } else { 0 };
+            let sig = |v: &[u32]| v.iter().fold(0u64, |a, &i| a | 1u64 << (i % 64));
             content.push(Tok {
+                own_sig: sig(&own),
+                up_sig: sig(&up),
+                nchars,
+                first5,
                 lower: p.to_string(),
-                stem: interner.id(&stem(p)),
+                stem: st,
                 own,
                 up,
                 name,
@@ -293,10 +326,18 @@ pub(crate) fn sentence(
     }
     quote_grams.sort_unstable();
     quote_grams.dedup();
+    let norm_hash = if words.is_empty() {
+        hash(&chars.iter().collect::<String>().trim().to_string())
+    } else {
+        hash(&words.join(" "))
+    };
+    let mut word_ids: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
+    word_ids.sort_unstable();
     Sent {
+        word_ids,
+        norm_hash,
         doc,
         span: Span::new(start, end),
-        words,
         content,
         numbers,
         number_heads,

@@ -145,7 +145,22 @@ pub(crate) struct PairScore {
 /// Scores two sentences.
 pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
     let mut out = PairScore { len: (s.content.len(), t.content.len()), ..Default::default() };
-    out.raw = word_dice(&s.words, &t.words);
+    if s.norm_hash == t.norm_hash && s.word_ids == t.word_ids && !s.word_ids.is_empty() {
+        // The same words: nothing to weigh.
+        let names = s.content.iter().filter(|k| k.name).count();
+        return PairScore {
+            raw: 1.0,
+            dice: 1.0,
+            cont: 1.0,
+            matched: s.content.len(),
+            matched_content: s.content.len() - names,
+            matched_names: names,
+            shared_numbers: s.numbers.len(),
+            shared_quote: s.quote_grams.len(),
+            ..out
+        };
+    }
+    out.raw = word_dice(&s.word_ids, &t.word_ids);
     // Candidate token matches with their weights.
     let mut cands: Vec<(f32, f32, usize, usize, bool)> = Vec::new();
     for (i, x) in s.content.iter().enumerate() {
@@ -217,14 +232,19 @@ fn token_match(x: &features::Tok, y: &features::Tok, s: &Sent, t: &Sent) -> (f32
     if y.name && y.lower.len() >= 2 && s.acronyms.iter().any(|a| *a == y.lower) {
         return (1.0, false);
     }
-    if x.own.iter().any(|i| y.own.binary_search(i).is_ok()) {
+    if x.own_sig & y.own_sig != 0 && x.own.iter().any(|i| y.own.binary_search(i).is_ok()) {
         return (0.85, true);
     }
-    if near(&x.lower, &y.lower) {
+    // Cheap tests first: a long shared prefix needs the same first five letters; one edit
+    // needs lengths at most one apart.
+    let maybe_near = x.nchars >= 5
+        && y.nchars >= 5
+        && ((x.first5 == y.first5) || x.nchars.abs_diff(y.nchars) <= 1);
+    if maybe_near && x.lower.as_bytes().first() == y.lower.as_bytes().first() && near(&x.lower, &y.lower) {
         return (0.8, false);
     }
-    if x.own.iter().any(|i| y.up.binary_search(i).is_ok())
-        || y.own.iter().any(|i| x.up.binary_search(i).is_ok())
+    if (x.own_sig & y.up_sig != 0 && x.own.iter().any(|i| y.up.binary_search(i).is_ok()))
+        || (y.own_sig & x.up_sig != 0 && y.own.iter().any(|i| x.up.binary_search(i).is_ok()))
     {
         return (0.6, true);
     }
@@ -234,40 +254,37 @@ fn token_match(x: &features::Tok, y: &features::Tok, s: &Sent, t: &Sent) -> (f32
 /// One letter apart after the same first letter (both at least five letters: "Pescov" and
 /// "Peskov", not "order" and "border"), or a long shared prefix ("Ukraine", "Ukrainian").
 fn near(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (la, lb) = (a.len(), b.len());
+    let (la, lb) = (a.chars().count(), b.chars().count());
     if la < 5 || lb < 5 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = la.min(lb);
     if prefix >= 5 && prefix as f32 >= 0.8 * shorter as f32 {
         return true;
     }
-    if la.abs_diff(lb) > 1 || a[0] != b[0] {
+    if la.abs_diff(lb) > 1 || prefix == 0 {
         return false;
     }
     // Edit distance at most one.
-    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count();
     prefix + suffix >= la.max(lb) - 1
 }
 
-/// Dice coefficient over two multisets of words.
-fn word_dice(a: &[String], b: &[String]) -> f32 {
+/// Dice coefficient over two multisets of words (sorted ids).
+fn word_dice(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let mut counts: HashMap<&str, i32> = HashMap::new();
-    for w in a {
-        *counts.entry(w).or_default() += 1;
-    }
-    let mut common = 0;
-    for w in b {
-        if let Some(c) = counts.get_mut(w.as_str()) {
-            if *c > 0 {
-                *c -= 1;
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
                 common += 1;
+                i += 1;
+                j += 1;
             }
         }
     }
@@ -336,6 +353,8 @@ pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -
         for g in &s.quote_grams {
             k.push(((3u64 << 60) | (g >> 4), 3.0));
         }
+        // Equal sentences always meet, however common or empty of content they are.
+        k.push(((4u64 << 60) | (s.norm_hash >> 4), 3.0));
         k.sort_by_key(|x| x.0);
         k.dedup_by_key(|x| x.0);
         k
@@ -346,6 +365,18 @@ pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -
             index.entry(*k).or_default().push(i as u32);
         }
     }
+    // Rank of each sentence among the equal sentences of its document: a sentence repeated
+    // very often meets only its namesake of the same rank (bounded work on any input).
+    let mut seen: HashMap<(usize, u64), u32> = HashMap::new();
+    let rank: Vec<u32> = c
+        .sents
+        .iter()
+        .map(|s| {
+            let r = seen.entry((s.doc, s.norm_hash)).or_default();
+            *r += 1;
+            *r
+        })
+        .collect();
     let mut out = Vec::new();
     let mut acc: HashMap<u32, f32> = HashMap::new();
     for (i, ks) in all_keys.iter().enumerate() {
@@ -359,9 +390,14 @@ pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -
         for (k, w) in ks {
             let Some(post) = index.get(k) else { continue };
             if post.len() > cap && (k >> 60) < 2 {
+                // Words half the story uses propose nothing.
                 continue;
             }
+            let crowded = post.len() > cap && (k >> 60) == 4;
             for &j in post {
+                if crowded && rank[j as usize] != rank[i] {
+                    continue;
+                }
                 let dj = c.sents[j as usize].doc;
                 if dj == di {
                     continue;
@@ -420,6 +456,11 @@ pub(crate) fn order_pass(
         .filter(|(_, _, p)| p.dice.max(p.raw) >= 0.2)
         .map(|(i, j, p)| (*i, *j, p.dice.max(p.raw)))
         .collect();
+    // The chain is quadratic in the pairs: keep the strongest few thousand.
+    if weak.len() > 3000 {
+        weak.sort_by(|x, y| y.2.total_cmp(&x.2));
+        weak.truncate(3000);
+    }
     weak.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
     let k = weak.len();
     let mut best = vec![0.0f32; k];
@@ -433,10 +474,11 @@ pub(crate) fn order_pass(
             }
         }
     }
-    let mut chain: Vec<(usize, usize)> = Vec::new();
+    // Chain links, with their similarity.
+    let mut chain: HashMap<(usize, usize), f32> = HashMap::new();
     if let Some(mut x) = (0..k).max_by(|&p, &q| best[p].total_cmp(&best[q])) {
         loop {
-            chain.push((weak[x].0, weak[x].1));
+            chain.insert((weak[x].0, weak[x].1), weak[x].2);
             if prev[x] == usize::MAX {
                 break;
             }
@@ -444,16 +486,11 @@ pub(crate) fn order_pass(
         }
     }
     let shorter = c.doc(a).len().min(c.doc(b).len()).max(1);
-    let strong_on_chain = chain
-        .iter()
-        .filter(|(i, j)| {
-            scored.iter().any(|(p, q, s)| p == i && q == j && s.dice.max(s.raw) >= th.chain_dice)
-        })
-        .count();
+    let strong_on_chain = chain.values().filter(|&&v| v >= th.chain_dice).count();
     let rewrite = strong_on_chain >= 3 && strong_on_chain as f32 >= 0.4 * shorter as f32;
     let mut out = Vec::new();
     for (i, j, p) in scored {
-        let on_chain = rewrite && chain.contains(&(i, j));
+        let on_chain = rewrite && chain.contains_key(&(i, j));
         let mut kind = classify(&p, th);
         if on_chain
             && ((p.dice >= th.chain_dice && p.matched_content >= 2) || p.raw >= 0.5)
