@@ -6,8 +6,6 @@ use crate::pages::{
     quotes::QuotesPage, reader::Reader, story::StoryPage,
 };
 use crate::state::{page_title, Library};
-use std::cell::Cell;
-use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -55,10 +53,13 @@ pub enum Route {
 /// Timings measured in this browser, shown on `#/about`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timings {
-    /// Milliseconds to analyse the bundled documents.
+    /// Milliseconds to analyse the bundled documents (entities, quotes, descriptors).
     pub analysis_ms: f64,
-    /// Milliseconds from navigation start to the first render of the app.
-    pub first_render_ms: Rc<Cell<f64>>,
+    /// Milliseconds from navigation start to the first render of the app (0 until known).
+    pub first_render_ms: f64,
+    /// Milliseconds to compute the source flags (every pair of documents aligned), done
+    /// after the first render (0 until done).
+    pub flags_ms: f64,
 }
 
 fn now_ms() -> f64 {
@@ -75,13 +76,23 @@ pub fn app() -> Html {
         let lib = Library::bundled();
         (lib, now_ms() - t0)
     });
-    let timings = use_memo((), |_| Timings {
+    let timings = use_state(|| Timings {
         analysis_ms: library.1,
-        first_render_ms: Rc::new(Cell::new(0.0)),
+        ..Timings::default()
     });
     {
         let timings = timings.clone();
-        use_effect_with((), move |_| timings.first_render_ms.set(now_ms()));
+        let library = library.clone();
+        use_effect_with((), move |_| {
+            let first_render_ms = now_ms();
+            library.0.compute_flags();
+            let flags_ms = now_ms() - first_render_ms;
+            timings.set(Timings {
+                analysis_ms: library.1,
+                first_render_ms,
+                flags_ms,
+            });
+        });
     }
     html! {
         <ContextProvider<Library> context={library.0.clone()}>

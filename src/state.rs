@@ -11,7 +11,9 @@ use std::rc::Rc;
 pub struct Library {
     docs: Rc<Vec<Document>>,
     analysis: Rc<Analysis>,
-    flags: Rc<Vec<parallax_core::flags::Flag>>,
+    /// Computed after the first render ([`Library::compute_flags`]): they align every pair of
+    /// documents, which costs more than the analysis itself.
+    flags: Rc<std::cell::OnceCell<Vec<parallax_core::flags::Flag>>>,
 }
 
 /// Libraries compare by identity: the documents are never edited in place, so a context
@@ -30,33 +32,11 @@ impl Library {
             .map(|(name, text)| Document::new(id_from_file_name(name), *text))
             .collect();
         let analysis = analyse(&docs);
-        let mut lib = Library {
+        Library {
             docs: Rc::new(docs),
             analysis: Rc::new(analysis),
-            flags: Rc::new(Vec::new()),
-        };
-        let flags = lib.with_inputs(|inputs| {
-            let names: Vec<String> = lib
-                .docs
-                .iter()
-                .map(|d| format!("“{}”", parallax_core::document::shorten(&d.title, 48)))
-                .collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let descriptors: Vec<Vec<parallax_core::flags::DescriptorIn<'_>>> = lib
-                .analysis
-                .docs
-                .iter()
-                .map(|d| {
-                    d.descriptors
-                        .iter()
-                        .map(|(e, t, _)| parallax_core::flags::DescriptorIn { entity: e, text: t })
-                        .collect()
-                })
-                .collect();
-            parallax_core::flags::flags(inputs, &names, &descriptors)
-        });
-        lib.flags = Rc::new(flags);
-        lib
+            flags: Rc::default(),
+        }
     }
 
     /// The documents bundled into the app.
@@ -153,9 +133,41 @@ impl Library {
         f(&inputs)
     }
 
-    /// The source flags (machine rewrite, date conflict, ...) of document `doc`.
+    /// Computes the source flags (machine rewrite, date conflict, ...) once.
+    pub fn compute_flags(&self) {
+        self.flags.get_or_init(|| {
+            self.with_inputs(|inputs| {
+                let names: Vec<String> = self
+                    .docs
+                    .iter()
+                    .map(|d| format!("“{}”", parallax_core::document::shorten(&d.title, 48)))
+                    .collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let descriptors: Vec<Vec<parallax_core::flags::DescriptorIn<'_>>> = self
+                    .analysis
+                    .docs
+                    .iter()
+                    .map(|d| {
+                        d.descriptors
+                            .iter()
+                            .map(|(e, t, _)| parallax_core::flags::DescriptorIn {
+                                entity: e,
+                                text: t,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                parallax_core::flags::flags(inputs, &names, &descriptors)
+            })
+        });
+    }
+
+    /// The flags of document `doc`; empty until [`Library::compute_flags`] ran.
     pub fn flags(&self, doc: usize) -> Vec<&parallax_core::flags::Flag> {
-        self.flags.iter().filter(|f| f.doc == doc).collect()
+        self.flags
+            .get()
+            .map(|all| all.iter().filter(|f| f.doc == doc).collect())
+            .unwrap_or_default()
     }
 
     /// Aligned sentence pairs of documents `a` and `b` (by position).
@@ -311,6 +323,27 @@ mod tests {
             "Document not found · Parallax",
         );
         check(Route::NotFound, "Page not found · Parallax");
+    }
+
+    #[test]
+    fn flags_wait_for_compute_flags() {
+        let lib = Library::from_files(&[
+            ("a.txt", "Dam bursts\n\nDam bursts\n\nThe dam burst on Monday after heavy rain, officials said."),
+            ("b.txt", "Town floods\n\nWater reached the town hall on Tuesday, the mayor said."),
+        ]);
+        assert!(lib.flags(0).is_empty(), "no flags before they are computed");
+        lib.compute_flags();
+        assert!(
+            lib.flags(0)
+                .iter()
+                .any(|f| f.flag.as_str() == "repeated_headline"),
+            "{:?}",
+            lib.flags(0)
+        );
+        assert!(lib
+            .flags(1)
+            .iter()
+            .all(|f| f.flag.as_str() != "repeated_headline"));
     }
 
     #[test]

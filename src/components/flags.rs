@@ -14,6 +14,8 @@ pub struct FlagsProps {
 #[function_component(Flags)]
 pub fn flags(p: &FlagsProps) -> Html {
     let library = use_context::<Library>().expect("App provides the library");
+    // Flags arrive after the first render; the timings context changes when they do.
+    let _ = use_context::<crate::app::Timings>();
     let flags = library.flags(p.doc);
     if flags.is_empty() {
         return html! {};

