@@ -32,19 +32,34 @@ pub fn eval(root: &Path) -> Result<(), String> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
-    let exe = target.join("release").join(if cfg!(windows) { "parallax.exe" } else { "parallax" });
+    let exe = target.join("release").join(if cfg!(windows) {
+        "parallax.exe"
+    } else {
+        "parallax"
+    });
     let out_dir = root.join("target").join("eval");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("eval: {}: {e}", out_dir.display()))?;
     let scorer = root.join("eval").join("score_entities.py");
     let sets = [
-        ("seeds", root.join("seeds"), root.join("eval").join("seeds_entities.jsonl")),
-        ("dev", root.join("eval").join("dev"), root.join("eval").join("dev").join("gold_entities.jsonl")),
+        (
+            "seeds",
+            root.join("seeds"),
+            root.join("eval").join("seeds_entities.jsonl"),
+        ),
+        (
+            "dev",
+            root.join("eval").join("dev"),
+            root.join("eval").join("dev").join("gold_entities.jsonl"),
+        ),
     ];
     let mut ran = 0;
     for (name, dir, gold) in sets {
         let files = txt_files(&dir);
         if files.is_empty() || !gold.exists() {
-            println!("== {name}: no texts or no gold in {}, skipped", dir.display());
+            println!(
+                "== {name}: no texts or no gold in {}, skipped",
+                dir.display()
+            );
             continue;
         }
         let out = Command::new(&exe)

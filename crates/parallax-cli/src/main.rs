@@ -58,7 +58,11 @@ struct Inputs {
 }
 
 fn read_inputs(paths: &[&String]) -> Inputs {
-    let mut inputs = Inputs { docs: Vec::new(), names: Vec::new(), failed: false };
+    let mut inputs = Inputs {
+        docs: Vec::new(),
+        names: Vec::new(),
+        failed: false,
+    };
     for p in paths {
         let name = std::path::Path::new(p.as_str())
             .file_name()
@@ -90,7 +94,10 @@ fn read_inputs(paths: &[&String]) -> Inputs {
 fn entities(args: &[String]) -> Result<ExitCode> {
     let summary = args.iter().any(|a| a == "--summary");
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    if let Some(bad) = args.iter().find(|a| a.starts_with("--") && *a != "--summary") {
+    if let Some(bad) = args
+        .iter()
+        .find(|a| a.starts_with("--") && *a != "--summary")
+    {
         bail!("unknown option {bad}\n{USAGE}");
     }
     if files.is_empty() {
@@ -112,7 +119,10 @@ fn entities(args: &[String]) -> Result<ExitCode> {
                         descriptors.push(d);
                     }
                 }
-                docs.insert(inputs.names[d].clone(), json!({"mentions": n, "descriptors": descriptors}));
+                docs.insert(
+                    inputs.names[d].clone(),
+                    json!({"mentions": n, "descriptors": descriptors}),
+                );
             }
             let line = json!({"entity": e.id, "label": e.label.as_str(), "names": e.variants, "docs": Value::Object(docs)});
             writeln!(out, "{line}")?;
@@ -135,7 +145,11 @@ fn entities(args: &[String]) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if inputs.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if inputs.failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `parallax quotes FILE...`: one line per quotation,
@@ -169,5 +183,9 @@ fn quotes(args: &[String]) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if inputs.failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if inputs.failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -24,13 +24,26 @@ fn temp(name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn mentions_with_code_point_offsets() {
-    let f = temp("001_a.txt", "Zoë Ward met Sen. Paul Kerr in Denver on Monday.".as_bytes());
+    let f = temp(
+        "001_a.txt",
+        "Zoë Ward met Sen. Paul Kerr in Denver on Monday.".as_bytes(),
+    );
     let (code, out, err) = run(&["entities", &f]);
     assert_eq!(code, 0, "stderr: {err}");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let got: Vec<(String, u64, u64, String)> = lines
         .iter()
-        .map(|v| (v["text"].as_str().unwrap().to_string(), v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap(), v["label"].as_str().unwrap().to_string()))
+        .map(|v| {
+            (
+                v["text"].as_str().unwrap().to_string(),
+                v["start"].as_u64().unwrap(),
+                v["end"].as_u64().unwrap(),
+                v["label"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -41,7 +54,9 @@ fn mentions_with_code_point_offsets() {
             ("Monday".to_string(), 41, 47, "DATE".to_string()),
         ]
     );
-    assert!(lines.iter().all(|v| v["doc"] == "001_a.txt" && v["entity"].is_string()));
+    assert!(lines
+        .iter()
+        .all(|v| v["doc"] == "001_a.txt" && v["entity"].is_string()));
 }
 
 #[test]
@@ -52,7 +67,10 @@ fn bad_files_are_reported_and_others_analysed() {
     let (code, out, err) = run(&["entities", &good, "/nonexistent/x.txt", &binary, &latin1]);
     assert_eq!(code, 2);
     assert_eq!(err.lines().count(), 3, "one line per bad file: {err}");
-    assert!(err.contains("x.txt") && err.contains("003_c.bin") && err.contains("004_d.txt"), "{err}");
+    assert!(
+        err.contains("x.txt") && err.contains("003_c.bin") && err.contains("004_d.txt"),
+        "{err}"
+    );
     assert!(out.contains("\"Oslo\""), "{out}");
 }
 

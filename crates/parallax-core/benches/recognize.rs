@@ -44,7 +44,9 @@ fn bench(c: &mut Criterion) {
     for factor in [1usize, 10, 100] {
         let text = base.repeat(factor);
         g.throughput(Throughput::Elements(word_tokens(&text)));
-        g.bench_with_input(BenchmarkId::new("tokens", factor), &text, |b, t| b.iter(|| recognize(t)));
+        g.bench_with_input(BenchmarkId::new("tokens", factor), &text, |b, t| {
+            b.iter(|| recognize(t))
+        });
     }
     g.finish();
     let mut g = c.benchmark_group("analyse");

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The six kinds of mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Label {
     /// People, including photo credits.
@@ -51,7 +53,14 @@ impl Label {
         }
     }
     /// All labels, in a fixed order.
-    pub const ALL: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Group, Label::Date, Label::Number];
+    pub const ALL: [Label; 6] = [
+        Label::Person,
+        Label::Org,
+        Label::Place,
+        Label::Group,
+        Label::Date,
+        Label::Number,
+    ];
 }
 
 /// One mention of an entity in a document.
@@ -79,7 +88,6 @@ pub struct Entity {
     /// `(document index, number of mentions)` for each document that mentions it, in order.
     pub mentions_per_doc: Vec<(usize, usize)>,
 }
-
 
 /// The analysis of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
@@ -134,7 +142,11 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
                 .map(|(span, l)| (span, l, normalise_ws(ix.slice(text, span))))
                 .collect(),
         );
-        docs.push(DocAnalysis { sentences, lines: line_roles(text), ..DocAnalysis::default() });
+        docs.push(DocAnalysis {
+            sentences,
+            lines: line_roles(text),
+            ..DocAnalysis::default()
+        });
     }
     relabel_across_documents(&mut raw);
     let (ids, entities) = link(&raw);
@@ -142,11 +154,19 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
         docs[d].mentions = ms
             .into_iter()
             .zip(ids[d].iter())
-            .map(|((span, label, _), id)| Mention { span, label, entity: id.clone() })
+            .map(|((span, label, _), id)| Mention {
+                span,
+                label,
+                entity: id.clone(),
+            })
             .collect();
         let da = &mut docs[d];
-        let (quotes, descriptors) =
-            crate::quotes::quotes_and_descriptors(texts[d], &da.sentences, &da.mentions, Some(&da.lines));
+        let (quotes, descriptors) = crate::quotes::quotes_and_descriptors(
+            texts[d],
+            &da.sentences,
+            &da.mentions,
+            Some(&da.lines),
+        );
         da.quotes = quotes;
         da.descriptors = descriptors;
     }
@@ -202,7 +222,9 @@ fn name_key(s: &str) -> String {
 
 fn alias(label: Label, key: &str) -> String {
     let k = match (label, key) {
-        (Label::Place, "us" | "usa" | "united states" | "united states of america" | "america") => "united states",
+        (Label::Place, "us" | "usa" | "united states" | "united states of america" | "america") => {
+            "united states"
+        }
         (Label::Place, "uk" | "united kingdom" | "britain" | "great britain") => "united kingdom",
         (Label::Place, "kiev" | "kyiv") => "kyiv",
         (Label::Place, "uae") => "united arab emirates",
@@ -212,7 +234,18 @@ fn alias(label: Label, key: &str) -> String {
         (Label::Group, k) => return k.strip_suffix('s').unwrap_or(k).to_string(),
         (Label::Org, k) => {
             // "Apple Inc." and "Apple" are one company
-            for suf in [" inc", " corp", " corporation", " co", " ltd", " limited", " plc", " llc", " ag", " sa"] {
+            for suf in [
+                " inc",
+                " corp",
+                " corporation",
+                " co",
+                " ltd",
+                " limited",
+                " plc",
+                " llc",
+                " ag",
+                " sa",
+            ] {
                 if let Some(stem) = k.strip_suffix(suf) {
                     if !stem.is_empty() {
                         return stem.trim_end_matches(',').to_string();
@@ -263,7 +296,9 @@ fn similar_surname(a: &str, b: &str) -> bool {
         return true;
     }
     let n = la.chars().count().min(lb.chars().count());
-    n >= 4 && la.chars().next() == lb.chars().next() && edit_distance(&la, &lb) <= if n >= 7 { 2 } else { 1 }
+    n >= 4
+        && la.chars().next() == lb.chars().next()
+        && edit_distance(&la, &lb) <= if n >= 7 { 2 } else { 1 }
 }
 
 fn slug(s: &str) -> String {
@@ -352,7 +387,13 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     }
     // 3. people: full names, then single names. Work on distinct names (not mentions) so that
     // the cost stays linear in the number of mentions.
-    let words = |k: usize| -> Vec<&str> { flat[k].3.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).collect() };
+    let words = |k: usize| -> Vec<&str> {
+        flat[k]
+            .3
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect()
+    };
     // distinct full names: (given, surname) lower case -> members
     let mut full_keys: Vec<(String, String)> = Vec::new();
     let mut full_members: Vec<Vec<usize>> = Vec::new();
@@ -400,7 +441,11 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         for (a_i, &a) in ixs.iter().enumerate() {
             for &b in &ixs[a_i + 1..] {
                 let (ga, gb) = (&full_keys[a].0, &full_keys[b].0);
-                if ga.chars().count() >= 4 && gb.chars().count() >= 4 && ga.chars().next() == gb.chars().next() && edit_distance(ga, gb) <= 1 {
+                if ga.chars().count() >= 4
+                    && gb.chars().count() >= 4
+                    && ga.chars().next() == gb.chars().next()
+                    && edit_distance(ga, gb) <= 1
+                {
                     uf.union(full_members[a][0], full_members[b][0]);
                 }
             }
@@ -424,13 +469,19 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     let mut positions: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (ix, members) in full_members.iter().enumerate() {
         for &m in members {
-            positions.entry((ix, flat[m].0)).or_default().push(flat[m].1);
+            positions
+                .entry((ix, flat[m].0))
+                .or_default()
+                .push(flat[m].1);
         }
     }
     for &k in &singles {
         let w = words(k)[0].to_lowercase();
         let (d, i) = (flat[k].0, flat[k].1);
-        let mut cands: Vec<(usize, bool)> = by_word.get(w.as_str()).map(|v| v.iter().map(|&x| (x, true)).collect()).unwrap_or_default();
+        let mut cands: Vec<(usize, bool)> = by_word
+            .get(w.as_str())
+            .map(|v| v.iter().map(|&x| (x, true)).collect())
+            .unwrap_or_default();
         if cands.is_empty() {
             for sn in surnames.iter().filter(|sn| similar_surname(sn, &w)) {
                 cands.extend(by_word.get(sn).into_iter().flatten().map(|&x| (x, false)));
@@ -473,7 +524,10 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         // how often the form's last word is used ("Lopez" after "Maria Lopez" counts for it)
         let count = |v: &String| {
             let last = v.rsplit(' ').next().unwrap_or(v);
-            variants.iter().filter(|x| x.split(' ').any(|w| w == last)).count()
+            variants
+                .iter()
+                .filter(|x| x.split(' ').any(|w| w == last))
+                .count()
         };
         // canonical: the longest form, then the most used, then the first in order
         let name = variants
@@ -487,12 +541,22 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
             *per.entry(flat[k].0).or_default() += 1;
         }
         entities.push((
-            Entity { id: String::new(), label, name, variants, mentions_per_doc: per.into_iter().collect() },
+            Entity {
+                id: String::new(),
+                label,
+                name,
+                variants,
+                mentions_per_doc: per.into_iter().collect(),
+            },
             members,
         ));
     }
     // ids: slug of the name; collisions get the label, then a number
-    entities.sort_by(|a, b| (a.0.label, &a.0.name).cmp(&(b.0.label, &b.0.name)).then(a.1.cmp(&b.1)));
+    entities.sort_by(|a, b| {
+        (a.0.label, &a.0.name)
+            .cmp(&(b.0.label, &b.0.name))
+            .then(a.1.cmp(&b.1))
+    });
     let mut base_count: HashMap<String, usize> = HashMap::new();
     for (e, _) in &entities {
         *base_count.entry(slug(&e.name)).or_default() += 1;
@@ -547,12 +611,26 @@ mod tests {
     #[test]
     fn linking() {
         check(
-            &["Senator Maria Lopez said on Monday she would run. Lopez, 52, is a lawyer.", "Maria Lopes spoke to the press."],
-            &[("Maria Lopez", "maria-lopez"), ("Lopez", "maria-lopez"), ("Maria Lopes", "maria-lopez")],
+            &[
+                "Senator Maria Lopez said on Monday she would run. Lopez, 52, is a lawyer.",
+                "Maria Lopes spoke to the press.",
+            ],
+            &[
+                ("Maria Lopez", "maria-lopez"),
+                ("Lopez", "maria-lopez"),
+                ("Maria Lopes", "maria-lopez"),
+            ],
         );
         check(
-            &["The U.S. and the United States are one. America agrees.", "Officials in the US said so."],
-            &[("U.S.", "united-states"), ("US", "united-states"), ("America", "united-states")],
+            &[
+                "The U.S. and the United States are one. America agrees.",
+                "Officials in the US said so.",
+            ],
+            &[
+                ("U.S.", "united-states"),
+                ("US", "united-states"),
+                ("America", "united-states"),
+            ],
         );
         check(
             &["The North Atlantic Treaty Organization met. NATO said no."],

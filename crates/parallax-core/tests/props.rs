@@ -14,7 +14,10 @@ fn check_spans(text: &str, spans: &[Span], what: &str) {
     for s in spans {
         assert!(s.start < s.end, "{what}: empty span {s:?}");
         assert!(s.end <= n, "{what}: span {s:?} past the end ({n})");
-        assert!(s.start >= last, "{what}: span {s:?} overlaps or is out of order");
+        assert!(
+            s.start >= last,
+            "{what}: span {s:?} overlaps or is out of order"
+        );
         last = s.end;
     }
 }
@@ -26,7 +29,11 @@ fn check_all(text: &str) {
         let spans: Vec<Span> = d.mentions.iter().map(|m| m.span).collect();
         check_spans(text, &spans, "analysis");
         for m in &d.mentions {
-            assert!(a.entity(&m.entity).is_some(), "mention of unknown entity {}", m.entity);
+            assert!(
+                a.entity(&m.entity).is_some(),
+                "mention of unknown entity {}",
+                m.entity
+            );
         }
     }
 }
@@ -49,17 +56,72 @@ fn check_recognizer(text: &str) {
     let ix2 = CharIndex::new(text);
     for (span, _) in &found {
         let s = ix2.slice(text, *span);
-        assert_eq!(s.chars().count(), span.len(), "span text matches its length");
+        assert_eq!(
+            s.chars().count(),
+            span.len(),
+            "span text matches its length"
+        );
     }
 }
 
 fn newsish() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "The", "U.S.", "Sen.", "Jan.", "said", "Peskov", "Dmitry", "in", "Kyiv", "$10", "billion",
-        "“", "”", "\"", "'", "’s", "-", "anti-", "2:11:05", "34-year-old", "per", "cent", "Mr.",
-        ".", ",", "\n", "\n\n", "NATO", "Ministry", "of", "Foreign", "Affairs", "last", "week",
-        "more", "than", "twenty", "years", "Москва", "北京", "🙂", "\u{a0}", "Inc", "&", "(AP)",
-        "—", "KYIV,", "Ukraine", "President", "Biden", "a", "dozen", "May", "3-0", "…", "Rs",
+        "The",
+        "U.S.",
+        "Sen.",
+        "Jan.",
+        "said",
+        "Peskov",
+        "Dmitry",
+        "in",
+        "Kyiv",
+        "$10",
+        "billion",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’s",
+        "-",
+        "anti-",
+        "2:11:05",
+        "34-year-old",
+        "per",
+        "cent",
+        "Mr.",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "NATO",
+        "Ministry",
+        "of",
+        "Foreign",
+        "Affairs",
+        "last",
+        "week",
+        "more",
+        "than",
+        "twenty",
+        "years",
+        "Москва",
+        "北京",
+        "🙂",
+        "\u{a0}",
+        "Inc",
+        "&",
+        "(AP)",
+        "—",
+        "KYIV,",
+        "Ukraine",
+        "President",
+        "Biden",
+        "a",
+        "dozen",
+        "May",
+        "3-0",
+        "…",
+        "Rs",
     ]);
     prop::collection::vec(words, 0..80).prop_map(|v| {
         let mut s = String::new();
@@ -126,7 +188,8 @@ fn adversarial_rows() {
 
 #[test]
 fn one_megabyte() {
-    let unit = "Kremlin spokesman Dmitry Peskov said on Tuesday that around 100,000 troops were in \
+    let unit =
+        "Kremlin spokesman Dmitry Peskov said on Tuesday that around 100,000 troops were in \
                 eastern Europe, the U.S. State Department said. “We won’t,” he added.\n";
     let mut s = String::with_capacity(1 << 20);
     while s.len() + unit.len() < 1 << 20 {
@@ -138,7 +201,13 @@ fn one_megabyte() {
         cut -= 1;
     }
     check_all(&s[..cut]);
-    let noise: String = (0..(1 << 20) / 4).map(|i| char::from_u32(0x41 + (i * 7919) % 0x3000).unwrap_or('x')).collect();
+    let noise: String = (0..(1 << 20) / 4)
+        .map(|i| char::from_u32(0x41 + (i * 7919) % 0x3000).unwrap_or('x'))
+        .collect();
     let _ = recognize(&noise);
-    check_spans(&noise, &recognize(&noise).iter().map(|f| f.0).collect::<Vec<_>>(), "noise");
+    check_spans(
+        &noise,
+        &recognize(&noise).iter().map(|f| f.0).collect::<Vec<_>>(),
+        "noise",
+    );
 }

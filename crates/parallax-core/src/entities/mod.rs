@@ -17,7 +17,13 @@
 
 // The decision lists below keep one branch per cue, even when two cues give the same label,
 // so that each rule can be read (and removed) on its own.
-#![allow(clippy::if_same_then_else, clippy::nonminimal_bool, clippy::collapsible_if)]
+#![allow(
+    clippy::if_same_then_else,
+    clippy::nonminimal_bool,
+    clippy::collapsible_if,
+    clippy::needless_range_loop,
+    clippy::manual_range_contains
+)]
 
 pub mod lexicon;
 mod numeric;
@@ -96,8 +102,22 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
                 if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                     sent_has_word = true;
                 }
-                let low = if t.text.chars().any(char::is_uppercase) { Cow::Owned(t.text.to_lowercase()) } else { Cow::Borrowed(t.text) };
-                ws.push(W { text: t.text, low, span: t.span, sp, nl, kind: t.kind, first, caps_line: false, title_line: false });
+                let low = if t.text.chars().any(char::is_uppercase) {
+                    Cow::Owned(t.text.to_lowercase())
+                } else {
+                    Cow::Borrowed(t.text)
+                };
+                ws.push(W {
+                    text: t.text,
+                    low,
+                    span: t.span,
+                    sp,
+                    nl,
+                    kind: t.kind,
+                    first,
+                    caps_line: false,
+                    title_line: false,
+                });
                 sp = false;
                 nl = false;
             }
@@ -110,7 +130,12 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
             continue;
         }
         for n in (2..=4).rev() {
-            if i + n <= ws.len() && ws[i..i + n].iter().all(|w| w.cap() && !w.nl || w.text == "&") && ws[i + 1..i + n].iter().all(|w| !w.nl) {
+            if i + n <= ws.len()
+                && ws[i..i + n]
+                    .iter()
+                    .all(|w| w.cap() && !w.nl || w.text == "&")
+                && ws[i + 1..i + n].iter().all(|w| !w.nl)
+            {
                 if known(&key(&ws, i, i + n)).is_some() {
                     for w in &mut ws[i..i + n] {
                         w.title_line = false;
@@ -147,9 +172,19 @@ fn mark_lines(ws: &mut [W<'_>]) {
             }
         } else {
             // title case: most words capitalised, including small words after the first
-            let wordsn = ws[a..b].iter().filter(|w| w.is_word() && w.text.chars().count() > 1).count();
-            let capsn = ws[a..b].iter().filter(|w| w.is_word() && w.text.chars().count() > 1 && w.cap()).count();
-            let small_caps = ws[a + 1..b].iter().any(|w| w.cap() && (lexicon::FUNCTION_WORDS.contains(&&*w.low) || matches!(w.text, "Says" | "Gets" | "Warns" | "Will")));
+            let wordsn = ws[a..b]
+                .iter()
+                .filter(|w| w.is_word() && w.text.chars().count() > 1)
+                .count();
+            let capsn = ws[a..b]
+                .iter()
+                .filter(|w| w.is_word() && w.text.chars().count() > 1 && w.cap())
+                .count();
+            let small_caps = ws[a + 1..b].iter().any(|w| {
+                w.cap()
+                    && (lexicon::FUNCTION_WORDS.contains(&&*w.low)
+                        || matches!(w.text, "Says" | "Gets" | "Warns" | "Will"))
+            });
             if wordsn >= 3 && capsn * 10 >= wordsn * 7 && (small_caps || capsn == wordsn) {
                 for w in &mut ws[a..b] {
                     w.title_line = true;
@@ -191,7 +226,12 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
     let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
     for p in pieces {
         if let Some(last) = merged.last_mut() {
-            if last.label == Some(Label::Group) && p.label == Some(Label::Group) && last.e == p.s && ws[p.s].sp && !ws[p.s].nl {
+            if last.label == Some(Label::Group)
+                && p.label == Some(Label::Group)
+                && last.e == p.s
+                && ws[p.s].sp
+                && !ws[p.s].nl
+            {
                 last.e = p.e;
                 continue;
             }
@@ -246,38 +286,199 @@ fn lc<'b>(w: &'b W<'_>) -> &'b str {
     &w.low
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "for", "the", "&", "y", "do", "dos", "das", "ter", "ten", "op"];
+const CONNECTORS: &[&str] = &[
+    "of", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al",
+    "el", "la", "le", "for", "the", "&", "y", "do", "dos", "das", "ter", "ten", "op",
+];
 
 /// Lower-case title words before a name ("spokesman Dmitry Peskov").
 const LOWER_TITLES: &[&str] = &[
-    "president", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
-    "chancellor", "senator", "governor", "mayor", "judge", "coach", "manager", "striker",
-    "midfielder", "defender", "goalkeeper", "captain", "director", "chairman", "chairwoman",
-    "ceo", "executive", "founder", "ambassador", "envoy", "adviser", "advisor", "analyst",
-    "economist", "professor", "researcher", "scientist", "astronomer", "author", "lawyer",
-    "attorney", "prosecutor", "officer", "detective", "leader", "chief", "head", "deputy",
-    "commander", "general", "colonel", "lieutenant", "sergeant", "premier", "king", "queen",
-    "prince", "princess", "pope", "correspondent", "reporter", "editor", "photographer",
-    "runner", "player", "winner", "champion", "star", "teammate", "rival", "boss", "owner",
-    "investor", "billionaire", "actor", "actress", "singer", "artist", "novelist", "writer",
-    "candidate", "lawmaker", "congressman", "congresswoman", "councillor", "councilman",
-    "councilwoman", "trustee", "member", "superintendent", "principal", "teacher", "student",
-    "resident", "spokesperson", "official", "diplomat", "negotiator", "activist", "founder",
-    "cofounder", "co-founder", "partner", "colleague", "wife", "husband", "son", "daughter",
-    "mother", "father", "brother", "sister", "defendant", "victim", "witness", "suspect",
-    "inmate", "driver", "pilot", "astronaut", "marathoner", "athlete", "sprinter", "cyclist",
-    "forward", "quarterback", "receiver", "pitcher", "batsman", "bowler", "jockey", "trainer",
-    "physicist", "biologist", "geologist", "chemist", "engineer", "doctor", "nurse", "dr",
-    "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "by",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "chancellor",
+    "senator",
+    "governor",
+    "mayor",
+    "judge",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "director",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "executive",
+    "founder",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "analyst",
+    "economist",
+    "professor",
+    "researcher",
+    "scientist",
+    "astronomer",
+    "author",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "officer",
+    "detective",
+    "leader",
+    "chief",
+    "head",
+    "deputy",
+    "commander",
+    "general",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "correspondent",
+    "reporter",
+    "editor",
+    "photographer",
+    "runner",
+    "player",
+    "winner",
+    "champion",
+    "star",
+    "teammate",
+    "rival",
+    "boss",
+    "owner",
+    "investor",
+    "billionaire",
+    "actor",
+    "actress",
+    "singer",
+    "artist",
+    "novelist",
+    "writer",
+    "candidate",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "trustee",
+    "member",
+    "superintendent",
+    "principal",
+    "teacher",
+    "student",
+    "resident",
+    "spokesperson",
+    "official",
+    "diplomat",
+    "negotiator",
+    "activist",
+    "founder",
+    "cofounder",
+    "co-founder",
+    "partner",
+    "colleague",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "defendant",
+    "victim",
+    "witness",
+    "suspect",
+    "inmate",
+    "driver",
+    "pilot",
+    "astronaut",
+    "marathoner",
+    "athlete",
+    "sprinter",
+    "cyclist",
+    "forward",
+    "quarterback",
+    "receiver",
+    "pitcher",
+    "batsman",
+    "bowler",
+    "jockey",
+    "trainer",
+    "physicist",
+    "biologist",
+    "geologist",
+    "chemist",
+    "engineer",
+    "doctor",
+    "nurse",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "by",
 ];
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "stated", "explained", "noted", "wrote", "argued",
-    "insisted", "warned", "claimed", "asked", "replied", "recalled", "admitted", "denied",
-    "confirmed", "announced", "tweeted", "posted", "urged", "believes", "thinks", "feels",
-    "knows", "hopes", "wants", "believed", "thought", "hoped", "wanted", "died", "was", "is",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "wrote",
+    "argued",
+    "insisted",
+    "warned",
+    "claimed",
+    "asked",
+    "replied",
+    "recalled",
+    "admitted",
+    "denied",
+    "confirmed",
+    "announced",
+    "tweeted",
+    "posted",
+    "urged",
+    "believes",
+    "thinks",
+    "feels",
+    "knows",
+    "hopes",
+    "wants",
+    "believed",
+    "thought",
+    "hoped",
+    "wanted",
+    "died",
+    "was",
+    "is",
 ];
-
 
 /// True if the token at `i` starts (or continues) a capitalised name.
 fn capword(ws: &[W<'_>], i: usize) -> bool {
@@ -287,13 +488,22 @@ fn capword(ws: &[W<'_>], i: usize) -> bool {
     }
     if w.title_line && w.cap() && !(w.all_caps() && w.text.chars().count() > 1) {
         let l = lc(w);
-        if (is_common_word(&l) || lexicon::FUNCTION_WORDS.contains(&l)) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text) && !lexicon::PLACE_HEADS.contains(&w.text) {
+        if (is_common_word(l) || lexicon::FUNCTION_WORDS.contains(&l))
+            && !is_given_name(w.text)
+            && known(w.text).is_none()
+            && !is_org_head(w.text)
+            && !lexicon::PLACE_HEADS.contains(&w.text)
+        {
             return false;
         }
     }
     let c = w.text.chars().next().unwrap_or(' ');
     // camel case with a lower-case start ("iPhone", "eBay") only when known
-    c.is_uppercase() || (w.text.len() > 1 && c.is_lowercase() && w.text.chars().skip(1).any(char::is_uppercase) && known(w.text).is_some())
+    c.is_uppercase()
+        || (w.text.len() > 1
+            && c.is_lowercase()
+            && w.text.chars().skip(1).any(char::is_uppercase)
+            && known(w.text).is_some())
 }
 
 fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
@@ -315,23 +525,44 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
             // abbreviation full stop: U.S. / J. / Sen.
             if w.text == "." && !w.sp {
                 let p = &ws[e - 1];
-                let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros") && e > s + 1
-                    && ws.get(e + 1).is_some_and(|n| !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase())));
-                if matches!(p.text, "Jr" | "Sr") || corp || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.') {
+                let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros")
+                    && e > s + 1
+                    && ws.get(e + 1).is_some_and(|n| {
+                        !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase()))
+                    });
+                if matches!(p.text, "Jr" | "Sr")
+                    || corp
+                    || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.')
+                {
                     e += 1;
                     break;
                 }
                 let single = p.text.chars().count() == 1 && p.cap();
-                if p.text.contains('.') || single || is_title(p.text) || matches!(p.text, "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros") {
+                if p.text.contains('.')
+                    || single
+                    || is_title(p.text)
+                    || matches!(
+                        p.text,
+                        "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros"
+                    )
+                {
                     // only keep it when a name continues, or it closes U.S.
-                    if e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first || p.text.contains('.') && !p.text.ends_with('.') {
+                    if e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first
+                        || p.text.contains('.') && !p.text.ends_with('.')
+                    {
                         e += 1;
                         continue;
                     }
                 }
                 break;
             }
-            if capword(ws, e) && !(ws[e].first && !ws[e - 1].is_word() && ws[e - 1].text != "-" && ws[e - 1].text != "." && ws[e - 1].text != "&") {
+            if capword(ws, e)
+                && !(ws[e].first
+                    && !ws[e - 1].is_word()
+                    && ws[e - 1].text != "-"
+                    && ws[e - 1].text != "."
+                    && ws[e - 1].text != "&")
+            {
                 if ws[e].first && ws[e - 1].text == "." && !ws[e - 1].sp && ws[e - 1].text == "." {
                     // sentence boundary right after an abbreviation-looking token
                     if !ws[e - 2].text.contains('.') {
@@ -342,60 +573,129 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
                 continue;
             }
             // a possessive inside a name: "St Mary's Hospital", "Children's Hospital"
-            if (w.text == "'s" || w.text == "’s") && e + 1 < ws.len() && !ws[e + 1].nl && ws[e + 1].cap()
-                && !is_org_head(ws[e - 1].text) && known(ws[e - 1].text).is_none()
+            if (w.text == "'s" || w.text == "’s")
+                && e + 1 < ws.len()
+                && !ws[e + 1].nl
+                && ws[e + 1].cap()
+                && !is_org_head(ws[e - 1].text)
+                && known(ws[e - 1].text).is_none()
                 && (is_org_head(ws[e + 1].text) || lexicon::PLACE_HEADS.contains(&ws[e + 1].text))
-                && !matches!(ws[e + 1].text, "Office" | "Party" | "Court" | "Department" | "Ministry" | "Army" | "Navy" | "Council" | "Government" | "Cabinet" | "Times" | "Post" | "News" | "Press" | "Group" | "Union" | "Police" | "Bank")
+                && !matches!(
+                    ws[e + 1].text,
+                    "Office"
+                        | "Party"
+                        | "Court"
+                        | "Department"
+                        | "Ministry"
+                        | "Army"
+                        | "Navy"
+                        | "Council"
+                        | "Government"
+                        | "Cabinet"
+                        | "Times"
+                        | "Post"
+                        | "News"
+                        | "Press"
+                        | "Group"
+                        | "Union"
+                        | "Police"
+                        | "Bank"
+                )
             {
                 e += 2;
                 continue;
             }
             // hyphen joining two capitalised words without spaces
-            if (w.text == "-" || w.text == "&") && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl
+            if (w.text == "-" || w.text == "&")
+                && e + 1 < ws.len()
+                && capword(ws, e + 1)
+                && !ws[e + 1].nl
                 && (w.text == "&" || (!w.sp && !ws[e + 1].sp))
             {
                 e += 2;
                 continue;
             }
-            if w.is_word() && CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase()) {
+            if w.is_word()
+                && CONNECTORS.contains(&lc(w))
+                && w.text.starts_with(|c: char| c.is_lowercase())
+            {
                 // connector followed by a capitalised word (allow "of the X")
                 let mut k = e + 1;
                 if k < ws.len() && ws[k].text == "the" {
                     k += 1;
                 }
                 let titled_chunk = ws[s..e].iter().any(is_title_word);
-                if k < ws.len() && capword(ws, k) && !ws[k].nl && !used[k] && !(w.text == "the") && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk) {
+                if k < ws.len()
+                    && capword(ws, k)
+                    && !ws[k].nl
+                    && !used[k]
+                    && !(w.text == "the")
+                    && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk)
+                {
                     e = k + 1;
                     continue;
                 }
             }
             // inside "<Head> of/for ...": "Co-operation in Europe"
-            let in_org_tail = ws[s..e].windows(2).any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"));
-            if in_org_tail && w.text == "-" && !w.sp && e + 1 < ws.len() && !ws[e + 1].sp && ws[e + 1].is_word() && ws[e - 1].cap() {
+            let in_org_tail = ws[s..e]
+                .windows(2)
+                .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"));
+            if in_org_tail
+                && w.text == "-"
+                && !w.sp
+                && e + 1 < ws.len()
+                && !ws[e + 1].sp
+                && ws[e + 1].is_word()
+                && ws[e - 1].cap()
+            {
                 e += 2;
                 continue;
             }
-            if in_org_tail && w.text == "in" && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !used[e + 1] {
+            if in_org_tail
+                && w.text == "in"
+                && e + 1 < ws.len()
+                && capword(ws, e + 1)
+                && !ws[e + 1].nl
+                && !used[e + 1]
+            {
                 e += 1;
                 continue;
             }
             // "and" inside an organisation: "Institute of Allergy and Infectious Diseases"
-            if w.text == "and" && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !used[e + 1]
-                && ws[s..e].windows(2).any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
+            if w.text == "and"
+                && e + 1 < ws.len()
+                && capword(ws, e + 1)
+                && !ws[e + 1].nl
+                && !used[e + 1]
+                && ws[s..e]
+                    .windows(2)
+                    .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
             {
                 e += 1;
                 continue;
             }
             // "and" inside a title: "High Representative for Foreign Affairs and Security Policy"
-            if w.text == "and" && e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !used[e + 1]
-                && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of") && ws[s..e].iter().any(is_title_word)
+            if w.text == "and"
+                && e + 1 < ws.len()
+                && capword(ws, e + 1)
+                && !ws[e + 1].nl
+                && !used[e + 1]
+                && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of")
+                && ws[s..e].iter().any(is_title_word)
                 && is_title_mod(&ws[e + 1])
             {
                 e += 1;
                 continue;
             }
             // a number closing a name: "France 24", "Ward 7", "District 247"
-            if w.is_number() && w.text.len() <= 4 && w.text.chars().all(|c| c.is_ascii_digit()) && matches!(ws[e - 1].text, "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis") {
+            if w.is_number()
+                && w.text.len() <= 4
+                && w.text.chars().all(|c| c.is_ascii_digit())
+                && matches!(
+                    ws[e - 1].text,
+                    "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis"
+                )
+            {
                 e += 1;
                 continue;
             }
@@ -408,7 +708,9 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
 
 fn is_contraction(w: &str) -> bool {
     let l = w.to_lowercase().replace('’', "'");
-    ["'m", "'ll", "'re", "'ve", "'d", "n't"].iter().any(|s| l.ends_with(s))
+    ["'m", "'ll", "'re", "'ve", "'d", "n't"]
+        .iter()
+        .any(|s| l.ends_with(s))
 }
 
 fn has_org_head(ws: &[W<'_>], s: usize, e: usize) -> bool {
@@ -445,7 +747,11 @@ fn title_case(s: &str) -> String {
 fn lexicon_match(ws: &[W<'_>], p: usize, e: usize) -> Option<(usize, Known)> {
     let multi = lexicon::starts_multiword(ws[p].text)
         || ws[p].all_caps() && lexicon::starts_multiword(&title_case(ws[p].text));
-    let max = if multi { (e - p).min(6) } else { (e - p).min(2) };
+    let max = if multi {
+        (e - p).min(6)
+    } else {
+        (e - p).min(2)
+    };
     for n in (1..=max).rev() {
         let end = p + n;
         // never end on a connector or punctuation
@@ -455,7 +761,11 @@ fn lexicon_match(ws: &[W<'_>], p: usize, e: usize) -> Option<(usize, Known)> {
         }
         let k = key(ws, p, end);
         if let Some(kn) = known(&k) {
-            if n == 1 && kn == Known::Place(lexicon::PlaceKind::City) && is_common_word(&k.to_lowercase()) && !place_context(ws, p) {
+            if n == 1
+                && kn == Known::Place(lexicon::PlaceKind::City)
+                && is_common_word(&k.to_lowercase())
+                && !place_context(ws, p)
+            {
                 continue;
             }
             return Some((end, kn));
@@ -525,7 +835,8 @@ fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
                 n += 1;
             }
             // "CEO of the Presidential Grants Foundation": an organisation, not a title
-            let org_follows = n < e && capword(ws, n) && ws[n..e].iter().any(|t| is_org_head(t.text));
+            let org_follows =
+                n < e && capword(ws, n) && ws[n..e].iter().any(|t| is_org_head(t.text));
             if n > m && !org_follows {
                 k = n;
                 last_head = Some(n);
@@ -539,7 +850,8 @@ fn title_at(ws: &[W<'_>], p: usize, e: usize) -> Option<usize> {
 
 fn person_like(ws: &[W<'_>], s: usize, e: usize) -> bool {
     let n = ws[s..e].iter().filter(|w| w.is_word()).count();
-    (2..=4).contains(&n) && is_given_name(ws[s].text) && !is_common_word(lc(&ws[s])) || (2..=4).contains(&n) && is_given_name(ws[s].text) && is_surname(ws[e - 1].text)
+    (2..=4).contains(&n) && is_given_name(ws[s].text) && !is_common_word(lc(&ws[s]))
+        || (2..=4).contains(&n) && is_given_name(ws[s].text) && is_surname(ws[e - 1].text)
 }
 
 /// Splits the chunk [s, e) into pieces.
@@ -547,13 +859,17 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
     let mut p = s;
     let mut titled = s > 0 && {
         let prev = &ws[s - 1];
-        prev.is_word() && LOWER_TITLES.contains(&lc(prev)) && prev.text.starts_with(|c: char| c.is_lowercase())
+        prev.is_word()
+            && LOWER_TITLES.contains(&lc(prev))
+            && prev.text.starts_with(|c: char| c.is_lowercase())
             || prev.text == "." && s >= 2 && is_title(ws[s - 2].text)
     };
     let caps = ws[s].caps_line;
     while p < e {
         let w = &ws[p];
-        if !w.is_word() || (CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase())) {
+        if !w.is_word()
+            || (CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase()))
+        {
             p += 1;
             continue;
         }
@@ -561,7 +877,14 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         if caps {
             if let Some((end, kn)) = lexicon_match(ws, p, e) {
                 if known_label(kn).is_some() {
-                    pieces.push(Piece { s: p, e: end, label: known_label(kn), sure: true, titled: false, weak: false });
+                    pieces.push(Piece {
+                        s: p,
+                        e: end,
+                        label: known_label(kn),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                 }
                 p = end;
             } else {
@@ -571,46 +894,153 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         }
         // sentence-initial common word: not a name
         let low = lc(w);
-        let prefix = matches!(low, "ex" | "anti" | "pro" | "non" | "pre" | "post" | "neo" | "mid" | "pan" | "trans" | "inter" | "self") && ws.get(p + 1).is_some_and(|h| h.text == "-" && !h.sp);
-        if prefix || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() && known(w.text).is_none() && !(is_given_name(w.text) && w.text.len() > 3) {
+        let prefix = matches!(
+            low,
+            "ex" | "anti"
+                | "pro"
+                | "non"
+                | "pre"
+                | "post"
+                | "neo"
+                | "mid"
+                | "pan"
+                | "trans"
+                | "inter"
+                | "self"
+        ) && ws.get(p + 1).is_some_and(|h| h.text == "-" && !h.sp);
+        if prefix
+            || lexicon::FUNCTION_WORDS.contains(&low)
+                && !w.all_caps()
+                && known(w.text).is_none()
+                && !(is_given_name(w.text) && w.text.len() > 3)
+        {
             p += 1;
             continue;
         }
-        if (w.first && p == s || low == "the" || (w.first && is_common_word(&low))) && !(w.all_caps() && w.text.chars().count() >= 2 && !lexicon::FUNCTION_WORDS.contains(&low)) {
-            if low == "the" || (is_common_word(&low) && !is_given_name(w.text) && known(w.text).is_none() && !is_org_head(w.text)) || lexicon::FUNCTION_WORDS.contains(&low) {
-                if known(w.text).is_none() || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps() {
-                    if e == p + 1 && !lexicon::FUNCTION_WORDS.contains(&low) && w.text.chars().count() > 2 {
+        if (w.first && p == s || low == "the" || (w.first && is_common_word(low)))
+            && !(w.all_caps()
+                && w.text.chars().count() >= 2
+                && !lexicon::FUNCTION_WORDS.contains(&low))
+        {
+            if low == "the"
+                || (is_common_word(low)
+                    && !is_given_name(w.text)
+                    && known(w.text).is_none()
+                    && !is_org_head(w.text))
+                || lexicon::FUNCTION_WORDS.contains(&low)
+            {
+                if known(w.text).is_none()
+                    || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps()
+                {
+                    if e == p + 1
+                        && !lexicon::FUNCTION_WORDS.contains(&low)
+                        && w.text.chars().count() > 2
+                    {
                         // "Brown said ...": kept for the document to decide
-                        pieces.push(Piece { s: p, e: p + 1, label: None, sure: false, titled: false, weak: true });
+                        pieces.push(Piece {
+                            s: p,
+                            e: p + 1,
+                            label: None,
+                            sure: false,
+                            titled: false,
+                            weak: true,
+                        });
                     }
                     p += 1;
                     continue;
                 }
             }
         }
-        if w.all_caps() && p + 1 < e && ws[p + 1].all_caps() && ws[p + 1].is_word() && !ws[p + 1].nl {
+        if w.all_caps() && p + 1 < e && ws[p + 1].all_caps() && ws[p + 1].is_word() && !ws[p + 1].nl
+        {
             let tc = title_case(w.text);
             let second = title_case(ws[p + 1].text);
-            if is_given_name(&tc) && known(&tc).is_none() && known(&second).is_none() && !is_org_head(&second) && (!is_common_word(lc(w)) || !is_common_word(&ws[p + 1].low)) {
+            if is_given_name(&tc)
+                && known(&tc).is_none()
+                && known(&second).is_none()
+                && !is_org_head(&second)
+                && (!is_common_word(lc(w)) || !is_common_word(&ws[p + 1].low))
+            {
                 let mut k = p + 2;
-                if k < e && ws[k].all_caps() && ws[k].is_word() && known(&title_case(ws[k].text)).is_none() && !is_org_head(&title_case(ws[k].text)) && k - p < 3 {
+                if k < e
+                    && ws[k].all_caps()
+                    && ws[k].is_word()
+                    && known(&title_case(ws[k].text)).is_none()
+                    && !is_org_head(&title_case(ws[k].text))
+                    && k - p < 3
+                {
                     k += 1;
                 }
-                pieces.push(Piece { s: p, e: k, label: Some(Label::Person), sure: true, titled: false, weak: false });
+                pieces.push(Piece {
+                    s: p,
+                    e: k,
+                    label: Some(Label::Person),
+                    sure: true,
+                    titled: false,
+                    weak: false,
+                });
                 p = k;
                 continue;
             }
         }
-        if matches!(w.text, "Universidad" | "Universidade" | "Università" | "Université" | "Universität" | "Universiteit" | "Instituto" | "Institut" | "Banco" | "Banque" | "Ministerio" | "Ministère" | "Ministero" | "Partido" | "Parti" | "Partei" | "Compagnie" | "Société" | "Societe" | "Groupe" | "Grupo" | "Fundación" | "Fundação" | "Fondation" | "Stiftung" | "Agence" | "Agencia" | "Tribunal" | "Corte" | "Cour" | "Consejo" | "Conseil" | "Colegio" | "Escuela" | "Hospital") && p + 1 < e {
+        if matches!(
+            w.text,
+            "Universidad"
+                | "Universidade"
+                | "Università"
+                | "Université"
+                | "Universität"
+                | "Universiteit"
+                | "Instituto"
+                | "Institut"
+                | "Banco"
+                | "Banque"
+                | "Ministerio"
+                | "Ministère"
+                | "Ministero"
+                | "Partido"
+                | "Parti"
+                | "Partei"
+                | "Compagnie"
+                | "Société"
+                | "Societe"
+                | "Groupe"
+                | "Grupo"
+                | "Fundación"
+                | "Fundação"
+                | "Fondation"
+                | "Stiftung"
+                | "Agence"
+                | "Agencia"
+                | "Tribunal"
+                | "Corte"
+                | "Cour"
+                | "Consejo"
+                | "Conseil"
+                | "Colegio"
+                | "Escuela"
+                | "Hospital"
+        ) && p + 1 < e
+        {
             let mut k = p + 1;
-            while k < e && (capword(ws, k) || CONNECTORS.contains(&ws[k].text) || ws[k].text == "-") && !is_title_word(&ws[k]) {
+            while k < e
+                && (capword(ws, k) || CONNECTORS.contains(&ws[k].text) || ws[k].text == "-")
+                && !is_title_word(&ws[k])
+            {
                 k += 1;
             }
             while k > p + 1 && (!ws[k - 1].is_word() || CONNECTORS.contains(&ws[k - 1].text)) {
                 k -= 1;
             }
             if k > p + 1 {
-                pieces.push(Piece { s: p, e: k, label: Some(Label::Org), sure: true, titled: false, weak: false });
+                pieces.push(Piece {
+                    s: p,
+                    e: k,
+                    label: Some(Label::Org),
+                    sure: true,
+                    titled: false,
+                    weak: false,
+                });
                 p = k;
                 continue;
             }
@@ -625,7 +1055,10 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 if is_title_word(t) && !is_org_head(t.text) && k > p {
                     break;
                 }
-                if t.text == "of" && org_end.is_none() && (titled || is_given_name(ws[p].text) && !is_common_word(lc(&ws[p]))) {
+                if t.text == "of"
+                    && org_end.is_none()
+                    && (titled || is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])))
+                {
                     break; // "Giovanna Tinetti of University College": a person, then an org
                 }
                 if t.text == "and" {
@@ -634,7 +1067,10 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                         break;
                     }
                 }
-                if is_org_head(t.text) && !(t.text == "United" && k == p && k + 1 < e) && !(matches!(t.text, "Co" | "Corp" | "Inc" | "Ltd") && k == p) {
+                if is_org_head(t.text)
+                    && !(t.text == "United" && k == p && k + 1 < e)
+                    && !(matches!(t.text, "Co" | "Corp" | "Inc" | "Ltd") && k == p)
+                {
                     org_end = Some(k + 1);
                     // "Ministry of Foreign Affairs": of + words
                     let mut m = k + 1;
@@ -648,12 +1084,33 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                             && (ws[n].is_word() && capword(ws, n)
                                 || matches!(ws[n].text, "and" | "&" | "-")
                                 || ws[n].is_word() && n > m && ws[n - 1].text == "-" && !ws[n].sp
-                                || matches!(ws[n].text, "of" | "the" | "in") && n + 1 < e && capword(ws, n + 1))
+                                || matches!(ws[n].text, "of" | "the" | "in")
+                                    && n + 1 < e
+                                    && capword(ws, n + 1))
                             && !is_title_word(&ws[n])
                         {
                             n += 1;
                         }
-                        if n > m && ws[m..n].iter().any(|t| matches!(t.text, "Parliament" | "Council" | "Union" | "Committee" | "Ministry" | "Department" | "Assembly" | "Senate" | "Congress" | "Commission" | "Court" | "Party" | "Government")) {
+                        if n > m
+                            && ws[m..n].iter().any(|t| {
+                                matches!(
+                                    t.text,
+                                    "Parliament"
+                                        | "Council"
+                                        | "Union"
+                                        | "Committee"
+                                        | "Ministry"
+                                        | "Department"
+                                        | "Assembly"
+                                        | "Senate"
+                                        | "Congress"
+                                        | "Commission"
+                                        | "Court"
+                                        | "Party"
+                                        | "Government"
+                                )
+                            })
+                        {
                             // "Joint Committee of the British Parliament": two bodies
                             break;
                         }
@@ -667,15 +1124,28 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     if m < e && ws[m].text == "." && !ws[m].sp {
                         org_end = Some(m + 1);
                     }
-                    if m < e && matches!(t.text, "College" | "University" | "School" | "Hospital" | "Institute") && matches!(known(ws[m].text), Some(Known::Place(_))) {
+                    if m < e
+                        && matches!(
+                            t.text,
+                            "College" | "University" | "School" | "Hospital" | "Institute"
+                        )
+                        && matches!(known(ws[m].text), Some(Known::Place(_)))
+                    {
                         org_end = Some(m + 1); // "University College London"
                     }
                 }
                 k += 1;
             }
         }
-        let org_end = org_end.filter(|&oe| !(oe < e && is_title_word(&ws[oe]) && !is_org_head(ws[oe].text) && ws[oe - 1].text == "District"));
-        if let Some(oe) = org_end.filter(|&oe| ws[p..oe].iter().filter(|t| t.is_word()).count() >= 2 || ws[p].all_caps()) {
+        let org_end = org_end.filter(|&oe| {
+            !(oe < e
+                && is_title_word(&ws[oe])
+                && !is_org_head(ws[oe].text)
+                && ws[oe - 1].text == "District")
+        });
+        if let Some(oe) = org_end
+            .filter(|&oe| ws[p..oe].iter().filter(|t| t.is_word()).count() >= 2 || ws[p].all_caps())
+        {
             let mut oe = oe;
             // "Presidential Office Building": a place head right after the phrase
             let place_after = oe < e && lexicon::PLACE_HEADS.contains(&ws[oe].text);
@@ -683,22 +1153,47 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 oe += 1;
             }
             let lex_end = lex.map(|l| l.0).unwrap_or(p);
-            if oe > lex_end && !(lex.is_some_and(|l| l.1 == Known::Group) && title_at(ws, lex_end, e).is_some() && title_at(ws, lex_end, e).unwrap() >= oe) {
+            if oe > lex_end
+                && !(lex.is_some_and(|l| l.1 == Known::Group)
+                    && title_at(ws, lex_end, e).is_some()
+                    && title_at(ws, lex_end, e).unwrap() >= oe)
+            {
                 // skipped names (events, laws) are dropped whole
                 if lexicon::SKIP_HEADS.contains(&ws[oe - 1].text) {
                     p = oe;
                     continue;
                 }
                 let mut s2 = p;
-                if place_after || lexicon::PLACE_HEADS.contains(&ws[oe - 1].text) && !matches!(ws[oe - 1].text, "District") {
+                if place_after
+                    || lexicon::PLACE_HEADS.contains(&ws[oe - 1].text)
+                        && !matches!(ws[oe - 1].text, "District")
+                {
                     // "X City" where X City is not an org: leave to lexicon
-                    pieces.push(Piece { s: s2, e: oe, label: Some(Label::Place), sure: true, titled: false, weak: false });
+                    pieces.push(Piece {
+                        s: s2,
+                        e: oe,
+                        label: Some(Label::Place),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                 } else {
                     if ws[s2].text == "The" {
                         s2 += 1;
                     }
-                    let label = if ws[oe - 1].text == "Brothers" { Label::Person } else { Label::Org };
-                    pieces.push(Piece { s: s2, e: oe, label: Some(label), sure: true, titled: false, weak: false });
+                    let label = if ws[oe - 1].text == "Brothers" {
+                        Label::Person
+                    } else {
+                        Label::Org
+                    };
+                    pieces.push(Piece {
+                        s: s2,
+                        e: oe,
+                        label: Some(label),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                 }
                 p = oe;
                 titled = false;
@@ -706,21 +1201,53 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
             }
         }
         // after a title, a city name that opens a longer name is a given name ("Judge Anju Bajaj")
-        let lex = lex.filter(|&(end, kn)| !(titled && kn == Known::Place(lexicon::PlaceKind::City) && end == p + 1 && end < e && capword(ws, end) && known(ws[end].text).is_none()));
+        let lex = lex.filter(|&(end, kn)| {
+            !(titled
+                && kn == Known::Place(lexicon::PlaceKind::City)
+                && end == p + 1
+                && end < e
+                && capword(ws, end)
+                && known(ws[end].text).is_none())
+        });
         if let Some((end, kn)) = lex {
             // a place followed by capitalised plural words: a team ("Miami Dolphins")
             if matches!(kn, Known::Place(_)) && end < e && !is_title_word(&ws[end]) {
                 let mut k = end;
-                while k < e && capword(ws, k) && !is_title_word(&ws[k]) && known(ws[k].text).is_none() {
+                while k < e
+                    && capword(ws, k)
+                    && !is_title_word(&ws[k])
+                    && known(ws[k].text).is_none()
+                {
                     k += 1;
                 }
-                if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(lc(&ws[k - 1])) || k > end && ws[k - 1].text.ends_with('s') && k - end == 1 && is_common_word(lc(&ws[k - 1])) && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && !lexicon::SKIP_HEADS.contains(&ws[k-1].text) {
-                    pieces.push(Piece { s: p, e: k, label: Some(Label::Org), sure: true, titled: false, weak: false });
+                if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(lc(&ws[k - 1]))
+                    || k > end
+                        && ws[k - 1].text.ends_with('s')
+                        && k - end == 1
+                        && is_common_word(lc(&ws[k - 1]))
+                        && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text)
+                        && !lexicon::SKIP_HEADS.contains(&ws[k - 1].text)
+                {
+                    pieces.push(Piece {
+                        s: p,
+                        e: k,
+                        label: Some(Label::Org),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                     p = k;
                     continue;
                 }
                 // place + skip head: "London Marathon", "Turner Prize"
-                if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text) || end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) && !matches!(ws[end].text, "Act" | "Bill" | "Day" | "Week" | "Plan" | "Report") {
+                if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text)
+                    || end < e
+                        && lexicon::SKIP_HEADS.contains(&ws[end].text)
+                        && !matches!(
+                            ws[end].text,
+                            "Act" | "Bill" | "Day" | "Week" | "Plan" | "Report"
+                        )
+                {
                     let mut k2 = end;
                     while k2 < e && capword(ws, k2) && !lexicon::SKIP_HEADS.contains(&ws[k2].text) {
                         k2 += 1;
@@ -729,19 +1256,47 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                     continue;
                 }
                 // place + place head: "Hudson River", "Wembley Stadium", "Kansas City"
-                if end < e && lexicon::PLACE_HEADS.contains(&ws[end].text) && !matches!(ws[end].text, "City" | "Town" | "Village") || end < e && ws[end].text == "City" && known(&key(ws, p, end + 1)).is_some() {
-                    pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Place), sure: true, titled: false, weak: false });
+                if end < e
+                    && lexicon::PLACE_HEADS.contains(&ws[end].text)
+                    && !matches!(ws[end].text, "City" | "Town" | "Village")
+                    || end < e && ws[end].text == "City" && known(&key(ws, p, end + 1)).is_some()
+                {
+                    pieces.push(Piece {
+                        s: p,
+                        e: end + 1,
+                        label: Some(Label::Place),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                     p = end + 1;
                     continue;
                 }
-                if end < e && ws[end].text == "City" && kn == Known::Place(lexicon::PlaceKind::Region) {
-                    pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Place), sure: true, titled: false, weak: false });
+                if end < e
+                    && ws[end].text == "City"
+                    && kn == Known::Place(lexicon::PlaceKind::Region)
+                {
+                    pieces.push(Piece {
+                        s: p,
+                        e: end + 1,
+                        label: Some(Label::Place),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                     p = end + 1;
                     continue;
                 }
                 if end < e && ws[end].text == "City" {
                     // "Manchester City", "Hull City": football clubs
-                    pieces.push(Piece { s: p, e: end + 1, label: Some(Label::Org), sure: true, titled: false, weak: false });
+                    pieces.push(Piece {
+                        s: p,
+                        e: end + 1,
+                        label: Some(Label::Org),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                     p = end + 1;
                     continue;
                 }
@@ -752,25 +1307,54 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 continue;
             }
             // a given name that is also a place ("Florence", "Victoria") before another name
-            let given_first = end == p + 1 && is_given_name(ws[p].text) && end < e && capword(ws, end) && !is_title_word(&ws[end]) && (known(ws[end].text).is_none() || is_surname(ws[end].text)) && !is_org_head(ws[end].text) && !lexicon::PLACE_HEADS.contains(&ws[end].text);
+            let given_first = end == p + 1
+                && is_given_name(ws[p].text)
+                && end < e
+                && capword(ws, end)
+                && !is_title_word(&ws[end])
+                && (known(ws[end].text).is_none() || is_surname(ws[end].text))
+                && !is_org_head(ws[end].text)
+                && !lexicon::PLACE_HEADS.contains(&ws[end].text);
             // a person whose surname is a place ("Denzel Washington") is caught before
             if !given_first {
                 if known_label(kn).is_some() {
-                    pieces.push(Piece { s: p, e: end, label: known_label(kn), sure: true, titled: false, weak: false });
+                    pieces.push(Piece {
+                        s: p,
+                        e: end,
+                        label: known_label(kn),
+                        sure: true,
+                        titled: false,
+                        weak: false,
+                    });
                 }
                 p = end;
                 continue;
             }
         }
-        if matches!(w.text, "Fort" | "Mount" | "Lake" | "Port" | "Cape" | "Camp" | "Mt") && p + 1 < e && capword(ws, p + 1) {
+        if matches!(
+            w.text,
+            "Fort" | "Mount" | "Lake" | "Port" | "Cape" | "Camp" | "Mt"
+        ) && p + 1 < e
+            && capword(ws, p + 1)
+        {
             let mut k = p + 1;
-            while k < e && (capword(ws, k) || ws[k].text == "." && !ws[k].sp) && !is_title_word(&ws[k]) {
+            while k < e
+                && (capword(ws, k) || ws[k].text == "." && !ws[k].sp)
+                && !is_title_word(&ws[k])
+            {
                 k += 1;
             }
             while k > p + 1 && !ws[k - 1].is_word() {
                 k -= 1;
             }
-            pieces.push(Piece { s: p, e: k, label: Some(Label::Place), sure: true, titled: false, weak: false });
+            pieces.push(Piece {
+                s: p,
+                e: k,
+                label: Some(Label::Place),
+                sure: true,
+                titled: false,
+                weak: false,
+            });
             p = k;
             continue;
         }
@@ -787,13 +1371,23 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 if is_title_word(t) && !is_given_name(t.text) {
                     break;
                 }
-                if k > p && lexicon_match(ws, k, e).is_some_and(|(_, kn)| kn != Known::Place(lexicon::PlaceKind::City) && kn != Known::Group || !is_given_name(ws[p].text)) && !is_surname(t.text) && !titled {
+                if k > p
+                    && lexicon_match(ws, k, e).is_some_and(|(_, kn)| {
+                        kn != Known::Place(lexicon::PlaceKind::City) && kn != Known::Group
+                            || !is_given_name(ws[p].text)
+                    })
+                    && !is_surname(t.text)
+                    && !titled
+                {
                     break;
                 }
                 k += 1;
                 continue;
             }
-            if (t.text == "-" || t.text == "." || t.text == "'" || t.text == "’") && !t.sp && k + 1 < e {
+            if (t.text == "-" || t.text == "." || t.text == "'" || t.text == "’")
+                && !t.sp
+                && k + 1 < e
+            {
                 k += 1;
                 continue;
             }
@@ -801,21 +1395,38 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
                 k += 1;
                 continue;
             }
-            if CONNECTORS.contains(&t.text) && k + 1 < e && t.text != "of" && t.text != "for" && t.text != "&" {
+            if CONNECTORS.contains(&t.text)
+                && k + 1 < e
+                && t.text != "of"
+                && t.text != "for"
+                && t.text != "&"
+            {
                 k += 1;
                 continue;
             }
-            if t.text == "&" || (t.text == "of" || t.text == "for") && !titled && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p]))) {
+            if t.text == "&"
+                || (t.text == "of" || t.text == "for")
+                    && !titled
+                    && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])))
+            {
                 k += 1;
                 continue;
             }
             break;
         }
         // trim trailing connectors and punctuation
-        while k > p + 1 && !ws[k - 1].is_word() && !(ws[k - 1].text == "." && matches!(ws[k - 2].text, "Jr" | "Sr")) || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text) {
+        while k > p + 1
+            && !ws[k - 1].is_word()
+            && !(ws[k - 1].text == "." && matches!(ws[k - 2].text, "Jr" | "Sr"))
+            || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text)
+        {
             k -= 1;
         }
-        if ws[p..k].iter().any(|t| lexicon::SKIP_HEADS.contains(&t.text)) && !titled {
+        if ws[p..k]
+            .iter()
+            .any(|t| lexicon::SKIP_HEADS.contains(&t.text))
+            && !titled
+        {
             p = k;
             continue;
         }
@@ -824,7 +1435,13 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
         let mut p2 = p;
         {
             for q in p + 1..k.saturating_sub(1) {
-                if !ws[p..q].iter().all(|t| !t.is_word() || is_common_word(lc(t)) && !(is_given_name(t.text) && !lexicon::FUNCTION_WORDS.contains(&lc(t))) || is_title_mod(t) || is_title_word(t)) {
+                if !ws[p..q].iter().all(|t| {
+                    !t.is_word()
+                        || is_common_word(lc(t))
+                            && !(is_given_name(t.text) && !lexicon::FUNCTION_WORDS.contains(&lc(t)))
+                        || is_title_mod(t)
+                        || is_title_word(t)
+                }) {
                     break;
                 }
                 if is_given_name(ws[q].text) && !is_common_word(lc(&ws[q])) {
@@ -835,14 +1452,25 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
             }
         }
         let ps = p2;
-        let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text) && k - ps >= 2 && !lexicon::FUNCTION_WORDS.contains(&lc(&ws[ps])) && !(is_given_name(ws[ps].text) && !is_common_word(lc(&ws[ps]))) {
+        let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text)
+            && k - ps >= 2
+            && !lexicon::FUNCTION_WORDS.contains(&lc(&ws[ps]))
+            && !(is_given_name(ws[ps].text) && !is_common_word(lc(&ws[ps])))
+        {
             Some(Label::Place)
         } else if titled || person_like(ws, ps, k) {
             Some(Label::Person)
         } else {
             None
         };
-        pieces.push(Piece { s: ps, e: k, label, sure: label.is_some(), titled, weak: false });
+        pieces.push(Piece {
+            s: ps,
+            e: k,
+            label,
+            sure: label.is_some(),
+            titled,
+            weak: false,
+        });
         titled = false;
         p = k;
     }
@@ -852,7 +1480,11 @@ fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
 fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
     let seen = Seen::new(ws);
     // token index just after each place piece ("Peregrine Way, Leegomery")
-    let place_end: HashSet<usize> = pieces.iter().filter(|p| p.label == Some(Label::Place)).map(|p| p.e).collect();
+    let place_end: HashSet<usize> = pieces
+        .iter()
+        .filter(|p| p.label == Some(Label::Place))
+        .map(|p| p.e)
+        .collect();
     // names known from sure pieces
     let mut person_tokens: HashMap<String, usize> = HashMap::new();
     let mut person_last: HashSet<&str> = HashSet::new();
@@ -882,7 +1514,9 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             let ws_words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
             if ws_words.len() >= 2 {
                 if l == Label::Org {
-                    org_last.entry(ws_words[ws_words.len() - 1].text.to_string()).or_insert(l);
+                    org_last
+                        .entry(ws_words[ws_words.len() - 1].text.to_string())
+                        .or_insert(l);
                 } else if lexicon::PLACE_HEADS.contains(&ws_words[ws_words.len() - 1].text) {
                     org_last.entry(ws_words[0].text.to_string()).or_insert(l);
                 }
@@ -891,13 +1525,28 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
     }
     // a single word of a known person's full name is that person, even if it is a place name
     for p in pieces.iter_mut() {
-        if p.e == p.s + 1 && p.label == Some(Label::Place) && person_tokens.contains_key(ws[p.s].text) && (seen.after_given.contains(ws[p.s].text) || person_last.contains(ws[p.s].text)) {
+        if p.e == p.s + 1
+            && p.label == Some(Label::Place)
+            && person_tokens.contains_key(ws[p.s].text)
+            && (seen.after_given.contains(ws[p.s].text) || person_last.contains(ws[p.s].text))
+        {
             p.label = Some(Label::Person);
         }
     }
     // a seat of government as the building: "met Putin in the Kremlin"
     for p in pieces.iter_mut() {
-        if p.label == Some(Label::Org) && matches!(key(ws, p.s, p.e).as_str(), "Kremlin" | "White House" | "Pentagon" | "Elysee" | "Élysée" | "Elysee Palace") && p.s >= 2 && ws[p.s - 1].text == "the" && matches!(&*ws[p.s - 2].low, "in" | "at" | "inside" | "outside" | "to" | "into" | "near") {
+        if p.label == Some(Label::Org)
+            && matches!(
+                key(ws, p.s, p.e).as_str(),
+                "Kremlin" | "White House" | "Pentagon" | "Elysee" | "Élysée" | "Elysee Palace"
+            )
+            && p.s >= 2
+            && ws[p.s - 1].text == "the"
+            && matches!(
+                &*ws[p.s - 2].low,
+                "in" | "at" | "inside" | "outside" | "to" | "into" | "near"
+            )
+        {
             p.label = Some(Label::Place);
         }
     }
@@ -908,9 +1557,32 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         }
         let next: &str = ws.get(p.e).map(lc).unwrap_or("");
         let prev: &str = p.s.checked_sub(1).map(|i| lc(&ws[i])).unwrap_or("");
-        let role = matches!(next, "striker" | "midfielder" | "defender" | "goalkeeper" | "manager" | "coach" | "boss" | "captain" | "skipper" | "winger" | "keeper" | "fans" | "supporters" | "squad" | "forward");
-        let city = matches!(known(ws[p.s].text), Some(Known::Place(lexicon::PlaceKind::City)));
-        let match_verb = matches!(prev, "beat" | "beating" | "defeated" | "vs" | "v" | "thrashed" | "hosted" | "hosting") || matches!(next, "beat" | "beats" | "defeated" | "drew" | "thrashed");
+        let role = matches!(
+            next,
+            "striker"
+                | "midfielder"
+                | "defender"
+                | "goalkeeper"
+                | "manager"
+                | "coach"
+                | "boss"
+                | "captain"
+                | "skipper"
+                | "winger"
+                | "keeper"
+                | "fans"
+                | "supporters"
+                | "squad"
+                | "forward"
+        );
+        let city = matches!(
+            known(ws[p.s].text),
+            Some(Known::Place(lexicon::PlaceKind::City))
+        );
+        let match_verb = matches!(
+            prev,
+            "beat" | "beating" | "defeated" | "vs" | "v" | "thrashed" | "hosted" | "hosting"
+        ) || matches!(next, "beat" | "beats" | "defeated" | "drew" | "thrashed");
         if role || city && match_verb {
             p.label = Some(Label::Org);
         }
@@ -929,21 +1601,88 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         let next_l: &str = next.map(lc).unwrap_or("");
         let first = &ws[s];
         let after_place = s >= 2 && ws[s - 1].text == "," && place_end.contains(&(s - 1));
-        let counties = ws[e..ws.len().min(e + 5)].iter().take_while(|w| w.cap() || w.text == "and" || w.text == ",").count();
-        let counties = ws.get(e + counties).is_some_and(|w| matches!(&*w.low, "counties" | "county" | "provinces" | "states" | "districts"));
+        let counties = ws[e..ws.len().min(e + 5)]
+            .iter()
+            .take_while(|w| w.cap() || w.text == "and" || w.text == ",")
+            .count();
+        let counties = ws.get(e + counties).is_some_and(|w| {
+            matches!(
+                &*w.low,
+                "counties" | "county" | "provinces" | "states" | "districts"
+            )
+        });
         if pieces[idx].weak {
-            pieces[idx].label = if nwords == 1 && person_last.contains(first.text) { Some(Label::Person) } else { None };
+            pieces[idx].label = if nwords == 1 && person_last.contains(first.text) {
+                Some(Label::Person)
+            } else {
+                None
+            };
             continue;
         }
         let label = if let Some(l) = by_key.get(&k) {
             Some(*l)
-        } else if nwords == 1 && ws.get(e).is_some_and(|n| matches!(&*n.low, "rover" | "telescope" | "spacecraft" | "probe" | "app" | "vaccine" | "missile" | "missiles" | "jet" | "jets" | "satellite" | "tank" | "tanks" | "drone" | "drones" | "software" | "malware" | "virus" | "variant" | "smartphone" | "phone" | "console" | "model" | "platform" | "storm" | "hurricane")) {
+        } else if nwords == 1
+            && ws.get(e).is_some_and(|n| {
+                matches!(
+                    &*n.low,
+                    "rover"
+                        | "telescope"
+                        | "spacecraft"
+                        | "probe"
+                        | "app"
+                        | "vaccine"
+                        | "missile"
+                        | "missiles"
+                        | "jet"
+                        | "jets"
+                        | "satellite"
+                        | "tank"
+                        | "tanks"
+                        | "drone"
+                        | "drones"
+                        | "software"
+                        | "malware"
+                        | "virus"
+                        | "variant"
+                        | "smartphone"
+                        | "phone"
+                        | "console"
+                        | "model"
+                        | "platform"
+                        | "storm"
+                        | "hurricane"
+                )
+            })
+        {
             None // a product, weapon or storm name used as a modifier
-        } else if nwords == 1 && first.title_line && !first.all_caps() && !person_tokens.contains_key(first.text) && !org_last.contains_key(first.text) {
+        } else if nwords == 1
+            && first.title_line
+            && !first.all_caps()
+            && !person_tokens.contains_key(first.text)
+            && !org_last.contains_key(first.text)
+        {
             None // a lone unknown word in a headline
-        } else if nwords >= 2 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| is_common_word(lc(w))) && (first.title_line || first.caps_line || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps())) {
+        } else if nwords >= 2
+            && ws[s..e]
+                .iter()
+                .filter(|w| w.is_word())
+                .all(|w| is_common_word(lc(w)))
+            && (first.title_line
+                || first.caps_line
+                || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps()))
+        {
             None // a headline phrase: "Taking Action", "READ MORE"
-        } else if next.is_some_and(|n| n.text == ",") && (ws.get(e + 1).is_some_and(|w| w.low == "population") || ws.get(e + 1).is_some_and(|w| matches!(known(w.text), Some(Known::Place(lexicon::PlaceKind::Region | lexicon::PlaceKind::Country))) && !(nwords >= 2 && is_given_name(first.text)))) {
+        } else if next.is_some_and(|n| n.text == ",")
+            && (ws.get(e + 1).is_some_and(|w| w.low == "population")
+                || ws.get(e + 1).is_some_and(|w| {
+                    matches!(
+                        known(w.text),
+                        Some(Known::Place(
+                            lexicon::PlaceKind::Region | lexicon::PlaceKind::Country
+                        ))
+                    ) && !(nwords >= 2 && is_given_name(first.text))
+                }))
+        {
             Some(Label::Place)
         } else if after_place && nwords == 1 || counties {
             Some(Label::Place)
@@ -951,32 +1690,98 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             Some(Label::Person)
         } else if nwords == 1 && org_last.contains_key(first.text) {
             org_last.get(first.text).copied()
-        } else if nwords == 1 && first.text.chars().count() == 1 || first.text.chars().any(|c| c.is_ascii_digit()) {
+        } else if nwords == 1 && first.text.chars().count() == 1
+            || first.text.chars().any(|c| c.is_ascii_digit())
+        {
             None
-        } else if nwords == 1 && first.text.len() >= 3 && first.text.ends_with('s') && first.text[..first.text.len() - 1].chars().all(|c| c.is_ascii_uppercase()) {
+        } else if nwords == 1
+            && first.text.len() >= 3
+            && first.text.ends_with('s')
+            && first.text[..first.text.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+        {
             None // plural of an acronym: "MPs", "CEOs"
-        } else if nwords == 1 && is_given_name(first.text) && !is_common_word(lc(first)) && !first.all_caps() {
+        } else if nwords == 1
+            && is_given_name(first.text)
+            && !is_common_word(lc(first))
+            && !first.all_caps()
+        {
             Some(Label::Person)
-        } else if nwords > 1 && ws[s..e].iter().any(|w| person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())) && !ws[s..e].iter().any(|w| is_org_head(w.text)) {
+        } else if nwords > 1
+            && ws[s..e].iter().any(|w| {
+                person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())
+            })
+            && !ws[s..e].iter().any(|w| is_org_head(w.text))
+        {
             Some(Label::Person)
-        } else if first.all_caps() && nwords == 1 && (NOT_ORG_ACRONYMS.contains(&first.text) || first.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))) {
+        } else if first.all_caps()
+            && nwords == 1
+            && (NOT_ORG_ACRONYMS.contains(&first.text)
+                || first
+                    .text
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
+        {
             None
-        } else if first.all_caps() && nwords == 1 && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        } else if first.all_caps()
+            && nwords == 1
+            && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
             // acronyms: organisations (unless a capitals word in a headline)
-            if is_common_word(lc(first)) && first.text.len() > 3 || lexicon::FUNCTION_WORDS.contains(&lc(first)) || matches!(first.text, "ET" | "GMT" | "BST" | "EST" | "PST" | "CET" | "UTC" | "AM" | "PM" | "TV" | "OK" | "PS") {
+            if is_common_word(lc(first)) && first.text.len() > 3
+                || lexicon::FUNCTION_WORDS.contains(&lc(first))
+                || matches!(
+                    first.text,
+                    "ET" | "GMT"
+                        | "BST"
+                        | "EST"
+                        | "PST"
+                        | "CET"
+                        | "UTC"
+                        | "AM"
+                        | "PM"
+                        | "TV"
+                        | "OK"
+                        | "PS"
+                )
+            {
                 None
             } else {
                 Some(Label::Org)
             }
-        } else if nwords == 1 && first.first && (is_common_word(lc(first)) || !first.all_caps() && !seen.mid.contains(first.text)) {
+        } else if nwords == 1
+            && first.first
+            && (is_common_word(lc(first)) || !first.all_caps() && !seen.mid.contains(first.text))
+        {
             None
-        } else if nwords == 2 && is_common_word(lc(first)) && matches!(known(ws[e - 1].text), Some(Known::Place(_))) {
+        } else if nwords == 2
+            && is_common_word(lc(first))
+            && matches!(known(ws[e - 1].text), Some(Known::Place(_)))
+        {
             Some(Label::Org)
-        } else if nwords >= 2 && nwords <= 4 && ws[s..e].iter().filter(|w| w.is_word()).all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text)) && (is_surname(ws[e - 1].text) || is_given_name(first.text)) {
+        } else if nwords >= 2
+            && nwords <= 4
+            && ws[s..e]
+                .iter()
+                .filter(|w| w.is_word())
+                .all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text))
+            && (is_surname(ws[e - 1].text) || is_given_name(first.text))
+        {
             Some(Label::Person)
-        } else if next.is_some_and(|n| n.text == ",") && ws.get(e + 1).is_some_and(|a| a.is_number() && a.text.len() <= 3) && ws.get(e + 2).is_some_and(|c| c.text == ",") {
+        } else if next.is_some_and(|n| n.text == ",")
+            && ws
+                .get(e + 1)
+                .is_some_and(|a| a.is_number() && a.text.len() <= 3)
+            && ws.get(e + 2).is_some_and(|c| c.text == ",")
+        {
             Some(Label::Person)
-        } else if matches!(prev_l, "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at") && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase())) && !(nwords >= 2 && is_given_name(first.text)) {
+        } else if matches!(
+            prev_l,
+            "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at"
+        ) && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase()))
+            && !(nwords >= 2 && is_given_name(first.text))
+        {
             if prev_l == "at" || prev_l == "from" {
                 Some(Label::Org)
             } else {
@@ -984,9 +1789,18 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             }
         } else if SPEECH_VERBS.contains(&next_l) && nwords >= 2 {
             Some(Label::Person)
-        } else if nwords >= 2 && ws[s..e].iter().all(|w| !w.is_word() || !is_common_word(lc(w))) && nwords <= 3 {
+        } else if nwords >= 2
+            && ws[s..e]
+                .iter()
+                .all(|w| !w.is_word() || !is_common_word(lc(w)))
+            && nwords <= 3
+        {
             Some(Label::Person)
-        } else if nwords == 1 && (is_surname(first.text) || is_given_name(first.text)) && !is_common_word(lc(first)) && SPEECH_VERBS.contains(&next_l) {
+        } else if nwords == 1
+            && (is_surname(first.text) || is_given_name(first.text))
+            && !is_common_word(lc(first))
+            && SPEECH_VERBS.contains(&next_l)
+        {
             Some(Label::Person)
         } else if nwords == 1 && is_common_word(lc(first)) {
             // a capitalised common word mid-sentence: too uncertain
@@ -998,7 +1812,11 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
     }
     // propagate: a single-word piece equal to a word of a known person
     for p in pieces.iter_mut() {
-        if p.label == Some(Label::Org) && !p.sure && p.e == p.s + 1 && person_tokens.contains_key(ws[p.s].text) {
+        if p.label == Some(Label::Org)
+            && !p.sure
+            && p.e == p.s + 1
+            && person_tokens.contains_key(ws[p.s].text)
+        {
             p.label = Some(Label::Person);
         }
     }
@@ -1006,21 +1824,72 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
 
 /// "the foreign ministry", "Russia's defence ministry": a lower-case name of one body.
 fn lowercase_orgs(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Label)>) {
-    const HEADS: &[&str] = &["ministry", "department", "committee", "council", "parliament", "cabinet", "senate", "congress", "commission"];
+    const HEADS: &[&str] = &[
+        "ministry",
+        "department",
+        "committee",
+        "council",
+        "parliament",
+        "cabinet",
+        "senate",
+        "congress",
+        "commission",
+    ];
     const MODS: &[&str] = &[
-        "foreign", "defence", "defense", "interior", "finance", "health", "justice", "education",
-        "economy", "energy", "transport", "agriculture", "culture", "environment", "trade",
-        "state", "home", "emergencies", "emergency", "digital", "planning", "security",
-        "political", "judiciary", "intelligence", "armed", "services", "budget", "ethics",
-        "oversight", "appropriations", "disciplinary", "audit", "executive", "city", "county",
-        "school", "town", "parish", "labour", "labor", "industry", "communications",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "health",
+        "justice",
+        "education",
+        "economy",
+        "energy",
+        "transport",
+        "agriculture",
+        "culture",
+        "environment",
+        "trade",
+        "state",
+        "home",
+        "emergencies",
+        "emergency",
+        "digital",
+        "planning",
+        "security",
+        "political",
+        "judiciary",
+        "intelligence",
+        "armed",
+        "services",
+        "budget",
+        "ethics",
+        "oversight",
+        "appropriations",
+        "disciplinary",
+        "audit",
+        "executive",
+        "city",
+        "county",
+        "school",
+        "town",
+        "parish",
+        "labour",
+        "labor",
+        "industry",
+        "communications",
     ];
     for i in 0..ws.len() {
         if used[i] || !HEADS.contains(&ws[i].text) {
             continue;
         }
         let mut s = i;
-        while s > 0 && !used[s - 1] && (MODS.contains(&ws[s - 1].text) || ws[s - 1].text == "and" && s >= 2 && MODS.contains(&ws[s - 2].text)) {
+        while s > 0
+            && !used[s - 1]
+            && (MODS.contains(&ws[s - 1].text)
+                || ws[s - 1].text == "and" && s >= 2 && MODS.contains(&ws[s - 2].text))
+        {
             s -= 1;
         }
         if s == i {
@@ -1059,9 +1928,17 @@ impl<'a> Seen<'a> {
 
 /// A place preposition before `i`, or ", <known place>" after it.
 fn place_context(ws: &[W<'_>], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|p| ws[p].text.to_lowercase()).unwrap_or_default();
-    matches!(prev.as_str(), "in" | "at" | "from" | "near" | "to" | "outside" | "of")
-        || ws.get(i + 1).is_some_and(|c| c.text == ",") && ws.get(i + 2).is_some_and(|n| matches!(known(n.text), Some(Known::Place(_))))
+    let prev = i
+        .checked_sub(1)
+        .map(|p| ws[p].text.to_lowercase())
+        .unwrap_or_default();
+    matches!(
+        prev.as_str(),
+        "in" | "at" | "from" | "near" | "to" | "outside" | "of"
+    ) || ws.get(i + 1).is_some_and(|c| c.text == ",")
+        && ws
+            .get(i + 2)
+            .is_some_and(|n| matches!(known(n.text), Some(Known::Place(_))))
 }
 
 /// Datelines: a line that opens with a place name in capitals followed by a comma, a
@@ -1072,13 +1949,22 @@ fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label
             continue;
         }
         let mut e = i;
-        while e < ws.len() && (e == i || !ws[e].nl) && ws[e].all_caps() && ws[e].is_word() && e < i + 4 {
+        while e < ws.len()
+            && (e == i || !ws[e].nl)
+            && ws[e].all_caps()
+            && ws[e].is_word()
+            && e < i + 4
+        {
             e += 1;
         }
         let next = ws.get(e).map(|w| w.text).unwrap_or("");
         // a hyphen counts only with a space before it ("BOSTON - "), not in a keyword slug
         let dash_ok = !matches!(next, "-" | "–") || ws.get(e).is_some_and(|w| w.sp);
-        if e > i && matches!(next, "," | "(" | "—" | "–" | "-") && dash_ok && !ws[e - 1].text.chars().all(|c| c == 'I') {
+        if e > i
+            && matches!(next, "," | "(" | "—" | "–" | "-")
+            && dash_ok
+            && !ws[e - 1].text.chars().all(|c| c == 'I')
+        {
             // an agency or name in capitals followed by a comma is rare at a line start;
             // known organisations are left to the lexicon
             if matches!(known(&key(ws, i, e)), Some(Known::Org)) {
@@ -1094,29 +1980,40 @@ fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label
 
 /// Acronyms of common terms, not organisations.
 const NOT_ORG_ACRONYMS: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "AI", "FX", "EV", "EVs", "TV", "PC", "IT", "HR", "PR",
-    "VAT", "ETF", "ESG", "GMT", "UTC", "BST", "EST", "PST", "CET", "DNA", "RNA", "HIV", "AIDS",
-    "COVID", "MP", "PM", "AM", "OK", "PhD", "MBA", "USB", "GPS", "UFO", "CCTV", "SUV", "NFT",
-    "API", "LNG", "GPU", "CPU", "FAQ", "ATM", "AGM", "DIY", "VIP", "VPN", "CEOs", "MPs", "Q1",
-    "Q2", "Q3", "Q4", "YoY", "EPS", "P/E", "RBI", "CO2", "PPE", "ICU", "A&E", "GCSE", "SAT",
+    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "AI", "FX", "EV", "EVs", "TV", "PC", "IT", "HR",
+    "PR", "VAT", "ETF", "ESG", "GMT", "UTC", "BST", "EST", "PST", "CET", "DNA", "RNA", "HIV",
+    "AIDS", "COVID", "MP", "PM", "AM", "OK", "PhD", "MBA", "USB", "GPS", "UFO", "CCTV", "SUV",
+    "NFT", "API", "LNG", "GPU", "CPU", "FAQ", "ATM", "AGM", "DIY", "VIP", "VPN", "CEOs", "MPs",
+    "Q1", "Q2", "Q3", "Q4", "YoY", "EPS", "P/E", "RBI", "CO2", "PPE", "ICU", "A&E", "GCSE", "SAT",
     "NB", "PS", "TBA", "TBC", "ASAP", "FYI", "LOL", "OMG", "RIP", "MVP", "GOAT", "NYC", "LA",
     "DDoS", "VR", "AR", "IoT", "SMS", "URL", "PDF", "HQ", "ID", "IQ", "UV", "EU-wide", "GST",
-    "NRI", "FIR", "PIL", "SUVs", "LGBT", "LGBTQ", "BAME", "STEM", "MRI", "CT", "ER", "ICBM",
-    "UAV", "UAVs", "WMD", "IED", "RPG", "NGO", "NGOs", "PPP", "FDI", "CPI", "PMI", "RBA",
+    "NRI", "FIR", "PIL", "SUVs", "LGBT", "LGBTQ", "BAME", "STEM", "MRI", "CT", "ER", "ICBM", "UAV",
+    "UAVs", "WMD", "IED", "RPG", "NGO", "NGOs", "PPP", "FDI", "CPI", "PMI", "RBA",
 ];
 
 /// A country written in lower case (machine-rewritten text: "america") when the word is not
 /// also an ordinary English word ("china", "turkey" are).
 fn lowercase_countries(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Label)>) {
     for (i, w) in ws.iter().enumerate() {
-        if used[i] || !w.is_word() || !w.text.starts_with(|c: char| c.is_lowercase()) || w.text.len() < 4 {
+        if used[i]
+            || !w.is_word()
+            || !w.text.starts_with(|c: char| c.is_lowercase())
+            || w.text.len() < 4
+        {
             continue;
         }
         if is_common_word(&w.low) {
             continue;
         }
         let tc = title_case(w.text);
-        if matches!(known(&tc), Some(Known::Place(lexicon::PlaceKind::Country | lexicon::PlaceKind::Continent | lexicon::PlaceKind::Region))) {
+        if matches!(
+            known(&tc),
+            Some(Known::Place(
+                lexicon::PlaceKind::Country
+                    | lexicon::PlaceKind::Continent
+                    | lexicon::PlaceKind::Region
+            ))
+        ) {
             out.push((i, i + 1, Label::Place));
         }
     }

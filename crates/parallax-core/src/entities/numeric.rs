@@ -7,73 +7,287 @@ use super::W;
 use crate::analysis::Label;
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const MONTH_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "century", "centuries",
-    "fortnight", "weekend", "weekends", "night", "nights", "quarter", "quarters", "season",
-    "seasons", "term", "semester",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "fortnight",
+    "weekend",
+    "weekends",
+    "night",
+    "nights",
+    "quarter",
+    "quarters",
+    "season",
+    "seasons",
+    "term",
+    "semester",
 ];
 const PERIOD_NOUNS: &[&str] = &[
-    "week", "month", "year", "weekend", "season", "quarter", "spring", "summer", "autumn",
-    "fall", "winter", "century", "decade", "morning", "afternoon", "evening", "night", "term",
-    "semester", "half",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "season",
+    "quarter",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "century",
+    "decade",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "term",
+    "semester",
+    "half",
 ];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "winter"];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const REL_MODS: &[&str] = &[
-    "last", "next", "this", "past", "coming", "previous", "current", "latest", "same",
-    "recent", "following", "upcoming", "final",
+    "last",
+    "next",
+    "this",
+    "past",
+    "coming",
+    "previous",
+    "current",
+    "latest",
+    "same",
+    "recent",
+    "following",
+    "upcoming",
+    "final",
 ];
 const DATE_PREMODS: &[&str] = &["early", "late", "mid", "earlier", "later", "end", "start"];
 const ONES: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 ];
 const SCALES: &[&str] = &[
-    "hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh",
-    "lakhs", "bn", "mn", "m", "k", "b", "tn",
+    "hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs",
+    "bn", "mn", "m", "k", "b", "tn",
 ];
-const PLURAL_SCALES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"];
+const PLURAL_SCALES: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "scores",
+];
 const ORDINAL_WORDS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "final", "last",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "final", "last",
 ];
 const UNITS: &[&str] = &[
-    "per cent", "percent", "%", "percentage points", "points", "point", "cents", "cent",
-    "degrees", "degree", "miles", "mile", "km", "kilometres", "kilometers", "kilometre",
-    "kilometer", "metres", "meters", "metre", "meter", "m", "cm", "mm", "feet", "foot", "ft",
-    "inches", "inch", "kg", "kilograms", "kilogram", "kilos", "grams", "g", "lb", "lbs", "pounds",
-    "tonnes", "tons", "tonne", "ton", "mph", "kph", "km/h", "knots", "light years",
-    "light-years", "square miles", "square kilometres", "square kilometers", "square feet",
-    "square metres", "sq", "acres", "hectares", "litres", "liters", "gallons", "barrels",
-    "times", "euros", "euro", "dollars", "dollar", "yuan", "yen", "rupees", "roubles",
-    "rubles", "hryvnias", "francs", "pence", "p", "bps", "basis points", "mw", "gw", "kw",
-    "megawatts", "gigawatts", "kwh", "mbps", "gb", "tb", "calories", "votes", "runs",
-    "goals", "wickets", "yards", "laps",
+    "per cent",
+    "percent",
+    "%",
+    "percentage points",
+    "points",
+    "point",
+    "cents",
+    "cent",
+    "degrees",
+    "degree",
+    "miles",
+    "mile",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "m",
+    "cm",
+    "mm",
+    "feet",
+    "foot",
+    "ft",
+    "inches",
+    "inch",
+    "kg",
+    "kilograms",
+    "kilogram",
+    "kilos",
+    "grams",
+    "g",
+    "lb",
+    "lbs",
+    "pounds",
+    "tonnes",
+    "tons",
+    "tonne",
+    "ton",
+    "mph",
+    "kph",
+    "km/h",
+    "knots",
+    "light years",
+    "light-years",
+    "square miles",
+    "square kilometres",
+    "square kilometers",
+    "square feet",
+    "square metres",
+    "sq",
+    "acres",
+    "hectares",
+    "litres",
+    "liters",
+    "gallons",
+    "barrels",
+    "times",
+    "euros",
+    "euro",
+    "dollars",
+    "dollar",
+    "yuan",
+    "yen",
+    "rupees",
+    "roubles",
+    "rubles",
+    "hryvnias",
+    "francs",
+    "pence",
+    "p",
+    "bps",
+    "basis points",
+    "mw",
+    "gw",
+    "kw",
+    "megawatts",
+    "gigawatts",
+    "kwh",
+    "mbps",
+    "gb",
+    "tb",
+    "calories",
+    "votes",
+    "runs",
+    "goals",
+    "wickets",
+    "yards",
+    "laps",
 ];
 const APPROX1: &[&str] = &[
-    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over",
-    "under", "estimated", "circa", "barely", "exactly", "precisely",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "estimated",
+    "circa",
+    "barely",
+    "exactly",
+    "precisely",
 ];
 const APPROX2: &[&[&str]] = &[
-    &["more", "than"], &["less", "than"], &["fewer", "than"], &["greater", "than"],
-    &["at", "least"], &["at", "most"], &["up", "to"], &["close", "to"], &["as", "many", "as"],
-    &["as", "much", "as"], &["as", "few", "as"], &["just", "over"], &["just", "under"],
-    &["no", "less", "than"], &["no", "more", "than"], &["upwards", "of"], &["in", "excess", "of"],
-    &["well", "over"], &["well", "above"], &["an", "estimated"], &["between"],
-    &["more", "than", "a"], &["almost", "a"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["greater", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["close", "to"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["just", "over"],
+    &["just", "under"],
+    &["no", "less", "than"],
+    &["no", "more", "than"],
+    &["upwards", "of"],
+    &["in", "excess", "of"],
+    &["well", "over"],
+    &["well", "above"],
+    &["an", "estimated"],
+    &["between"],
+    &["more", "than", "a"],
+    &["almost", "a"],
 ];
-const CURRENCY_PREFIX: &[&str] = &["$", "£", "€", "¥", "₹", "₽", "US$", "C$", "A$", "HK$", "Rs", "Rs.", "INR", "USD", "EUR", "GBP"];
+const CURRENCY_PREFIX: &[&str] = &[
+    "$", "£", "€", "¥", "₹", "₽", "US$", "C$", "A$", "HK$", "Rs", "Rs.", "INR", "USD", "EUR", "GBP",
+];
 
 fn lower<'b>(w: &'b W<'_>) -> &'b str {
     &w.low
@@ -108,13 +322,17 @@ fn is_digits(s: &str) -> bool {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4 && is_digits(s) && (s.starts_with("19") || s.starts_with("20") || s.starts_with("18"))
+    s.len() == 4
+        && is_digits(s)
+        && (s.starts_with("19") || s.starts_with("20") || s.starts_with("18"))
 }
 
 fn day_num(s: &str) -> bool {
     let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &s[d.len()..];
-    is_digits(d) && d.len() <= 2 && d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+    is_digits(d)
+        && d.len() <= 2
+        && d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
         && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
 }
 
@@ -128,7 +346,10 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         let mut j = i + 1;
         // "2 1/2", "57 and a half"
-        if is(ws.get(j), &["and"]) && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half", "quarter"]) {
+        if is(ws.get(j), &["and"])
+            && is(ws.get(j + 1), &["a"])
+            && is(ws.get(j + 2), &["half", "quarter"])
+        {
             j += 3;
         }
         return Some(j);
@@ -142,15 +363,33 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
             j += 2;
         }
         // fractions: "two-thirds", "three-quarters"
-        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), &["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"]) {
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp)
+            && is(
+                ws.get(j + 1),
+                &[
+                    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                    "tenth", "tenths",
+                ],
+            )
+        {
             j += 2;
         }
-        if is(ws.get(j), &["and"]) && is(ws.get(j + 1), &["a"]) && is(ws.get(j + 2), &["half", "quarter"]) {
+        if is(ws.get(j), &["and"])
+            && is(ws.get(j + 1), &["a"])
+            && is(ws.get(j + 2), &["half", "quarter"])
+        {
             j += 3;
         }
         return Some(j);
     }
-    if matches!(l, "a" | "an") && is(ws.get(i + 1), &["dozen", "hundred", "thousand", "million", "billion", "couple", "half"]) {
+    if matches!(l, "a" | "an")
+        && is(
+            ws.get(i + 1),
+            &[
+                "dozen", "hundred", "thousand", "million", "billion", "couple", "half",
+            ],
+        )
+    {
         if is(ws.get(i + 1), &["couple"]) {
             return None;
         }
@@ -195,12 +434,19 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let w = ws.get(i)?;
     let l: &str = lower(w);
     // modifiers that belong to the span
-    if matches!(l, "end" | "start" | "beginning" | "middle" | "turn") && is(ws.get(i + 1), &["of"]) {
+    if matches!(l, "end" | "start" | "beginning" | "middle" | "turn") && is(ws.get(i + 1), &["of"])
+    {
         let mut j = i + 2;
         if is(ws.get(j), &["the", "this", "next", "last"]) {
             j += 1;
         }
-        if is(ws.get(j), &["year", "month", "week", "season", "decade", "quarter", "century", "summer", "winter", "spring", "autumn"]) {
+        if is(
+            ws.get(j),
+            &[
+                "year", "month", "week", "season", "decade", "quarter", "century", "summer",
+                "winter", "spring", "autumn",
+            ],
+        ) {
             return Some(j + 1);
         }
         if let Some(e) = date_core(ws, j) {
@@ -213,7 +459,9 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     }
     if DATE_PREMODS.contains(&l) {
         let mut j = i + 1;
-        if is(ws.get(j), &["on", "in", "this", "last", "next"]) && !is(ws.get(j), &["this", "last", "next"]) {
+        if is(ws.get(j), &["on", "in", "this", "last", "next"])
+            && !is(ws.get(j), &["this", "last", "next"])
+        {
             j += 1;
         }
         if ws.get(j).is_some_and(|n| n.text == "-" && !n.sp) {
@@ -247,7 +495,9 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         if ws.get(j).is_some_and(|n| day_num(n.text)) {
             j += 1;
             had_num = true;
-            if ws.get(j).is_some_and(|c| c.text == ",") && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
+            if ws.get(j).is_some_and(|c| c.text == ",")
+                && ws.get(j + 1).is_some_and(|y| is_year(y.text))
+            {
                 j += 2;
             } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
                 j += 1;
@@ -262,7 +512,13 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         if is_may && !had_num {
             // "May" the verb: only after a date preposition or modifier
             let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-            if !is(prev, &["in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through", "till"]) {
+            if !is(
+                prev,
+                &[
+                    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
+                    "of", "through", "till",
+                ],
+            ) {
                 return None;
             }
         }
@@ -305,7 +561,11 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
     // years and decades
     if w.is_number() && is_year(w.text) {
         let mut j = i + 1;
-        if ws.get(j).is_some_and(|s| s.text == "/" && !s.sp) && ws.get(j + 1).is_some_and(|y| is_digits(y.text) && y.text.len() == 2) {
+        if ws.get(j).is_some_and(|s| s.text == "/" && !s.sp)
+            && ws
+                .get(j + 1)
+                .is_some_and(|y| is_digits(y.text) && y.text.len() == 2)
+        {
             j += 2;
         }
         return Some(j);
@@ -314,11 +574,17 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     // race times h:mm:ss
-    if w.is_number() && is_digits(w.text) && w.text.len() <= 2
+    if w.is_number()
+        && is_digits(w.text)
+        && w.text.len() <= 2
         && ws.get(i + 1).is_some_and(|c| c.text == ":" && !c.sp)
-        && ws.get(i + 2).is_some_and(|m| is_digits(m.text) && m.text.len() == 2 && !m.sp)
+        && ws
+            .get(i + 2)
+            .is_some_and(|m| is_digits(m.text) && m.text.len() == 2 && !m.sp)
         && ws.get(i + 3).is_some_and(|c| c.text == ":" && !c.sp)
-        && ws.get(i + 4).is_some_and(|s| is_digits(s.text) && s.text.len() == 2 && !s.sp)
+        && ws
+            .get(i + 4)
+            .is_some_and(|s| is_digits(s.text) && s.text.len() == 2 && !s.sp)
     {
         return Some(i + 5);
     }
@@ -339,7 +605,9 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
                 return Some(e + 1);
             }
         }
-        if is(ws.get(j), PERIOD_NOUNS) || is(ws.get(j), &["days", "weeks", "months", "years", "decades"]) {
+        if is(ws.get(j), PERIOD_NOUNS)
+            || is(ws.get(j), &["days", "weeks", "months", "years", "decades"])
+        {
             if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
                 return None;
             }
@@ -366,7 +634,13 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
                 return Some(e + 1);
             }
         }
-        if is(ws.get(j), &["day", "week", "month", "year", "morning", "night", "season", "summer", "winter", "spring"]) {
+        if is(
+            ws.get(j),
+            &[
+                "day", "week", "month", "year", "morning", "night", "season", "summer", "winter",
+                "spring",
+            ],
+        ) {
             return Some(j + 1);
         }
         return None;
@@ -377,9 +651,18 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
         if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
             j += 1;
         }
-        if is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final" || (l == "full" && is(ws.get(j), &["year"])) {
+        if is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final"
+            || (l == "full" && is(ws.get(j), &["year"]))
+        {
             // "first half" of a match is not a date, a "first-half" profit is
-            if is(ws.get(j), &["half"]) && !is(ws.get(j + 1), &["results", "profit", "profits", "earnings", "revenue", "sales"]) {
+            if is(ws.get(j), &["half"])
+                && !is(
+                    ws.get(j + 1),
+                    &[
+                        "results", "profit", "profits", "earnings", "revenue", "sales",
+                    ],
+                )
+            {
                 return None;
             }
             return Some(j + 1);
@@ -412,12 +695,21 @@ fn time_after(ws: &[W<'_>], j: usize) -> usize {
     if ws.get(k).is_some_and(|c| c.text == ",") {
         k += 1;
     }
-    if ws.get(k).is_some_and(|h| is_digits(h.text) && h.text.len() <= 2)
+    if ws
+        .get(k)
+        .is_some_and(|h| is_digits(h.text) && h.text.len() <= 2)
         && ws.get(k + 1).is_some_and(|c| c.text == ":" && !c.sp)
-        && ws.get(k + 2).is_some_and(|m| m.text.len() >= 2 && m.text.starts_with(|c: char| c.is_ascii_digit()) && !m.sp)
+        && ws.get(k + 2).is_some_and(|m| {
+            m.text.len() >= 2 && m.text.starts_with(|c: char| c.is_ascii_digit()) && !m.sp
+        })
     {
         let mut e = k + 3;
-        if ws.get(e).is_some_and(|p| matches!(p.text.to_ascii_lowercase().as_str(), "p.m" | "a.m" | "pm" | "am")) {
+        if ws.get(e).is_some_and(|p| {
+            matches!(
+                p.text.to_ascii_lowercase().as_str(),
+                "p.m" | "a.m" | "pm" | "am"
+            )
+        }) {
             e += 1;
             if ws.get(e).is_some_and(|d| d.text == "." && !d.sp) {
                 e += 1;
@@ -442,7 +734,10 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
             loop {
                 if ws.get(j).is_some_and(|c| c.text == ",") {
                     if let Some(e2) = cardinal(ws, j + 1) {
-                        if is(ws.get(e2), &["seconds", "minutes", "hours", "second", "minute", "hour"]) {
+                        if is(
+                            ws.get(e2),
+                            &["seconds", "minutes", "hours", "second", "minute", "hour"],
+                        ) {
                             j = e2 + 1;
                             continue;
                         }
@@ -450,14 +745,19 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
                 }
                 break;
             }
-            if is(ws.get(j), &["ago", "earlier", "later", "old"]) || is(ws.get(j), &["ahead"]) && !is(ws.get(j + 1), &["of"]) {
+            if is(ws.get(j), &["ago", "earlier", "later", "old"])
+                || is(ws.get(j), &["ahead"]) && !is(ws.get(j + 1), &["of"])
+            {
                 j += 1;
             }
             // "a day" alone is too vague unless followed by a relation
             return Some(j);
         }
         // 34-year-old, 18-month, 3-to-5 years
-        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), TIME_UNITS) && w.is_number() {
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp)
+            && is(ws.get(j + 1), TIME_UNITS)
+            && w.is_number()
+        {
             let mut e = j + 2;
             if ws.get(e).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(e + 1), &["old"]) {
                 e += 2;
@@ -474,19 +774,37 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         if l != "one" {
             // "a minute", "a year" alone: keep only after a relation word
             let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-            if is(prev, &["than", "for", "within", "after", "in", "over", "nearly", "almost", "about", "around"]) {
+            if is(
+                prev,
+                &[
+                    "than", "for", "within", "after", "in", "over", "nearly", "almost", "about",
+                    "around",
+                ],
+            ) {
                 return Some(j);
             }
             return None;
         }
         return Some(j);
     }
-    if matches!(l, "few" | "several" | "couple") && is(ws.get(i + 1), &["days", "weeks", "months", "years", "decades", "hours", "minutes", "of"]) {
+    if matches!(l, "few" | "several" | "couple")
+        && is(
+            ws.get(i + 1),
+            &[
+                "days", "weeks", "months", "years", "decades", "hours", "minutes", "of",
+            ],
+        )
+    {
         let mut j = i + 1;
         if is(ws.get(j), &["of"]) {
             j += 1;
         }
-        if is(ws.get(j), &["days", "weeks", "months", "years", "decades", "hours", "minutes"]) {
+        if is(
+            ws.get(j),
+            &[
+                "days", "weeks", "months", "years", "decades", "hours", "minutes",
+            ],
+        ) {
             let prev = i.checked_sub(1).and_then(|p| ws.get(p));
             let start_a = is(prev, &["a"]);
             let _ = start_a;
@@ -498,13 +816,18 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return None;
     }
-    if matches!(l, "days" | "weeks" | "months" | "years" | "decades" | "hours" | "minutes") {
+    if matches!(
+        l,
+        "days" | "weeks" | "months" | "years" | "decades" | "hours" | "minutes"
+    ) {
         let prev = i.checked_sub(1).and_then(|p| ws.get(p));
         let next = ws.get(i + 1);
         if is(next, &["ago", "earlier", "later", "ahead"]) {
             return Some(i + 2);
         }
-        if is(next, &["after", "before"]) || is(prev, &["for", "in", "recent", "within"]) && !is(next, &["of"]) {
+        if is(next, &["after", "before"])
+            || is(prev, &["for", "in", "recent", "within"]) && !is(next, &["of"])
+        {
             return Some(i + 1);
         }
     }
@@ -514,10 +837,20 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
 /// Tries a NUMBER at `i`. Returns the end index.
 fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let a = approx_len(ws, i);
-    if a == 1 && is(ws.get(i), &["over", "under"]) && !ws.get(i + 1).is_some_and(|c| CURRENCY_PREFIX.contains(&c.text)) {
+    if a == 1
+        && is(ws.get(i), &["over", "under"])
+        && !ws
+            .get(i + 1)
+            .is_some_and(|c| CURRENCY_PREFIX.contains(&c.text))
+    {
         return None; // "over four": the number alone (money keeps it: "over $2 billion")
     }
-    if a == 1 && is(ws.get(i), &["between"]) && !ws.get(i + 1).is_some_and(|c| c.is_number() || CURRENCY_PREFIX.contains(&c.text)) {
+    if a == 1
+        && is(ws.get(i), &["between"])
+        && !ws
+            .get(i + 1)
+            .is_some_and(|c| c.is_number() || CURRENCY_PREFIX.contains(&c.text))
+    {
         return None;
     }
     let s = i + a;
@@ -531,7 +864,10 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             j += 1;
         }
         money = true;
-    } else if w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_uppercase()) && ws.get(j + 1).is_some_and(|d| d.text == "$" && !d.sp) {
+    } else if w.text.len() <= 3
+        && w.text.chars().all(|c| c.is_ascii_uppercase())
+        && ws.get(j + 1).is_some_and(|d| d.text == "$" && !d.sp)
+    {
         j += 2; // US$, C$ written as two tokens
         money = true;
     }
@@ -542,7 +878,9 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     if !money {
         if let Some(p) = ws.get(j) {
             let l: &str = lower(p);
-            if PLURAL_SCALES.contains(&l) && l != "scores" && l != "tens" || (l == "tens" && is(ws.get(j + 1), &["of"])) {
+            if PLURAL_SCALES.contains(&l) && l != "scores" && l != "tens"
+                || (l == "tens" && is(ws.get(j + 1), &["of"]))
+            {
                 let mut e = j + 1;
                 while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES) {
                     e += 2;
@@ -557,8 +895,17 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let c = cardinal(ws, j)?;
     let first = &ws[j];
     // a name particle, not a number: "Erik ten Hag"
-    if !first.is_number() && a == 0 && j > 0 && ws[j - 1].kind == crate::text::tokens::TokenKind::Word && ws[j - 1].text.starts_with(|c: char| c.is_uppercase()) && !ws[j - 1].first
-        && ws.get(c).is_some_and(|n| n.kind == crate::text::tokens::TokenKind::Word && n.text.starts_with(|c: char| c.is_uppercase()) && first.text.starts_with(|c: char| c.is_lowercase()))
+    if !first.is_number()
+        && a == 0
+        && j > 0
+        && ws[j - 1].kind == crate::text::tokens::TokenKind::Word
+        && ws[j - 1].text.starts_with(|c: char| c.is_uppercase())
+        && !ws[j - 1].first
+        && ws.get(c).is_some_and(|n| {
+            n.kind == crate::text::tokens::TokenKind::Word
+                && n.text.starts_with(|c: char| c.is_uppercase())
+                && first.text.starts_with(|c: char| c.is_lowercase())
+        })
     {
         return None;
     }
@@ -567,36 +914,64 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         let t = first.text;
         if t.chars().any(|c| c.is_alphabetic()) {
             // 12km, 5bn, 10m, 100k: unit glued on
-            let suffix: String = t.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+            let suffix: String = t
+                .chars()
+                .skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .collect();
             let sl = suffix.to_lowercase();
             let temp = matches!(suffix.as_str(), "C" | "F" | "°C" | "°F");
-            if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1) || UNITS.contains(&sl.as_str()) && sl.len() > 1 || sl == "s" || temp) {
+            if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1)
+                || UNITS.contains(&sl.as_str()) && sl.len() > 1
+                || sl == "s"
+                || temp)
+            {
                 return None;
             }
         }
         let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-        if is(prev, &["no", "grade", "class", "article", "section", "chapter", "page", "room", "flight", "route", "level", "number", "#", "year", "stage", "lane", "bib", "grades", "grade", "k", "ages", "tier", "category", "phase", "version", "covid", "district", "ward"]) {
+        if is(
+            prev,
+            &[
+                "no", "grade", "class", "article", "section", "chapter", "page", "room", "flight",
+                "route", "level", "number", "#", "year", "stage", "lane", "bib", "grades", "grade",
+                "k", "ages", "tier", "category", "phase", "version", "covid", "district", "ward",
+            ],
+        ) {
             return None;
         }
         if prev.is_some_and(|p| p.text == "." && !p.sp) {
             return None; // "No.3"
         }
-        if prev.is_some_and(|p| p.text == "-" && !p.sp && !first.sp) && s >= 2 && ws[s - 2].kind == crate::text::tokens::TokenKind::Word {
+        if prev.is_some_and(|p| p.text == "-" && !p.sp && !first.sp)
+            && s >= 2
+            && ws[s - 2].kind == crate::text::tokens::TokenKind::Word
+        {
             return None; // an identifier: "K2-18b", "Covid-19"
         }
     }
     // a clock time is not a number: "11 a.m.", "5:30pm"
-    if first.is_number() && (is(ws.get(c), &["a.m", "p.m", "am", "pm", "a.m.", "p.m."]) || ws.get(c).is_some_and(|x| x.text == ":" && !x.sp) || first.text.ends_with("am") || first.text.ends_with("pm")) {
+    if first.is_number()
+        && (is(ws.get(c), &["a.m", "p.m", "am", "pm", "a.m.", "p.m."])
+            || ws.get(c).is_some_and(|x| x.text == ":" && !x.sp)
+            || first.text.ends_with("am")
+            || first.text.ends_with("pm"))
+    {
         return None;
     }
     let mut e = scales(ws, c);
     // ranges: "80 to 95", "$4.6 to $4.9 billion", "3-0"
-    if is(ws.get(e), &["to", "and"]) || ws.get(e).is_some_and(|h| (h.text == "-" || h.text == "–") && !h.sp) {
+    if is(ws.get(e), &["to", "and"])
+        || ws
+            .get(e)
+            .is_some_and(|h| (h.text == "-" || h.text == "–") && !h.sp)
+    {
         let mut k = e + 1;
         if ws.get(k).is_some_and(|p| CURRENCY_PREFIX.contains(&p.text)) {
             k += 1;
         }
-        if ws.get(k).is_some_and(|n| n.is_number()) && (ws[e].text != "and" || a > 0 && is(ws.get(i), &["between"])) {
+        if ws.get(k).is_some_and(|n| n.is_number())
+            && (ws[e].text != "and" || a > 0 && is(ws.get(i), &["between"]))
+        {
             e = scales(ws, k + 1);
         }
     }
@@ -604,7 +979,25 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let mut u = e;
     if ws.get(u).is_some_and(|h| h.text == "-" && !h.sp) {
         // 23.2-mile, 10,000-metre
-        if is(ws.get(u + 1), UNITS) || is(ws.get(u + 1), &["mile", "kilometre", "kilometer", "metre", "meter", "yard", "foot", "point", "seat", "acre", "storey", "story"]) {
+        if is(ws.get(u + 1), UNITS)
+            || is(
+                ws.get(u + 1),
+                &[
+                    "mile",
+                    "kilometre",
+                    "kilometer",
+                    "metre",
+                    "meter",
+                    "yard",
+                    "foot",
+                    "point",
+                    "seat",
+                    "acre",
+                    "storey",
+                    "story",
+                ],
+            )
+        {
             return Some(u + 2);
         }
         if is(ws.get(u + 1), TIME_UNITS) {
@@ -613,7 +1006,11 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     }
     for unit in UNITS {
         let parts: Vec<&str> = unit.split(' ').collect();
-        if parts.iter().enumerate().all(|(k, p)| is(ws.get(u + k), &[p])) {
+        if parts
+            .iter()
+            .enumerate()
+            .all(|(k, p)| is(ws.get(u + k), &[p]))
+        {
             // single-letter units only glued or clearly money
             if parts.len() == 1 && unit.len() == 1 && unit != &"%" {
                 continue;
@@ -625,10 +1022,18 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     if u == e && is(ws.get(e), &["us", "u.s"]) && is(ws.get(e + 1), &["cents", "dollars"]) {
         u = e + 2;
     }
-    if money && is(ws.get(u), &["us", "u.s"]) && ws.get(u).is_some_and(|x| x.text.chars().all(|c| c.is_uppercase() || c == '.')) {
+    if money
+        && is(ws.get(u), &["us", "u.s"])
+        && ws
+            .get(u)
+            .is_some_and(|x| x.text.chars().all(|c| c.is_uppercase() || c == '.'))
+    {
         u += 1;
     }
-    if u > e && is(ws.get(u - 1), &["degrees"]) && is(ws.get(u), &["fahrenheit", "celsius", "c", "f"]) {
+    if u > e
+        && is(ws.get(u - 1), &["degrees"])
+        && is(ws.get(u), &["fahrenheit", "celsius", "c", "f"])
+    {
         u += 1;
     }
     // a word number alone that is an idiom
@@ -639,13 +1044,55 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
             let prev = s.checked_sub(1).and_then(|p| ws.get(p));
             // "one" as a pronoun: "a bodily one", "one which", "[one]", "Air Force One"
             if is(next, &["which", "that", "who", "other", "another", "whose"])
-                || prev.is_some_and(|p| p.text == "[" || p.kind == crate::text::tokens::TokenKind::Word && p.text.starts_with(|c: char| c.is_uppercase()) && !first.first && first.text == "One")
-                || next.is_some_and(|n| n.kind == crate::text::tokens::TokenKind::Punct && n.text != "-")
-                    && prev.is_some_and(|p| p.kind == crate::text::tokens::TokenKind::Word && !matches!(&*p.low, "with" | "of" | "to" | "by" | "in" | "than" | "only" | "just" | "at" | "from" | "for" | "and" | "or" | "about" | "around" | "over" | "under" | "is" | "was" | "be" | "are"))
+                || prev.is_some_and(|p| {
+                    p.text == "["
+                        || p.kind == crate::text::tokens::TokenKind::Word
+                            && p.text.starts_with(|c: char| c.is_uppercase())
+                            && !first.first
+                            && first.text == "One"
+                })
+                || next.is_some_and(|n| {
+                    n.kind == crate::text::tokens::TokenKind::Punct && n.text != "-"
+                }) && prev.is_some_and(|p| {
+                    p.kind == crate::text::tokens::TokenKind::Word
+                        && !matches!(
+                            &*p.low,
+                            "with"
+                                | "of"
+                                | "to"
+                                | "by"
+                                | "in"
+                                | "than"
+                                | "only"
+                                | "just"
+                                | "at"
+                                | "from"
+                                | "for"
+                                | "and"
+                                | "or"
+                                | "about"
+                                | "around"
+                                | "over"
+                                | "under"
+                                | "is"
+                                | "was"
+                                | "be"
+                                | "are"
+                        )
+                })
             {
                 return None;
             }
-            if is(next, &["another", "way", "day", "time", "thing", "side", "hand", "point", "more", "or", "of"]) || is(prev, &["no", "any", "every", "the", "this", "that", "which", "each"]) {
+            if is(
+                next,
+                &[
+                    "another", "way", "day", "time", "thing", "side", "hand", "point", "more",
+                    "or", "of",
+                ],
+            ) || is(
+                prev,
+                &["no", "any", "every", "the", "this", "that", "which", "each"],
+            ) {
                 return None;
             }
         }
@@ -667,21 +1114,74 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
 
 /// Words that can open a DATE or NUMBER span (anything else is skipped at once).
 fn is_trigger(w: &W<'_>) -> bool {
-    static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
     let s = S.get_or_init(|| {
         let mut s = std::collections::HashSet::new();
-        for list in [MONTHS, MONTH_ABBR, WEEKDAYS, REL_MODS, DATE_PREMODS, APPROX1, ONES, SEASONS, ORDINAL_WORDS, PLURAL_SCALES, CURRENCY_PREFIX] {
+        for list in [
+            MONTHS,
+            MONTH_ABBR,
+            WEEKDAYS,
+            REL_MODS,
+            DATE_PREMODS,
+            APPROX1,
+            ONES,
+            SEASONS,
+            ORDINAL_WORDS,
+            PLURAL_SCALES,
+            CURRENCY_PREFIX,
+        ] {
             s.extend(list.iter().copied());
         }
         for a in APPROX2 {
             s.insert(a[0]);
         }
         s.extend([
-            "a", "an", "dozen", "hundred", "thousand", "half", "full", "today", "yesterday",
-            "tomorrow", "tonight", "every", "each", "most", "few", "several", "couple", "days",
-            "weeks", "months", "years", "decades", "hours", "minutes", "end", "start",
-            "beginning", "middle", "turn", "fiscal", "between", "us", "c", "a", "hk", "rs",
-            "rs.", "inr", "usd", "eur", "gbp", "us$", "c$", "a$", "hk$",
+            "a",
+            "an",
+            "dozen",
+            "hundred",
+            "thousand",
+            "half",
+            "full",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "every",
+            "each",
+            "most",
+            "few",
+            "several",
+            "couple",
+            "days",
+            "weeks",
+            "months",
+            "years",
+            "decades",
+            "hours",
+            "minutes",
+            "end",
+            "start",
+            "beginning",
+            "middle",
+            "turn",
+            "fiscal",
+            "between",
+            "us",
+            "c",
+            "a",
+            "hk",
+            "rs",
+            "rs.",
+            "inr",
+            "usd",
+            "eur",
+            "gbp",
+            "us$",
+            "c$",
+            "a$",
+            "hk$",
         ]);
         s
     });
@@ -721,7 +1221,11 @@ pub fn scan(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
 /// A year inside the name of an event: "the 2014 New York City Marathon", "London 2012 Games".
 fn in_event_name(ws: &[W<'_>], i: usize) -> bool {
     let mut k = i + 1;
-    while k < ws.len() && k < i + 7 && ws[k].kind == crate::text::tokens::TokenKind::Word && ws[k].text.starts_with(|c: char| c.is_uppercase()) {
+    while k < ws.len()
+        && k < i + 7
+        && ws[k].kind == crate::text::tokens::TokenKind::Word
+        && ws[k].text.starts_with(|c: char| c.is_uppercase())
+    {
         if super::lexicon::SKIP_HEADS.contains(&ws[k].text) {
             return true;
         }

@@ -20,9 +20,42 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that typically open a sentence: after "U.S." or "Inc." they mean a new sentence.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This",
-    "That", "There", "His", "Her", "Their", "Its", "Our", "As", "At", "If", "When", "While",
-    "After", "Before", "However", "Meanwhile", "Still", "Yet", "So", "Some", "Many", "Officials",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "This",
+    "That",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "As",
+    "At",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "So",
+    "Some",
+    "Many",
+    "Officials",
 ];
 
 fn is_terminal(t: &Token<'_>) -> bool {
@@ -157,16 +190,52 @@ mod tests {
     #[test]
     fn table() {
         let rows: &[(&str, &str, &[&str])] = &[
-            ("plain", "One thing. Another thing.", &["One thing.", "Another thing."]),
-            ("title", "Sen. Ann Lee spoke. Then she left.", &["Sen. Ann Lee spoke.", "Then she left."]),
+            (
+                "plain",
+                "One thing. Another thing.",
+                &["One thing.", "Another thing."],
+            ),
+            (
+                "title",
+                "Sen. Ann Lee spoke. Then she left.",
+                &["Sen. Ann Lee spoke.", "Then she left."],
+            ),
             ("month", "On Jan. 5 it snowed.", &["On Jan. 5 it snowed."]),
-            ("initials", "J. R. Smith won. He smiled.", &["J. R. Smith won.", "He smiled."]),
-            ("us inside", "The U.S. Navy sailed.", &["The U.S. Navy sailed."]),
-            ("us at end", "It rained in the U.S. The end.", &["It rained in the U.S.", "The end."]),
-            ("quote closes", "“We won.” Fans cheered.", &["“We won.”", "Fans cheered."]),
-            ("headline", "Markets fall\nShares dropped today.", &["Markets fall", "Shares dropped today."]),
-            ("bullets", "- first point\n- second point", &["- first point", "- second point"]),
-            ("wrapped", "the cat sat\non the mat.", &["the cat sat\non the mat."]),
+            (
+                "initials",
+                "J. R. Smith won. He smiled.",
+                &["J. R. Smith won.", "He smiled."],
+            ),
+            (
+                "us inside",
+                "The U.S. Navy sailed.",
+                &["The U.S. Navy sailed."],
+            ),
+            (
+                "us at end",
+                "It rained in the U.S. The end.",
+                &["It rained in the U.S.", "The end."],
+            ),
+            (
+                "quote closes",
+                "“We won.” Fans cheered.",
+                &["“We won.”", "Fans cheered."],
+            ),
+            (
+                "headline",
+                "Markets fall\nShares dropped today.",
+                &["Markets fall", "Shares dropped today."],
+            ),
+            (
+                "bullets",
+                "- first point\n- second point",
+                &["- first point", "- second point"],
+            ),
+            (
+                "wrapped",
+                "the cat sat\non the mat.",
+                &["the cat sat\non the mat."],
+            ),
             ("question", "Why? Nobody knows!", &["Why?", "Nobody knows!"]),
             ("empty", "  \n ", &[]),
         ];

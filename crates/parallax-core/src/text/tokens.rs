@@ -63,7 +63,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             let mut split = None;
             for suf in ["'s", "’s", "'S", "’S"] {
                 if let Some(stem) = piece.strip_suffix(suf) {
-                    if stem.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '.') {
+                    if stem
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '.')
+                    {
                         split = Some(stem.len());
                         break;
                     }
@@ -83,7 +87,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn push<'a>(out: &mut Vec<Token<'a>>, cp: &mut usize, text: &'a str, byte: usize, len: usize) {
     let s = &text[byte..byte + len];
     let n = s.chars().count();
-    out.push(Token { text: s, span: Span::new(*cp, *cp + n), byte, kind: kind_of(s) });
+    out.push(Token {
+        text: s,
+        span: Span::new(*cp, *cp + n),
+        byte,
+        kind: kind_of(s),
+    });
     *cp += n;
 }
 
