@@ -4,7 +4,7 @@
 //! `data/gen/synonyms.py`) has one synonym set per line; a line may end in `|` and the line
 //! numbers of the set's direct hypernyms. It is parsed once, on first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const SYNONYMS: &str = include_str!("../../data/synonyms.txt");
@@ -133,7 +133,7 @@ pub(crate) struct Synonyms {
 
 impl Synonyms {
     fn parse() -> Self {
-        let mut sets: HashMap<&'static str, Vec<u32>> = HashMap::new();
+        let mut sets: HashMap<&'static str, Vec<u32>> = HashMap::default();
         let mut hyper = Vec::new();
         for (i, line) in SYNONYMS.lines().enumerate() {
             let (words, hs) = match line.split_once('|') {

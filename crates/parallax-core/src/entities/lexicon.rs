@@ -5,7 +5,7 @@
 //! Everything is built once, lazily, into hash sets keyed by the surface form; multi-word
 //! entries are keyed with single spaces between words and no space around hyphens.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Kind of a known place.
@@ -1888,7 +1888,7 @@ pub fn fold(w: &str) -> String {
 fn known_map() -> &'static HashMap<&'static str, Known> {
     static M: OnceLock<HashMap<&'static str, Known>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = HashMap::with_capacity(50_000);
+        let mut m = HashMap::with_capacity_and_hasher(50_000, Default::default());
         for c in lines(CITIES) {
             m.insert(c, Known::Place(PlaceKind::City));
         }
