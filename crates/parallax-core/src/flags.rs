@@ -468,3 +468,65 @@ fn descriptor_flags(descriptors: &[Vec<DescriptorIn<'_>>], name: &dyn Fn(usize) 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences::sentences;
+
+    /// Runs `flags` over `texts` (with per-document descriptors) and renders each flag as
+    /// "doc kind: evidence".
+    #[track_caller]
+    fn check(texts: &[&str], descriptors: &[&[(&str, &str)]], expected: &[&str]) {
+        let spans: Vec<Vec<crate::Span>> = texts.iter().map(|t| sentences(t)).collect();
+        let docs: Vec<DocInput<'_>> = texts.iter().zip(&spans).map(|(t, s)| DocInput::new(t, s)).collect();
+        let ds: Vec<Vec<DescriptorIn<'_>>> = descriptors
+            .iter()
+            .map(|l| l.iter().map(|(e, t)| DescriptorIn { entity: e, text: t }).collect())
+            .collect();
+        let got: Vec<String> = flags(&docs, &[], &ds)
+            .iter()
+            .map(|f| format!("{} {}: {}", f.doc, f.flag.as_str(), f.evidence))
+            .collect();
+        let exp: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        assert!(got == exp, "flags differ\nexpected:\n  {}\ngot:\n  {}", exp.join("\n  "), got.join("\n  "));
+    }
+
+    #[test]
+    fn internal_evidence_of_spinning() {
+        check(
+            &["Officials at the White Home said on Monday that america would act.\n\nA spokesman said america had been warned before the meeting."],
+            &[],
+            &["0 machine_rewrite: names with a word swapped for a synonym: “White Home” (for “White House”); proper names written in lower case 2 times: “america”"],
+        );
+        // Capitalised genuine names and ordinary words are no evidence.
+        check(&["The White House said on Monday that America would act against the acts of others."], &[], &[]);
+    }
+
+    #[test]
+    fn repeated_headline_and_date_against_event_years() {
+        check(
+            &["June 14, 2024\n\nStorm hits the coast\n\nStorm hits the coast\n\nThe storm of March 2021 destroyed 400 homes, officials said in 2021.\n"],
+            &[],
+            &[
+                "0 date_conflict: dated “June 14, 2024” but the years its events carry are 2021",
+                "0 repeated_headline: the headline “Storm hits the coast” appears 2 times",
+            ],
+        );
+    }
+
+    #[test]
+    fn descriptor_conflicts_across_sources() {
+        check(
+            &["Biden spoke.", "Biden spoke again.", "Biden left."],
+            &[&[("joe-biden", "cybersecurity adviser")], &[("joe-biden", "US President")], &[("joe-biden", "President")]],
+            &["0 descriptor_conflict: calls joe-biden “cybersecurity adviser”, document 1 calls them “US President”"],
+        );
+        // A past role conflicts with nothing.
+        check(
+            &["Johnson spoke.", "Johnson left."],
+            &[&[("boris-johnson", "then-Foreign Secretary")], &[("boris-johnson", "Prime Minister")]],
+            &[],
+        );
+    }
+}

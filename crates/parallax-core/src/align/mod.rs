@@ -360,6 +360,7 @@ pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -
         k
     };
     let all_keys: Vec<Vec<(u64, f32)>> = c.sents.iter().map(keys).collect();
+    let weight: Vec<f32> = c.sents.iter().map(|s| s.content.iter().map(|t| t.idf).sum()).collect();
     for (i, ks) in all_keys.iter().enumerate() {
         for (k, _) in ks {
             index.entry(*k).or_default().push(i as u32);
@@ -412,8 +413,11 @@ pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -
                 *acc.entry(j).or_default() += w;
             }
         }
+        // Enough shared weight: absolute, and relative to the lighter sentence (a pair sharing
+        // a fifth of its words' weight cannot reach the thresholds of `classify`).
         for (&j, &w) in &acc {
-            if w >= 1.5 {
+            let lighter = weight[i].min(weight[j as usize]);
+            if w >= 1.5 && w >= 0.2 * lighter {
                 out.push((i, j as usize));
             }
         }

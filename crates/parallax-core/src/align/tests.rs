@@ -36,3 +36,100 @@ fn near_identical_sentences_are_same() {
         &[("The council approved the budget on Monday.", "The city council approved the budget on Monday.", Same)],
     );
 }
+
+#[test]
+fn synonym_spun_rewrite_is_paraphrase() {
+    check(
+        "The minister told reporters that the government would reject the proposal. Talks will resume next month in the capital.",
+        "The minister instructed reporters that the authorities would refuse the offer. Talks will resume next month in the capital.",
+        &[
+            ("The minister told reporters that the government would reject the proposal.", "The minister instructed reporters that the authorities would refuse the offer.", Paraphrase),
+            ("Talks will resume next month in the capital.", "Talks will resume next month in the capital.", Same),
+        ],
+    );
+}
+
+#[test]
+fn one_number_in_different_sentences_is_related() {
+    check(
+        "Officials said the storm destroyed 4,500 homes along the coast and left thousands without power.",
+        "Across the region, 4,500 homes were destroyed by the storm, according to the agency.",
+        &[(
+            "Officials said the storm destroyed 4,500 homes along the coast and left thousands without power.",
+            "Across the region, 4,500 homes were destroyed by the storm, according to the agency.",
+            Related,
+        )],
+    );
+}
+
+#[test]
+fn a_shared_quote_is_related() {
+    check(
+        "Hackers left a message telling citizens to \"be afraid and expect the worst\" on Friday.",
+        "The note, posted on dozens of sites, read: \"All information about you has become public, be afraid and expect the worst.\"",
+        &[(
+            "Hackers left a message telling citizens to \"be afraid and expect the worst\" on Friday.",
+            "The note, posted on dozens of sites, read: \"All information about you has become public, be afraid and expect the worst.\"",
+            Related,
+        )],
+    );
+}
+
+#[test]
+fn a_shared_topic_or_person_is_not_enough() {
+    check(
+        "Mayor Jane Holt opened the new library on Monday. The city budget grew again.",
+        "Mayor Jane Holt was criticised over parking fees. Residents of the city complained about traffic.",
+        &[],
+    );
+}
+
+#[test]
+fn different_speakers_and_addressees_are_not_paired() {
+    // The same phrase from two different actors to two different addressees.
+    check(
+        "Norway remains open for dialogue with Sweden on fishing quotas, its minister said.",
+        "Canada is open for dialogue with Mexico on trade, an official said.",
+        &[],
+    );
+}
+
+#[test]
+fn a_text_with_itself_is_same_everywhere() {
+    let t = "A storm hit the coast. \"We are ready,\" the mayor said.\n\nPhoto: AP";
+    check(
+        t,
+        t,
+        &[
+            ("A storm hit the coast.", "A storm hit the coast.", Same),
+            ("\"We are ready,\" the mayor said.", "\"We are ready,\" the mayor said.", Same),
+            ("Photo: AP", "Photo: AP", Same),
+        ],
+    );
+}
+
+/// Checks `word_diff` as a compact string: `=kept`, `-deleted`, `+inserted`.
+#[track_caller]
+fn check_diff(a: &str, b: &str, expected: &str) {
+    let got: Vec<String> = word_diff(a, b)
+        .into_iter()
+        .map(|op| match op {
+            DiffOp::Equal(t) => format!("={t}"),
+            DiffOp::Delete(t) => format!("-{t}"),
+            DiffOp::Insert(t) => format!("+{t}"),
+        })
+        .collect();
+    assert_eq!(got.join(" | "), expected, "word_diff({a:?}, {b:?})");
+}
+
+#[test]
+fn word_differences() {
+    check_diff(
+        "A senior State Department official told Newsweek",
+        "A senior State Division official instructed Newsweek",
+        "=A senior State | -Department | +Division | =official | -told | +instructed | =Newsweek",
+    );
+    // Whitespace and quote styles are not differences.
+    check_diff("He said  “no” to ‘it’.", "He said \"no\"\nto 'it'.", "=He said “ no ” to ‘ it ’ .");
+    check_diff("", "New words", "+New words");
+}
