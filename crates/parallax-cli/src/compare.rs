@@ -35,13 +35,21 @@ fn mentions_of(analysis: &Analysis) -> Vec<Vec<MentionIn<'_>>> {
         .map(|da| {
             da.mentions
                 .iter()
-                .map(|m| MentionIn { span: m.span, label: m.label.as_str(), entity: &m.entity })
+                .map(|m| MentionIn {
+                    span: m.span,
+                    label: m.label.as_str(),
+                    entity: &m.entity,
+                })
                 .collect()
         })
         .collect()
 }
 
-fn doc_inputs<'a>(inputs: &'a Inputs, analysis: &'a Analysis, mentions: &'a [Vec<MentionIn<'a>>]) -> Vec<DocInput<'a>> {
+fn doc_inputs<'a>(
+    inputs: &'a Inputs,
+    analysis: &'a Analysis,
+    mentions: &'a [Vec<MentionIn<'a>>],
+) -> Vec<DocInput<'a>> {
     (0..inputs.docs.len())
         .map(|d| DocInput {
             text: &inputs.docs[d].text,
@@ -98,12 +106,18 @@ pub fn flags_cmd(args: &[String]) -> Result<ExitCode> {
     let descriptors: Vec<Vec<DescriptorIn<'_>>> = analysis
         .docs
         .iter()
-        .map(|da| da.descriptors.iter().map(|(e, t, _)| DescriptorIn { entity: e, text: t }).collect())
+        .map(|da| {
+            da.descriptors
+                .iter()
+                .map(|(e, t, _)| DescriptorIn { entity: e, text: t })
+                .collect()
+        })
         .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let names: Vec<&str> = inputs.names.iter().map(String::as_str).collect();
     for f in flags(&docs, &names, &descriptors) {
-        let line = json!({"doc": inputs.names[f.doc], "flag": f.flag.as_str(), "evidence": f.evidence});
+        let line =
+            json!({"doc": inputs.names[f.doc], "flag": f.flag.as_str(), "evidence": f.evidence});
         writeln!(out, "{line}")?;
     }
     out.flush()?;
@@ -118,7 +132,11 @@ pub fn story_cmd(args: &[String]) -> Result<ExitCode> {
     let analysis = analyse(&inputs.docs);
     let mentions = mentions_of(&analysis);
     let docs = doc_inputs(&inputs, &analysis, &mentions);
-    let ixs: Vec<CharIndex> = inputs.docs.iter().map(|d| CharIndex::new(&d.text)).collect();
+    let ixs: Vec<CharIndex> = inputs
+        .docs
+        .iter()
+        .map(|d| CharIndex::new(&d.text))
+        .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (n, claim) in story(&docs).iter().enumerate() {
         let mut passages = Map::new();

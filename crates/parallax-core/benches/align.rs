@@ -32,7 +32,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
@@ -44,7 +47,10 @@ fn synthetic(n: usize) -> Vec<String> {
         .chain(DEV.iter())
         .map(|t| {
             let cs: Vec<char> = t.chars().collect();
-            sentences(t).iter().map(|s| cs[s.start..s.end].iter().collect()).collect()
+            sentences(t)
+                .iter()
+                .map(|s| cs[s.start..s.end].iter().collect())
+                .collect()
         })
         .collect();
     let mut rng = Lcg(20240614);
@@ -77,7 +83,11 @@ fn synthetic(n: usize) -> Vec<String> {
 
 fn bench(c: &mut Criterion) {
     let spans: Vec<Vec<Span>> = SEEDS.iter().map(|t| sentences(t)).collect();
-    let docs: Vec<DocInput<'_>> = SEEDS.iter().zip(&spans).map(|(t, s)| DocInput::new(t, s)).collect();
+    let docs: Vec<DocInput<'_>> = SEEDS
+        .iter()
+        .zip(&spans)
+        .map(|(t, s)| DocInput::new(t, s))
+        .collect();
     c.bench_function("align all pairs of the 5 seeds", |b| {
         b.iter(|| {
             let mut n = 0;
@@ -94,8 +104,14 @@ fn bench(c: &mut Criterion) {
     for n in [10usize, 30, 100] {
         let texts = synthetic(n);
         let spans: Vec<Vec<Span>> = texts.iter().map(|t| sentences(t)).collect();
-        let docs: Vec<DocInput<'_>> = texts.iter().zip(&spans).map(|(t, s)| DocInput::new(t, s)).collect();
-        group.bench_with_input(BenchmarkId::from_parameter(n), &docs, |b, docs| b.iter(|| story(docs).len()));
+        let docs: Vec<DocInput<'_>> = texts
+            .iter()
+            .zip(&spans)
+            .map(|(t, s)| DocInput::new(t, s))
+            .collect();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &docs, |b, docs| {
+            b.iter(|| story(docs).len())
+        });
     }
     group.finish();
 }

@@ -137,7 +137,10 @@ pub fn spin_evidence(text: &str) -> (Vec<String>, Vec<String>) {
             if !cap
                 && !initial
                 && proper.contains(w.as_str())
-                && !crate::align::lexicon::base_forms(w).iter().skip(1).any(|b| syn.is_word(b))
+                && !crate::align::lexicon::base_forms(w)
+                    .iter()
+                    .skip(1)
+                    .any(|b| syn.is_word(b))
             {
                 lower.push(w.clone());
             }
@@ -155,12 +158,17 @@ pub fn spin_evidence(text: &str) -> (Vec<String>, Vec<String>) {
             }
             for len in [3usize, 2] {
                 for s in k..e.saturating_sub(len - 1) {
-                    let run: Vec<String> = ws[s..s + len].iter().map(|w| w.0.to_lowercase()).collect();
+                    let run: Vec<String> =
+                        ws[s..s + len].iter().map(|w| w.0.to_lowercase()).collect();
                     let joined = run.join(" ");
                     if let Some(found) = spun.get(joined.as_str()) {
                         let shown = format!(
                             "“{}” (for “{}”)",
-                            ws[s..s + len].iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" "),
+                            ws[s..s + len]
+                                .iter()
+                                .map(|w| w.0.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             title(found)
                         );
                         if !names.contains(&shown) {
@@ -179,7 +187,8 @@ fn title(s: &str) -> String {
     s.split(' ')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -188,12 +197,21 @@ fn title(s: &str) -> String {
 /// Flags over a set of documents taken together. `names` name the documents in evidence
 /// (file names; "document N" where missing); `descriptors` has one list per document (or is
 /// empty).
-pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<DescriptorIn<'_>>]) -> Vec<Flag> {
-    let name = |d: usize| names.get(d).map_or(format!("document {d}"), |n| n.to_string());
+pub fn flags(
+    docs: &[DocInput<'_>],
+    names: &[&str],
+    descriptors: &[Vec<DescriptorIn<'_>>],
+) -> Vec<Flag> {
+    let name = |d: usize| {
+        names
+            .get(d)
+            .map_or(format!("document {d}"), |n| n.to_string())
+    };
     let mut out = Vec::new();
     let corpus = Corpus::new(docs);
     let pairs = crate::story::all_pairs(&corpus);
-    let evidence: Vec<(Vec<String>, Vec<String>)> = docs.iter().map(|d| spin_evidence(d.text)).collect();
+    let evidence: Vec<(Vec<String>, Vec<String>)> =
+        docs.iter().map(|d| spin_evidence(d.text)).collect();
     let internal = |d: usize| evidence[d].0.len() * 2 + evidence[d].1.len().min(3);
     let mut rewrite = vec![None::<String>; docs.len()];
     // Internal evidence alone: a spun name counts two, a lower-case proper name one (three at
@@ -203,7 +221,10 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
         if internal(d) >= 3 {
             let mut parts = Vec::new();
             if !names.is_empty() {
-                parts.push(format!("names with a word swapped for a synonym: {}", names.join(", ")));
+                parts.push(format!(
+                    "names with a word swapped for a synonym: {}",
+                    names.join(", ")
+                ));
             }
             if !lower.is_empty() {
                 let mut distinct = lower.clone();
@@ -211,7 +232,11 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
                 parts.push(format!(
                     "proper names written in lower case {} times: {}",
                     lower.len(),
-                    distinct.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ")
+                    distinct
+                        .iter()
+                        .map(|w| format!("“{w}”"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             rewrite[d] = Some(parts.join("; "));
@@ -222,15 +247,14 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
         for b in a + 1..docs.len() {
             let chained: Vec<_> = pairs
                 .iter()
-                .filter(|s| {
-                    s.chained && corpus.sents[s.i].doc == a && corpus.sents[s.j].doc == b
-                })
+                .filter(|s| s.chained && corpus.sents[s.i].doc == a && corpus.sents[s.j].doc == b)
                 .collect();
             let shorter = corpus.doc(a).len().min(corpus.doc(b).len()).max(1);
             if chained.len() < 3 || (chained.len() as f32) < 0.5 * shorter as f32 {
                 continue;
             }
-            let (mut subs, mut other, mut synonyms, mut identical) = (0usize, 0usize, 0usize, 0usize);
+            let (mut subs, mut other, mut synonyms, mut identical) =
+                (0usize, 0usize, 0usize, 0usize);
             let syn = Synonyms::get();
             for s in &chained {
                 if s.kind == AlignKind::Same && s.score.raw >= 0.95 {
@@ -247,7 +271,10 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
                             let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
                             if nx <= 3 && ny <= 3 {
                                 subs += nx.max(ny);
-                                if nx == 1 && ny == 1 && syn.synonyms(&x.to_lowercase(), &y.to_lowercase()) {
+                                if nx == 1
+                                    && ny == 1
+                                    && syn.synonyms(&x.to_lowercase(), &y.to_lowercase())
+                                {
                                     synonyms += 1;
                                 }
                             } else {
@@ -264,13 +291,16 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
                 }
             }
             let changed = chained.len() - identical;
-            let spun = changed >= 3
-                && subs as f32 >= 0.7 * (subs + other).max(1) as f32
-                && synonyms >= 3;
+            let spun =
+                changed >= 3 && subs as f32 >= 0.7 * (subs + other).max(1) as f32 && synonyms >= 3;
             if !spun {
                 continue;
             }
-            let (copy, orig) = if internal(b) >= internal(a) { (b, a) } else { (a, b) };
+            let (copy, orig) = if internal(b) >= internal(a) {
+                (b, a)
+            } else {
+                (a, b)
+            };
             if rewrite[copy].is_none() {
                 rewrite[copy] = Some(format!(
                     "follows {} sentence by sentence ({} sentences) with {subs} words substituted, {synonyms} of them WordNet synonyms",
@@ -282,7 +312,11 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
     }
     for (d, ev) in rewrite.into_iter().enumerate() {
         if let Some(evidence) = ev {
-            out.push(Flag { doc: d, flag: FlagKind::MachineRewrite, evidence });
+            out.push(Flag {
+                doc: d,
+                flag: FlagKind::MachineRewrite,
+                evidence,
+            });
         }
     }
     date_flags(docs, &corpus, &pairs, &name, &mut out);
@@ -298,7 +332,11 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
             out.push(Flag {
                 doc: d,
                 flag: FlagKind::RepeatedHeadline,
-                evidence: format!("the headline “{}” appears {} times", h.trim(), heads.len() + 1),
+                evidence: format!(
+                    "the headline “{}” appears {} times",
+                    h.trim(),
+                    heads.len() + 1
+                ),
             });
         }
         let total: usize = roles.iter().map(|(s, _)| s.len()).sum();
@@ -324,19 +362,25 @@ pub fn flags(docs: &[DocInput<'_>], names: &[&str], descriptors: &[Vec<Descripto
                     "{:.0}% of the text is captions, credits or boilerplate ({} lines, e.g. “{}”)",
                     share * 100.0,
                     furn.len(),
-                    furn.first().map_or("", |(s, _)| ix.slice(doc.text, *s).trim())
+                    furn.first()
+                        .map_or("", |(s, _)| ix.slice(doc.text, *s).trim())
                 ),
             });
         }
     }
     descriptor_flags(descriptors, &name, &mut out);
-    out.sort_by(|x, y| (x.doc, x.flag).cmp(&(y.doc, y.flag)));
+    out.sort_by_key(|x| (x.doc, x.flag));
     out
 }
 
 fn corpus_text(docs: &[DocInput<'_>], c: &Corpus, i: usize) -> String {
     let s = &c.sents[i];
-    docs[s.doc].text.chars().skip(s.span.start).take(s.span.len()).collect()
+    docs[s.doc]
+        .text
+        .chars()
+        .skip(s.span.start)
+        .take(s.span.len())
+        .collect()
 }
 
 /// The year of a document's date line, if it has one among its first lines.
@@ -359,10 +403,15 @@ fn body_years(doc: &DocInput<'_>, c: &Corpus, d: usize) -> Vec<i32> {
     let roles = line_roles(doc.text);
     let content = |span: crate::Span| {
         roles.iter().any(|(l, r)| {
-            (r.is_content() || *r == LineRole::Caption) && l.start <= span.start && span.start < l.end.max(l.start + 1)
+            (r.is_content() || *r == LineRole::Caption)
+                && l.start <= span.start
+                && span.start < l.end.max(l.start + 1)
         })
     };
-    c.doc(d).filter(|&i| content(c.sents[i].span)).flat_map(|i| c.sents[i].years.clone()).collect()
+    c.doc(d)
+        .filter(|&i| content(c.sents[i].span))
+        .flat_map(|i| c.sents[i].years.clone())
+        .collect()
 }
 
 fn date_flags(
@@ -372,7 +421,11 @@ fn date_flags(
     name: &dyn Fn(usize) -> String,
     out: &mut Vec<Flag>,
 ) {
-    let years: Vec<Vec<i32>> = docs.iter().enumerate().map(|(d, doc)| body_years(doc, c, d)).collect();
+    let years: Vec<Vec<i32>> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| body_years(doc, c, d))
+        .collect();
     let dates: Vec<Option<(i32, String)>> = docs.iter().map(|d| own_date(d.text)).collect();
     for (d, own) in dates.iter().enumerate() {
         let Some((y, line)) = own else { continue };
@@ -387,7 +440,10 @@ fn date_flags(
                     flag: FlagKind::DateConflict,
                     evidence: format!(
                         "dated “{line}” but the years its events carry are {}",
-                        vs.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+                        vs.iter()
+                            .map(|v| v.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 });
             }
@@ -409,7 +465,10 @@ fn date_flags(
             if shared == 0 {
                 continue;
             }
-            let their = dates[e].as_ref().map(|(v, _)| *v).or_else(|| years[e].iter().max().copied());
+            let their = dates[e]
+                .as_ref()
+                .map(|(v, _)| *v)
+                .or_else(|| years[e].iter().max().copied());
             if let Some(v) = their {
                 others.push((e, v));
             }
@@ -420,7 +479,11 @@ fn date_flags(
                 flag: FlagKind::DateConflict,
                 evidence: format!(
                     "dated “{line}” but the sources reporting the same facts date them {}",
-                    others.iter().map(|(e, v)| format!("{v} ({})", name(*e))).collect::<Vec<_>>().join(", ")
+                    others
+                        .iter()
+                        .map(|(e, v)| format!("{v} ({})", name(*e)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
@@ -434,7 +497,11 @@ fn past_role(t: &str) -> bool {
     l.starts_with("then") || l.starts_with("former") || l.starts_with("ex-") || l.contains("later")
 }
 
-fn descriptor_flags(descriptors: &[Vec<DescriptorIn<'_>>], name: &dyn Fn(usize) -> String, out: &mut Vec<Flag>) {
+fn descriptor_flags(
+    descriptors: &[Vec<DescriptorIn<'_>>],
+    name: &dyn Fn(usize) -> String,
+    out: &mut Vec<Flag>,
+) {
     let mut flagged: Vec<usize> = Vec::new();
     for (d, list) in descriptors.iter().enumerate() {
         for x in list {
@@ -451,7 +518,10 @@ fn descriptor_flags(descriptors: &[Vec<DescriptorIn<'_>>], name: &dyn Fn(usize) 
                     let support = |t: &str| {
                         descriptors
                             .iter()
-                            .filter(|l| l.iter().any(|z| z.entity == x.entity && !roles_conflict(z.text, t)))
+                            .filter(|l| {
+                                l.iter()
+                                    .any(|z| z.entity == x.entity && !roles_conflict(z.text, t))
+                            })
                             .count()
                     };
                     if support(x.text) > support(y.text) || flagged.contains(&d) {
@@ -461,7 +531,13 @@ fn descriptor_flags(descriptors: &[Vec<DescriptorIn<'_>>], name: &dyn Fn(usize) 
                     out.push(Flag {
                         doc: d,
                         flag: FlagKind::DescriptorConflict,
-                        evidence: format!("calls {} “{}”, {} calls them “{}”", x.entity, x.text, name(e), y.text),
+                        evidence: format!(
+                            "calls {} “{}”, {} calls them “{}”",
+                            x.entity,
+                            x.text,
+                            name(e),
+                            y.text
+                        ),
                     });
                 }
             }
@@ -479,17 +555,30 @@ mod tests {
     #[track_caller]
     fn check(texts: &[&str], descriptors: &[&[(&str, &str)]], expected: &[&str]) {
         let spans: Vec<Vec<crate::Span>> = texts.iter().map(|t| sentences(t)).collect();
-        let docs: Vec<DocInput<'_>> = texts.iter().zip(&spans).map(|(t, s)| DocInput::new(t, s)).collect();
+        let docs: Vec<DocInput<'_>> = texts
+            .iter()
+            .zip(&spans)
+            .map(|(t, s)| DocInput::new(t, s))
+            .collect();
         let ds: Vec<Vec<DescriptorIn<'_>>> = descriptors
             .iter()
-            .map(|l| l.iter().map(|(e, t)| DescriptorIn { entity: e, text: t }).collect())
+            .map(|l| {
+                l.iter()
+                    .map(|(e, t)| DescriptorIn { entity: e, text: t })
+                    .collect()
+            })
             .collect();
         let got: Vec<String> = flags(&docs, &[], &ds)
             .iter()
             .map(|f| format!("{} {}: {}", f.doc, f.flag.as_str(), f.evidence))
             .collect();
         let exp: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        assert!(got == exp, "flags differ\nexpected:\n  {}\ngot:\n  {}", exp.join("\n  "), got.join("\n  "));
+        assert!(
+            got == exp,
+            "flags differ\nexpected:\n  {}\ngot:\n  {}",
+            exp.join("\n  "),
+            got.join("\n  ")
+        );
     }
 
     #[test]
@@ -500,7 +589,11 @@ mod tests {
             &["0 machine_rewrite: names with a word swapped for a synonym: “White Home” (for “White House”); proper names written in lower case 2 times: “america”"],
         );
         // Capitalised genuine names and ordinary words are no evidence.
-        check(&["The White House said on Monday that America would act against the acts of others."], &[], &[]);
+        check(
+            &["The White House said on Monday that America would act against the acts of others."],
+            &[],
+            &[],
+        );
     }
 
     #[test]
@@ -525,7 +618,10 @@ mod tests {
         // A past role conflicts with nothing.
         check(
             &["Johnson spoke.", "Johnson left."],
-            &[&[("boris-johnson", "then-Foreign Secretary")], &[("boris-johnson", "Prime Minister")]],
+            &[
+                &[("boris-johnson", "then-Foreign Secretary")],
+                &[("boris-johnson", "Prime Minister")],
+            ],
             &[],
         );
     }

@@ -78,8 +78,8 @@ fn strength(s: &Scored) -> f32 {
 /// Every aligned pair between documents of a corpus (sentence indices i < j).
 pub(crate) fn all_pairs(c: &Corpus) -> Vec<Scored> {
     let cands = crate::align::candidates(c, None);
-    let mut by_docs: HashMap<(usize, usize), Vec<(usize, usize, crate::align::PairScore)>> =
-        HashMap::new();
+    type Scores = Vec<(usize, usize, crate::align::PairScore)>;
+    let mut by_docs: HashMap<(usize, usize), Scores> = HashMap::new();
     for (i, j) in cands {
         let (a, b) = (c.sents[i].doc, c.sents[j].doc);
         let p = crate::align::score(&c.sents[i], &c.sents[j]);
@@ -132,7 +132,11 @@ pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
         if total / ((members[ci].len() * members[cj].len()) as f32) < LINK {
             continue;
         }
-        let (keep, gone) = if members[ci].len() >= members[cj].len() { (ci, cj) } else { (cj, ci) };
+        let (keep, gone) = if members[ci].len() >= members[cj].len() {
+            (ci, cj)
+        } else {
+            (cj, ci)
+        };
         let moved = std::mem::take(&mut members[gone]);
         for &x in &moved {
             cluster[x] = keep;
@@ -172,14 +176,25 @@ pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
                 None => Cell::Related,
             };
             cells[d] = cells[d].min(cell);
-            passages[d].push(Passage { span: c.sents[x].span, kind: cell });
+            passages[d].push(Passage {
+                span: c.sents[x].span,
+                kind: cell,
+            });
         }
         let coverage = passages.iter().filter(|p| !p.is_empty()).count();
         if coverage < 2 {
             continue;
         }
         let conflict = conflict_in(&c, &sorted);
-        claims.push((sorted[0], Claim { passages, cells, coverage, conflict }));
+        claims.push((
+            sorted[0],
+            Claim {
+                passages,
+                cells,
+                coverage,
+                conflict,
+            },
+        ));
     }
     claims.sort_by(|a, b| b.1.coverage.cmp(&a.1.coverage).then(a.0.cmp(&b.0)));
     claims.into_iter().map(|(_, c)| c).collect()
@@ -198,7 +213,8 @@ fn conflict_in(c: &Corpus, members: &[usize]) -> Option<Conflict> {
             for (a, (_, pa)) in s.numbers.iter().enumerate() {
                 for (b, (_, pb)) in t.numbers.iter().enumerate() {
                     let same_thing = only
-                        || (s.number_heads[a] != u32::MAX && s.number_heads[a] == t.number_heads[b]);
+                        || (s.number_heads[a] != u32::MAX
+                            && s.number_heads[a] == t.number_heads[b]);
                     if !same_thing {
                         continue;
                     }
@@ -219,12 +235,18 @@ fn conflict_in(c: &Corpus, members: &[usize]) -> Option<Conflict> {
                         };
                         return Some(Conflict {
                             what: "number",
-                            values: vec![(s.doc, pa.clone(), show(&va)), (t.doc, pb.clone(), show(&vb))],
+                            values: vec![
+                                (s.doc, pa.clone(), show(&va)),
+                                (t.doc, pb.clone(), show(&vb)),
+                            ],
                         });
                     }
                 }
             }
-            if !s.years.is_empty() && !t.years.is_empty() && !s.years.iter().any(|y| t.years.contains(y)) {
+            if !s.years.is_empty()
+                && !t.years.is_empty()
+                && !s.years.iter().any(|y| t.years.contains(y))
+            {
                 return Some(Conflict {
                     what: "date",
                     values: vec![
@@ -248,16 +270,22 @@ mod tests {
     #[track_caller]
     fn check(texts: &[&str], expected: &[&str]) {
         let spans: Vec<Vec<Span>> = texts.iter().map(|t| sentences(t)).collect();
-        let docs: Vec<DocInput<'_>> =
-            texts.iter().zip(&spans).map(|(t, s)| DocInput::new(t, s)).collect();
+        let docs: Vec<DocInput<'_>> = texts
+            .iter()
+            .zip(&spans)
+            .map(|(t, s)| DocInput::new(t, s))
+            .collect();
         let got: Vec<String> = story(&docs)
             .iter()
             .map(|c| {
                 let mut row = format!("{}:", c.coverage);
                 for (d, ps) in c.passages.iter().enumerate() {
                     for p in ps {
-                        let text: String =
-                            texts[d].chars().skip(p.span.start).take(p.span.len()).collect();
+                        let text: String = texts[d]
+                            .chars()
+                            .skip(p.span.start)
+                            .take(p.span.len())
+                            .collect();
                         row.push_str(&format!(" {d}:{text} ({:?})", p.kind));
                     }
                 }
@@ -269,7 +297,12 @@ mod tests {
             })
             .collect();
         let exp: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        assert!(got == exp, "story differs\nexpected:\n  {}\ngot:\n  {}", exp.join("\n  "), got.join("\n  "));
+        assert!(
+            got == exp,
+            "story differs\nexpected:\n  {}\ngot:\n  {}",
+            exp.join("\n  "),
+            got.join("\n  ")
+        );
     }
 
     #[test]

@@ -44,7 +44,9 @@ fn check_self(a: &str) {
     let pairs = align(&d, &d);
     for s in &sa {
         assert!(
-            pairs.iter().any(|p| p.a == *s && p.b == *s && p.kind == AlignKind::Same),
+            pairs
+                .iter()
+                .any(|p| p.a == *s && p.b == *s && p.kind == AlignKind::Same),
             "sentence {s:?} of a text aligned with itself is not `same`"
         );
     }

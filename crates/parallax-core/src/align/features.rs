@@ -68,11 +68,16 @@ impl Interner {
     pub fn word(&mut self, w: &str, with_synonyms: bool) -> (u32, Vec<u32>, Vec<u32>) {
         if let Some(found) = self.words.get(w) {
             let (st, own, up) = found.clone();
-            return if with_synonyms { (st, own, up) } else { (st, Vec::new(), Vec::new()) };
+            return if with_synonyms {
+                (st, own, up)
+            } else {
+                (st, Vec::new(), Vec::new())
+            };
         }
         let st = self.id(&stem(w));
         let (own, up) = Synonyms::get().keys(w);
-        self.words.insert(w.to_string(), (st, own.clone(), up.clone()));
+        self.words
+            .insert(w.to_string(), (st, own.clone(), up.clone()));
         if with_synonyms {
             (st, own, up)
         } else {
@@ -162,7 +167,12 @@ fn raw_words(chars: &[char]) -> Vec<RawWord> {
                 text.truncate(text.len() - suf.len());
             }
         }
-        out.push(RawWord { text, start, quoted: in_quote, initial });
+        out.push(RawWord {
+            text,
+            start,
+            quoted: in_quote,
+            initial,
+        });
         initial = false;
         i = j;
     }
@@ -178,10 +188,26 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("trillion", 1e12),
 ];
 
-const APPROX2: &[&str] =
-    &["more than", "less than", "fewer than", "at least", "up to", "as many", "in excess"];
-const APPROX1: &[&str] =
-    &["around", "about", "nearly", "almost", "over", "roughly", "approximately", "some", "under"];
+const APPROX2: &[&str] = &[
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "up to",
+    "as many",
+    "in excess",
+];
+const APPROX1: &[&str] = &[
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "roughly",
+    "approximately",
+    "some",
+    "under",
+];
 
 fn hash(s: &str) -> u64 {
     // FNV-1a: deterministic on every platform.
@@ -234,7 +260,7 @@ pub(crate) fn sentence(
         // Capitalised runs for acronyms ("United States" -> "us"); "of", "the", "and" inside.
         if capital && !all_caps {
             cap_run.push(lower.clone());
-        } else if !(matches!(lower.as_str(), "of" | "and") && !cap_run.is_empty()) {
+        } else if !matches!(lower.as_str(), "of" | "and") || cap_run.is_empty() {
             flush_run(&mut cap_run, &mut acronyms);
         }
         if first.is_ascii_digit() {
@@ -255,8 +281,13 @@ pub(crate) fn sentence(
                     // The phrase: an approximator before ("more than"), the number, its
                     // multiplier ("million").
                     let lower_at = |q: usize| raw.get(q).map(|r| r.text.to_lowercase());
-                    let two = (k >= 2)
-                        .then(|| format!("{} {}", lower_at(k - 2).unwrap_or_default(), lower_at(k - 1).unwrap_or_default()));
+                    let two = (k >= 2).then(|| {
+                        format!(
+                            "{} {}",
+                            lower_at(k - 2).unwrap_or_default(),
+                            lower_at(k - 1).unwrap_or_default()
+                        )
+                    });
                     let one = (k >= 1).then(|| lower_at(k - 1).unwrap_or_default());
                     let from = if two.as_deref().is_some_and(|t| APPROX2.contains(&t)) {
                         k - 2
@@ -291,14 +322,21 @@ pub(crate) fn sentence(
         }
         // Hyphenated words give their parts as tokens too.
         let parts: Vec<&str> = if lower.contains('-') {
-            lower.split('-').filter(|p| p.len() >= 2 && !is_stop(p)).collect()
+            lower
+                .split('-')
+                .filter(|p| p.len() >= 2 && !is_stop(p))
+                .collect()
         } else {
             vec![lower.as_str()]
         };
         for p in parts {
             let (st, own, up) = interner.word(p, !name);
             let nchars = p.chars().count();
-            let first5 = if nchars >= 5 { hash(&p.chars().take(5).collect::<String>()) } else { 0 };
+            let first5 = if nchars >= 5 {
+                hash(&p.chars().take(5).collect::<String>())
+            } else {
+                0
+            };
             let sig = |v: &[u32]| v.iter().fold(0u64, |a, &i| a | 1u64 << (i % 64));
             content.push(Tok {
                 own_sig: sig(&own),
@@ -327,7 +365,7 @@ pub(crate) fn sentence(
     quote_grams.sort_unstable();
     quote_grams.dedup();
     let norm_hash = if words.is_empty() {
-        hash(&chars.iter().collect::<String>().trim().to_string())
+        hash(chars.iter().collect::<String>().trim())
     } else {
         hash(&words.join(" "))
     };
@@ -363,7 +401,12 @@ impl Corpus {
         for (d, doc) in docs.iter().enumerate() {
             doc_start.push(sents.len());
             let chars: Vec<char> = doc.text.chars().collect();
-            let names: Vec<Span> = doc.mentions.iter().filter(|m| m.is_name()).map(|m| m.span).collect();
+            let names: Vec<Span> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.is_name())
+                .map(|m| m.span)
+                .collect();
             for &s in doc.sentences {
                 sents.push(sentence(d, &chars, s, &names, &mut interner));
             }

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 const SYNONYMS: &str = include_str!("../../data/synonyms.txt");
 
 /// Function words and reporting verbs: never content, never anchors.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
     "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
@@ -42,6 +43,7 @@ pub(crate) fn is_stop(lower: &str) -> bool {
 }
 
 /// Irregular forms to base forms (general English, for synonym look-up).
+#[rustfmt::skip]
 const IRREGULAR: &[(&str, &str)] = &[
     ("was", "be"), ("were", "be"), ("been", "be"), ("is", "be"), ("are", "be"),
     ("had", "have"), ("has", "have"), ("did", "do"), ("done", "do"), ("went", "go"),

@@ -75,7 +75,11 @@ pub struct DocInput<'a> {
 impl<'a> DocInput<'a> {
     /// A document with no entity mentions.
     pub fn new(text: &'a str, sentences: &'a [Span]) -> Self {
-        DocInput { text, sentences, mentions: &[] }
+        DocInput {
+            text,
+            sentences,
+            mentions: &[],
+        }
     }
 }
 
@@ -144,7 +148,10 @@ pub(crate) struct PairScore {
 
 /// Scores two sentences.
 pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
-    let mut out = PairScore { len: (s.content.len(), t.content.len()), ..Default::default() };
+    let mut out = PairScore {
+        len: (s.content.len(), t.content.len()),
+        ..Default::default()
+    };
     if s.norm_hash == t.norm_hash && s.word_ids == t.word_ids && !s.word_ids.is_empty() {
         // The same words: nothing to weigh.
         let names = s.content.iter().filter(|k| k.name).count();
@@ -210,14 +217,20 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
         }
         seen.len()
     };
-    out.unmatched_names = (unmatched(&s.content, &used_s), unmatched(&t.content, &used_t));
+    out.unmatched_names = (
+        unmatched(&s.content, &used_s),
+        unmatched(&t.content, &used_t),
+    );
     for (v, _) in &s.numbers {
-        if (*v >= 10.0 || v.fract() != 0.0) && t.numbers.iter().any(|(w, _)| (v - w).abs() < 1e-9)
-        {
+        if (*v >= 10.0 || v.fract() != 0.0) && t.numbers.iter().any(|(w, _)| (v - w).abs() < 1e-9) {
             out.shared_numbers += 1;
         }
     }
-    out.shared_quote = s.quote_grams.iter().filter(|g| t.quote_grams.binary_search(g).is_ok()).count();
+    out.shared_quote = s
+        .quote_grams
+        .iter()
+        .filter(|g| t.quote_grams.binary_search(g).is_ok())
+        .count();
     out
 }
 
@@ -226,10 +239,10 @@ fn token_match(x: &features::Tok, y: &features::Tok, s: &Sent, t: &Sent) -> (f32
     if x.stem == y.stem {
         return (1.0, false);
     }
-    if x.name && x.lower.len() >= 2 && t.acronyms.iter().any(|a| *a == x.lower) {
+    if x.name && x.lower.len() >= 2 && t.acronyms.contains(&x.lower) {
         return (1.0, false);
     }
-    if y.name && y.lower.len() >= 2 && s.acronyms.iter().any(|a| *a == y.lower) {
+    if y.name && y.lower.len() >= 2 && s.acronyms.contains(&y.lower) {
         return (1.0, false);
     }
     if x.own_sig & y.own_sig != 0 && x.own.iter().any(|i| y.own.binary_search(i).is_ok()) {
@@ -240,7 +253,10 @@ fn token_match(x: &features::Tok, y: &features::Tok, s: &Sent, t: &Sent) -> (f32
     let maybe_near = x.nchars >= 5
         && y.nchars >= 5
         && ((x.first5 == y.first5) || x.nchars.abs_diff(y.nchars) <= 1);
-    if maybe_near && x.lower.as_bytes().first() == y.lower.as_bytes().first() && near(&x.lower, &y.lower) {
+    if maybe_near
+        && x.lower.as_bytes().first() == y.lower.as_bytes().first()
+        && near(&x.lower, &y.lower)
+    {
         return (0.8, false);
     }
     if (x.own_sig & y.up_sig != 0 && x.own.iter().any(|i| y.up.binary_search(i).is_ok()))
@@ -267,7 +283,12 @@ fn near(a: &str, b: &str) -> bool {
         return false;
     }
     // Edit distance at most one.
-    let suffix = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     prefix + suffix >= la.max(lb) - 1
 }
 
@@ -301,8 +322,13 @@ pub(crate) struct Thresholds {
     pub related_dice: f32,
 }
 
-pub(crate) const DEFAULT: Thresholds =
-    Thresholds { same_raw: 0.8, para_dice: 0.5, chain_dice: 0.3, related_cont: 0.5, related_dice: 0.3 };
+pub(crate) const DEFAULT: Thresholds = Thresholds {
+    same_raw: 0.8,
+    para_dice: 0.5,
+    chain_dice: 0.3,
+    related_cont: 0.5,
+    related_dice: 0.3,
+};
 
 /// The kind of a scored pair before the order pass, with its score; None when unaligned.
 pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32)> {
@@ -325,7 +351,7 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
         && p.matched_content >= 3
         && p.len.0.min(p.len.1) >= 7)
         || (p.cont >= 0.6 && dice >= 0.25 && p.matched_content >= 2 && p.matched >= 3);
-    if (anchored && !clash) || (overlap && !clash) || (anchored && p.matched_content >= 2) {
+    if ((anchored || overlap) && !clash) || (anchored && p.matched_content >= 2) {
         return Some((AlignKind::Related, (p.cont * 0.5 + dice * 0.5).min(1.0)));
     }
     None
@@ -333,7 +359,10 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
 
 /// Candidate sentence pairs between documents of a corpus, from an inverted index.
 /// Pairs (i, j) with i < j, sentences of different documents.
-pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -> Vec<(usize, usize)> {
+pub(crate) fn candidates(
+    c: &Corpus,
+    docs_of_interest: Option<(usize, usize)>,
+) -> Vec<(usize, usize)> {
     let n = c.sents.len();
     let cap = (n / 10).max(40);
     let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
@@ -360,7 +389,11 @@ pub(crate) fn candidates(c: &Corpus, docs_of_interest: Option<(usize, usize)>) -
         k
     };
     let all_keys: Vec<Vec<(u64, f32)>> = c.sents.iter().map(keys).collect();
-    let weight: Vec<f32> = c.sents.iter().map(|s| s.content.iter().map(|t| t.idf).sum()).collect();
+    let weight: Vec<f32> = c
+        .sents
+        .iter()
+        .map(|s| s.content.iter().map(|t| t.idf).sum())
+        .collect();
     for (i, ks) in all_keys.iter().enumerate() {
         for (k, _) in ks {
             index.entry(*k).or_default().push(i as u32);
@@ -441,8 +474,10 @@ pub(crate) struct Scored {
 /// Aligns documents `a` and `b` of a corpus: classified pairs, order pass applied.
 pub(crate) fn align_docs(c: &Corpus, a: usize, b: usize, th: &Thresholds) -> Vec<Scored> {
     let cands = candidates(c, Some((a, b)));
-    let scored: Vec<(usize, usize, PairScore)> =
-        cands.into_iter().map(|(i, j)| (i, j, score(&c.sents[i], &c.sents[j]))).collect();
+    let scored: Vec<(usize, usize, PairScore)> = cands
+        .into_iter()
+        .map(|(i, j)| (i, j, score(&c.sents[i], &c.sents[j])))
+        .collect();
     order_pass(c, a, b, scored, th)
 }
 
@@ -498,12 +533,22 @@ pub(crate) fn order_pass(
         let mut kind = classify(&p, th);
         if on_chain
             && ((p.dice >= th.chain_dice && p.matched_content >= 2) || p.raw >= 0.5)
-            && !matches!(kind, Some((AlignKind::Same, _)) | Some((AlignKind::Paraphrase, _)))
+            && !matches!(
+                kind,
+                Some((AlignKind::Same, _)) | Some((AlignKind::Paraphrase, _))
+            )
         {
             kind = Some((AlignKind::Paraphrase, p.dice.max(0.5)));
         }
         if let Some((kind, value)) = kind {
-            out.push(Scored { i, j, score: p, kind, value: value.clamp(0.0, 1.0), chained: on_chain });
+            out.push(Scored {
+                i,
+                j,
+                score: p,
+                kind,
+                value: value.clamp(0.0, 1.0),
+                chained: on_chain,
+            });
         }
     }
     out
@@ -522,7 +567,7 @@ pub fn align(a: &DocInput<'_>, b: &DocInput<'_>) -> Vec<AlignedPair> {
             kind: s.kind,
         })
         .collect();
-    out.sort_by(|x, y| (x.a.start, x.b.start).cmp(&(y.a.start, y.b.start)));
+    out.sort_by_key(|x| (x.a.start, x.b.start));
     out
 }
 
@@ -594,19 +639,29 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
         }
         (op, _) => out.push(op),
     };
-    let join = |ts: &[(String, String)]| ts.iter().map(|t| t.1.as_str()).collect::<Vec<_>>().join(" ");
+    let join = |ts: &[(String, String)]| {
+        ts.iter()
+            .map(|t| t.1.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for op in ops {
         match op {
             similar::DiffOp::Equal { old_index, len, .. } => {
                 push(DiffOp::Equal(join(&ta[old_index..old_index + len])))
             }
-            similar::DiffOp::Delete { old_index, old_len, .. } => {
-                push(DiffOp::Delete(join(&ta[old_index..old_index + old_len])))
-            }
-            similar::DiffOp::Insert { new_index, new_len, .. } => {
-                push(DiffOp::Insert(join(&tb[new_index..new_index + new_len])))
-            }
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(DiffOp::Delete(join(&ta[old_index..old_index + old_len]))),
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(DiffOp::Insert(join(&tb[new_index..new_index + new_len]))),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 push(DiffOp::Delete(join(&ta[old_index..old_index + old_len])));
                 push(DiffOp::Insert(join(&tb[new_index..new_index + new_len])));
             }

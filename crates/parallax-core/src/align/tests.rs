@@ -8,21 +8,37 @@ fn run(a: &str, b: &str) -> Vec<(String, String, AlignKind)> {
     let sb = sentences(b);
     let da = DocInput::new(a, &sa);
     let db = DocInput::new(b, &sb);
-    let slice = |t: &str, s: Span| t.chars().skip(s.start).take(s.end - s.start).collect::<String>();
-    align(&da, &db).into_iter().map(|p| (slice(a, p.a), slice(b, p.b), p.kind)).collect()
+    let slice = |t: &str, s: Span| {
+        t.chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect::<String>()
+    };
+    align(&da, &db)
+        .into_iter()
+        .map(|p| (slice(a, p.a), slice(b, p.b), p.kind))
+        .collect()
 }
 
 /// Checks that `a` and `b` align exactly as `expected` (sentence texts and kinds).
 #[track_caller]
 fn check(a: &str, b: &str, expected: &[(&str, &str, AlignKind)]) {
     let got = run(a, b);
-    let exp: Vec<(String, String, AlignKind)> =
-        expected.iter().map(|(x, y, k)| (x.to_string(), y.to_string(), *k)).collect();
+    let exp: Vec<(String, String, AlignKind)> = expected
+        .iter()
+        .map(|(x, y, k)| (x.to_string(), y.to_string(), *k))
+        .collect();
     if got != exp {
         let show = |v: &[(String, String, AlignKind)]| {
-            v.iter().map(|(x, y, k)| format!("  {k:?}: {x:?}\n      <> {y:?}\n")).collect::<String>()
+            v.iter()
+                .map(|(x, y, k)| format!("  {k:?}: {x:?}\n      <> {y:?}\n"))
+                .collect::<String>()
         };
-        panic!("alignment differs\nexpected:\n{}got:\n{}", show(&exp), show(&got));
+        panic!(
+            "alignment differs\nexpected:\n{}got:\n{}",
+            show(&exp),
+            show(&got)
+        );
     }
 }
 
@@ -33,7 +49,11 @@ fn near_identical_sentences_are_same() {
     check(
         "The council approved the budget on Monday. Residents protested outside.",
         "The city council approved the budget on Monday. It rained all day.",
-        &[("The council approved the budget on Monday.", "The city council approved the budget on Monday.", Same)],
+        &[(
+            "The council approved the budget on Monday.",
+            "The city council approved the budget on Monday.",
+            Same,
+        )],
     );
 }
 
@@ -102,7 +122,11 @@ fn a_text_with_itself_is_same_everywhere() {
         t,
         &[
             ("A storm hit the coast.", "A storm hit the coast.", Same),
-            ("\"We are ready,\" the mayor said.", "\"We are ready,\" the mayor said.", Same),
+            (
+                "\"We are ready,\" the mayor said.",
+                "\"We are ready,\" the mayor said.",
+                Same,
+            ),
             ("Photo: AP", "Photo: AP", Same),
         ],
     );
@@ -130,6 +154,10 @@ fn word_differences() {
         "=A senior State | -Department | +Division | =official | -told | +instructed | =Newsweek",
     );
     // Whitespace and quote styles are not differences.
-    check_diff("He said  “no” to ‘it’.", "He said \"no\"\nto 'it'.", "=He said “ no ” to ‘ it ’ .");
+    check_diff(
+        "He said  “no” to ‘it’.",
+        "He said \"no\"\nto 'it'.",
+        "=He said “ no ” to ‘ it ’ .",
+    );
     check_diff("", "New words", "+New words");
 }
