@@ -87,7 +87,7 @@ pub fn align_cmd(args: &[String]) -> Result<ExitCode> {
         let line = json!({
             "a": inputs.names[0], "b": inputs.names[1],
             "a_start": p.a.start, "a_end": p.a.end, "b_start": p.b.start, "b_end": p.b.end,
-            "score": (p.score * 1000.0).round() / 1000.0, "kind": p.kind.as_str(),
+            "score": (f64::from(p.score) * 1000.0).round() / 1000.0, "kind": p.kind.as_str(),
         });
         writeln!(out, "{line}")?;
     }

