@@ -142,6 +142,9 @@ pub(crate) struct PairScore {
     pub shared_quote: usize,
     /// Names on each side with no counterpart.
     pub unmatched_names: (usize, usize),
+    /// Matched pairs of consecutive content words, not names and not frequent in the
+    /// compared documents, consecutive on both sides ("government websites").
+    pub phrases: usize,
     /// Content tokens on each side.
     pub len: (usize, usize),
 }
@@ -181,6 +184,7 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     let mut used_s = vec![false; s.content.len()];
     let mut used_t = vec![false; t.content.len()];
+    let mut partner = vec![usize::MAX; s.content.len()];
     let mut m = 0.0f32;
     for (wm, _w, i, j, syn) in cands {
         if used_s[i] || used_t[j] {
@@ -189,6 +193,7 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
         // A repeated word matches once: the same stem twice in one sentence counts once.
         used_s[i] = true;
         used_t[j] = true;
+        partner[i] = j;
         m += wm;
         out.matched += 1;
         if s.content[i].name || t.content[j].name {
@@ -200,6 +205,16 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
             out.synonym_matches += 1;
         }
     }
+    out.phrases = (1..s.content.len())
+        .filter(|&i| {
+            partner[i - 1] != usize::MAX
+                && partner[i] == partner[i - 1].wrapping_add(1)
+                && !s.content[i].name
+                && !s.content[i - 1].name
+                // Specific words: not the topic words most sentences of the story use.
+                && s.content[i].idf.min(s.content[i - 1].idf) >= 2.0
+        })
+        .count();
     let ws: f32 = s.content.iter().map(|t| t.idf).sum();
     let wt: f32 = t.content.iter().map(|t| t.idf).sum();
     if ws + wt > 0.0 {
@@ -350,7 +365,8 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
         && p.cont >= th.related_cont
         && p.matched_content >= 3
         && p.len.0.min(p.len.1) >= 7)
-        || (p.cont >= 0.6 && dice >= 0.25 && p.matched_content >= 2 && p.matched >= 3);
+        || (p.cont >= 0.6 && dice >= 0.25 && p.matched_content >= 2 && p.matched >= 3)
+        || (p.phrases >= 1 && p.matched_content >= 3 && p.cont >= 0.5 && dice >= 0.2);
     if ((anchored || overlap) && !clash) || (anchored && p.matched_content >= 2) {
         return Some((AlignKind::Related, (p.cont * 0.5 + dice * 0.5).min(1.0)));
     }
