@@ -25,6 +25,8 @@ use std::sync::OnceLock;
 
 const PROPER: &str = include_str!("../data/proper_names.txt");
 const SPUN: &str = include_str!("../data/spun_names.txt");
+/// Common English words (WordNet lemmas seen in SemCor; shared with the recognizer).
+const COMMON: &str = include_str!("../data/words.txt");
 
 /// Share of a text's characters in captions, credits, keyword lines, bylines and furniture
 /// above which it is `furniture_heavy`.
@@ -82,6 +84,18 @@ pub struct DescriptorIn<'a> {
 fn proper() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| PROPER.lines().collect())
+}
+
+fn common() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON.lines().collect())
+}
+
+/// True when a lower-case word or one of its base forms is a common English word.
+fn is_common(w: &str) -> bool {
+    crate::align::lexicon::base_forms(w)
+        .iter()
+        .any(|b| common().contains(b.as_str()))
 }
 
 /// Spun variants of WordNet's fixed names: variant -> name ("white home" -> "white house").
@@ -253,6 +267,9 @@ pub fn flags(
             if chained.len() < 3 || (chained.len() as f32) < 0.5 * shorter as f32 {
                 continue;
             }
+            // Common words among the one-word substitutions, on each side: a spinner trades
+            // common words for rarer synonyms.
+            let (mut common_a, mut common_b) = (0usize, 0usize);
             let (mut subs, mut other, mut synonyms, mut identical) =
                 (0usize, 0usize, 0usize, 0usize);
             let syn = Synonyms::get();
@@ -271,11 +288,13 @@ pub fn flags(
                             let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
                             if nx <= 3 && ny <= 3 {
                                 subs += nx.max(ny);
-                                if nx == 1
-                                    && ny == 1
-                                    && syn.synonyms(&x.to_lowercase(), &y.to_lowercase())
-                                {
-                                    synonyms += 1;
+                                if nx == 1 && ny == 1 {
+                                    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+                                    if syn.synonyms(&lx, &ly) {
+                                        synonyms += 1;
+                                    }
+                                    common_a += usize::from(is_common(&lx));
+                                    common_b += usize::from(is_common(&ly));
                                 }
                             } else {
                                 other += nx.max(ny);
@@ -296,11 +315,14 @@ pub fn flags(
             if !spun {
                 continue;
             }
-            let (copy, orig) = if internal(b) >= internal(a) {
-                (b, a)
-            } else {
-                (a, b)
+            // The copy: the side whose substituted words are rarer; else the one with more
+            // internal evidence; else the later one.
+            let b_is_copy = match common_b.cmp(&common_a) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => internal(b) >= internal(a),
             };
+            let (copy, orig) = if b_is_copy { (b, a) } else { (a, b) };
             if rewrite[copy].is_none() {
                 rewrite[copy] = Some(format!(
                     "follows {} sentence by sentence ({} sentences) with {subs} words substituted, {synonyms} of them WordNet synonyms",
@@ -606,6 +628,23 @@ mod tests {
                 "0 repeated_headline: the headline “Storm hits the coast” appears 2 times",
             ],
         );
+    }
+
+    #[test]
+    fn a_spun_copy_of_another_source() {
+        let original = "The council will meet on Monday to discuss the budget. \
+            The mayor said the plan would help small businesses. \
+            Critics warned that taxes could rise sharply next year. \
+            A final vote is expected before the end of the month.";
+        let spun = "The council will gather on Monday to hash out the budget. \
+            The mayor said the program would aid small businesses. \
+            Critics cautioned that taxes could climb sharply next year. \
+            A final ballot is anticipated before the end of the month.";
+        let flagged = "1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms";
+        check(&[original, spun], &[], &[flagged]);
+        // The copy is the same document whichever comes first.
+        let flagged = "0 machine_rewrite: follows document 1 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms";
+        check(&[spun, original], &[], &[flagged]);
     }
 
     #[test]
