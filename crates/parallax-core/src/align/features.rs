@@ -270,6 +270,13 @@ pub(crate) fn sentence(
                     && !plain.contains('.')
                     && plain.len() == 4
                     && (1800.0..=2100.0).contains(&v);
+                // A day after a month name ("July 29") is part of a date, not a count.
+                let after_month = k > 0
+                    && crate::normalize::is_calendar_word(&raw[k - 1].text.to_lowercase())
+                    && v < 32.0;
+                if after_month {
+                    continue;
+                }
                 if is_year {
                     years.push(v as i32);
                 } else {

@@ -248,8 +248,14 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
         unmatched(&s.content, &used_s),
         unmatched(&t.content, &used_t),
     );
-    for (v, _) in &s.numbers {
-        if (*v >= 10.0 || v.fract() != 0.0) && t.numbers.iter().any(|(w, _)| (v - w).abs() < 1e-9) {
+    // An equal number anchors when it is large (100 or more) or counts the same thing (the
+    // same word after it): "29" or "10" alone are too common to mean one fact.
+    for (a, (v, _)) in s.numbers.iter().enumerate() {
+        let head = s.number_heads[a];
+        let hit = t.numbers.iter().enumerate().any(|(b, (w, _))| {
+            (v - w).abs() < 1e-9 && (*v >= 100.0 || (head != u32::MAX && head == t.number_heads[b]))
+        });
+        if hit {
             out.shared_numbers += 1;
         }
     }
@@ -378,7 +384,10 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
         && p.matched_content >= 3
         && p.len.0.min(p.len.1) >= 7)
         || (p.cont >= 0.6 && dice >= 0.25 && p.matched_content >= 2 && p.matched >= 3)
-        || (p.phrases >= 1 && p.matched_content >= 3 && p.cont >= 0.5 && dice >= 0.2);
+        || (p.phrases >= 1
+            && (p.matched_content >= 3 || (p.matched_content >= 2 && p.matched_names >= 2))
+            && p.cont >= 0.5
+            && dice >= 0.2);
     if ((anchored || overlap) && !clash) || (anchored && p.matched_content >= 2) {
         return Some((AlignKind::Related, (p.cont * 0.5 + dice * 0.5).min(1.0)));
     }

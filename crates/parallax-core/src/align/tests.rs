@@ -161,3 +161,13 @@ fn word_differences() {
     );
     check_diff("", "New words", "+New words");
 }
+
+#[test]
+fn small_numbers_and_days_of_the_month_are_no_anchor() {
+    // Regression: "July 29" and "4:29" once made a related pair across two unrelated stories.
+    check(
+        "The runner completed the route in two hours, four minutes, 29 seconds on Sunday.",
+        "Construction and forestry sales doubled in the quarter ended July 29 from a year ago.",
+        &[],
+    );
+}
