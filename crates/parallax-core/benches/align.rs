@@ -74,7 +74,11 @@ fn synthetic(n: usize) -> Vec<String> {
                 };
                 words += s.split_whitespace().count();
                 out.push_str(s);
-                out.push_str(if rng.next() % 4 == 0 { "\n\n" } else { " " });
+                out.push_str(if rng.next().is_multiple_of(4) {
+                    "\n\n"
+                } else {
+                    " "
+                });
             }
             out
         })
