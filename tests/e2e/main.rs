@@ -813,10 +813,24 @@ async fn quotes(c: &Ctx) -> Result<(), String> {
         "return document.querySelector('#quotes-page') !== null",
     )
     .await?;
-    let all = count(c, "#quotes-page blockquote").await? as usize;
+    let all = count(c, "#quotes-page .speaker-group blockquote").await? as usize;
     ensure(
         all == per_doc,
         format!("#/quotes lists {all}, the readers {per_doc}"),
+    )?;
+    // Matched quotes: each group reaches at least two sources, or the page says there are none.
+    let groups = c.b.js("return [...document.querySelectorAll('#matched-quotes .quote-match')].map(g => new Set([...g.querySelectorAll('li')].map(li => li.dataset.doc)).size)", vec![]).await?;
+    let groups: Vec<u64> = groups
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+        .unwrap_or_default();
+    ensure(
+        groups.iter().all(|&n| n >= 2),
+        format!("a matched-quote group within one source: {groups:?}"),
+    )?;
+    ensure(
+        !groups.is_empty() || count(c, "#no-matched-quotes").await? == 1,
+        "no matched quotes and no message saying so",
     )?;
     shoot(c, "quotes").await
 }

@@ -69,16 +69,30 @@ impl Document {
             let found = line_roles(&text);
             paragraphs
                 .iter()
-                .map(|p| found.iter().find(|(s, _)| s == p).map_or(LineRole::Body, |(_, r)| *r))
+                .map(|p| {
+                    found
+                        .iter()
+                        .find(|(s, _)| s == p)
+                        .map_or(LineRole::Body, |(_, r)| *r)
+                })
                 .collect()
         };
         let is_lede = |i: usize, l: &str| {
-            Some(l) != title_text.as_deref() && is_body_line(l) && !is_date_line(l) && roles[i] == LineRole::Body
+            Some(l) != title_text.as_deref()
+                && is_body_line(l)
+                && !is_date_line(l)
+                && roles[i] == LineRole::Body
         };
         let first_sentence = (body_from.min(paragraphs.len())..paragraphs.len())
             .map(|i| (i, ix.slice(&text, paragraphs[i])))
             .find(|&(i, l)| is_lede(i, l))
-            .or_else(|| paragraphs.iter().map(|&p| ix.slice(&text, p)).find(|l| is_body_line(l)).map(|l| (0, l)))
+            .or_else(|| {
+                paragraphs
+                    .iter()
+                    .map(|&p| ix.slice(&text, p))
+                    .find(|l| is_body_line(l))
+                    .map(|l| (0, l))
+            })
             .map(|(_, l)| first_sentence_of(l))
             .unwrap_or_default()
             .to_string();
