@@ -42,7 +42,7 @@ pub fn rows(na: usize, nb: usize, pairs: &[(usize, usize, AlignKind, f32)]) -> V
         .copied()
         .filter(|&(a, b, _, _)| a < na && b < nb)
         .collect();
-    cand.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    cand.sort_by_key(|x| (x.0, x.1));
     // Heaviest chain increasing in both a and b (O(n^2); n is a few hundred at most).
     let n = cand.len();
     let mut best = vec![0f32; n];

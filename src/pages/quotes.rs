@@ -10,8 +10,10 @@ use yew::prelude::*;
 #[function_component(QuotesPage)]
 pub fn quotes_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
-    // Group key: the speaker's entity id, else the speaker text, else unattributed.
-    let mut groups: Vec<(String, Option<String>, Option<String>, Vec<(usize, usize)>)> = Vec::new();
+    // Group key: the speaker's entity id, else the speaker text, else unattributed; then the
+    // speaker's entity and text, and the (document, quote) positions.
+    type Group = (String, Option<String>, Option<String>, Vec<(usize, usize)>);
+    let mut groups: Vec<Group> = Vec::new();
     for d in 0..library.docs().len() {
         for (qi, q) in library.quotes(d).iter().enumerate() {
             let key = q
@@ -56,10 +58,10 @@ pub fn quotes_page() -> Html {
                 html! { { texts[i].1.to_string() } }
             } else {
                 let ops = word_diff(first, texts[i].1);
-                html! { <>{ for ops.iter().filter_map(|o| match o {
-                    DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
-                    DiffOp::Insert(t) => Some(html! { <><ins>{ t.clone() }</ins>{ " " }</> }),
-                    DiffOp::Delete(t) => Some(html! { <><del>{ t.clone() }</del>{ " " }</> }),
+                html! { <>{ for ops.iter().map(|o| match o {
+                    DiffOp::Equal(t) => html! { <>{ t.clone() }{ " " }</> },
+                    DiffOp::Insert(t) => html! { <><ins>{ t.clone() }</ins>{ " " }</> },
+                    DiffOp::Delete(t) => html! { <><del>{ t.clone() }</del>{ " " }</> },
                 }) }</> }
             };
             html! {
