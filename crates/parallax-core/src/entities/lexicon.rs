@@ -889,7 +889,7 @@ const GROUPS: &[&str] = &[
 ];
 
 /// Titles and roles that precede a name (and are not part of it).
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordSet = WordSet::new(&[
     "President",
     "Vice",
     "Prime",
@@ -1063,10 +1063,10 @@ pub const TITLES: &[&str] = &[
     "Delegate",
     "Chef",
     "Rep.",
-];
+]);
 
 /// Capitalised words that qualify a title ("National Security Adviser", "Foreign Minister").
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub static TITLE_MODIFIERS: WordSet = WordSet::new(&[
     "National",
     "Security",
     "Foreign",
@@ -1172,10 +1172,10 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Staff",
     "Joint",
     "Chiefs",
-];
+]);
 
 /// Head words that make a capitalised phrase an organisation.
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: WordSet = WordSet::new(&[
     "Ministry",
     "Department",
     "Council",
@@ -1370,10 +1370,10 @@ pub const ORG_HEADS: &[&str] = &[
     "Constabulary",
     "Prosecutors",
     "Railways",
-];
+]);
 
 /// Head words of places (facilities, features, administrative areas).
-pub const PLACE_HEADS: &[&str] = &[
+pub static PLACE_HEADS: WordSet = WordSet::new(&[
     "Street",
     "St",
     "Road",
@@ -1480,10 +1480,10 @@ pub const PLACE_HEADS: &[&str] = &[
     "Complex",
     "Ranch",
     "Farm",
-];
+]);
 
 /// Head words of names that are not annotated (events, awards, laws, works, instruments).
-pub const SKIP_HEADS: &[&str] = &[
+pub static SKIP_HEADS: WordSet = WordSet::new(&[
     "Marathon",
     "Cup",
     "Championship",
@@ -1574,10 +1574,10 @@ pub const SKIP_HEADS: &[&str] = &[
     "Paralympic",
     "Marathons",
     "Explained",
-];
+]);
 
 /// Function words and other lower-case words that are never names at a sentence start.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -1784,7 +1784,34 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "everybody",
     "whatever",
     "whoever",
-];
+]);
+
+/// A fixed word list looked up by hashing (built on first use), where a slice would be scanned
+/// word by word for every token.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over `words`.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+    /// True when `w` is in the list.
+    pub fn contains(&self, w: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*w)
+    }
+    /// The words, in list order.
+    pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
+        self.words.iter()
+    }
+}
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty())
