@@ -35,6 +35,7 @@ const TESTS: &[&str] = &[
     "story_matrix_sorts_and_opens_a_row",
     "flags_show_their_evidence",
     "about_shows_timings_measured_here",
+    "one_file_edition_works_from_a_file_url",
 ];
 
 struct Seed {
@@ -72,6 +73,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "story_matrix_sorts_and_opens_a_row" => story(c).await,
         "flags_show_their_evidence" => flags(c).await,
         "about_shows_timings_measured_here" => about(c).await,
+        "one_file_edition_works_from_a_file_url" => one_file(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
@@ -1096,6 +1098,43 @@ async fn flags(c: &Ctx) -> Result<(), String> {
             format!("evidence {ev}"),
         )?;
     }
+    Ok(())
+}
+
+/// `dist/parallax.html` opened from file:// shows every bundled document and loads nothing.
+async fn one_file(c: &Ctx) -> Result<(), String> {
+    let Some(page) = std::env::var_os("PARALLAX_E2E_SINGLE").map(PathBuf::from) else {
+        println!("    one-file edition: not built (PARALLAX_E2E_SINGLE unset), skipped");
+        return Ok(());
+    };
+    let page = page
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", page.display()))?;
+    let url = format!("file://{}", page.display());
+    c.b.open(&format!("{url}#/")).await?;
+    let n = c.seeds.len();
+    c.b.wait_for(
+        "every card from file://",
+        &format!("return document.querySelectorAll('#doc-list > li').length === {n}"),
+    )
+    .await?;
+    let loaded =
+        c.b.js(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await?;
+    ensure(
+        loaded.as_array().is_some_and(|a| a.is_empty()),
+        format!("the one-file page loaded {loaded}"),
+    )?;
+    let id = &c.seeds[0].id;
+    c.b.open(&format!("{url}#/doc/{id}")).await?;
+    c.b.wait_for(
+        "the reader from file://",
+        "return document.querySelectorAll('#reader mark').length > 0",
+    )
+    .await?;
     Ok(())
 }
 

@@ -41,9 +41,6 @@ pub struct FileSize {
 /// Builds the release edition into `out` (relative asset URLs, CSP), prints each file's gzip
 /// size and the total, and returns the sizes.
 pub fn release(_tools: &Tools, out: &Path, single_file: bool) -> Result<Vec<FileSize>, String> {
-    if single_file {
-        return Err("--single-file: the one-file edition is not built yet (issue 7)".into());
-    }
     let out_s = out.display().to_string();
     run_cmd(cmd("trunk").args([
         "build",
@@ -59,9 +56,80 @@ pub fn release(_tools: &Tools, out: &Path, single_file: bool) -> Result<Vec<File
     let html = with_csp(&html)?;
     check_relative(&html)?;
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+    if single_file {
+        let page = write_single_file(out)?;
+        println!("one-file edition: {}", page.display());
+    }
     let sizes = sizes(out)?;
     print_sizes(&sizes);
     Ok(sizes)
+}
+
+/// Writes `parallax.html` into `out`: the app, its styles and the bundled documents in one
+/// page that works opened from file:// (no fetch: the wasm travels inside, base64-encoded,
+/// and is instantiated from bytes) and refers to nothing outside itself.
+pub fn write_single_file(out: &Path) -> Result<PathBuf, String> {
+    let mut files = Vec::new();
+    walk(out, &mut files).map_err(|e| format!("{}: {e}", out.display()))?;
+    let pick = |suffix: &str| -> Result<PathBuf, String> {
+        files
+            .iter()
+            .find(|f| {
+                f.to_string_lossy().ends_with(suffix)
+                    && !f.to_string_lossy().ends_with("parallax.html")
+            })
+            .cloned()
+            .ok_or_else(|| format!("the release build has no *{suffix} file"))
+    };
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let wasm = std::fs::read(pick("_bg.wasm")?).map_err(|e| e.to_string())?;
+    let glue = read(&pick(".js")?)?;
+    let css = read(&pick(".css")?)?;
+    let source = read(&crate::util::project_root().join("index.html"))?;
+    let html = single_file_html(&source, &glue, &css, &wasm)?;
+    let page = out.join("parallax.html");
+    std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
+    Ok(page)
+}
+
+/// The one-file page from the source index.html (for its head and diagnostics script), the
+/// wasm-bindgen glue, the styles and the wasm bytes.
+fn single_file_html(index: &str, glue: &str, css: &str, wasm: &[u8]) -> Result<String, String> {
+    let export = "export { initSync, __wbg_init as default };";
+    if !glue.contains(export) {
+        return Err("the wasm-bindgen glue does not end with the expected export line".into());
+    }
+    let diagnostics = inline_scripts(index)
+        .first()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    let boot = format!(
+        "{}\nconst bytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});\n",
+        glue.replace(export, "")
+    );
+    let hash = |s: &str| {
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+        )
+    };
+    let policy = format!(
+        "default-src 'none'; script-src 'wasm-unsafe-eval' {} {}; style-src {}; img-src data:; \
+         connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        hash(&diagnostics),
+        hash(&boot),
+        hash(css)
+    );
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"referrer\" content=\"no-referrer\">\n\
+         <title>Parallax</title>\n<style>{css}</style>\n<script>{diagnostics}</script>\n\
+         <script type=\"module\">{boot}</script>\n</head>\n<body>\n\
+         <noscript><p>Parallax needs JavaScript and WebAssembly to show the articles.</p></noscript>\n</body>\n</html>\n"
+    ))
 }
 
 /// Fails when the app's code and styles exceed [`BUDGET_BYTES`] gzip.
@@ -206,6 +274,41 @@ mod tests {
         );
         assert!(out.find("Content-Security-Policy").unwrap() < out.find("<script").unwrap());
         assert_eq!(inline_scripts(html), ["go()"]);
+    }
+
+    #[test]
+    fn single_file_page_holds_everything_inline() {
+        let index = "<html><head><script>window.__d = 1;</script></head></html>";
+        let glue =
+            "function __wbg_init(x) { return x; }\nexport { initSync, __wbg_init as default };";
+        let html = single_file_html(index, glue, "body{color:red}", &[0, 97, 115, 109]).unwrap();
+        assert!(!html.contains("export {"), "the export line is removed");
+        assert!(
+            html.contains("atob(\"AGFzbQ==\")"),
+            "the wasm bytes travel base64-encoded"
+        );
+        assert!(html.contains("<style>body{color:red}</style>"));
+        assert!(html.contains("<script>window.__d = 1;</script>"));
+        assert!(
+            !html.contains(" src=") && !html.contains(" href="),
+            "no reference outside the page"
+        );
+        let csp = html
+            .split("content=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(
+            csp.matches("'sha256-").count(),
+            3,
+            "two scripts and one style by hash: {csp}"
+        );
+        assert!(
+            single_file_html(index, "function f() {}", "", &[]).is_err(),
+            "unexpected glue is refused"
+        );
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn run() -> Result<(), String> {
 
     println!("\n== release build");
     let out = project_root().join("target/e2e-dist");
-    let sizes = dist::release(&tools, &out, false)?;
+    let sizes = dist::release(&tools, &out, true)?;
     dist::check_budget(&sizes)?;
 
     println!("\n== browser tests");
@@ -64,6 +64,7 @@ pub fn run() -> Result<(), String> {
     let mut c = cmd("cargo");
     c.args(["test", "--release", "-p", "parallax-e2e", "--test", "e2e"])
         .env("PARALLAX_E2E_DIST", &out)
+        .env("PARALLAX_E2E_SINGLE", out.join("parallax.html"))
         .env("PARALLAX_E2E_AXE", &tools.axe)
         .env("PARALLAX_E2E_ENGINES", ENGINES.join(","))
         .env("PARALLAX_E2E_SUMMARY", &summary);
