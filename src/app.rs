@@ -136,6 +136,7 @@ fn shell() -> Html {
                         <li><Link<Route> to={Route::About}>{ "About" }</Link<Route>></li>
                     </ul>
                 </nav>
+                <crate::components::copy_link::CopyLink />
             </header>
             <main id="main" tabindex="-1">
                 { switch(route) }

@@ -1,5 +1,6 @@
 //! Small components: they take props and emit callbacks; none changes app state itself.
 
+pub mod copy_link;
 pub mod doc_card;
 pub mod entity_panel;
 pub mod flags;

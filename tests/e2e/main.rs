@@ -36,6 +36,7 @@ const TESTS: &[&str] = &[
     "flags_show_their_evidence",
     "about_shows_timings_measured_here",
     "one_file_edition_works_from_a_file_url",
+    "copy_link_gives_the_link_of_this_view",
 ];
 
 struct Seed {
@@ -74,6 +75,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "flags_show_their_evidence" => flags(c).await,
         "about_shows_timings_measured_here" => about(c).await,
         "one_file_edition_works_from_a_file_url" => one_file(c).await,
+        "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
@@ -896,8 +898,8 @@ async fn pick_two(c: &Ctx) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     }
     c.b.wait_for(
-        "the compare link",
-        "return document.querySelector('#compare-link') !== null",
+        "the compare link for the two ticked sources",
+        &format!("const l = document.querySelector('#compare-link'); return l !== null && l.getAttribute('href') === '#/compare/{a}/{b}'"),
     )
     .await?;
     c.b.client
@@ -907,7 +909,14 @@ async fn pick_two(c: &Ctx) -> Result<(), String> {
         .click()
         .await
         .map_err(|e| e.to_string())?;
-    c.b.wait_for("the compare view", &format!("const v = document.querySelector('#compare'); return v && v.dataset.a === '{a}' && v.dataset.b === '{b}'")).await?;
+    let opened = c
+        .b
+        .wait_for("the compare view", &format!("const v = document.querySelector('#compare'); return v && v.dataset.a === '{a}' && v.dataset.b === '{b}'"))
+        .await;
+    if let Err(e) = opened {
+        let state = c.b.js("const l = document.querySelector('#compare-link'); return [location.hash, l && l.getAttribute('href'), document.activeElement && document.activeElement.outerHTML.slice(0, 120)]", vec![]).await?;
+        return Err(format!("{e}; page state {state}"));
+    }
     Ok(())
 }
 
@@ -1136,6 +1145,46 @@ async fn one_file(c: &Ctx) -> Result<(), String> {
     )
     .await?;
     Ok(())
+}
+
+/// The copy control puts this view's link on the clipboard, or shows it to copy by hand.
+async fn copy_link(c: &Ctx) -> Result<(), String> {
+    open_reader(c, MARKED_DOC, "hide=PLACE").await?;
+    c.b.client
+        .find(Locator::Css("#copy-link"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    let outcome = c
+        .b
+        .wait_for("the copy outcome", "const f = document.querySelector('#copy-link-field'); if (f) return ['field', f.value, location.href]; return document.querySelector('#copy-done') ? ['copied', '', location.href] : null")
+        .await?;
+    if outcome[0] == json!("field") {
+        ensure(
+            outcome[1] == outcome[2],
+            format!("the field shows {} for {}", outcome[1], outcome[2]),
+        )?;
+    } else {
+        // Read it back where the browser lets the page read its clipboard.
+        let back = c
+            .b
+            .client
+            .execute_async("const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, () => done(null));", vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        ensure(
+            back.is_null() || back == outcome[2],
+            format!("clipboard holds {back}, the view is {}", outcome[2]),
+        )?;
+    }
+    ensure(
+        outcome[2]
+            .as_str()
+            .is_some_and(|h| h.contains("hide=PLACE")),
+        format!("link {}", outcome[2]),
+    )
 }
 
 /// The timings are reported (printed in the test log), not asserted: speed is measured.
