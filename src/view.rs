@@ -35,6 +35,8 @@ pub struct ReaderQuery {
     pub furniture: Option<String>,
     /// Paragraph to bring into view (1-based).
     pub p: Option<usize>,
+    /// Presenter mode (`present`, no value).
+    pub present: bool,
 }
 
 impl ReaderQuery {
@@ -50,6 +52,7 @@ impl ReaderQuery {
                 "at" => q.at = v.parse().ok(),
                 "furniture" => q.furniture = Some(v),
                 "p" => q.p = v.parse().ok(),
+                "present" => q.present = true,
                 _ => {}
             }
         }
@@ -73,6 +76,9 @@ impl ReaderQuery {
         }
         if let Some(p) = self.p {
             parts.push(format!("p={p}"));
+        }
+        if self.present {
+            parts.push("present".to_string());
         }
         parts.join("&")
     }
@@ -132,6 +138,8 @@ pub struct ReaderView {
     pub hide_furniture: bool,
     /// Paragraph in view (1-based), when the link names one.
     pub para: Option<usize>,
+    /// Presenter mode: large type, high contrast, paging by paragraph.
+    pub present: bool,
 }
 
 /// What the user can do in the reader.
@@ -146,6 +154,11 @@ pub enum ReaderAction {
     Step(i32, usize),
     /// Show or hide page furniture.
     ToggleFurniture,
+    /// Page to the next (+1) or previous (-1) paragraph among those shown (their 1-based
+    /// numbers, in order); stops at either end.
+    Page(i32, Vec<usize>),
+    /// Enter or leave presenter mode.
+    TogglePresent,
 }
 
 impl ReaderView {
@@ -169,6 +182,7 @@ impl ReaderView {
             at: q.at.unwrap_or(1).max(1) - 1,
             hide_furniture: q.furniture.as_deref() == Some("hide"),
             para: q.p.filter(|&p| p > 0),
+            present: q.present,
         }
     }
 
@@ -188,6 +202,7 @@ impl ReaderView {
                 .and_then(|_| (self.at > 0).then_some(self.at + 1)),
             furniture: self.hide_furniture.then(|| "hide".to_string()),
             p: self.para,
+            present: self.present,
         }
     }
 
@@ -210,6 +225,19 @@ impl ReaderView {
                 }
             }
             ReaderAction::ToggleFurniture => next.hide_furniture = !next.hide_furniture,
+            ReaderAction::TogglePresent => next.present = !next.present,
+            ReaderAction::Page(d, shown) => {
+                let at = self.para.and_then(|p| shown.iter().position(|&x| x >= p));
+                let i = match (at, d > 0) {
+                    (None, _) => 0,
+                    (Some(i), true) if self.para == Some(shown[i]) => {
+                        (i + 1).min(shown.len().saturating_sub(1))
+                    }
+                    (Some(i), true) => i,
+                    (Some(i), false) => i.saturating_sub(1),
+                };
+                next.para = shown.get(i).copied();
+            }
         }
         next
     }
@@ -276,6 +304,7 @@ mod tests {
             at: None,
             furniture: furniture.map(Into::into),
             p: None,
+            present: false,
         }
     }
 
@@ -353,6 +382,42 @@ mod tests {
             "no focus: stepping does nothing"
         );
         assert!(v.reduce(ReaderAction::ToggleFurniture).hide_furniture);
+    }
+
+    #[test]
+    fn paging_by_paragraph() {
+        let shown = vec![2, 3, 5, 6];
+        let page = |v: &ReaderView, d| v.reduce(ReaderAction::Page(d, shown.clone())).para;
+        let v = ReaderView {
+            present: true,
+            ..ReaderView::default()
+        };
+        assert_eq!(
+            page(&v, 1),
+            Some(2),
+            "the first page is the first paragraph shown"
+        );
+        let v = ReaderView { para: Some(3), ..v };
+        assert_eq!(page(&v, 1), Some(5), "skips paragraphs not shown");
+        assert_eq!(page(&v, -1), Some(2));
+        let last = ReaderView {
+            para: Some(6),
+            ..v.clone()
+        };
+        assert_eq!(page(&last, 1), Some(6), "stops at the end");
+        let first = ReaderView {
+            para: Some(2),
+            ..v.clone()
+        };
+        assert_eq!(page(&first, -1), Some(2), "stops at the start");
+        let hidden = ReaderView { para: Some(4), ..v };
+        assert_eq!(
+            page(&hidden, 1),
+            Some(5),
+            "from a paragraph no longer shown, the next one shown"
+        );
+        assert_eq!(ReaderQuery::parse("present&p=3").encode(), "p=3&present");
+        assert!(ReaderView::from_query(&ReaderQuery::parse("?present")).present);
     }
 
     #[track_caller]

@@ -100,7 +100,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         if let Some(n) = para {
             if let Some(el) = gloo::utils::document().get_element_by_id(&format!("p{n}")) {
                 let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Start);
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
                 el.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         }
@@ -111,6 +111,24 @@ pub fn reader(p: &ReaderProps) -> Html {
         let dispatch = dispatch.clone();
         let help_open = help_open.clone();
         let count = focused.len();
+        // Paragraphs shown (1-based), for paging in presenter mode.
+        let shown: Vec<usize> = doc_index
+            .map(|i| {
+                let d = &library.docs()[i];
+                d.paragraphs
+                    .iter()
+                    .zip(&d.roles)
+                    .enumerate()
+                    .filter(|(_, (s, role))| {
+                        Some(**s) != d.title_span
+                            && Some(**s) != d.date_span
+                            && !(view.hide_furniture && is_furniture(**role))
+                    })
+                    .map(|(k, _)| k + 1)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let present = view.present;
         use_effect_with((view.clone(), count), move |(_, count)| {
             let count = *count;
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
@@ -121,6 +139,12 @@ pub fn reader(p: &ReaderProps) -> Html {
                     return;
                 }
                 let action = match e.key().as_str() {
+                    "ArrowRight" | "ArrowDown" | "PageDown" | " " if present => {
+                        Some(ReaderAction::Page(1, shown.clone()))
+                    }
+                    "ArrowLeft" | "ArrowUp" | "PageUp" if present => {
+                        Some(ReaderAction::Page(-1, shown.clone()))
+                    }
                     "n" | "j" => Some(ReaderAction::Step(1, count)),
                     "p" | "k" => Some(ReaderAction::Step(-1, count)),
                     "Escape" => Some(ReaderAction::Focus(None)),
@@ -201,7 +225,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         if Some(span) == doc.title_span || Some(span) == doc.date_span {
             return None;
         }
-        let furniture = !role.is_content() || *role == parallax_core::text::lines::LineRole::RepeatedHeadline;
+        let furniture = is_furniture(*role);
         if furniture && view.hide_furniture {
             return None;
         }
@@ -225,7 +249,7 @@ pub fn reader(p: &ReaderProps) -> Html {
     };
 
     html! {
-        <div class="reader-layout">
+        <div class={classes!("reader-layout", view.present.then_some("present"))}>
             <article class="reader" id="reader" data-doc={doc.id.clone()} aria-labelledby="doc-title">
                 <header>
                     <h1 id="doc-title">
@@ -255,6 +279,10 @@ pub fn reader(p: &ReaderProps) -> Html {
                 on_focus={dispatch.reform(ReaderAction::Focus)}
                 on_step={dispatch.reform(move |d: i32| ReaderAction::Step(d, focused.len()))}
             />
+            <button type="button" class="present-button" id="present-button" aria-pressed={view.present.to_string()}
+                    onclick={dispatch.reform(|_| ReaderAction::TogglePresent)}>
+                { if view.present { "Leave presenter mode" } else { "Presenter mode" } }
+            </button>
             <button type="button" class="help-button" id="help-button" aria-expanded={help_open.to_string()} onclick={open_help}>
                 { "Keyboard shortcuts (?)" }
             </button>
@@ -267,6 +295,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                         <dt><kbd>{ "p" }</kbd>{ " / " }<kbd>{ "k" }</kbd></dt><dd>{ "previous mention" }</dd>
                         <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear the selection" }</dd>
                         <dt><kbd>{ "f" }</kbd></dt><dd>{ "hide or show captions, credits and site furniture" }</dd>
+                        <dt><kbd>{ "→" }</kbd>{ " / " }<kbd>{ "←" }</kbd></dt><dd>{ "in presenter mode: next or previous paragraph" }</dd>
                         <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
                         <dt><kbd>{ "Tab" }</kbd></dt><dd>{ "move through the legend, the entity list and the links" }</dd>
                     </dl>
@@ -303,6 +332,11 @@ fn tips(lib: &Library, doc: usize) -> Vec<String> {
         })
         .collect();
     tips
+}
+
+/// Lines shown de-emphasised (and hideable): captions, credits, boilerplate, repeated headlines.
+fn is_furniture(role: parallax_core::text::lines::LineRole) -> bool {
+    !role.is_content() || role == parallax_core::text::lines::LineRole::RepeatedHeadline
 }
 
 fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {

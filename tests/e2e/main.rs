@@ -37,6 +37,7 @@ const TESTS: &[&str] = &[
     "about_shows_timings_measured_here",
     "one_file_edition_works_from_a_file_url",
     "copy_link_gives_the_link_of_this_view",
+    "presenter_mode_pages_with_the_keyboard",
 ];
 
 struct Seed {
@@ -76,6 +77,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "about_shows_timings_measured_here" => about(c).await,
         "one_file_edition_works_from_a_file_url" => one_file(c).await,
         "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
+        "presenter_mode_pages_with_the_keyboard" => presenter(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
@@ -1185,6 +1187,48 @@ async fn copy_link(c: &Ctx) -> Result<(), String> {
             .is_some_and(|h| h.contains("hide=PLACE")),
         format!("link {}", outcome[2]),
     )
+}
+
+async fn press(c: &Ctx, key: Key) -> Result<(), String> {
+    let keys = KeyActions::new("kb".to_string())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    c.b.client
+        .perform_actions(keys)
+        .await
+        .map_err(|e| format!("key: {e}"))
+}
+
+/// Presenter mode pages through the paragraphs shown, in order, and the link keeps the page.
+async fn presenter(c: &Ctx) -> Result<(), String> {
+    open_reader(c, MARKED_DOC, "present").await?;
+    c.b.wait_for(
+        "presenter mode",
+        "return document.querySelector('.reader-layout.present') !== null",
+    )
+    .await?;
+    let ids = strings(
+        &c.b.js(
+            "return [...document.querySelectorAll('#doc-body p[id]')].map(p => p.id)",
+            vec![],
+        )
+        .await?,
+    );
+    ensure(ids.len() >= 3, format!("paragraphs shown: {ids:?}"))?;
+    for (key, want) in [
+        (Key::Right, &ids[0]),
+        (Key::Right, &ids[1]),
+        (Key::Right, &ids[2]),
+        (Key::Left, &ids[1]),
+    ] {
+        press(c, key).await?;
+        c.b.wait_for(
+            &format!("paragraph {want} to be the current one"),
+            &format!("const t = document.querySelector('#doc-body p.target'); return t && t.id === '{want}' && location.hash.includes('p={}')", want.trim_start_matches('p')),
+        )
+        .await?;
+    }
+    shoot(c, "presenter").await
 }
 
 /// The timings are reported (printed in the test log), not asserted: speed is measured.
