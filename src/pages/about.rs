@@ -30,6 +30,8 @@ pub fn about() -> Html {
             <dl class="timings" id="timings">
                 <dt>{ "Analysis of the bundled documents" }</dt>
                 <dd id="analysis-ms">{ format!("{:.1} ms ({} documents, {words} words, {mentions} mentions)", timings.analysis_ms, library.docs().len()) }</dd>
+                <dt>{ "Building the gazetteer tables (once, before the analysis)" }</dt>
+                <dd id="tables-ms">{ format!("{:.1} ms", timings.tables_ms) }</dd>
                 <dt>{ "First render (since the page started loading)" }</dt>
                 <dd id="first-render-ms">{ format!("{:.0} ms", timings.first_render_ms) }</dd>
                 <dt>{ "Source flags (every pair of sources aligned), after the first render" }</dt>
