@@ -1,6 +1,7 @@
 //! The document model: one news article, its text kept exactly as read.
 
 use crate::offsets::{CharIndex, Span};
+use crate::text::calendar::{MONTHS, WEEKDAYS};
 use crate::text::lines::{line_roles, LineRole};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -146,30 +147,6 @@ fn lines(text: &str, ix: &CharIndex) -> Vec<Span> {
     }
     out
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.').to_lowercase();

@@ -29,20 +29,7 @@ pub fn is_calendar_word(w: &str) -> bool {
 
 fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
-    const M: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const M: [&str; 12] = crate::text::calendar::MONTHS;
     M.iter()
         .position(|m| {
             *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
@@ -53,15 +40,7 @@ fn month_of(w: &str) -> Option<u32> {
 /// Monday = 0.
 fn weekday_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
-    const D: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const D: [&str; 7] = crate::text::calendar::WEEKDAYS;
     D.iter()
         .position(|d| {
             *d == w

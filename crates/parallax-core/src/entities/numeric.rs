@@ -5,32 +5,10 @@
 
 use super::W;
 use crate::analysis::Label;
+use crate::text::calendar::{MONTHS, WEEKDAYS};
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTH_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -1119,9 +1097,9 @@ fn is_trigger(w: &W<'_>) -> bool {
     let s = S.get_or_init(|| {
         let mut s = std::collections::HashSet::new();
         for list in [
-            MONTHS,
+            &MONTHS[..],
             MONTH_ABBR,
-            WEEKDAYS,
+            &WEEKDAYS[..],
             REL_MODS,
             DATE_PREMODS,
             APPROX1,

@@ -11,6 +11,7 @@
 //!    furniture, are furniture; a long line in the body with no closing punctuation is a caption.
 
 use crate::offsets::Span;
+use crate::text::calendar::{MONTHS, WEEKDAYS};
 use serde::Serialize;
 
 /// What a line of an article is.
@@ -279,30 +280,6 @@ fn is_headline_like(line: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn is_month_word(w: &str) -> bool {
     w.len() >= 3
