@@ -124,11 +124,18 @@ impl Analysis {
 /// Analyses `docs` together: every mention gets an entity id shared across documents.
 pub fn analyse(docs: &[Document]) -> Analysis {
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    analyse_texts(&texts)
+    let lines: Vec<Vec<(Span, LineRole)>> = docs.iter().map(|d| d.lines.clone()).collect();
+    analyse_with_lines(&texts, lines)
 }
 
 /// Like [`analyse`] over bare texts.
 pub fn analyse_texts(texts: &[&str]) -> Analysis {
+    analyse_with_lines(texts, texts.iter().map(|t| line_roles(t)).collect())
+}
+
+/// The analysis, given each text's line roles.
+fn analyse_with_lines(texts: &[&str], lines: Vec<Vec<(Span, LineRole)>>) -> Analysis {
+    let mut lines = lines.into_iter();
     let mut docs = Vec::with_capacity(texts.len());
     let mut raw: Vec<Vec<(Span, Label, String)>> = Vec::with_capacity(texts.len());
     for text in texts {
@@ -144,7 +151,7 @@ pub fn analyse_texts(texts: &[&str]) -> Analysis {
         );
         docs.push(DocAnalysis {
             sentences,
-            lines: line_roles(text),
+            lines: lines.next().unwrap_or_else(|| line_roles(text)),
             ..DocAnalysis::default()
         });
     }
@@ -653,5 +660,19 @@ mod tests {
         let n = ids.len();
         ids.dedup();
         assert_eq!(n, ids.len());
+    }
+
+    #[test]
+    fn documents_and_bare_texts_analyse_alike() {
+        let texts = [
+            "Storm hits coast\n\nStorm hits coast\n(Photo: Ann Lee/Reuters)\nThe storm reached Dover on Monday, police said.",
+            "March 3, 2021\n\nThe mayor of Leeds, Tom Hill, resigned on Tuesday.\n\nRead more: council news",
+        ];
+        let docs: Vec<crate::Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::Document::new(format!("d{i}"), *t))
+            .collect();
+        assert_eq!(analyse(&docs), analyse_texts(&texts));
     }
 }

@@ -31,6 +31,9 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// The role of each paragraph (headline, caption, site furniture, body...), same order.
     pub roles: Vec<LineRole>,
+    /// Non-blank lines with their roles, as [`line_roles`] gives them; the analysis reuses
+    /// them rather than classifying the lines again.
+    pub lines: Vec<(Span, LineRole)>,
     /// The first sentence of the body (after headline, repeated headlines and captions).
     pub first_sentence: String,
     /// Number of words (Unicode word segmentation).
@@ -66,8 +69,9 @@ impl Document {
             break;
         }
         let title_text = title_span.map(|s| ix.slice(&text, s).to_string());
+        let lines = line_roles(&text);
         let roles: Vec<LineRole> = {
-            let found = line_roles(&text);
+            let found = &lines;
             paragraphs
                 .iter()
                 .map(|p| {
@@ -111,6 +115,7 @@ impl Document {
             date_span,
             paragraphs,
             roles,
+            lines,
             first_sentence,
             word_count,
         }
