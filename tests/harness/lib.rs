@@ -34,42 +34,47 @@ impl Server {
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let root = root.to_path_buf();
         std::thread::spawn(move || {
+            // One thread per request: a browser that stops reading one response (a cancelled
+            // preload) must not hold up every later request.
             for req in server.incoming_requests() {
-                let path = req
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .trim_start_matches('/')
-                    .to_string();
-                let path = if path.is_empty() {
-                    "index.html".to_string()
-                } else {
-                    path
-                };
-                let file = root.join(&path);
-                let safe = !path.split('/').any(|p| p == "..");
-                let resp = match std::fs::read(&file) {
-                    Ok(bytes) if safe => {
-                        let ct = content_type(&path);
-                        tiny_http::Response::from_data(bytes)
-                            .with_header(
-                                tiny_http::Header::from_bytes("Content-Type", ct)
-                                    .expect("valid header"),
-                            )
-                            .boxed()
-                    }
-                    _ => tiny_http::Response::from_string("not found")
-                        .with_status_code(404)
-                        .boxed(),
-                };
-                let _ = req.respond(resp);
+                let root = root.clone();
+                std::thread::spawn(move || serve_one(req, &root));
             }
         });
         Server {
             url: format!("http://127.0.0.1:{port}/"),
         }
     }
+}
+
+/// Answers one request with the file it names under `root`, or 404.
+fn serve_one(req: tiny_http::Request, root: &Path) {
+    let path = req
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/')
+        .to_string();
+    let path = if path.is_empty() {
+        "index.html".to_string()
+    } else {
+        path
+    };
+    let file = root.join(&path);
+    let safe = !path.split('/').any(|p| p == "..");
+    let resp = match std::fs::read(&file) {
+        Ok(bytes) if safe => tiny_http::Response::from_data(bytes)
+            .with_header(
+                tiny_http::Header::from_bytes("Content-Type", content_type(&path))
+                    .expect("valid header"),
+            )
+            .boxed(),
+        _ => tiny_http::Response::from_string("not found")
+            .with_status_code(404)
+            .boxed(),
+    };
+    let _ = req.respond(resp);
 }
 
 fn content_type(path: &str) -> &'static str {
