@@ -65,6 +65,18 @@ pub struct Timings {
     pub flags_ms: f64,
 }
 
+/// Shows `route` with `query` (no `?`; empty for none) in place of the current view, without
+/// a new history entry: how views write their state into the link.
+pub fn replace_view(navigator: &Option<Navigator>, route: &Route, query: &str) {
+    if let Some(nav) = navigator {
+        if query.is_empty() {
+            nav.replace(route);
+        } else {
+            let _ = nav.replace_with_query(route, yew_router::query::Raw(query.to_string()));
+        }
+    }
+}
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())

@@ -84,6 +84,15 @@ impl ReaderQuery {
     }
 }
 
+/// The value of `key` in a query string (with or without the leading `?`), percent-decoded.
+pub fn query_param(query: &str, key: &str) -> Option<String> {
+    query.trim_start_matches('?').split('&').find_map(|kv| {
+        kv.split_once('=')
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| percent_decode(v))
+    })
+}
+
 /// Escapes what may not stand in a query value (commas stay readable).
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::new();
@@ -345,6 +354,15 @@ mod tests {
         );
         assert_eq!(ReaderQuery::parse("").encode(), "");
         assert_eq!(percent_encode("a&b=c é"), "a%26b%3Dc%20%C3%A9");
+    }
+
+    #[test]
+    fn query_params() {
+        assert_eq!(query_param("?diff=1&show=a", "show").as_deref(), Some("a"));
+        assert_eq!(query_param("row=3", "row").as_deref(), Some("3"));
+        assert_eq!(query_param("rows=3", "row"), None);
+        assert_eq!(query_param("", "row"), None);
+        assert_eq!(query_param("focus=a%20b", "focus").as_deref(), Some("a b"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::app::Route;
 use crate::compare::{coverage, rows, Row};
 use crate::pages::not_found::NotFound;
 use crate::state::Library;
-use crate::view::percent_decode;
+use crate::view::query_param;
 use parallax_core::align::{word_diff, DiffOp};
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;
@@ -32,13 +32,7 @@ pub fn compare(p: &CompareProps) -> Html {
         .as_ref()
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
-    let param = |k: &str| {
-        query.trim_start_matches('?').split('&').find_map(|kv| {
-            kv.split_once('=')
-                .filter(|(x, _)| *x == k)
-                .map(|(_, v)| percent_decode(v))
-        })
-    };
+    let param = |k: &str| query_param(&query, k);
     let diff = param("diff").as_deref() == Some("1");
     let show = param("show").unwrap_or_default();
     let (ia, ib) = (library.index(&p.a), library.index(&p.b));
@@ -63,7 +57,6 @@ pub fn compare(p: &CompareProps) -> Html {
     let set = {
         let navigator = navigator.clone();
         let (a, b) = (p.a.to_string(), p.b.to_string());
-        let (diff, show) = (diff, show.clone());
         move |new_diff: bool, new_show: &str| {
             let mut parts = Vec::new();
             if new_diff {
@@ -72,18 +65,11 @@ pub fn compare(p: &CompareProps) -> Html {
             if !new_show.is_empty() {
                 parts.push(format!("show={new_show}"));
             }
-            let _ = (diff, &show);
-            if let Some(nav) = &navigator {
-                let route = Route::Compare {
-                    a: a.clone(),
-                    b: b.clone(),
-                };
-                if parts.is_empty() {
-                    nav.replace(&route);
-                } else {
-                    let _ = nav.replace_with_query(&route, yew_router::query::Raw(parts.join("&")));
-                }
-            }
+            let route = Route::Compare {
+                a: a.clone(),
+                b: b.clone(),
+            };
+            crate::app::replace_view(&navigator, &route, &parts.join("&"));
         }
     };
     let toggle_diff = {

@@ -62,15 +62,11 @@ pub fn reader(p: &ReaderProps) -> Html {
             if next == view {
                 return;
             }
-            if let Some(nav) = &navigator {
-                let q = next.to_query().encode();
-                let route = Route::Doc { id: id.clone() };
-                if q.is_empty() {
-                    nav.replace(&route);
-                } else {
-                    let _ = nav.replace_with_query(&route, yew_router::query::Raw(q));
-                }
-            }
+            crate::app::replace_view(
+                &navigator,
+                &Route::Doc { id: id.clone() },
+                &next.to_query().encode(),
+            );
         })
     };
 

@@ -5,7 +5,7 @@
 
 use crate::app::Route;
 use crate::state::Library;
-use crate::view::percent_decode;
+use crate::view::query_param;
 use parallax_core::document::shorten;
 use parallax_core::story::{story, Cell, Claim};
 use yew::prelude::*;
@@ -31,13 +31,7 @@ pub fn story_page() -> Html {
         .as_ref()
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
-    let param = |k: &str| {
-        query.trim_start_matches('?').split('&').find_map(|kv| {
-            kv.split_once('=')
-                .filter(|(x, _)| *x == k)
-                .map(|(_, v)| percent_decode(v))
-        })
-    };
+    let param = |k: &str| query_param(&query, k);
     let ascending = param("sort").as_deref() == Some("asc");
     let open: Option<usize> = param("row").and_then(|r| r.parse().ok());
     let go = {
@@ -50,14 +44,7 @@ pub fn story_page() -> Html {
             if let Some(r) = row {
                 parts.push(format!("row={r}"));
             }
-            if let Some(nav) = &navigator {
-                if parts.is_empty() {
-                    nav.replace(&Route::Story);
-                } else {
-                    let _ = nav
-                        .replace_with_query(&Route::Story, yew_router::query::Raw(parts.join("&")));
-                }
-            }
+            crate::app::replace_view(&navigator, &Route::Story, &parts.join("&"));
         }
     };
     let mut order: Vec<usize> = (0..claims.len()).collect();
