@@ -53,6 +53,7 @@ pub fn release(_tools: &Tools, out: &Path, single_file: bool) -> Result<Vec<File
     ]))?;
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let html = crate::sw::prepare(out, &html)?;
     let html = with_csp(&html)?;
     check_relative(&html)?;
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -77,6 +78,7 @@ pub fn write_single_file(out: &Path) -> Result<PathBuf, String> {
             .find(|f| {
                 f.to_string_lossy().ends_with(suffix)
                     && !f.to_string_lossy().ends_with("parallax.html")
+                    && !f.ends_with(crate::sw::WORKER)
             })
             .cloned()
             .ok_or_else(|| format!("the release build has no *{suffix} file"))
@@ -176,7 +178,7 @@ fn sizes(dir: &Path) -> Result<Vec<FileSize>, String> {
     Ok(out)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)? {
         let p = e?.path();
         if p.is_dir() {
@@ -213,7 +215,7 @@ pub fn with_csp(html: &str) -> Result<String, String> {
         .collect();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; \
-         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+         font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         hashes.join(" ")
     );
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");

@@ -12,6 +12,7 @@
 mod dist;
 mod eval;
 mod setup;
+mod sw;
 mod test;
 mod util;
 
