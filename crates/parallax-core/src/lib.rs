@@ -9,16 +9,20 @@
 
 pub mod align;
 pub mod analysis;
+pub mod anchor;
 pub mod descriptors;
 pub mod document;
 pub mod entities;
 mod error;
 pub mod flags;
+pub mod import;
 pub mod normalize;
+pub mod notes;
 pub mod offsets;
 pub mod quote_match;
 pub mod quotes;
 pub mod seed;
+pub mod session;
 pub mod story;
 pub mod text;
 
