@@ -6,12 +6,14 @@
 //! parallax align A B
 //! parallax flags FILE...
 //! parallax story FILE...
+//! parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...
 //! ```
 //! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
 //! is then 2.
 
 mod compare;
+mod session;
 
 use anyhow::{bail, Result};
 use parallax_core::{analyse, seed, Document};
@@ -19,7 +21,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...";
 
 fn main() -> ExitCode {
     match run() {
@@ -42,6 +44,7 @@ fn run() -> Result<ExitCode> {
         "align" => compare::align_cmd(rest),
         "flags" => compare::flags_cmd(rest),
         "story" => compare::story_cmd(rest),
+        "session" => session::session_cmd(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
