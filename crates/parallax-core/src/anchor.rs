@@ -6,7 +6,8 @@
 //! may have changed since:
 //! 1. if the text at the hinted position is still exactly the quote, the anchor is
 //!    [`Anchored::Exact`];
-//! 2. otherwise every occurrence of the quote is a candidate, compared with runs of whitespace
+//! 2. otherwise every occurrence of the quote (not overlapping an earlier one) is a candidate,
+//!    compared with runs of whitespace
 //!    folded to one space (so a passage whose lines were re-wrapped, or whose double spaces
 //!    became single, is still found); the candidate whose surrounding text agrees with the
 //!    stored prefix and suffix over the most characters wins, then the one nearest the hint,
@@ -99,14 +100,12 @@ pub fn resolve(text: &str, quote: &TextQuote, hint: Option<Span>) -> Anchored {
     let hay = fold(text);
     let hay_ix = CharIndex::new(&hay.text);
     let needle_chars = needle.chars().count();
-    let first_len = needle.chars().next().map_or(1, char::len_utf8);
 
     // (context agreement, distance from the hint, start) of the best candidate so far.
+    // Occurrences are found left to right without overlapping (linear time even for a long
+    // quote of one repeated character).
     let mut best: Option<(usize, usize, Span)> = None;
-    let mut from = 0;
-    while let Some(found) = hay.text.get(from..).and_then(|rest| rest.find(&needle)) {
-        let b = from + found;
-        from = b + first_len;
+    for (b, _) in hay.text.match_indices(&needle) {
         let fs = hay_ix.char_of_byte(b);
         let fe = fs + needle_chars;
         let (Some(&start), Some(&end)) = (hay.orig.get(fs), hay.ends.get(fe.wrapping_sub(1)))
@@ -354,6 +353,25 @@ mod tests {
         assert_eq!(
             resolve("a \n b", &blank, Some(sp(1, 4))),
             Anchored::Exact(sp(1, 4))
+        );
+    }
+
+    #[test]
+    fn long_repetitive_texts_stay_fast() {
+        // Quadratic search would take minutes here.
+        let text = "a".repeat(100_000);
+        let q = TextQuote {
+            exact: "a".repeat(5_000),
+            prefix: String::new(),
+            suffix: String::new(),
+        };
+        assert_eq!(
+            resolve(&text, &q, Some(sp(50_001, 55_001))),
+            Anchored::Exact(sp(50_001, 55_001))
+        );
+        assert_eq!(
+            resolve(&text, &q, Some(sp(50_001, 55_000))),
+            Anchored::Moved(sp(50_000, 55_000))
         );
     }
 

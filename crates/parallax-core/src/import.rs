@@ -14,8 +14,11 @@
 //!   contents, and so is the head (its `<title>` becomes the title when the page has no
 //!   `<h1>`); block elements (`p`, `div`, `br`, `h1`-`h6`, `li`, `tr`, `blockquote`...) become
 //!   paragraph breaks; character references are decoded; whitespace inside a paragraph is
-//!   collapsed. Malformed markup never loses text: a `<` that does not open a tag, an
-//!   unclosed comment or an unclosed `<script>` is read as text.
+//!   collapsed. Malformed markup never loses text: a `<` that opens no tag (a `<` followed
+//!   by a letter opens one, as in browsers, when a `>` closes it), an unclosed comment or an
+//!   unclosed `<script>` is read as text, and a quoted attribute value that never closes ends
+//!   at the next `>`. Crafted input (thousands of unclosed tags, brackets or backticks) is
+//!   still read in linear time.
 //!
 //! Paragraphs are separated by a blank line, as in the bundled documents, and the first line
 //! is the headline, so [`Document::new`](crate::Document::new) reads an import like them.
@@ -236,7 +239,7 @@ fn looks_like_html(content: &str) -> bool {
         return true;
     }
     // A fragment copied from a page's source: opens with a block element and closes some.
-    let Some((Markup::Start { name, .. }, _)) = markup_at(t, 0) else {
+    let Some((Markup::Start { name, .. }, _)) = Scanner::new(t).markup_at(0) else {
         return false;
     };
     if !BLOCKS.contains(&name.as_str()) || name == "br" || name == "hr" {
@@ -331,49 +334,104 @@ enum Markup {
     End { name: String },
 }
 
-/// The markup starting at byte `i` of `s` (where `s[i]` is `<`) and the byte just after it,
-/// or `None` when that `<` does not start markup and is text.
-fn markup_at(s: &str, i: usize) -> Option<(Markup, usize)> {
-    let b = s.as_bytes();
-    if b.get(i) != Some(&b'<') {
-        return None;
-    }
-    let rest = &s[i..];
-    if let Some(after) = rest.strip_prefix("<!--") {
-        if after.starts_with('>') {
-            return Some((Markup::Ignored, i + 5));
+/// Finds markup in an HTML text, remembering the searches that failed so that no stretch of
+/// the input is searched twice in vain: crafted input with thousands of unclosed `<!--`,
+/// `<script>`, `<svg>` or quotes is still read in linear time.
+struct Scanner<'a> {
+    s: &'a str,
+    /// Byte of the last `>`: markup starting after it can never close.
+    last_gt: Option<usize>,
+    /// No `-->` follows this byte.
+    no_comment_end_from: usize,
+    /// Raw-text elements whose end tag was looked for in vain from this byte on.
+    no_raw_end_from: Vec<(String, usize)>,
+    /// Dropped elements once found unclosed: later ones lose only their tag.
+    unclosed: Vec<String>,
+    /// Set once a tag ran to the end of the input inside a quoted value: from then on quotes
+    /// no longer hide `>` (as if every later quoted value were unquoted).
+    quotes_broken: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(s: &'a str) -> Self {
+        Scanner {
+            s,
+            last_gt: s.rfind('>'),
+            no_comment_end_from: usize::MAX,
+            no_raw_end_from: Vec::new(),
+            unclosed: Vec::new(),
+            quotes_broken: false,
         }
-        if after.starts_with("->") {
-            return Some((Markup::Ignored, i + 6));
+    }
+
+    /// The markup starting at byte `i` (where the text has `<`) and the byte just after it,
+    /// or `None` when that `<` does not start markup and is text. A `<` followed by a letter
+    /// opens a tag, as in browsers; one that no `>` closes is text.
+    fn markup_at(&mut self, i: usize) -> Option<(Markup, usize)> {
+        let s = self.s;
+        let b = s.as_bytes();
+        if b.get(i) != Some(&b'<') {
+            return None;
         }
-        let end = after.find("-->")?;
-        return Some((Markup::Ignored, i + 4 + end + 3));
+        let rest = &s[i..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            if after.starts_with('>') {
+                return Some((Markup::Ignored, i + 5));
+            }
+            if after.starts_with("->") {
+                return Some((Markup::Ignored, i + 6));
+            }
+            if i >= self.no_comment_end_from {
+                return None;
+            }
+            let Some(end) = after.find("-->") else {
+                self.no_comment_end_from = i;
+                return None;
+            };
+            return Some((Markup::Ignored, i + 4 + end + 3));
+        }
+        if self.last_gt.is_none_or(|g| g < i) {
+            return None;
+        }
+        let next = *b.get(i + 1)?;
+        if next == b'!' || next == b'?' {
+            let end = rest.find('>')?;
+            return Some((Markup::Ignored, i + end + 1));
+        }
+        let (start, is_end) = match next {
+            b'/' if b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) => (i + 2, true),
+            c if c.is_ascii_alphabetic() => (i + 1, false),
+            _ => return None,
+        };
+        match self.tag(start, is_end) {
+            Some(found) => Some(found),
+            None if !self.quotes_broken => {
+                // A quoted value ran to the end: read this and later tags without quotes.
+                self.quotes_broken = true;
+                self.tag(start, is_end)
+            }
+            None => None,
+        }
     }
-    let next = *b.get(i + 1)?;
-    if next == b'!' || next == b'?' {
-        let end = rest.find('>')?;
-        return Some((Markup::Ignored, i + end + 1));
-    }
-    let (start, is_end) = match next {
-        b'/' if b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) => (i + 2, true),
-        c if c.is_ascii_alphabetic() => (i + 1, false),
-        _ => return None,
-    };
-    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
-    let mut j = start;
-    while j < b.len() && !is_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
-        j += 1;
-    }
-    let name = s[start..j].to_ascii_lowercase();
-    // Attributes: names, and values bare or quoted (a quoted value may hold `>`).
-    let mut last_slash = false;
-    loop {
-        while j < b.len() && (is_space(b[j]) || b[j] == b'/') {
-            last_slash = b[j] == b'/';
+
+    /// A start or end tag whose name starts at byte `start`.
+    fn tag(&self, start: usize, is_end: bool) -> Option<(Markup, usize)> {
+        let s = self.s;
+        let b = s.as_bytes();
+        let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
+        let mut j = start;
+        while j < b.len() && !is_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
             j += 1;
         }
-        match b.get(j)? {
-            b'>' => {
+        let name = s[start..j].to_ascii_lowercase();
+        // Attributes: names, and values bare or quoted (a quoted value may hold `>`).
+        let mut last_slash = false;
+        loop {
+            while j < b.len() && (is_space(b[j]) || b[j] == b'/') {
+                last_slash = b[j] == b'/';
+                j += 1;
+            }
+            if *b.get(j)? == b'>' {
                 let m = if is_end {
                     Markup::End { name }
                 } else {
@@ -384,95 +442,116 @@ fn markup_at(s: &str, i: usize) -> Option<(Markup, usize)> {
                 };
                 return Some((m, j + 1));
             }
-            _ => {
-                last_slash = false;
-                // The name (its first character may be `=`).
+            last_slash = false;
+            // The name (its first character may be `=`).
+            j += 1;
+            while j < b.len() && !is_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
                 j += 1;
-                while j < b.len() && !is_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
-                    j += 1;
+            }
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            if b.get(j) != Some(&b'=') {
+                continue;
+            }
+            j += 1;
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) if !self.quotes_broken => {
+                    let close = s[j + 1..].find(q as char)?;
+                    j = j + 1 + close + 1;
                 }
-                while j < b.len() && is_space(b[j]) {
+                Some(&q @ (b'"' | b'\'')) => {
                     j += 1;
-                }
-                if b.get(j) == Some(&b'=') {
-                    j += 1;
-                    while j < b.len() && is_space(b[j]) {
+                    while j < b.len() && b[j] != q && b[j] != b'>' {
                         j += 1;
                     }
-                    match b.get(j) {
-                        Some(&q @ (b'"' | b'\'')) => {
-                            let close = s[j + 1..].find(q as char)?;
-                            j = j + 1 + close + 1;
-                        }
-                        _ => {
-                            while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
-                                j += 1;
-                            }
-                        }
+                    if b.get(j) == Some(&q) {
+                        j += 1;
+                    }
+                }
+                _ => {
+                    while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                        j += 1;
                     }
                 }
             }
         }
     }
-}
 
-/// Where the raw text of a `name` element that starts at byte `from` ends: (start of its end
-/// tag, byte after it), if it has one.
-fn raw_end(s: &str, from: usize, name: &str) -> Option<(usize, usize)> {
-    let b = s.as_bytes();
-    for (k, _) in s[from..].match_indices("</") {
-        let tag = from + k;
-        let after = tag + 2 + name.len();
-        let same = b
-            .get(tag + 2..after)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
-        if same
-            && matches!(
-                b.get(after),
-                Some(b'>' | b' ' | b'\t' | b'\n' | b'\x0c' | b'\r' | b'/') | None
-            )
+    /// Where the raw text of a `name` element that starts at byte `from` ends: (start of its
+    /// end tag, byte after it), if it has one.
+    fn raw_end(&mut self, from: usize, name: &str) -> Option<(usize, usize)> {
+        if self
+            .no_raw_end_from
+            .iter()
+            .any(|(n, at)| n == name && from >= *at)
         {
-            let close = s[after..].find('>').map_or(s.len(), |e| after + e + 1);
-            return Some((tag, close));
+            return None;
         }
+        let s = self.s;
+        let b = s.as_bytes();
+        for (k, _) in s[from..].match_indices("</") {
+            let tag = from + k;
+            let after = tag + 2 + name.len();
+            let same = b
+                .get(tag + 2..after)
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+            if same
+                && matches!(
+                    b.get(after),
+                    Some(b'>' | b' ' | b'\t' | b'\n' | b'\x0c' | b'\r' | b'/') | None
+                )
+            {
+                let close = s[after..].find('>').map_or(s.len(), |e| after + e + 1);
+                return Some((tag, close));
+            }
+        }
+        self.no_raw_end_from.push((name.to_string(), from));
+        None
     }
-    None
-}
 
-/// Where a dropped element `name` that starts at byte `from` ends (after its matching end
-/// tag, nested ones counted), if it is closed.
-fn element_end(s: &str, from: usize, name: &str) -> Option<usize> {
-    let mut depth = 1usize;
-    let mut i = from;
-    while let Some(k) = s[i..].find('<') {
-        let at = i + k;
-        match markup_at(s, at) {
-            Some((
-                Markup::Start {
-                    name: n,
-                    self_closing,
-                },
-                e,
-            )) => {
-                if n == name && !self_closing {
-                    depth += 1;
-                }
-                i = e;
-            }
-            Some((Markup::End { name: n }, e)) => {
-                if n == name {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(e);
-                    }
-                }
-                i = e;
-            }
-            Some((Markup::Ignored, e)) => i = e,
-            None => i = at + 1,
+    /// Where a dropped element `name` that starts at byte `from` ends (after its matching end
+    /// tag, nested ones counted), if it is closed.
+    fn element_end(&mut self, from: usize, name: &str) -> Option<usize> {
+        if self.unclosed.iter().any(|n| n == name) {
+            return None;
         }
+        let mut depth = 1usize;
+        let mut i = from;
+        while let Some(k) = self.s[i..].find('<') {
+            let at = i + k;
+            match self.markup_at(at) {
+                Some((
+                    Markup::Start {
+                        name: n,
+                        self_closing,
+                    },
+                    e,
+                )) => {
+                    if n == name && !self_closing {
+                        depth += 1;
+                    }
+                    i = e;
+                }
+                Some((Markup::End { name: n }, e)) => {
+                    if n == name {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(e);
+                        }
+                    }
+                    i = e;
+                }
+                Some((Markup::Ignored, e)) => i = e,
+                None => i = at + 1,
+            }
+        }
+        self.unclosed.push(name.to_string());
+        None
     }
-    None
 }
 
 /// Paragraphs being collected.
@@ -508,6 +587,7 @@ fn collapse(s: &str) -> String {
 
 /// The text of an HTML document and its title (the first `<h1>`, else the `<title>`).
 fn html_to_text(src: &str) -> (String, Option<String>) {
+    let mut scan = Scanner::new(src);
     let mut paras = Paragraphs::default();
     let mut title_tag: Option<String> = None;
     let mut h1: Option<String> = None;
@@ -542,7 +622,7 @@ fn html_to_text(src: &str) -> (String, Option<String>) {
 
     while let Some(k) = src[i..].find('<') {
         let at = i + k;
-        let Some((markup, end)) = markup_at(src, at) else {
+        let Some((markup, end)) = scan.markup_at(at) else {
             i = at + 1;
             continue;
         };
@@ -553,7 +633,7 @@ fn html_to_text(src: &str) -> (String, Option<String>) {
             Markup::Start { name, self_closing } => {
                 // `<div/>` counts as a start tag, as in browsers: `<script/>` opens a script.
                 if name == "title" {
-                    if let Some((close, after)) = raw_end(src, end, "title") {
+                    if let Some((close, after)) = scan.raw_end(end, "title") {
                         let t = collapse(&decode_entities(&src[end..close]));
                         if title_tag.is_none() && !t.is_empty() {
                             title_tag = Some(t);
@@ -561,11 +641,11 @@ fn html_to_text(src: &str) -> (String, Option<String>) {
                         i = after;
                     }
                 } else if RAW_DROPPED.contains(&name.as_str()) {
-                    if let Some((_, after)) = raw_end(src, end, &name) {
+                    if let Some((_, after)) = scan.raw_end(end, &name) {
                         i = after;
                     }
                 } else if DROPPED.contains(&name.as_str()) && !self_closing {
-                    if let Some(after) = element_end(src, end, &name) {
+                    if let Some(after) = scan.element_end(end, &name) {
                         i = after;
                     }
                 } else if BLOCKS.contains(&name.as_str()) {
@@ -1053,9 +1133,24 @@ fn is_punct(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
 }
 
+/// Longest autolink read, in characters.
+const MAX_AUTOLINK: usize = 2000;
+/// How many pieces back a closing emphasis mark looks for its opener.
+const LOOK_BACK: usize = 256;
+/// How deep links inside link texts are read.
+const MAX_NESTING: usize = 4;
+
 /// Inline Markdown to text: emphasis marks, links, images, code spans and backslash escapes.
 fn inline(s: &str) -> String {
+    inline_at(s, 0)
+}
+
+fn inline_at(s: &str, depth: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
+    // Found once for the whole paragraph, so that crafted input stays linear.
+    let brackets = matching(&chars, '[', ']');
+    let parens = matching(&chars, '(', ')');
+    let ticks = Ticks::new(&chars);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut text = String::new();
     let mut i = 0;
@@ -1073,7 +1168,7 @@ fn inline(s: &str) -> String {
             }
             '`' => {
                 let n = chars[i..].iter().take_while(|&&x| x == '`').count();
-                match code_span_end(&chars, i + n, n) {
+                match ticks.closer(i) {
                     Some(end) => {
                         let inner: String = chars[i + n..end].iter().collect();
                         let inner = if inner.len() > 1
@@ -1094,19 +1189,29 @@ fn inline(s: &str) -> String {
                     }
                 }
             }
-            '!' if chars.get(i + 1) == Some(&'[') => match link(&chars, i + 1) {
-                Some((label, end)) => {
-                    text.push_str(&inline(&label));
-                    i = end;
+            '!' if chars.get(i + 1) == Some(&'[') => {
+                match link(&chars, i + 1, &brackets, &parens) {
+                    Some((label, end)) => {
+                        if depth < MAX_NESTING {
+                            text.push_str(&inline_at(&label, depth + 1));
+                        } else {
+                            text.push_str(&label);
+                        }
+                        i = end;
+                    }
+                    None => {
+                        text.push('!');
+                        i += 1;
+                    }
                 }
-                None => {
-                    text.push('!');
-                    i += 1;
-                }
-            },
-            '[' => match link(&chars, i) {
+            }
+            '[' => match link(&chars, i, &brackets, &parens) {
                 Some((label, end)) => {
-                    text.push_str(&inline(&label));
+                    if depth < MAX_NESTING {
+                        text.push_str(&inline_at(&label, depth + 1));
+                    } else {
+                        text.push_str(&label);
+                    }
                     i = end;
                 }
                 None => {
@@ -1169,8 +1274,9 @@ fn inline(s: &str) -> String {
         else {
             continue;
         };
+        let floor = ci.saturating_sub(LOOK_BACK);
         let mut oi = ci;
-        while used[ci] < len && oi > 0 {
+        while used[ci] < len && oi > floor {
             oi -= 1;
             if let Piece::Delim {
                 c: oc,
@@ -1200,74 +1306,99 @@ fn inline(s: &str) -> String {
     out
 }
 
-/// Where a code span opened by `n` backticks, whose content starts at `from`, closes.
-fn code_span_end(chars: &[char], from: usize, n: usize) -> Option<usize> {
-    let mut i = from;
+/// For each `open` in `chars`, the index of its matching `close` (`u32::MAX` when it has
+/// none); backslash-escaped ones are skipped.
+fn matching(chars: &[char], open: char, close: char) -> Vec<u32> {
+    let mut out = vec![u32::MAX; chars.len()];
+    let mut stack = Vec::new();
+    let mut i = 0;
     while i < chars.len() {
-        if chars[i] == '`' {
-            let run = chars[i..].iter().take_while(|&&x| x == '`').count();
-            if run == n {
-                return Some(i);
+        let c = chars[i];
+        if c == '\\' {
+            i += 2;
+            continue;
+        }
+        if c == open {
+            stack.push(i);
+        } else if c == close {
+            if let Some(o) = stack.pop() {
+                out[o] = u32::try_from(i).unwrap_or(u32::MAX);
             }
-            i += run;
-        } else {
-            i += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The backtick runs of a paragraph and, for each, the next run of the same length.
+struct Ticks {
+    starts: Vec<usize>,
+    next_same: Vec<Option<usize>>,
+}
+
+impl Ticks {
+    fn new(chars: &[char]) -> Self {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == '`' {
+                let n = chars[i..].iter().take_while(|&&c| c == '`').count();
+                runs.push((i, n));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        let mut next_same = vec![None; runs.len()];
+        let mut last: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (k, &(_, n)) in runs.iter().enumerate().rev() {
+            next_same[k] = last.get(&n).copied();
+            last.insert(n, k);
+        }
+        Ticks {
+            starts: runs.iter().map(|r| r.0).collect(),
+            next_same,
         }
     }
-    None
+
+    /// Where the code span opened by the run starting at `at` closes (the closing run's
+    /// start).
+    fn closer(&self, at: usize) -> Option<usize> {
+        let k = self.starts.binary_search(&at).ok()?;
+        self.next_same[k].map(|c| self.starts[c])
+    }
 }
 
 /// A link at `[`: `[text](destination)` or `[text][ref]`; its text and where it ends.
-fn link(chars: &[char], at: usize) -> Option<(String, usize)> {
-    let mut depth = 0usize;
-    let mut i = at;
-    let close = loop {
-        match chars.get(i)? {
-            '\\' => i += 1,
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break i;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    };
-    let label: String = chars[at + 1..close].iter().collect();
-    match chars.get(close + 1)? {
-        '(' => {
-            let mut depth = 0usize;
-            let mut j = close + 1;
-            loop {
-                match chars.get(j)? {
-                    '\\' => j += 1,
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((label, j + 1));
-                        }
-                    }
-                    '\n' => return None,
-                    _ => {}
-                }
-                j += 1;
-            }
-        }
-        '[' => {
-            let end = chars[close + 2..].iter().position(|&c| c == ']')?;
-            let r = &chars[close + 2..close + 2 + end];
-            (!r.contains(&'[')).then_some((label, close + 2 + end + 1))
-        }
-        _ => None,
+fn link(chars: &[char], at: usize, brackets: &[u32], parens: &[u32]) -> Option<(String, usize)> {
+    let close = *brackets.get(at)? as usize;
+    if close == u32::MAX as usize {
+        return None;
     }
+    let label: String = chars[at + 1..close].iter().collect();
+    let end = match chars.get(close + 1)? {
+        '(' => *parens.get(close + 1)? as usize,
+        '[' => *brackets.get(close + 1)? as usize,
+        _ => return None,
+    };
+    if end == u32::MAX as usize || chars[close + 2..end].contains(&'[') {
+        return None;
+    }
+    Some((label, end + 1))
 }
 
 /// An autolink at `<`: `<https://example.org>` or `<someone@example.org>`.
 fn autolink(chars: &[char], at: usize) -> Option<(String, usize)> {
-    let end = at + 1 + chars[at + 1..].iter().position(|&c| c == '>')?;
+    // Stops at whitespace or `<`, which an autolink cannot hold: the scans never overlap.
+    let end = at
+        + 1
+        + chars[at + 1..]
+            .iter()
+            .take(MAX_AUTOLINK)
+            .position(|&c| c == '>' || c == '<' || c.is_whitespace())?;
+    if chars[end] != '>' {
+        return None;
+    }
     let inner: String = chars[at + 1..end].iter().collect();
     if inner.is_empty() || inner.contains(|c: char| c.is_whitespace() || c == '<') {
         return None;
@@ -1696,6 +1827,55 @@ mod tests {
         let got = import(None, page.as_bytes()).unwrap();
         assert!(!has_markup(&got.text), "{}", got.text);
         assert!(got.text.starts_with("Intro."), "{}", got.text);
+    }
+
+    #[test]
+    fn crafted_input_stays_linear() {
+        // Each of these is near the size limit; a quadratic tokenizer would take minutes.
+        let rows: Vec<(&str, String)> = vec![
+            ("unclosed comments", "<!--".repeat(90_000)),
+            ("unclosed scripts", "<script>".repeat(45_000)),
+            ("unclosed svgs", "<svg>".repeat(70_000)),
+            ("unclosed tags", "<a ".repeat(120_000)),
+            ("open quotes", format!("{}>", "<a x=\"".repeat(60_000))),
+            ("one long tag", format!("{}>", "<a".repeat(150_000))),
+            ("declarations", "<!x".repeat(120_000)),
+        ];
+        for (name, html) in rows {
+            assert!(html.len() <= MAX_IMPORT_BYTES, "{name}");
+            let _ = import(Some("x.html"), html.as_bytes());
+            let _ = import(Some("x.md"), html.as_bytes());
+        }
+        let md_rows: Vec<(&str, String)> = vec![
+            ("brackets", "[".repeat(300_000)),
+            ("link texts", format!("{}]", "[a".repeat(150_000))),
+            ("backticks", (1..800).map(|n| "`".repeat(n) + " ").collect()),
+            ("emphasis", "*a _b ".repeat(60_000)),
+            ("angles", format!("{}>", "<a".repeat(150_000))),
+            ("destinations", "[a](".repeat(90_000)),
+        ];
+        for (name, md) in md_rows {
+            assert!(md.len() <= MAX_IMPORT_BYTES, "{name}");
+            let _ = import(Some("x.md"), md.as_bytes());
+        }
+    }
+
+    #[test]
+    fn unterminated_quote_recovers_at_the_next_gt() {
+        // A quote closed later swallows what lies between, as in browsers.
+        check_html(
+            "quote closed by a later one",
+            "<p>one</p><a href=\"x>two</a><p title=\"a > b\">three</p>",
+            "one\n\nb\">three",
+            None,
+        );
+        // A quote never closed: the tag ends at the next `>` and the text is kept.
+        check_html(
+            "quote never closed",
+            "<p>one</p><a href=\"x>two</a><p>three</p>",
+            "one\n\ntwo\n\nthree",
+            None,
+        );
     }
 
     proptest! {
