@@ -5,7 +5,7 @@
 //! session as JSON with short field names, compressed with raw DEFLATE and written in
 //! base64url without padding: only letters, digits, `-`, `_` and `.`, which need no escaping
 //! in a URL fragment. [`decode`] accepts the payload with or without percent-encoding, with
-//! whitespace around it, or inside a whole link; it refuses payloads over
+//! whitespace around it, or inside a whole link (a query after it, `?s=2`, is ignored); it refuses payloads over
 //! [`MAX_PAYLOAD_CHARS`] and sessions that would decompress to more than [`MAX_JSON_BYTES`],
 //! and it checks what it reads ([`validate`]): an invalid session is an error, never a panic.
 
@@ -147,13 +147,15 @@ pub fn fragment(session: &Session) -> String {
 }
 
 /// The payload as [`encode`] wrote it: whitespace trimmed, a leading link or fragment
-/// (anything up to `#/session/`) dropped, percent-encoding decoded.
+/// (anything up to `#/session/`) and a trailing query (`?s=2`, which the payload alphabet
+/// cannot hold) dropped, percent-encoding decoded.
 fn canonical(payload: &str) -> Result<String, SessionError> {
     let p = payload.trim();
     let p = match p.find(FRAGMENT_PREFIX) {
         Some(k) => &p[k + FRAGMENT_PREFIX.len()..],
         None => p.strip_prefix("/session/").unwrap_or(p),
     };
+    let p = p.split('?').next().unwrap_or(p).trim_end();
     if p.len() > MAX_PAYLOAD_CHARS {
         return Err(SessionError::TooLarge {
             size: p.chars().count(),
@@ -186,7 +188,7 @@ fn canonical(payload: &str) -> Result<String, SessionError> {
     }
     let s = String::from_utf8(out)
         .map_err(|_| SessionError::Damaged("the link's percent-encoding is not UTF-8".into()))?;
-    Ok(s.trim().to_string())
+    Ok(s.split('?').next().unwrap_or("").trim().to_string())
 }
 
 /// Reads a session from its payload (see the module docs for what is accepted).
@@ -350,6 +352,9 @@ mod tests {
             format!("{encoded_dot}%20"),
             format!("https://example.org/parallax/#/session/{p}"),
             format!("#/session/{p}"),
+            format!("{p}?s=2"),
+            format!("https://example.org/#/session/{p}?handout\n"),
+            format!("{encoded_dot}%3Fs%3D2"),
             format!("{p}=="),
         ];
         for f in &forms {
@@ -357,7 +362,7 @@ mod tests {
         }
         let k = key(&p);
         assert_eq!(k.len(), 16);
-        for f in &forms[..7] {
+        for f in &forms[..10] {
             assert_eq!(key(f), k, "key of {f:?}");
         }
         assert_eq!(fragment(&s), format!("#/session/{p}"));
