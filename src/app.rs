@@ -1,11 +1,15 @@
 //! Routes and the app shell. Hash routes (`#/doc/<id>`) keep every view a link that works
 //! from any static host path, a sub-folder or file://.
 
+use crate::articles::Article;
+use crate::notes::{NotesAction, NotesState};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
     quotes::QuotesPage, reader::Reader, story::StoryPage,
 };
 use crate::state::{page_title, Library};
+use crate::storage;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -44,6 +48,24 @@ pub enum Route {
     /// `#/about`: version, method, data sources, timings.
     #[at("/about")]
     About,
+    /// `#/notes`: every highlight and note, export and import.
+    #[at("/notes")]
+    Notes,
+    /// `#/add`: add your own article.
+    #[at("/add")]
+    Add,
+    /// `#/teach`: make a session link.
+    #[at("/teach")]
+    Teach,
+    /// `#/session/<payload>`: a teacher's guided reading.
+    #[at("/session/:payload")]
+    Session {
+        /// The session, compressed and encoded (`parallax_core::session`).
+        payload: String,
+    },
+    /// `#/handout?docs=a,b`: printable sources with numbered paragraphs and notes.
+    #[at("/handout")]
+    Handout,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -83,14 +105,104 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// The root component: the library in a context, the router and the page shell.
+impl Reducible for NotesState {
+    type Action = NotesAction;
+    fn reduce(self: Rc<Self>, action: NotesAction) -> Rc<Self> {
+        Rc::new(NotesState::reduce(&self, action))
+    }
+}
+
+/// The notes and a way to change them, for every view.
+#[derive(Clone, PartialEq)]
+pub struct NotesCtx {
+    /// Current notes and storage status.
+    pub state: Rc<NotesState>,
+    /// Changes them (saved to storage by [`App`]).
+    pub dispatch: Callback<NotesAction>,
+}
+
+/// The user's own articles and how to add or remove one.
+#[derive(Clone, PartialEq)]
+pub struct ArticlesCtx {
+    /// The articles, in the order added.
+    pub list: Rc<Vec<Article>>,
+    /// A problem reading or saving them, for the user.
+    pub message: Option<String>,
+    /// Adds an article (and saves the list).
+    pub add: Callback<Article>,
+    /// Removes the article with this id (and saves the list).
+    pub remove: Callback<String>,
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct ArticlesState {
+    list: Rc<Vec<Article>>,
+    message: Option<String>,
+}
+
+fn load_articles() -> ArticlesState {
+    match storage::read(storage::ARTICLES_KEY) {
+        Ok(None) => ArticlesState::default(),
+        Ok(Some(raw)) => {
+            let (list, problems) = crate::articles::parse(&raw);
+            let message = (!problems.is_empty()).then(|| {
+                let kept = storage::keep_damaged(storage::ARTICLES_KEY, &raw)
+                    .map(|k| format!(" The stored data was kept as it was under “{k}”."))
+                    .unwrap_or_default();
+                format!(
+                    "Some of your own articles could not be read: {}.{kept}",
+                    problems.join("; ")
+                )
+            });
+            ArticlesState {
+                list: Rc::new(list),
+                message,
+            }
+        }
+        Err(e) => ArticlesState {
+            list: Rc::default(),
+            message: Some(e.to_string()),
+        },
+    }
+}
+
+fn save_articles(list: &[Article]) -> Option<String> {
+    storage::write(storage::ARTICLES_KEY, &crate::articles::serialize(list))
+        .err()
+        .map(|e| e.to_string())
+}
+
+fn load_notes() -> NotesState {
+    match storage::read(storage::NOTES_KEY) {
+        Ok(raw) => {
+            let mut state = NotesState::default().reduce(NotesAction::Loaded {
+                raw: raw.clone(),
+                error: None,
+            });
+            if let (Some(raw), false) = (raw, state.problems.is_empty()) {
+                if let Ok(k) = storage::keep_damaged(storage::NOTES_KEY, &raw) {
+                    state = state.reduce(NotesAction::KeptDamaged(k));
+                }
+            }
+            state
+        }
+        Err(e) => NotesState::default().reduce(NotesAction::Loaded {
+            raw: None,
+            error: Some(e.to_string()),
+        }),
+    }
+}
+
+/// The root component: the library, notes and own articles in contexts, the router and the
+/// page shell.
 #[function_component(App)]
 pub fn app() -> Html {
-    let library = use_memo((), |_| {
+    let articles = use_state(load_articles);
+    let library = use_memo(articles.list.clone(), |own| {
         let t0 = now_ms();
         parallax_core::entities::lexicon::warm_up();
         let t1 = now_ms();
-        let lib = Library::bundled();
+        let lib = Library::with_own(own);
         (lib, now_ms() - t1, t1 - t0)
     });
     let timings = use_state(|| Timings {
@@ -101,24 +213,89 @@ pub fn app() -> Html {
     {
         let timings = timings.clone();
         let library = library.clone();
-        use_effect_with((), move |_| {
-            let first_render_ms = now_ms();
+        use_effect_with(library.0.clone(), move |_| {
+            let now = now_ms();
+            let first_render_ms = if timings.first_render_ms > 0.0 {
+                timings.first_render_ms
+            } else {
+                now
+            };
             library.0.compute_flags();
-            let flags_ms = now_ms() - first_render_ms;
+            let flags_ms = now_ms() - now;
             timings.set(Timings {
                 analysis_ms: library.1,
-                tables_ms: library.2,
+                tables_ms: timings.tables_ms,
                 first_render_ms,
                 flags_ms,
             });
         });
     }
+    let notes = use_reducer(load_notes);
+    {
+        let dispatch = notes.dispatcher();
+        let state = notes.clone();
+        use_effect_with(notes.revision, move |rev| {
+            if *rev > 0 && state.loaded {
+                match storage::write(
+                    storage::NOTES_KEY,
+                    &parallax_core::notes::serialize(&state.notes),
+                ) {
+                    Ok(()) => dispatch.dispatch(NotesAction::Saved),
+                    Err(e) => dispatch.dispatch(NotesAction::SaveFailed(e.to_string())),
+                }
+            }
+        });
+    }
+    let notes_ctx = NotesCtx {
+        state: Rc::new((*notes).clone()),
+        dispatch: {
+            let d = notes.dispatcher();
+            Callback::from(move |a| d.dispatch(a))
+        },
+    };
+    let articles_ctx = {
+        let add = {
+            let articles = articles.clone();
+            Callback::from(move |a: Article| {
+                let mut list = (*articles.list).clone();
+                list.retain(|x| x.id != a.id);
+                list.push(a);
+                let message = save_articles(&list);
+                articles.set(ArticlesState {
+                    list: Rc::new(list),
+                    message,
+                });
+            })
+        };
+        let remove = {
+            let articles = articles.clone();
+            Callback::from(move |id: String| {
+                let mut list = (*articles.list).clone();
+                list.retain(|x| x.id != id);
+                let message = save_articles(&list);
+                articles.set(ArticlesState {
+                    list: Rc::new(list),
+                    message,
+                });
+            })
+        };
+        ArticlesCtx {
+            list: articles.list.clone(),
+            message: articles.message.clone(),
+            add,
+            remove,
+        }
+    };
     html! {
         <ContextProvider<Library> context={library.0.clone()}>
             <ContextProvider<Timings> context={(*timings).clone()}>
-                <HashRouter>
-                    <Shell />
-                </HashRouter>
+                <ContextProvider<NotesCtx> context={notes_ctx}>
+                    <ContextProvider<ArticlesCtx> context={articles_ctx}>
+                        <HashRouter>
+                            <Shell />
+                        </HashRouter>
+                    </ContextProvider<ArticlesCtx>>
+                </ContextProvider<NotesCtx>>
             </ContextProvider<Timings>>
         </ContextProvider<Library>>
     }
@@ -152,11 +329,15 @@ fn shell() -> Html {
                         <li><Link<Route> to={Route::Library}>{ "Library" }</Link<Route>></li>
                         <li><Link<Route> to={Route::Story}>{ "Story" }</Link<Route>></li>
                         <li><Link<Route> to={Route::Quotes}>{ "Quotes" }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Notes}>{ "Notes" }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Add}>{ "Add article" }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Teach}>{ "Teach" }</Link<Route>></li>
                         <li><Link<Route> to={Route::About}>{ "About" }</Link<Route>></li>
                     </ul>
                 </nav>
                 <crate::components::copy_link::CopyLink />
             </header>
+            <StorageBanner />
             <main id="main" tabindex="-1">
                 { switch(route) }
             </main>
@@ -176,6 +357,35 @@ fn switch(route: Route) -> Html {
         Route::Story => html! { <StoryPage /> },
         Route::Compare { a, b } => html! { <Compare {a} {b} /> },
         Route::About => html! { <About /> },
+        Route::Notes => html! { <crate::pages::notes::NotesPage /> },
+        Route::Add => html! { <crate::pages::add::AddPage /> },
+        Route::Teach => html! { <crate::pages::teach::TeachPage /> },
+        Route::Session { payload } => html! { <crate::pages::session::SessionPage {payload} /> },
+        Route::Handout => html! { <crate::pages::handout::HandoutRoute /> },
         Route::NotFound => html! { <NotFound what="Page" /> },
+    }
+}
+
+/// Problems with what is kept on this device, shown on every view until resolved: a failed
+/// save (storage full or blocked) or notes that could not be read.
+#[function_component(StorageBanner)]
+fn storage_banner() -> Html {
+    let notes = use_context::<NotesCtx>().expect("App provides the notes");
+    let route = use_route::<Route>();
+    let on_notes_page = route == Some(Route::Notes);
+    html! {
+        <>
+            if let Some(e) = &notes.state.save_error {
+                <div class="banner error" role="alert" id="storage-error">
+                    <p>{ e.clone() }{ " " }<a href="#/notes">{ "Export your notes" }</a></p>
+                </div>
+            }
+            if !notes.state.problems.is_empty() && !on_notes_page {
+                <div class="banner warning" role="alert" id="storage-damaged">
+                    <p>{ format!("Some of your stored notes could not be read ({} problem{}); the rest are kept. ", notes.state.problems.len(), if notes.state.problems.len() == 1 { "" } else { "s" }) }
+                        <a href="#/notes">{ "See your notes" }</a></p>
+                </div>
+            }
+        </>
     }
 }

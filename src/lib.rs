@@ -5,9 +5,14 @@
 //! is tested natively), `seeds` the documents embedded at build time.
 
 pub mod app;
+pub mod articles;
 pub mod compare;
 pub mod components;
+pub mod notes;
 pub mod pages;
 pub mod seeds;
+pub mod selection;
+pub mod session;
 pub mod state;
+pub mod storage;
 pub mod view;

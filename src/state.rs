@@ -10,6 +10,8 @@ use std::rc::Rc;
 #[derive(Debug, Clone)]
 pub struct Library {
     docs: Rc<Vec<Document>>,
+    /// Which documents the user added (their own articles), by position.
+    own: Rc<Vec<bool>>,
     analysis: Rc<Analysis>,
     /// Computed after the first render ([`Library::compute_flags`]): they align every pair of
     /// documents, which costs more than the analysis itself.
@@ -31,9 +33,17 @@ impl Library {
             .iter()
             .map(|(name, text)| Document::new(id_from_file_name(name), *text))
             .collect();
+        let own = vec![false; docs.len()];
+        Self::from_docs(docs, own)
+    }
+
+    /// The library of `docs`, analysed together; `own[i]` marks the user's own articles.
+    pub fn from_docs(docs: Vec<Document>, mut own: Vec<bool>) -> Self {
+        own.resize(docs.len(), false);
         let analysis = analyse(&docs);
         Library {
             docs: Rc::new(docs),
+            own: Rc::new(own),
             analysis: Rc::new(analysis),
             flags: Rc::default(),
         }
@@ -42,6 +52,27 @@ impl Library {
     /// The documents bundled into the app.
     pub fn bundled() -> Self {
         Self::from_files(crate::seeds::SEEDS)
+    }
+
+    /// The bundled documents followed by the user's own articles.
+    pub fn with_own(articles: &[crate::articles::Article]) -> Self {
+        let mut docs: Vec<Document> = crate::seeds::SEEDS
+            .iter()
+            .map(|(name, text)| Document::new(id_from_file_name(name), *text))
+            .collect();
+        let mut own = vec![false; docs.len()];
+        for a in articles {
+            if docs.iter().all(|d| d.id != a.id) {
+                docs.push(Document::new(a.id.clone(), a.text.as_str()));
+                own.push(true);
+            }
+        }
+        Self::from_docs(docs, own)
+    }
+
+    /// Whether document `doc` (by position) is one of the user's own articles.
+    pub fn is_own(&self, doc: usize) -> bool {
+        self.own.get(doc).copied().unwrap_or(false)
     }
 
     /// All documents.
@@ -287,6 +318,11 @@ pub fn page_title(route: &Route, library: &Library) -> String {
             _ => format!("Document not found · {APP_NAME}"),
         },
         Route::About => format!("About · {APP_NAME}"),
+        Route::Notes => format!("Your notes · {APP_NAME}"),
+        Route::Add => format!("Add your own article · {APP_NAME}"),
+        Route::Teach => format!("Make a session link · {APP_NAME}"),
+        Route::Session { .. } => format!("Guided reading · {APP_NAME}"),
+        Route::Handout => format!("Handout · {APP_NAME}"),
         Route::NotFound => format!("Page not found · {APP_NAME}"),
     }
 }

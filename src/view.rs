@@ -281,9 +281,72 @@ pub fn segments(
     out
 }
 
+/// Cuts `piece` at the edges of `highlights` (sorted by start; they may overlap): each run
+/// with the index of the first highlight covering it, or `None`.
+pub fn split_by(piece: Span, highlights: &[Span]) -> Vec<(Span, Option<usize>)> {
+    let mut cuts = vec![piece.start, piece.end];
+    for h in highlights {
+        for x in [h.start, h.end] {
+            if x > piece.start && x < piece.end {
+                cuts.push(x);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let run = Span::new(w[0], w[1]);
+            let cover = highlights
+                .iter()
+                .position(|h| h.start <= run.start && run.end <= h.end);
+            (run, cover)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_by_highlights() {
+        let s = |a, b| Span::new(a, b);
+        type Case<'a> = (Span, &'a [Span], &'a [(Span, Option<usize>)]);
+        let cases: &[Case<'_>] = &[
+            (s(0, 10), &[], &[(s(0, 10), None)]),
+            (
+                s(0, 10),
+                &[s(2, 4)],
+                &[(s(0, 2), None), (s(2, 4), Some(0)), (s(4, 10), None)],
+            ),
+            (
+                s(5, 10),
+                &[s(0, 7)],
+                &[(s(5, 7), Some(0)), (s(7, 10), None)],
+            ),
+            (s(5, 10), &[s(0, 20)], &[(s(5, 10), Some(0))]),
+            (s(5, 10), &[s(0, 3), s(12, 20)], &[(s(5, 10), None)]),
+            (
+                s(0, 10),
+                &[s(1, 6), s(4, 8)],
+                &[
+                    (s(0, 1), None),
+                    (s(1, 4), Some(0)),
+                    (s(4, 6), Some(0)),
+                    (s(6, 8), Some(1)),
+                    (s(8, 10), None),
+                ],
+            ),
+        ];
+        for (piece, hl, want) in cases {
+            assert_eq!(
+                split_by(*piece, hl),
+                *want,
+                "piece {piece:?} highlights {hl:?}"
+            );
+        }
+    }
 
     #[track_caller]
     fn check_query(

@@ -27,6 +27,12 @@ pub struct DocCardProps {
     /// The compare checkbox changed (carries the document id).
     #[prop_or_default]
     pub on_pick: Callback<AttrValue>,
+    /// One of the user's own articles (badge and a remove button).
+    #[prop_or_default]
+    pub own: bool,
+    /// Remove was chosen (carries the document id).
+    #[prop_or_default]
+    pub on_remove: Callback<AttrValue>,
 }
 
 /// One document in the library.
@@ -34,11 +40,12 @@ pub struct DocCardProps {
 pub fn doc_card(p: &DocCardProps) -> Html {
     let heading_id = format!("card-{}", p.id);
     html! {
-        <li class="card" data-doc={p.id.clone()}>
+        <li class={classes!("card", p.own.then_some("own"))} data-doc={p.id.clone()}>
             <article aria-labelledby={heading_id.clone()}>
                 <h2 id={heading_id}>
                     <Link<Route> to={Route::Doc { id: p.id.to_string() }}>{ p.title.clone() }</Link<Route>>
                 </h2>
+                if p.own { <p class="badge own-badge">{ "Your article · on this device only" }</p> }
                 <crate::components::flags::Flags doc={p.index} />
                 if p.first_sentence != p.title {
                     <p class="card-lede">{ p.first_sentence.clone() }</p>
@@ -54,6 +61,12 @@ pub fn doc_card(p: &DocCardProps) -> Html {
                     }} />
                     { " Compare" }
                 </label>
+                if p.own {
+                    <button type="button" class="remove-article" onclick={{
+                        let (on, id) = (p.on_remove.clone(), p.id.clone());
+                        Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+                    }}>{ "Remove" }<span class="sr-only">{ format!(" “{}”", p.title) }</span></button>
+                }
             </article>
         </li>
     }

@@ -5,4 +5,5 @@ pub mod doc_card;
 pub mod entity_panel;
 pub mod flags;
 pub mod legend;
+pub mod notes;
 pub mod quote_list;

@@ -86,8 +86,23 @@ pub fn compare(p: &CompareProps) -> Html {
         }
     };
 
+    let notes = use_context::<crate::app::NotesCtx>().expect("App provides the notes");
+    let pending = use_state(|| None::<(String, Span)>);
+    let placed_a = crate::components::notes::placed(da, &notes.state.of_doc(&da.id));
+    let placed_b = crate::components::notes::placed(db, &notes.state.of_doc(&db.id));
     let sentence = |d: &parallax_core::Document, ix: &CharIndex, doc_i: usize, s: Span| -> Html {
-        marked(&library, doc_i, ix, &d.text, s)
+        let placed = if doc_i == ia { &placed_a } else { &placed_b };
+        html! { <span class="sent" data-start={s.start.to_string()}>{ marked(&library, doc_i, ix, &d.text, s, placed) }</span> }
+    };
+    let capture = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(table) = gloo::utils::document().get_element_by_id("compare") {
+                if let Some(sel) = crate::selection::selected_span(&table) {
+                    pending.set(Some(sel));
+                }
+            }
+        })
     };
     let body = table.iter().enumerate().map(|(r, row)| match *row {
         Row::Pair { a, b, kind } => {
@@ -111,21 +126,21 @@ pub fn compare(p: &CompareProps) -> Html {
             html! {
                 <tr class={classes!("row", "paired", format!("kind-{}", kind.as_str()))} data-row={r.to_string()}
                     data-a={a.to_string()} data-b={b.to_string()} data-kind={kind.as_str()}>
-                    <td class="cell a">{ left }</td>
-                    <td class="cell b"><span class="kind-tag">{ kind.as_str() }</span>{ " " }{ right }</td>
+                    <td class="cell a" data-doc={da.id.clone()}>{ left }</td>
+                    <td class="cell b" data-doc={db.id.clone()}><span class="kind-tag" data-nt="">{ kind.as_str() }</span>{ " " }{ right }</td>
                 </tr>
             }
         }
         Row::OnlyA { a, elsewhere } => html! {
             <tr class="row only-a" data-row={r.to_string()} data-a={a.to_string()}>
-                <td class="cell a">{ sentence(da, &xa, ia, sa[a]) }</td>
+                <td class="cell a" data-doc={da.id.clone()}>{ sentence(da, &xa, ia, sa[a]) }</td>
                 <td class="cell b gap">{ if elsewhere { "reported elsewhere in this source" } else { "—" } }</td>
             </tr>
         },
         Row::OnlyB { b, elsewhere } => html! {
             <tr class="row only-b" data-row={r.to_string()} data-b={b.to_string()}>
                 <td class="cell a gap">{ if elsewhere { "reported elsewhere in this source" } else { "—" } }</td>
-                <td class="cell b">{ sentence(db, &xb, ib, sb[b]) }</td>
+                <td class="cell b" data-doc={db.id.clone()}>{ sentence(db, &xb, ib, sb[b]) }</td>
             </tr>
         },
     });
@@ -144,7 +159,13 @@ pub fn compare(p: &CompareProps) -> Html {
                     { show_button("b", "Second only".into()) }
                 </div>
             </div>
-            <table class="compare-table">
+            if let Some((doc_id, span)) = (*pending).clone() {
+                <crate::components::notes::NoteEditor doc_id={doc_id.clone()}
+                    text={library.get(&doc_id).map(|d| d.text.clone()).unwrap_or_default()} {span}
+                    on_close={{ let pending = pending.clone(); Callback::from(move |_| pending.set(None)) }} />
+            }
+            <p class="meta">{ "Select words in either column to highlight them or add a note (not while word differences are shown)." }</p>
+            <table class="compare-table" onmouseup={capture}>
                 <caption class="sr-only">{ "Sentences of the two sources; aligned sentences share a row." }</caption>
                 <thead>
                     <tr>
@@ -158,17 +179,25 @@ pub fn compare(p: &CompareProps) -> Html {
     }
 }
 
-/// The text of `span` with entity marks (no interaction: the reader is where marks are used).
-fn marked(lib: &Library, doc: usize, ix: &CharIndex, text: &str, span: Span) -> Html {
+/// The text of `span` with entity marks and the student's highlights (no interaction: the
+/// reader is where marks are used).
+fn marked(
+    lib: &Library,
+    doc: usize,
+    ix: &CharIndex,
+    text: &str,
+    span: Span,
+    placed: &[(Span, parallax_core::notes::Note)],
+) -> Html {
     let mentions = lib.mentions(doc);
     let spans: Vec<(Span, &str)> = mentions
         .iter()
         .map(|m| (m.span, m.label.as_str()))
         .collect();
     let pieces = crate::view::segments(span, &spans, &Default::default()).into_iter().map(|(s, m)| {
-        let t = ix.slice(text, s).to_string();
+        let t = crate::components::notes::highlight_runs(text, ix, s, placed);
         match m {
-            None => html! { { t } },
+            None => t,
             Some(k) => {
                 let m = &mentions[k];
                 html! { <mark class={classes!("m", format!("m-{}", m.label.as_str().to_lowercase()))} data-label={m.label.as_str()} data-entity={m.entity.clone()}>{ t }</mark> }

@@ -8,6 +8,8 @@ use yew::prelude::*;
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
+    let articles = use_context::<crate::app::ArticlesCtx>().expect("App provides the articles");
+    let on_remove = articles.remove.reform(|id: AttrValue| id.to_string());
     let picked = use_state(Vec::<AttrValue>::new);
     let on_pick = {
         let picked = picked.clone();
@@ -36,8 +38,10 @@ pub fn library_page() -> Html {
         <section class="library" aria-labelledby="library-heading">
             <h1 id="library-heading">{ "Library" }</h1>
             <p class="intro">
-                { format!("{} reports of the same story. Open one to read it.", library.docs().len()) }
+                { format!("{} reports of the same story. Open one to read it, or ", library.docs().len()) }
+                <a href="#/add">{ "add your own article" }</a>{ "." }
             </p>
+            if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
             <p class="compare-bar" id="compare-bar" aria-live="polite">{ compare_bar }</p>
             <ul class="cards" id="doc-list">
                 { for library.docs().iter().enumerate().map(|(i, d)| html! {
@@ -51,6 +55,8 @@ pub fn library_page() -> Html {
                         index={i}
                         picked={picked.iter().any(|x| *x == d.id)}
                         on_pick={on_pick.clone()}
+                        own={library.is_own(i)}
+                        on_remove={on_remove.clone()}
                     />
                 }) }
             </ul>

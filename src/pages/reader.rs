@@ -19,6 +19,16 @@ use yew_router::prelude::*;
 pub struct ReaderProps {
     /// Document identifier from the route.
     pub id: AttrValue,
+    /// The route whose query holds this reader's state (a session embeds the reader);
+    /// `#/doc/<id>` when `None`.
+    #[prop_or_default]
+    pub base: Option<Route>,
+    /// Query parameters of `base` to keep when the reader writes its state (`s=2`).
+    #[prop_or_default]
+    pub keep_query: AttrValue,
+    /// Labels hidden when the link says nothing about them (a session's choice).
+    #[prop_or_default]
+    pub default_hide: Vec<&'static str>,
 }
 
 /// The reader page.
@@ -28,10 +38,17 @@ pub fn reader(p: &ReaderProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let help_open = use_state(|| false);
-    let query = location
+    let notes = use_context::<crate::app::NotesCtx>().expect("App provides the notes");
+    // The selection being turned into a highlight.
+    let pending = use_state(|| None::<Span>);
+    let no_selection = use_state(|| false);
+    let mut query = location
         .as_ref()
         .map(|l| ReaderQuery::parse(l.query_str()))
         .unwrap_or_default();
+    if query.hide.is_none() && !p.default_hide.is_empty() {
+        query.hide = Some(p.default_hide.join(","));
+    }
     let view = ReaderView::from_query(&query);
 
     let doc_index = library.index(&p.id);
@@ -56,17 +73,28 @@ pub fn reader(p: &ReaderProps) -> Html {
     let dispatch = {
         let navigator = navigator.clone();
         let view = view.clone();
-        let id = p.id.to_string();
+        let route = p.base.clone().unwrap_or(Route::Doc {
+            id: p.id.to_string(),
+        });
+        let keep = p.keep_query.to_string();
+        let has_default = !p.default_hide.is_empty();
         Callback::from(move |action: ReaderAction| {
             let next = view.reduce(action);
             if next == view {
                 return;
             }
-            crate::app::replace_view(
-                &navigator,
-                &Route::Doc { id: id.clone() },
-                &next.to_query().encode(),
-            );
+            let mut q = next.to_query();
+            if q.hide.is_none() && has_default {
+                // Everything shown, overriding the session's default.
+                q.hide = Some(String::new());
+            }
+            let q = q.encode();
+            let query = match (keep.is_empty(), q.is_empty()) {
+                (true, _) => q,
+                (false, true) => keep.clone(),
+                (false, false) => format!("{keep}&{q}"),
+            };
+            crate::app::replace_view(&navigator, &route, &query);
         })
     };
 
@@ -189,13 +217,17 @@ pub fn reader(p: &ReaderProps) -> Html {
 
     let marks = tips(&library, doc_i);
     let ix = parallax_core::CharIndex::new(&doc.text);
+    // Highlights where their words are now, in text order.
+    let placed = crate::components::notes::placed(doc, &notes.state.of_doc(&doc.id));
+    let highlighted =
+        |s: Span| crate::components::notes::highlight_runs(&doc.text, &ix, s, &placed);
     // The text of `span` as plain runs and marks.
     let render_span = |span: Span| -> Html {
         let pieces = segments(span, &spans, &view.hidden).into_iter().map(|(s, m)| {
-            let text = ix.slice(&doc.text, s).to_string();
             match m {
-                None => html! { { text } },
+                None => highlighted(s),
                 Some(k) => {
+                    let text = highlighted(s);
                     let m = &mentions[k];
                     let entity = m.entity.clone();
                     let on_select = on_mark_click.clone();
@@ -228,13 +260,61 @@ pub fn reader(p: &ReaderProps) -> Html {
         let pieces = render_span(span);
         let class = classes!(furniture.then_some("furniture"), format!("role-{}", format!("{role:?}").to_lowercase()));
         Some(html! {
-            <p key={i} id={format!("p{}", i + 1)} class={classes!(class, (view.para == Some(i + 1)).then_some("target"))} data-role={format!("{role:?}")}>
-                if furniture { <span class="role-tag">{ role.reason() }</span>{ " " } }
+            <p key={i} id={format!("p{}", i + 1)} class={classes!(class, (view.para == Some(i + 1)).then_some("target"))} data-role={format!("{role:?}")} data-start={span.start.to_string()}>
+                if furniture { <span class="role-tag" data-nt="">{ role.reason() }{ " " }</span> }
                 { pieces }
             </p>
         })
     });
 
+    // The current selection in the text becomes a pending highlight.
+    let take_selection = {
+        let pending = pending.clone();
+        move || {
+            let Some(reader) = gloo::utils::document().get_element_by_id("reader") else {
+                return false;
+            };
+            match crate::selection::selected_span(&reader) {
+                Some((_, s)) => {
+                    pending.set(Some(s));
+                    true
+                }
+                None => false,
+            }
+        }
+    };
+    let capture = {
+        let take = take_selection.clone();
+        Callback::from(move |_: MouseEvent| {
+            take();
+        })
+    };
+    let capture_key = {
+        let take = take_selection.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.shift_key() {
+                take();
+            }
+        })
+    };
+    let capture_button = {
+        let take = take_selection.clone();
+        let pending = pending.clone();
+        let no_selection = no_selection.clone();
+        Callback::from(move |_: MouseEvent| {
+            let took = take();
+            if !took {
+                pending.set(None);
+            }
+            no_selection.set(!took);
+        })
+    };
+    let note_items: Vec<crate::components::notes::NoteItem> = notes
+        .state
+        .of_doc(&doc.id)
+        .into_iter()
+        .map(|n| crate::components::notes::NoteItem::new(n, doc))
+        .collect();
     let close_help = {
         let help_open = help_open.clone();
         Callback::from(move |_| help_open.set(false))
@@ -248,11 +328,12 @@ pub fn reader(p: &ReaderProps) -> Html {
         <div class={classes!("reader-layout", view.present.then_some("present"))}>
             <article class="reader" id="reader" data-doc={doc.id.clone()} aria-labelledby="doc-title">
                 <header>
-                    <h1 id="doc-title">
-                        { match doc.title_span { Some(t) => render_span(t), None => html! { { doc.title.clone() } } } }
-                    </h1>
+                    { match doc.title_span {
+                        Some(t) => html! { <h1 id="doc-title" data-start={t.start.to_string()}>{ render_span(t) }</h1> },
+                        None => html! { <h1 id="doc-title">{ doc.title.clone() }</h1> },
+                    } }
                     <p class="meta">
-                        if let Some(d) = doc.date_span { <span class="date-line">{ render_span(d) }</span>{ " · " } }
+                        if let Some(d) = doc.date_span { <span class="date-line" data-start={d.start.to_string()}>{ render_span(d) }</span>{ " · " } }
                         { format!("{} words · {} marked mentions", doc.word_count, mentions.len()) }
                     </p>
                 </header>
@@ -264,7 +345,20 @@ pub fn reader(p: &ReaderProps) -> Html {
                     on_toggle={dispatch.reform(ReaderAction::ToggleLabel)}
                     on_furniture={dispatch.reform(|_| ReaderAction::ToggleFurniture)}
                 />
-                <div class="doc-body" id="doc-body">{ for paragraphs }</div>
+                <div class="doc-body" id="doc-body" onmouseup={capture.clone()} onkeyup={capture_key}>{ for paragraphs }</div>
+                if let Some(span) = *pending {
+                    <crate::components::notes::NoteEditor doc_id={doc.id.clone()} text={doc.text.clone()} {span}
+                        on_close={{ let pending = pending.clone(); Callback::from(move |_| pending.set(None)) }} />
+                }
+                <section class="doc-notes" id="doc-notes" aria-labelledby="doc-notes-h">
+                    <h2 id="doc-notes-h">{ format!("Your highlights and notes ({})", note_items.len()) }</h2>
+                    <p>
+                        <button type="button" id="highlight-button" onclick={capture_button}>{ "Highlight selection" }</button>
+                        { " " }<span class="meta">{ "Select words in the text first. Notes stay on this device; " }<a href="#/notes">{ "all notes and export" }</a>{ "." }</span>
+                    </p>
+                    if *no_selection { <p class="hint" role="status">{ "Select some words in the text first, then choose “Highlight selection”." }</p> }
+                    <crate::components::notes::NoteList items={note_items} />
+                </section>
                 <QuoteList doc={doc_i} />
             </article>
             <EntityPanel

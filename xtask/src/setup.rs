@@ -15,6 +15,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "firefox-esr",
     "webkit2gtk-driver",
     "xvfb",
+    // pdftotext: the print test reads the text of the PDF a browser printed.
+    "poppler-utils",
 ];
 
 /// Where the installed tools are.

@@ -58,6 +58,9 @@ pub fn run() -> Result<(), String> {
     let sizes = dist::release(&tools, &out, true)?;
     dist::check_budget(&sizes)?;
 
+    println!("\n== session link for the browser tests (parallax session)");
+    let session = session_fixture()?;
+
     println!("\n== browser tests");
     let summary = project_root().join("target/e2e-summary.txt");
     let _ = std::fs::remove_file(&summary);
@@ -67,7 +70,8 @@ pub fn run() -> Result<(), String> {
         .env("PARALLAX_E2E_SINGLE", out.join("parallax.html"))
         .env("PARALLAX_E2E_AXE", &tools.axe)
         .env("PARALLAX_E2E_ENGINES", ENGINES.join(","))
-        .env("PARALLAX_E2E_SUMMARY", &summary);
+        .env("PARALLAX_E2E_SUMMARY", &summary)
+        .env("PARALLAX_E2E_SESSION", &session);
     if in_ci() {
         c.env("PARALLAX_E2E_REQUIRE_ALL", "1");
     }
@@ -83,4 +87,62 @@ pub fn run() -> Result<(), String> {
 fn run_step(name: &str, c: &mut std::process::Command) -> Result<(), String> {
     println!("\n== {name}");
     run_cmd(c).map_err(|e| format!("step '{name}' failed: {e}"))
+}
+
+/// Makes a teacher's session link with the command-line tool, as a teacher would: an article
+/// holding every XSS vector of tests/fixtures/xss-vectors.txt (one per paragraph) and the
+/// first bundled document. Writes the fragment to a file and returns its path.
+fn session_fixture() -> Result<std::path::PathBuf, String> {
+    let root = project_root();
+    let vectors = std::fs::read_to_string(root.join("tests/fixtures/xss-vectors.txt"))
+        .map_err(|e| format!("tests/fixtures/xss-vectors.txt: {e}"))?;
+    let article = root.join("target/e2e-xss-article.txt");
+    let body: Vec<&str> = vectors.lines().filter(|l| !l.trim().is_empty()).collect();
+    std::fs::write(
+        &article,
+        format!(
+            "Script and markup in an article stay text\n\n{}\n",
+            body.join("\n\n")
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let mut seeds: Vec<_> = std::fs::read_dir(root.join("seeds"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    let first = seeds.first().ok_or("no seeds")?;
+    let out = crate::util::output(
+        cmd("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "parallax-cli",
+                "--",
+                "session",
+                "--title",
+                "Blind reading <b>check</b>",
+                "--prompt",
+                "Which source names the speaker first?",
+                "--prompt",
+                "<img src=x onerror=window.__pwned=1> What does this prompt show?",
+                "--hide",
+                "PLACE",
+                "--blind",
+            ])
+            .arg(&article)
+            .arg(first),
+    )
+    .ok_or("parallax session failed")?;
+    let fragment = out.trim().to_string();
+    if !fragment.starts_with("#/session/") {
+        return Err(format!("parallax session printed {fragment:?}"));
+    }
+    let path = root.join("target/e2e-session.txt");
+    std::fs::write(&path, &fragment).map_err(|e| e.to_string())?;
+    println!("session link: {} characters", fragment.len());
+    Ok(path)
 }

@@ -1,0 +1,188 @@
+//! `#/add`: the user's own article, pasted or opened from a .txt, .md or .html file. It is
+//! turned into plain text (markup is never interpreted), analysed and kept on this device.
+
+use crate::app::{ArticlesCtx, Route};
+use crate::articles::Article;
+use crate::state::Library;
+use parallax_core::import::{import, ImportError, MAX_IMPORT_BYTES};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Working(String),
+    Failed(String),
+}
+
+/// Lets the browser paint (the progress line) before the analysis blocks it.
+async fn yield_to_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The add-an-article page.
+#[function_component(AddPage)]
+pub fn add_page() -> Html {
+    let library = use_context::<Library>().expect("App provides the library");
+    let articles = use_context::<ArticlesCtx>().expect("App provides the articles");
+    let navigator = use_navigator();
+    let status = use_state(|| Status::Idle);
+    let paste = use_node_ref();
+
+    // Imports `bytes` (from a file named `name`, or pasted) and adds the article.
+    let add = {
+        let status = status.clone();
+        let library = library.clone();
+        let articles = articles.clone();
+        let navigator = navigator.clone();
+        move |name: Option<String>, bytes: Vec<u8>| {
+            let status = status.clone();
+            let taken: Vec<String> = library.docs().iter().map(|d| d.id.clone()).collect();
+            let add = articles.add.clone();
+            let navigator = navigator.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(Status::Working(format!(
+                    "Reading {}…",
+                    name.as_deref().unwrap_or("the pasted text")
+                )));
+                yield_to_paint().await;
+                match import(Some(name.as_deref().unwrap_or("pasted.txt")), &bytes) {
+                    Err(e) => status.set(Status::Failed(e.to_string())),
+                    Ok(imported) => {
+                        status.set(Status::Working(format!(
+                            "Analysing “{}” ({} words)…",
+                            parallax_core::document::shorten(&imported.title, 60),
+                            imported.text.split_whitespace().count()
+                        )));
+                        yield_to_paint().await;
+                        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+                        let id = crate::articles::new_id(&imported.title, &taken);
+                        add.emit(Article {
+                            id: id.clone(),
+                            text: imported.text,
+                            origin: name.unwrap_or_else(|| "pasted".into()),
+                            added: crate::storage::now(),
+                        });
+                        status.set(Status::Idle);
+                        if let Some(nav) = navigator {
+                            nav.push(&Route::Doc { id });
+                        }
+                    }
+                }
+            });
+        }
+    };
+    let on_paste = {
+        let add = add.clone();
+        let paste = paste.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = paste
+                .cast::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            // A paste is plain text (a textarea never receives markup), whatever it contains.
+            add(None, text.into_bytes());
+        })
+    };
+    let on_file = {
+        let add = add.clone();
+        let status = status.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let size = file.size() as usize;
+            if size > MAX_IMPORT_BYTES {
+                status.set(Status::Failed(
+                    ImportError::TooLarge {
+                        bytes: size,
+                        limit: MAX_IMPORT_BYTES,
+                    }
+                    .to_string(),
+                ));
+                return;
+            }
+            let add = add.clone();
+            let status = status.clone();
+            let name = file.name();
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(Status::Working(format!("Reading {name}…")));
+                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buf) => add(Some(name), js_sys::Uint8Array::new(&buf).to_vec()),
+                    Err(_) => status.set(Status::Failed(format!(
+                        "The file {name} could not be read."
+                    ))),
+                }
+            });
+        })
+    };
+    let own: Vec<(usize, &parallax_core::Document)> = library
+        .docs()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| library.is_own(*i))
+        .collect();
+    let busy = matches!(*status, Status::Working(_));
+    html! {
+        <section class="add-page" aria-labelledby="add-heading">
+            <h1 id="add-heading">{ "Add your own article" }</h1>
+            <p class="intro">
+                { "Paste a news article or open a .txt, .md or .html file. It is analysed in this browser and kept on this device only; nothing is uploaded. " }
+                { format!("Files up to {} KB; HTML is turned into plain text, and no markup in it is ever run or shown as markup.", MAX_IMPORT_BYTES / 1000) }
+            </p>
+            if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
+            <div class="add-forms">
+                <form class="add-paste" onsubmit={on_paste} aria-labelledby="paste-h">
+                    <h2 id="paste-h">{ "Paste text" }</h2>
+                    <label for="paste-text">{ "Article text (headline on the first line)" }</label>
+                    <textarea id="paste-text" ref={paste} rows="12" disabled={busy} />
+                    <button type="submit" id="paste-add" disabled={busy}>{ "Add to library" }</button>
+                </form>
+                <div class="add-file" aria-labelledby="file-h">
+                    <h2 id="file-h">{ "Open a file" }</h2>
+                    <label class="button file-button">
+                        { "Choose a .txt, .md or .html file" }
+                        <input type="file" id="file-input" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_file} disabled={busy} />
+                    </label>
+                </div>
+            </div>
+            <div id="import-status" aria-live="polite">
+                { match &*status {
+                    Status::Idle => html! {},
+                    Status::Working(m) => html! { <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{ m.clone() }</p> },
+                    Status::Failed(m) => html! { <p class="error" role="alert" id="import-error">{ m.clone() }</p> },
+                } }
+            </div>
+            if !own.is_empty() {
+                <section aria-labelledby="own-h">
+                    <h2 id="own-h">{ "Your articles" }</h2>
+                    <ul class="own-list">
+                        { for own.iter().map(|(_, d)| {
+                            let remove = articles.remove.reform({ let id = d.id.clone(); move |_: MouseEvent| id.clone() });
+                            html! {
+                                <li data-doc={d.id.clone()}>
+                                    <a href={format!("#/doc/{}", d.id)}>{ d.title.clone() }</a>
+                                    { format!(" · {} words ", d.word_count) }
+                                    <button type="button" class="remove-article" onclick={remove}>{ "Remove" }<span class="sr-only">{ format!(" “{}”", d.title) }</span></button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+        </section>
+    }
+}

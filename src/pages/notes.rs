@@ -1,0 +1,166 @@
+//! `#/notes`: every highlight and note, by source, with export (JSON to re-import, Markdown
+//! to read or hand in) and import (merging without duplicates).
+
+use crate::app::NotesCtx;
+use crate::components::notes::{NoteItem, NoteList};
+use crate::notes::NotesAction;
+use crate::state::Library;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The notes page.
+#[function_component(NotesPage)]
+pub fn notes_page() -> Html {
+    let library = use_context::<Library>().expect("App provides the library");
+    let notes = use_context::<NotesCtx>().expect("App provides the notes");
+    let error = use_state(|| None::<String>);
+    let state = &notes.state;
+
+    let mut groups: Vec<Html> = Vec::new();
+    for doc in library.docs() {
+        let items: Vec<NoteItem> = state
+            .of_doc(&doc.id)
+            .into_iter()
+            .map(|n| NoteItem::new(n, doc))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        groups.push(html! {
+            <section class="notes-group" data-doc={doc.id.clone()}>
+                <h2><a href={format!("#/doc/{}", doc.id)}>{ doc.title.clone() }</a></h2>
+                <NoteList {items} />
+            </section>
+        });
+    }
+    let orphans: Vec<&parallax_core::notes::Note> = state
+        .notes
+        .iter()
+        .filter(|n| library.get(&n.doc).is_none())
+        .collect();
+
+    let base = {
+        let href = gloo::utils::window().location().href().unwrap_or_default();
+        href.split('#').next().unwrap_or("").to_string()
+    };
+    let export_json = {
+        let notes = notes.clone();
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| {
+            let body = parallax_core::notes::serialize(&notes.state.notes);
+            if let Err(e) =
+                crate::storage::download("parallax-notes.json", "application/json", &body)
+            {
+                error.set(Some(format!("The export could not be started: {e}")));
+            }
+        })
+    };
+    let export_md = {
+        let notes = notes.clone();
+        let library = library.clone();
+        let error = error.clone();
+        let base = base.clone();
+        Callback::from(move |_: MouseEvent| {
+            let title_of = |id: &str| {
+                library
+                    .get(id)
+                    .map_or_else(|| format!("Document {id}"), |d| d.title.clone())
+            };
+            let link_of = |n: &parallax_core::notes::Note| match library.get(&n.doc) {
+                Some(d) => format!("{base}{}", NoteItem::new(n, d).link),
+                None => format!("{base}#/doc/{}", n.doc),
+            };
+            let body = parallax_core::notes::to_markdown(&notes.state.notes, &title_of, &link_of);
+            if let Err(e) = crate::storage::download("parallax-notes.md", "text/markdown", &body) {
+                error.set(Some(format!("The export could not be started: {e}")));
+            }
+        })
+    };
+    let import = {
+        let notes = notes.clone();
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let notes = notes.clone();
+            let error = error.clone();
+            if file.size() > 20_000_000.0 {
+                error.set(Some(
+                    "This file is too large to be a Parallax notes export (over 20 MB).".into(),
+                ));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(text) => {
+                        error.set(None);
+                        notes
+                            .dispatch
+                            .emit(NotesAction::Import(text.as_string().unwrap_or_default()));
+                    }
+                    Err(_) => error.set(Some("The file could not be read.".into())),
+                }
+            });
+        })
+    };
+    let download_damaged = {
+        let key = state.damaged_key.clone();
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(k) = &key {
+                let raw = crate::storage::read(k).ok().flatten().unwrap_or_default();
+                if let Err(e) =
+                    crate::storage::download("parallax-notes-damaged.txt", "text/plain", &raw)
+                {
+                    error.set(Some(format!("The export could not be started: {e}")));
+                }
+            }
+        })
+    };
+
+    html! {
+        <section class="notes-page" aria-labelledby="notes-heading">
+            <h1 id="notes-heading">{ "Your highlights and notes" }</h1>
+            <p class="intro">{ format!("{} notes, kept in this browser on this device only. Export them to keep a copy, hand them in, or move them to another browser.", state.notes.len()) }</p>
+            if !state.problems.is_empty() {
+                <div class="banner warning" role="alert" id="notes-damaged">
+                    <p>{ "Some stored notes could not be read; the others are here. " }{ state.problems.join("; ") }</p>
+                    if state.damaged_key.is_some() {
+                        <button type="button" id="download-damaged" onclick={download_damaged}>{ "Download the stored data as it was" }</button>
+                    }
+                </div>
+            }
+            <div class="notes-actions">
+                <button type="button" id="export-json" onclick={export_json} disabled={state.notes.is_empty()}>{ "Export notes (JSON, to import again)" }</button>
+                <button type="button" id="export-md" onclick={export_md} disabled={state.notes.is_empty()}>{ "Export notes (Markdown, to read or hand in)" }</button>
+                <label class="button file-button">
+                    { "Import notes (JSON)" }
+                    <input type="file" id="import-notes" accept=".json,application/json" onchange={import} />
+                </label>
+            </div>
+            if let Some(s) = &state.status { <p role="status" id="notes-status">{ s.clone() }</p> }
+            if let Some(e) = &*error { <p role="alert" class="error">{ e.clone() }</p> }
+            if groups.is_empty() && orphans.is_empty() {
+                <p class="meta" id="no-notes">{ "No highlights yet. Open a source, select words, and choose “Highlight selection”." }</p>
+            }
+            { for groups }
+            if !orphans.is_empty() {
+                <section class="notes-group">
+                    <h2>{ "Notes on documents not in this library" }</h2>
+                    <p class="meta">{ "These documents are not here (an article that was removed, or one from another edition). The notes are kept and exported." }</p>
+                    <ul>
+                        { for orphans.iter().map(|n| html! { <li><blockquote>{ n.quote.exact.clone() }</blockquote> if !n.text.is_empty() { <p>{ n.text.clone() }</p> }</li> }) }
+                    </ul>
+                </section>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,275 @@
+//! `#/session/<payload>`: a teacher's guided reading. The link carries everything (sources and
+//! their order, prompts, hidden labels, blind reading); the student's answers stay on this
+//! device and export as a file to hand in. `?s=2` shows the second source, `?handout` the
+//! printable handout.
+
+use crate::app::{NotesCtx, Route};
+use crate::pages::handout::Handout;
+use crate::pages::reader::Reader;
+use crate::session::{documents, hand_in, source_name, Answers};
+use crate::state::Library;
+use crate::view::{query_param, LABELS};
+use parallax_core::session::Session;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Props: the payload from the route.
+#[derive(Properties, PartialEq)]
+pub struct SessionProps {
+    /// Everything after `#/session/`, up to the query.
+    pub payload: AttrValue,
+}
+
+/// The session page: an error panel for a bad link, else the guided view.
+#[function_component(SessionPage)]
+pub fn session_page(p: &SessionProps) -> Html {
+    let decoded = use_memo(p.payload.clone(), |payload| {
+        let session = parallax_core::session::decode(payload).map_err(|e| e.to_string())?;
+        let docs = documents(&session, crate::seeds::SEEDS)?;
+        let own = vec![false; docs.len()];
+        Ok::<_, String>((session, Library::from_docs(docs, own)))
+    });
+    match &*decoded {
+        Err(e) => html! {
+            <section class="session-error" aria-labelledby="session-error-h">
+                <h1 id="session-error-h">{ "This session link cannot be opened" }</h1>
+                <p class="error" role="alert" id="session-error">{ e.clone() }</p>
+                <p><a href="#/">{ "Go to the library" }</a>{ " to read the bundled sources instead." }</p>
+            </section>
+        },
+        Ok((session, lib)) => html! {
+            <ContextProvider<Library> context={lib.clone()}>
+                <Guided payload={p.payload.clone()} session={session.clone()} />
+            </ContextProvider<Library>>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GuidedProps {
+    payload: AttrValue,
+    session: Session,
+}
+
+#[function_component(Guided)]
+fn guided(p: &GuidedProps) -> Html {
+    let library = use_context::<Library>().expect("the session provides its library");
+    let notes = use_context::<NotesCtx>().expect("App provides the notes");
+    let location = use_location();
+    let query = location
+        .as_ref()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
+    let key = crate::storage::answers_key(&parallax_core::session::key(&p.payload));
+    let answers = {
+        let key = key.clone();
+        use_state(move || match crate::storage::read(&key) {
+            Ok(Some(raw)) => Answers::parse(&raw),
+            Ok(None) => (Answers::default(), None),
+            Err(e) => (Answers::default(), Some(e.to_string())),
+        })
+    };
+    let saved = use_state(|| None::<Result<(), String>>);
+    let s = &p.session;
+    let n = library.docs().len();
+    let current = query_param(&query, "s")
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&k| k >= 1 && k <= n)
+        .unwrap_or(1)
+        - 1;
+    let hidden: Vec<&'static str> = LABELS
+        .iter()
+        .copied()
+        .filter(|l| s.hide.iter().any(|h| h.eq_ignore_ascii_case(l)))
+        .collect();
+    let names: Vec<String> = library
+        .docs()
+        .iter()
+        .enumerate()
+        .map(|(i, d)| source_name(i, &d.title, s.blind))
+        .collect();
+    let route = Route::Session {
+        payload: p.payload.to_string(),
+    };
+    let title = if s.title.trim().is_empty() {
+        "Reading session".to_string()
+    } else {
+        s.title.clone()
+    };
+
+    if query
+        .split('&')
+        .any(|kv| kv == "handout" || kv == "?handout")
+    {
+        let prompts: Vec<String> = s.prompts.iter().map(|pr| prompt_line(pr, &names)).collect();
+        return html! {
+            <Handout title={title} docs={(0..n).collect::<Vec<_>>()} names={names} prompts={prompts}
+                     hidden={hidden} back={format!("#/session/{}", p.payload)} />
+        };
+    }
+
+    let set_answer = |i: usize| {
+        let answers = answers.clone();
+        let key = key.clone();
+        let saved = saved.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let mut next = answers.0.clone();
+            next.set(i, value);
+            saved.set(Some(
+                crate::storage::write(&key, &next.serialize()).map_err(|e| e.to_string()),
+            ));
+            answers.set((next, answers.1.clone()));
+        })
+    };
+    let set_name = {
+        let answers = answers.clone();
+        let key = key.clone();
+        let saved = saved.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let mut next = answers.0.clone();
+            next.name = value;
+            saved.set(Some(
+                crate::storage::write(&key, &next.serialize()).map_err(|e| e.to_string()),
+            ));
+            answers.set((next, answers.1.clone()));
+        })
+    };
+    let export = {
+        let answers = answers.clone();
+        let session = s.clone();
+        let library = library.clone();
+        let notes = notes.clone();
+        let saved = saved.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = gloo::utils::window().location().href().unwrap_or_default();
+            let link = link.split('?').next().unwrap_or("").to_string();
+            let body = hand_in(
+                &session,
+                library.docs(),
+                &answers.0,
+                &notes.state.notes,
+                &link,
+            );
+            let file = format!("{}.md", file_stem(&session.title));
+            if let Err(e) = crate::storage::download(&file, "text/markdown", &body) {
+                saved.set(Some(Err(format!("The export could not be started: {e}"))));
+            }
+        })
+    };
+
+    let doc = &library.docs()[current];
+    html! {
+        <div class="session" id="session">
+            <header class="session-head">
+                <p class="eyebrow">{ "Guided reading" }</p>
+                <h1 id="session-title">{ title.clone() }</h1>
+                <p class="meta">
+                    { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
+                    if !hidden.is_empty() {
+                        { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::view::label_name(l)).collect::<Vec<_>>().join(", ")) }
+                    }
+                    if s.blind { { " · blind reading: sources are not named" } }
+                </p>
+                <nav class="source-tabs" aria-label="Sources of this session">
+                    <ul>
+                        { for names.iter().enumerate().map(|(i, name)| html! {
+                            <li>
+                                <a href={format!("#/session/{}?s={}", p.payload, i + 1)}
+                                   aria-current={(i == current).then_some("page")}
+                                   class={classes!((i == current).then_some("current"))}>{ name.clone() }</a>
+                            </li>
+                        }) }
+                    </ul>
+                </nav>
+            </header>
+            <section class="prompts" id="prompts" aria-labelledby="prompts-h">
+                <h2 id="prompts-h">{ "Questions" }</h2>
+                if let Some(e) = &answers.1 { <p class="banner warning" role="alert">{ e.clone() }</p> }
+                if s.prompts.is_empty() {
+                    <p class="meta">{ "Your teacher set no questions; read and highlight." }</p>
+                }
+                <ol>
+                    { for s.prompts.iter().enumerate().map(|(i, pr)| html! {
+                        <li class="prompt">
+                            <p class="prompt-text" id={format!("prompt-{i}")}>{ pr.text.clone() }</p>
+                            if let Some(src) = pr.source.and_then(|k| names.get(k)) {
+                                <p class="meta">{ format!("About {}", src) }
+                                    if let Some(q) = &pr.quote { { ": " }<q>{ q.clone() }</q> }
+                                </p>
+                            } else if let Some(q) = &pr.quote {
+                                <p class="meta"><q>{ q.clone() }</q></p>
+                            }
+                            <label for={format!("answer-{i}")}>{ "Your answer" }</label>
+                            <textarea id={format!("answer-{i}")} class="answer" rows="3" aria-describedby={format!("prompt-{i}")}
+                                      value={answers.0.get(i).to_string()} oninput={set_answer(i)} />
+                        </li>
+                    }) }
+                </ol>
+                <div class="hand-in">
+                    <label for="student-name">{ "Your name (for the hand-in file)" }</label>
+                    <input id="student-name" type="text" autocomplete="name" value={answers.0.name.clone()} oninput={set_name} />
+                    <button type="button" id="export-answers" onclick={export}>{ "Export my answers to hand in" }</button>
+                    <a class="button" id="handout-link" href={format!("#/session/{}?handout", p.payload)}>{ "Handout for printing" }</a>
+                </div>
+                <p role="status" class="meta" id="answers-status">
+                    { match &*saved {
+                        None => "Answers are kept on this device only.".to_string(),
+                        Some(Ok(())) => "Saved on this device.".to_string(),
+                        Some(Err(e)) => e.clone(),
+                    } }
+                </p>
+            </section>
+            <section class="session-source" aria-label={names[current].clone()}>
+                <p class="source-name">{ names[current].clone() }</p>
+                <Reader key={doc.id.clone()} id={doc.id.clone()} base={route} keep_query={format!("s={}", current + 1)} default_hide={hidden.clone()} />
+            </section>
+        </div>
+    }
+}
+
+/// A prompt as one line of the handout.
+fn prompt_line(p: &parallax_core::session::Prompt, names: &[String]) -> String {
+    let mut line = p.text.clone();
+    if let Some(src) = p.source.and_then(|k| names.get(k)) {
+        line.push_str(&format!(" (about {src}"));
+        if let Some(q) = &p.quote {
+            line.push_str(&format!(": “{q}”"));
+        }
+        line.push(')');
+    } else if let Some(q) = &p.quote {
+        line.push_str(&format!(" (“{q}”)"));
+    }
+    line
+}
+
+/// A file name from a session title.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "parallax-answers".into()
+    } else {
+        format!("parallax-answers-{stem}")
+    }
+}

@@ -1,0 +1,138 @@
+//! The user's text selection as code-point offsets into a document's text.
+//!
+//! Text blocks of a document carry `data-start` (the code-point offset where their text
+//! begins) and hold exactly that text, in order; elements added for people (role tags,
+//! paragraph numbers) carry `data-nt` and are skipped. So an offset inside a block is
+//! `data-start` plus the characters before the selection point, counted in code points
+//! (the DOM counts UTF-16 units).
+
+use parallax_core::Span;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// The selected span, and the id of its document (the `data-doc` of the nearest element
+/// around the text block), if the selection is not empty and both of its ends lie in text
+/// blocks of one document inside `container`.
+pub fn selected_span(container: &Element) -> Option<(String, Span)> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.is_collapsed() || sel.range_count() == 0 {
+        return None;
+    }
+    let range = sel.get_range_at(0).ok()?;
+    let (da, a) = point(
+        container,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+    )?;
+    let (db, b) = point(
+        container,
+        &range.end_container().ok()?,
+        range.end_offset().ok()?,
+    )?;
+    let span = Span::new(a.min(b), a.max(b));
+    (!span.is_empty() && da == db).then_some((da, span))
+}
+
+/// Empties the selection (after it became a highlight).
+pub fn clear() {
+    if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// Document id and code-point offset of DOM point (`node`, `offset`) in its text.
+fn point(container: &Element, node: &Node, offset: u32) -> Option<(String, usize)> {
+    let el: Element = match node.dyn_ref::<Element>() {
+        Some(e) => e.clone(),
+        None => node.parent_element()?,
+    };
+    let block = el.closest("[data-start]").ok()??;
+    if !container.contains(Some(&block)) {
+        return None;
+    }
+    let start: usize = block.get_attribute("data-start")?.parse().ok()?;
+    let doc = block
+        .closest("[data-doc]")
+        .ok()??
+        .get_attribute("data-doc")?;
+    let mut count = 0usize;
+    let mut found = false;
+    walk(block.unchecked_ref(), node, offset, &mut count, &mut found);
+    found.then_some((doc, start + count))
+}
+
+/// Adds to `count` the code points of text before (`target`, `offset`) under `n`; sets
+/// `found` when the point was reached.
+fn walk(n: &Node, target: &Node, offset: u32, count: &mut usize, found: &mut bool) {
+    if *found {
+        return;
+    }
+    if let Some(e) = n.dyn_ref::<Element>() {
+        if e.has_attribute("data-nt") {
+            if n.contains(Some(target)) {
+                // A point inside a skipped element counts as just before it.
+                *found = true;
+            }
+            return;
+        }
+    }
+    if n.node_type() == Node::TEXT_NODE {
+        let text = n.text_content().unwrap_or_default();
+        if n.is_same_node(Some(target)) {
+            *count += utf16_prefix_chars(&text, offset as usize);
+            *found = true;
+        } else {
+            *count += text.chars().count();
+        }
+        return;
+    }
+    let children = n.child_nodes();
+    for i in 0..children.length() {
+        if n.is_same_node(Some(target)) && i >= offset {
+            *found = true;
+            return;
+        }
+        if let Some(c) = children.item(i) {
+            walk(&c, target, offset, count, found);
+            if *found {
+                return;
+            }
+        }
+    }
+    if n.is_same_node(Some(target)) {
+        *found = true;
+    }
+}
+
+/// How many code points of `text` lie in its first `units` UTF-16 units.
+fn utf16_prefix_chars(text: &str, units: usize) -> usize {
+    let mut u = 0;
+    for (i, c) in text.chars().enumerate() {
+        if u >= units {
+            return i;
+        }
+        u += c.len_utf16();
+    }
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_prefix_chars;
+
+    #[test]
+    fn utf16_units_become_code_points() {
+        let cases: &[(&str, usize, usize)] = &[
+            ("abc", 0, 0),
+            ("abc", 2, 2),
+            ("abc", 9, 3),
+            ("a😀b", 1, 1),
+            ("a😀b", 3, 2),
+            ("a😀b", 4, 3),
+            ("é“x”", 3, 3),
+        ];
+        for &(text, units, want) in cases {
+            assert_eq!(utf16_prefix_chars(text, units), want, "{text:?} {units}");
+        }
+    }
+}
