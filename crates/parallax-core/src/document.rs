@@ -161,13 +161,13 @@ fn is_month(w: &str) -> bool {
 /// A line that is only a date: "June 14, 2024", "Mon 3 Jan 2022", "2024-06-14",
 /// "Updated: Jan. 3, 2022 09:15".
 pub fn is_date_line(line: &str) -> bool {
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || words.len() > 8 {
+    let split = |c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|';
+    // at most eight words, counted before collecting them
+    let n = line.split(split).filter(|w| !w.is_empty()).take(9).count();
+    if n == 0 || n > 8 {
         return false;
     }
+    let words: Vec<&str> = line.split(split).filter(|w| !w.is_empty()).collect();
     let mut has_year = false;
     let mut has_month = false;
     for w in &words {

@@ -69,7 +69,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
     let mut roles: Vec<LineRole> = lines
         .iter()
         .enumerate()
-        .map(|(i, (_, l))| local_role(l, i))
+        .map(|(i, (_, l))| local_role(&Line::new(l), i))
         .collect();
 
     // Headline: the first headline-like line among the leading non-prose lines.
@@ -90,7 +90,8 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
             if matches!(
                 roles[i],
                 LineRole::Body | LineRole::Caption | LineRole::Byline
-            ) && near_duplicate(&key, &word_key(lines[i].1))
+            ) && could_be_near_duplicate(key.len(), alnum_word_count(lines[i].1))
+                && near_duplicate(&key, &word_key(lines[i].1))
             {
                 roles[i] = LineRole::RepeatedHeadline;
             }
@@ -199,15 +200,32 @@ fn trimmed_lines(text: &str) -> Vec<(Span, &str)> {
     out
 }
 
+/// A line with what every cue needs of it, computed once: its lower case and word count.
+struct Line<'a> {
+    text: &'a str,
+    lower: String,
+    words: usize,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Self {
+        Line {
+            text,
+            lower: text.to_lowercase(),
+            words: word_count(text),
+        }
+    }
+}
+
 /// The role a line has by its own cues (`Body` when none applies).
-fn local_role(line: &str, index: usize) -> LineRole {
+fn local_role(line: &Line<'_>, index: usize) -> LineRole {
     if is_date_only(line) {
         return LineRole::DateLine;
     }
     if let Some(r) = credit_or_caption(line) {
         return r;
     }
-    if is_keyword_line(line) {
+    if is_keyword_line(line.text) {
         return LineRole::KeywordLine;
     }
     if is_byline(line, index) {
@@ -216,7 +234,7 @@ fn local_role(line: &str, index: usize) -> LineRole {
     if is_furniture(line) {
         return LineRole::Furniture;
     }
-    if is_list_item(line) {
+    if is_list_item(line.text) {
         return LineRole::ListItem;
     }
     LineRole::Body
@@ -232,6 +250,20 @@ fn word_key(line: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
+}
+
+/// The number of words [`word_key`] gives, without building them.
+fn alnum_word_count(line: &str) -> usize {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// False when keys of `a` and `b` words cannot be [`near_duplicate`]: every way to be one
+/// needs both non-empty and the shorter at least 70% of the longer.
+fn could_be_near_duplicate(a: usize, b: usize) -> bool {
+    let (short, long) = if a <= b { (a, b) } else { (b, a) };
+    short > 0 && short * 10 >= long * 7
 }
 
 /// Same words, or nearly: one a prefix of the other (a site name appended), or 80% shared words.
@@ -297,31 +329,37 @@ fn is_weekday_word(w: &str) -> bool {
 }
 
 /// A line that holds only a date, perhaps with a time, zone and a "Published"/"Updated" label.
-fn is_date_only(line: &str) -> bool {
+fn is_date_only(l: &Line<'_>) -> bool {
+    let line = l.text;
     if crate::document::is_date_line(line) {
         return true;
     }
     // A date label on its own line, the date on the next: "Published", "Last updated:".
-    if matches!(
-        line.trim_end_matches(':').to_lowercase().as_str(),
-        "published"
-            | "updated"
-            | "posted"
-            | "last updated"
-            | "first published"
-            | "published on"
-            | "updated on"
-    ) {
+    if l.words <= 3
+        && matches!(
+            line.trim_end_matches(':').to_lowercase().as_str(),
+            "published"
+                | "updated"
+                | "posted"
+                | "last updated"
+                | "first published"
+                | "published on"
+                | "updated on"
+        )
+    {
         return true;
     }
     // "3 hours ago", "Published 2 days ago", "Updated 10 minutes ago".
-    let lw: Vec<String> = line
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let lw: Vec<String> = if !(3..=5).contains(&l.words) {
+        Vec::new()
+    } else {
+        line.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect()
+    };
     if let [.., n, unit, ago] = lw.as_slice() {
         let prefix_ok = lw.len() <= 5
             && lw[..lw.len() - 3].iter().all(|w| {
@@ -342,17 +380,22 @@ fn is_date_only(line: &str) -> bool {
             return true;
         }
     }
-    let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '(' | ')'))
-        .map(|w| {
-            w.trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '—'))
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || words.len() > 12 {
+    let split = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '(' | ')');
+    let trim = |c: char| matches!(c, '.' | ':' | '-' | '–' | '—');
+    // at most 12 words (counted before building them: lower case is empty only when empty)
+    let n = line
+        .split(split)
+        .filter(|w| !w.trim_matches(trim).is_empty())
+        .take(13)
+        .count();
+    if n == 0 || n > 12 {
         return false;
     }
+    let words: Vec<String> = line
+        .split(split)
+        .map(|w| w.trim_matches(trim).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
     let (mut month, mut year, mut day, mut numeric_date) = (false, false, false, false);
     for w in &words {
         let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
@@ -532,9 +575,8 @@ const NON_CAPTION_CAPS_LABELS: &[&str] = &[
 ];
 
 /// Photo credit or caption, by its own cues.
-fn credit_or_caption(line: &str) -> Option<LineRole> {
-    let lower = line.to_lowercase();
-    let words = word_count(line);
+fn credit_or_caption(l: &Line<'_>) -> Option<LineRole> {
+    let (line, lower, words) = (l.text, l.lower.as_str(), l.words);
 
     // "... in 2019. Image credit: Agency." — a description ending with a credit label.
     for label in [
@@ -548,7 +590,7 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
         ". (photo:",
         ". (image:",
     ] {
-        if lower.contains(label) && words <= 60 {
+        if words <= 60 && lower.contains(label) {
             return Some(LineRole::Caption);
         }
     }
@@ -560,7 +602,7 @@ fn credit_or_caption(line: &str) -> Option<LineRole> {
         }
     }
     // "Photo: X", "Image source, Getty Images", "Photo by X"
-    if starts_with_credit_label(&lower) {
+    if starts_with_credit_label(lower) {
         return Some(if words <= 12 && !ends_sentence(line) {
             LineRole::Credit
         } else {
@@ -664,6 +706,10 @@ fn credit_tail(line: &str) -> Option<&str> {
     let start = t.rfind(". ").map(|i| i + 2).unwrap_or(0);
     let start = start.max(t.rfind(" - ").map(|i| i + 3).unwrap_or(0));
     let last = t[start..].trim();
+    // every credit below has a slash (`credit_words` asks for one)
+    if !last.contains('/') {
+        return None;
+    }
     let lower = last.to_lowercase();
     if last.is_empty() || ends_sentence(last) && !lower.ends_with("u.s.") {
         return None;
@@ -934,10 +980,9 @@ const FURNITURE_ANYWHERE: &[&str] = &[
 ];
 
 /// Site boilerplate by its own wording.
-fn is_furniture(line: &str) -> bool {
-    let lower = line.to_lowercase();
+fn is_furniture(l: &Line<'_>) -> bool {
+    let (line, lower, words) = (l.text, l.lower.as_str(), l.words);
     let body = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '[');
-    let words = word_count(line);
     if (line.starts_with('[') && line.ends_with(']') && (line.contains('=') || line.contains('/')))
         || ((body.starts_with("http://")
             || body.starts_with("https://")
@@ -978,7 +1023,11 @@ fn is_furniture(line: &str) -> bool {
         }
     }
     // "5 min read", "Follow Jane on Twitter".
-    let lw: Vec<&str> = body.split_whitespace().collect();
+    let lw: Vec<&str> = if body.split_whitespace().nth(3).is_none() {
+        body.split_whitespace().collect()
+    } else {
+        Vec::new()
+    };
     if let [n, "min" | "mins" | "minute" | "minutes", "read"] = lw.as_slice() {
         if n.chars().all(|c| c.is_ascii_digit()) {
             return true;
@@ -1051,19 +1100,35 @@ fn is_links_heading(line: &str) -> bool {
 }
 
 /// "By Jane Doe", "Written by ...", "Reporting by ...; Editing by ...", "Jane Doe | Agency".
-fn is_byline(line: &str, index: usize) -> bool {
+fn is_byline(l: &Line<'_>, index: usize) -> bool {
     // "(Reporting by ...; Editing by ...)"
-    let line = match line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
-        Some(inner) => inner.trim(),
-        None => line,
+    let (line, lower, words) = match l.text.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        Some(inner) => {
+            let inner = inner.trim();
+            (
+                inner,
+                std::borrow::Cow::Owned(inner.to_lowercase()),
+                word_count(inner),
+            )
+        }
+        None => (
+            l.text,
+            std::borrow::Cow::Borrowed(l.lower.as_str()),
+            l.words,
+        ),
     };
-    let lower = line.to_lowercase();
-    let words = word_count(line);
     // "AP and Reuters, MOSCOW": agencies (and a place) alone on a line.
-    let parts: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let split = |c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|';
+    let n_parts = if index > 0 {
+        lower.split(split).filter(|w| !w.is_empty()).take(7).count()
+    } else {
+        0
+    };
+    let parts: Vec<&str> = if (1..=6).contains(&n_parts) {
+        lower.split(split).filter(|w| !w.is_empty()).collect()
+    } else {
+        Vec::new()
+    };
     if (1..=6).contains(&parts.len())
         && index > 0
         && parts.iter().any(|w| {
