@@ -57,7 +57,9 @@ LATIN = re.compile(r"^[A-Z][A-Za-z\u00c0-\u017f'.\- ]*[a-z.]$")
 
 
 def write(name, lines):
-    lines = sorted(set(l for l in lines if l))
+    # trimmed, unique, sorted by code point (= UTF-8 byte order): lexicon.rs looks some files
+    # up by binary search over the embedded text
+    lines = sorted(set(l.strip() for l in lines if l.strip()))
     with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     print(f"{name}: {len(lines)} lines", file=sys.stderr)

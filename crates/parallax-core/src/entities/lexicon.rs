@@ -2,8 +2,11 @@
 //! `data/SOURCES.md`) plus small hand-written lists of general news vocabulary: titles,
 //! organisation head words, well-known organisations and acronyms, groups.
 //!
-//! Everything is built once, lazily, into hash sets keyed by the surface form; multi-word
-//! entries are keyed with single spaces between words and no space around hyphens.
+//! Entries are surface forms; multi-word entries have single spaces between words and no space
+//! around hyphens. The big lists are looked up in their embedded text, never copied: common
+//! words and given names through hash sets of (offset, length) slots, cities and surnames by
+//! binary search in their sorted lines; the small lists are hash sets and maps. Everything is
+//! built once, lazily (or by [`warm_up`]).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -1803,9 +1806,10 @@ impl WordSet {
     }
     /// True when `w` is in the list.
     pub fn contains(&self, w: &&str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(*w)
+        self.set.get_or_init(|| self.build()).contains(*w)
+    }
+    fn build(&self) -> HashSet<&'static str> {
+        self.words.iter().copied().collect()
     }
     /// The words, in list order.
     pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
@@ -1817,19 +1821,260 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
-fn set(s: &'static str) -> HashSet<&'static str> {
-    lines(s).collect()
+/// Longest entry a [`LineSet`] holds (its length is packed into 12 bits of a slot).
+const MAX_ENTRY: usize = (1 << 12) - 1;
+
+// A slot packs an entry's byte offset (20 bits) and length (12 bits): every text fits.
+const _: () = assert!(WORDS.len() < 1 << 20 && GIVEN.len() < 1 << 20);
+
+/// A set of slices of one static text (its trimmed non-blank lines), hashed by their bytes. Each slot of the power-of-two, linearly probed table is a `u32`
+/// packing the slice's offset and length (0: empty), so building the set allocates once and
+/// neither copies nor re-splits a string; a lookup compares bytes only when lengths match.
+struct LineSet {
+    text: &'static str,
+    slots: Box<[u32]>,
+}
+
+impl LineSet {
+    /// An empty set of slices of `text`, with room for `n` entries at most half full.
+    fn with_capacity(text: &'static str, n: usize) -> Self {
+        let size = (n.max(4) * 2).next_power_of_two();
+        LineSet {
+            text,
+            slots: vec![0; size].into_boxed_slice(),
+        }
+    }
+
+    /// The set of `text`'s lines, trimmed, without blank ones (as `lines` gives them).
+    fn lines(text: &'static str) -> Self {
+        let mut set = Self::with_capacity(text, count_lines(text));
+        for_each_line(text, |start, end| set.insert(start, end));
+        set
+    }
+
+    fn entry(&self, slot: u32) -> &'static [u8] {
+        let (start, len) = ((slot >> 12) as usize, (slot & 0xfff) as usize);
+        &self.text.as_bytes()[start..start + len]
+    }
+
+    /// Adds `text[start..end]` (non-empty, at most `MAX_ENTRY` bytes).
+    fn insert(&mut self, start: usize, end: usize) {
+        let key = &self.text.as_bytes()[start..end];
+        let mask = self.slots.len() - 1;
+        let mut i = hash(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                self.slots[i] = ((start as u32) << 12) | key.len() as u32;
+                return;
+            }
+            if (slot & 0xfff) as usize == key.len() && self.entry(slot) == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        let key = key.as_bytes();
+        if key.is_empty() || key.len() > MAX_ENTRY {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return false;
+            }
+            if (slot & 0xfff) as usize == key.len() && self.entry(slot) == key {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A quick hash of a short byte string (eight bytes a step; a final mix for the low bits
+/// that pick the slot).
+fn hash(b: &[u8]) -> u32 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(K);
+    (h >> 32) as u32
+}
+
+/// An upper bound on the number of lines of `text`.
+fn count_lines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// Calls `f(start, end)` with the byte range of each of `text`'s lines, trimmed, skipping
+/// blank ones and ones longer than `MAX_ENTRY`: the lines `lines` gives, without building
+/// them one by one as `&str` (the trim check is a byte test when both ends are ASCII).
+fn for_each_line(text: &'static str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| start + p);
+        let (mut s, mut e) = (start, end);
+        let plain = |c: u8| c.is_ascii() && !c.is_ascii_whitespace();
+        if s < e && !(plain(b[s]) && plain(b[e - 1])) {
+            let line = &text[s..e];
+            let t = line.trim();
+            s += t.as_ptr() as usize - line.as_ptr() as usize;
+            e = s + t.len();
+        }
+        if s < e && e - s <= MAX_ENTRY {
+            f(s, e);
+        }
+        start = end + 1;
+    }
+}
+
+/// The byte offset of the first line of `text` that is not less than `key` (`text.len()` when
+/// none), for a `text` whose lines are non-empty, trimmed and sorted by their bytes (a test
+/// checks the data files looked up this way): a binary search over the text itself, so
+/// nothing is built.
+fn lower_bound(text: &str, key: &[u8]) -> usize {
+    let b = text.as_bytes();
+    // [lo, hi) holds whole lines: those before lo are less than key, those from hi on are not
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let s = b[lo..mid]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let e = line_end(b, s).min(hi);
+        if &b[s..e] < key {
+            lo = (e + 1).min(hi);
+        } else {
+            hi = s;
+        }
+    }
+    lo
+}
+
+/// The end of the line starting at `s` (before its newline).
+fn line_end(b: &[u8], s: usize) -> usize {
+    b[s..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| s + p)
+}
+
+/// The lines of a sorted text (see [`lower_bound`]) with an index of where each starts, for
+/// lists looked up often: a binary search over the index compares whole lines at once.
+struct SortedLines {
+    text: &'static str,
+    /// Start of each line, then one past the end of the text's last newline (or of the text).
+    starts: Vec<u32>,
+}
+
+impl SortedLines {
+    fn new(text: &'static str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = Vec::with_capacity(b.len() / 8 + 2);
+        starts.push(0);
+        // eight bytes at a time: a newline is a zero byte of `w ^ 0x0a0a...`
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let mut i = 0;
+        while i + 8 <= b.len() {
+            let w = u64::from_le_bytes([
+                b[i],
+                b[i + 1],
+                b[i + 2],
+                b[i + 3],
+                b[i + 4],
+                b[i + 5],
+                b[i + 6],
+                b[i + 7],
+            ]);
+            let x = w ^ 0x0a0a_0a0a_0a0a_0a0a;
+            let mut zero = !(((x & LOW7) + LOW7) | x | LOW7);
+            while zero != 0 {
+                starts.push((i + zero.trailing_zeros() as usize / 8 + 1) as u32);
+                zero &= zero - 1;
+            }
+            i += 8;
+        }
+        for (j, &c) in b.iter().enumerate().skip(i) {
+            if c == b'\n' {
+                starts.push((j + 1) as u32);
+            }
+        }
+        if !b.ends_with(b"\n") {
+            starts.push((b.len() + 1) as u32);
+        }
+        SortedLines { text, starts }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn line(&self, i: usize) -> &'static [u8] {
+        let text: &'static str = self.text;
+        &text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    }
+
+    /// Index of the first line not less than `key`.
+    fn lower_bound(&self, key: &[u8]) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.line(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        let i = self.lower_bound(key.as_bytes());
+        !key.is_empty() && i < self.len() && self.line(i) == key.as_bytes()
+    }
+}
+
+/// True when `key` is a line of the sorted `text` (see [`lower_bound`]).
+fn sorted_lines_contain(text: &str, key: &str) -> bool {
+    let k = key.as_bytes();
+    if k.is_empty() {
+        return false;
+    }
+    let b = text.as_bytes();
+    let s = lower_bound(text, k);
+    s < b.len() && &b[s..line_end(b, s)] == k
+}
+
+fn build_common_words() -> LineSet {
+    LineSet::lines(WORDS)
 }
 
 /// Lower-case common English words (WordNet lemmas seen in SemCor).
 pub fn is_common_word(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let s = S.get_or_init(|| {
-        let mut s = set(WORDS);
-        s.extend(FUNCTION_WORDS.iter().copied());
-        s
-    });
-    if s.contains(lower) {
+    static S: OnceLock<LineSet> = OnceLock::new();
+    let words = S.get_or_init(build_common_words);
+    let s = |w: &str| words.contains(w) || FUNCTION_WORDS.contains(&w);
+    if s(lower) {
         return true;
     }
     // simple inflections: plurals, -ed, -ing, -ly
@@ -1849,7 +2094,7 @@ pub fn is_common_word(lower: &str) -> bool {
         if let Some(stem) = lower.strip_suffix(suf) {
             if stem.len() >= 3 {
                 if add.is_empty() {
-                    if s.contains(stem) {
+                    if s(stem) {
                         return true;
                     }
                     continue;
@@ -1857,7 +2102,7 @@ pub fn is_common_word(lower: &str) -> bool {
                 let mut w = String::with_capacity(stem.len() + add.len());
                 w.push_str(stem);
                 w.push_str(add);
-                if s.contains(w.as_str()) {
+                if s(w.as_str()) {
                     return true;
                 }
             }
@@ -1868,16 +2113,15 @@ pub fn is_common_word(lower: &str) -> bool {
 
 /// A given name (title case; accents are folded: "Zoë" is "Zoe").
 pub fn is_given_name(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let s = S.get_or_init(|| set(GIVEN));
+    static S: OnceLock<LineSet> = OnceLock::new();
+    let s = S.get_or_init(|| LineSet::lines(GIVEN));
     s.contains(w) || !w.is_ascii() && s.contains(fold(w).as_str())
 }
 
-/// A surname among the most frequent (title case; accents folded).
+/// A surname among the most frequent (title case; accents folded). Looked up by binary search
+/// in the sorted list: few words are asked about, so hashing 20,000 names would cost more.
 pub fn is_surname(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let s = S.get_or_init(|| set(SURNAMES));
-    s.contains(w) || !w.is_ascii() && s.contains(fold(w).as_str())
+    sorted_lines_contain(SURNAMES, w) || !w.is_ascii() && sorted_lines_contain(SURNAMES, &fold(w))
 }
 
 /// Latin letters with diacritics to their base letter ("Zoë" -> "Zoe", "José" -> "Jose").
@@ -1912,39 +2156,61 @@ pub fn fold(w: &str) -> String {
         .collect()
 }
 
-fn known_map() -> &'static HashMap<&'static str, Known> {
-    static M: OnceLock<HashMap<&'static str, Known>> = OnceLock::new();
-    M.get_or_init(|| {
-        let mut m = HashMap::with_capacity_and_hasher(50_000, Default::default());
-        for c in lines(CITIES) {
-            m.insert(c, Known::Place(PlaceKind::City));
+/// Every known name: the cities (the bulk, looked up by binary search in their sorted list)
+/// and a map of the rest built in order of precedence (a later list overrides an earlier one,
+/// and all of them the cities).
+struct KnownNames {
+    cities: SortedLines,
+    others: HashMap<&'static str, Known>,
+}
+
+impl KnownNames {
+    fn get(&self, name: &str) -> Option<Known> {
+        match self.others.get(name) {
+            Some(k) => Some(*k),
+            None => self
+                .cities
+                .contains(name)
+                .then_some(Known::Place(PlaceKind::City)),
         }
-        for l in lines(PLACES) {
-            let (name, kind) = l.split_once('\t').unwrap_or((l, "C"));
-            let k = match kind {
-                "S" => PlaceKind::Region,
-                "K" => PlaceKind::Continent,
-                _ => PlaceKind::Country,
-            };
-            m.insert(name, Known::Place(k));
-        }
-        for p in EXTRA_PLACES {
-            m.insert(p, Known::Place(PlaceKind::Region));
-        }
-        for d in lines(DEMONYMS).chain(GROUPS.iter().copied()) {
-            m.insert(d, Known::Group);
-        }
-        for o in ORGS {
-            m.insert(o, Known::Org);
-        }
-        for o in SKIP_NAMES {
-            m.insert(o, Known::Skip);
-        }
-        for a in STATE_ABBR {
-            m.insert(a, Known::Place(PlaceKind::Region));
-        }
-        m
-    })
+    }
+}
+
+fn known_map() -> &'static KnownNames {
+    static M: OnceLock<KnownNames> = OnceLock::new();
+    M.get_or_init(build_known_map)
+}
+
+fn build_known_map() -> KnownNames {
+    let mut m = HashMap::with_capacity_and_hasher(4096, Default::default());
+    for l in lines(PLACES) {
+        let (name, kind) = l.split_once('\t').unwrap_or((l, "C"));
+        let k = match kind {
+            "S" => PlaceKind::Region,
+            "K" => PlaceKind::Continent,
+            _ => PlaceKind::Country,
+        };
+        m.insert(name, Known::Place(k));
+    }
+    for p in EXTRA_PLACES {
+        m.insert(p, Known::Place(PlaceKind::Region));
+    }
+    for d in lines(DEMONYMS).chain(GROUPS.iter().copied()) {
+        m.insert(d, Known::Group);
+    }
+    for o in ORGS {
+        m.insert(o, Known::Org);
+    }
+    for o in SKIP_NAMES {
+        m.insert(o, Known::Skip);
+    }
+    for a in STATE_ABBR {
+        m.insert(a, Known::Place(PlaceKind::Region));
+    }
+    KnownNames {
+        cities: SortedLines::new(CITIES),
+        others: m,
+    }
 }
 
 /// Builds every table now rather than on first use, so a caller can time (or schedule) the
@@ -1967,33 +2233,93 @@ pub fn warm_up() {
     }
 }
 
+/// Builds a fresh copy of every table [`warm_up`] builds and returns them (for timing the
+/// build; the lookups use tables built once per process).
+#[doc(hidden)]
+pub fn build_all_tables() -> impl Sized {
+    let known = build_known_map();
+    let multi = build_multiword(&known);
+    let sets: Vec<HashSet<&'static str>> = [
+        &TITLES,
+        &TITLE_MODIFIERS,
+        &ORG_HEADS,
+        &PLACE_HEADS,
+        &SKIP_HEADS,
+        &FUNCTION_WORDS,
+    ]
+    .iter()
+    .map(|l| l.build())
+    .collect();
+    (
+        build_common_words(),
+        LineSet::lines(GIVEN),
+        known,
+        multi,
+        sets,
+    )
+}
+
 /// True when some known name of several words starts with `word` (a cheap filter before
 /// building longer keys).
 pub fn starts_multiword(word: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        known_map()
-            .keys()
-            .filter_map(|k| {
-                let end = k
-                    .find([' ', '-', '.', '&', ','])
-                    .filter(|&i| i > 0 && i + 1 < k.len())?;
-                Some(&k[..end])
-            })
-            .collect()
-    })
-    .contains(word)
+    S.get_or_init(|| build_multiword(known_map()))
+        .contains(word)
+        || city_starts_with(&known_map().cities, word)
+}
+
+/// Where the first word of a name of several words ends: before the first space, hyphen, full
+/// stop, ampersand or comma, when something precedes and follows it.
+fn first_word_end(k: &[u8]) -> Option<usize> {
+    k.iter()
+        .position(|&c| is_word_break(c))
+        .filter(|&i| i > 0 && i + 1 < k.len())
+}
+
+fn is_word_break(c: u8) -> bool {
+    matches!(c, b' ' | b'-' | b'.' | b'&' | b',')
+}
+
+/// True when a city's name of several words has `word` as its first word (see
+/// [`first_word_end`]). In sorted order the names that continue `word` with a break (bytes
+/// up to '.') come right after `word` itself, before any that continue it with a letter.
+fn city_starts_with(cities: &SortedLines, word: &str) -> bool {
+    let w = word.as_bytes();
+    if w.is_empty() || w.iter().any(|&c| is_word_break(c)) {
+        return false;
+    }
+    for i in cities.lower_bound(w)..cities.len() {
+        let line = cities.line(i);
+        if !line.starts_with(w) {
+            return false;
+        }
+        match line.get(w.len()) {
+            Some(&c) if c > b'.' => return false,
+            Some(&c) if is_word_break(c) && line.len() > w.len() + 1 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// First words of the known names of several words other than the cities'.
+fn build_multiword(known: &KnownNames) -> HashSet<&'static str> {
+    known
+        .others
+        .keys()
+        .filter_map(|k| Some(&k[..first_word_end(k.as_bytes())?]))
+        .collect()
 }
 
 /// Looks up a name as written (words joined by single spaces).
 pub fn known(name: &str) -> Option<Known> {
     let m = known_map();
     if let Some(k) = m.get(name) {
-        return Some(*k);
+        return Some(k);
     }
     // plural of a demonym or group: Russians, Ukrainians, Democrats
     if let Some(stem) = name.strip_suffix('s') {
-        if m.get(stem) == Some(&Known::Group) {
+        if m.get(stem) == Some(Known::Group) {
             return Some(Known::Group);
         }
     }
@@ -2029,4 +2355,83 @@ pub fn is_title(w: &str) -> bool {
 /// True for an organisation head word.
 pub fn is_org_head(w: &str) -> bool {
     ORG_HEADS.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_sets_hold_exactly_the_trimmed_lines() {
+        for text in [
+            CITIES,
+            WORDS,
+            GIVEN,
+            SURNAMES,
+            DEMONYMS,
+            " a \n\n\tb\r\n c d \nZoë\n",
+        ] {
+            let mut got = Vec::new();
+            for_each_line(text, |s, e| got.push(&text[s..e]));
+            let want: Vec<&str> = lines(text).collect();
+            assert_eq!(
+                got, want,
+                "every line fits in a slot and is split like `lines`"
+            );
+            let set = LineSet::lines(text);
+            for l in &want {
+                assert!(set.contains(l), "{l:?}");
+                assert!(!set.contains(&format!("{l}x")) || want.contains(&&*format!("{l}x")));
+            }
+            assert!(!set.contains(""));
+        }
+    }
+
+    #[test]
+    fn lists_looked_up_by_binary_search_are_sorted() {
+        for text in [
+            CITIES,
+            SURNAMES,
+            "a\nb b\nc\n",
+            "a\nb",
+            "abcdefghij\nabcdefghijk",
+        ] {
+            let ls: Vec<&str> = text.lines().collect();
+            assert!(ls.iter().all(|l| !l.is_empty() && l.trim() == *l));
+            assert!(ls.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+            let index = SortedLines::new(text);
+            assert_eq!(index.len(), ls.len());
+            for (i, l) in ls.iter().enumerate() {
+                assert_eq!(index.line(i), l.as_bytes());
+                assert!(sorted_lines_contain(text, l), "{l:?}");
+                assert!(index.contains(l), "{l:?}");
+                for w in [format!("{l}\u{0}"), format!("\u{0}{l}")] {
+                    assert!(!sorted_lines_contain(text, &w) && !index.contains(&w));
+                }
+            }
+            for w in ["", "smith", "Qxqz", "Zzzzq", "\n", "Smith\nJones", "~"] {
+                assert!(!sorted_lines_contain(text, w), "{w:?}");
+                assert!(!index.contains(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_words_of_city_names() {
+        // every first word of a city name of several words, and nothing else
+        let mut starts = std::collections::BTreeSet::new();
+        for l in CITIES.lines() {
+            if let Some(e) = first_word_end(l.as_bytes()) {
+                starts.insert(&l[..e]);
+            }
+        }
+        let cities = SortedLines::new(CITIES);
+        for l in CITIES.lines() {
+            for (i, _) in l.char_indices() {
+                let w = &l[..i];
+                assert_eq!(city_starts_with(&cities, w), starts.contains(w), "{w:?}");
+            }
+            assert_eq!(city_starts_with(&cities, l), starts.contains(l), "{l:?}");
+        }
+    }
 }
