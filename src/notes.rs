@@ -76,6 +76,15 @@ impl NotesState {
                     let (merged, _) = notes::merge(&parsed.notes, &self.notes);
                     next.notes = merged;
                     next.problems = parsed.problems;
+                    if let Some(newer) = &parsed.newer {
+                        // Never write over notes a newer Parallax saved: this version cannot
+                        // read them all, so it keeps its changes in memory only.
+                        next.loaded = false;
+                        next.save_error = Some(format!(
+                            "Your notes were saved by a newer version of Parallax (format {}); this page shows what it can read and saves nothing, so they stay intact. Open the newer version, or export what you write here.",
+                            newer.version
+                        ));
+                    }
                     // Written back only when that changes what is stored: a migration, or
                     // notes that were not stored yet.
                     if !self.notes.is_empty() || parsed.migrated_from.is_some() {
@@ -267,6 +276,17 @@ mod tests {
             .as_deref()
             .unwrap_or("")
             .starts_with("Nothing imported"));
+    }
+
+    #[test]
+    fn notes_of_a_newer_version_are_never_overwritten() {
+        let raw = r#"{"format":"parallax-notes","version":99,"notes":[]}"#;
+        let s = NotesState::default().reduce(NotesAction::Loaded {
+            raw: Some(raw.to_string()),
+            error: None,
+        });
+        assert!(!s.loaded, "a newer format must block saving");
+        assert!(s.save_error.as_deref().unwrap_or("").contains("newer"));
     }
 
     #[test]

@@ -54,15 +54,25 @@ pub fn highlight_runs(
                         (!n.text.is_empty()).then_some("has-note")
                     );
                     let title = if n.text.is_empty() {
-                        format!("{} highlight", n.colour.name())
+                        format!("{} highlight", colour_name(n.colour))
                     } else {
-                        format!("{} highlight: {}", n.colour.name(), n.text)
+                        format!("{} highlight: {}", colour_name(n.colour), n.text)
                     };
                     html! { <span {class} data-note={n.id.clone()} {title}>{ t }</span> }
                 }
             }
         });
     html! { <>{ for runs }</> }
+}
+
+/// A colour's name for people ("Yellow").
+pub fn colour_name(c: Colour) -> String {
+    let n = c.name();
+    let mut chars = n.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The CSS class of a highlight colour.
@@ -131,7 +141,7 @@ pub fn note_editor(p: &EditorProps) -> Html {
                         <label class={classes!("swatch", colour_class(c))}>
                             <input type="radio" name="note-colour" value={c.name()} checked={*colour == c}
                                    onchange={Callback::from(move |_: Event| colour.set(c))} />
-                            { c.name() }
+                            { colour_name(c) }
                         </label>
                     }
                 }) }
@@ -228,7 +238,7 @@ pub fn note_list(p: &ListProps) -> Html {
                     <li class={classes!("note", colour_class(n.colour))} data-note={id.clone()}>
                         if p.show_doc { <p class="note-doc">{ item.title.clone() }</p> }
                         <blockquote class="note-quote"><span class={classes!("hl", colour_class(n.colour))}>{ n.quote.exact.clone() }</span></blockquote>
-                        <p class="meta">{ format!("{} highlight", n.colour.name()) }{ " · " }<a href={link.clone()}>{ "show in the text" }</a></p>
+                        <p class="meta">{ format!("{} highlight", colour_name(n.colour)) }{ " · " }<a href={link.clone()}>{ "show in the text" }</a></p>
                         { status }
                         if is_editing {
                             <NoteEdit note={n.clone()} on_done={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
@@ -290,7 +300,7 @@ fn note_edit(p: &EditProps) -> Html {
                         <label class={classes!("swatch", colour_class(c))}>
                             <input type="radio" name={format!("{field}-colour")} value={c.name()} checked={*colour == c}
                                    onchange={Callback::from(move |_: Event| colour.set(c))} />
-                            { c.name() }
+                            { colour_name(c) }
                         </label>
                     }
                 }) }

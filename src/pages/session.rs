@@ -227,10 +227,12 @@ fn guided(p: &GuidedProps) -> Html {
                     } }
                 </p>
             </section>
-            <section class="session-source" aria-label={names[current].clone()}>
+            // Not a landmark of its own: the reader inside has its article and its aside, which
+            // must stay top-level landmarks.
+            <div class="session-source">
                 <p class="source-name">{ names[current].clone() }</p>
                 <Reader key={doc.id.clone()} id={doc.id.clone()} base={route} keep_query={format!("s={}", current + 1)} default_hide={hidden.clone()} />
-            </section>
+            </div>
         </div>
     }
 }
