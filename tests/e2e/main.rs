@@ -13,6 +13,8 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Instant;
 
+mod offline;
+
 /// The suite, run in order in one fresh session per engine.
 const TESTS: &[&str] = &[
     "library_lists_every_document",
@@ -38,6 +40,7 @@ const TESTS: &[&str] = &[
     "one_file_edition_works_from_a_file_url",
     "copy_link_gives_the_link_of_this_view",
     "presenter_mode_pages_with_the_keyboard",
+    "served_edition_works_offline_and_updates",
 ];
 
 struct Seed {
@@ -78,6 +81,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "one_file_edition_works_from_a_file_url" => one_file(c).await,
         "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
         "presenter_mode_pages_with_the_keyboard" => presenter(c).await,
+        "served_edition_works_offline_and_updates" => offline::works_offline(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await

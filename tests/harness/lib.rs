@@ -7,6 +7,8 @@ use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How long a condition may take before a test fails (generous: WebKitGTK compiling the wasm
@@ -25,6 +27,8 @@ pub fn free_port() -> u16 {
 pub struct Server {
     /// Base URL, ending with `/`.
     pub url: String,
+    failing: Arc<AtomicBool>,
+    refused: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -33,18 +37,47 @@ impl Server {
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind the test server");
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let root = root.to_path_buf();
+        let failing = Arc::new(AtomicBool::new(false));
+        let refused = Arc::new(AtomicUsize::new(0));
+        let (fail, count) = (failing.clone(), refused.clone());
         std::thread::spawn(move || {
             // One thread per request: a browser that stops reading one response (a cancelled
             // preload) must not hold up every later request.
             for req in server.incoming_requests() {
+                if fail.load(Ordering::SeqCst) {
+                    count.fetch_add(1, Ordering::SeqCst);
+                    std::thread::spawn(move || refuse(req));
+                    continue;
+                }
                 let root = root.clone();
                 std::thread::spawn(move || serve_one(req, &root));
             }
         });
         Server {
             url: format!("http://127.0.0.1:{port}/"),
+            failing,
+            refused,
         }
     }
+
+    /// While `on`, every request fails (503, connection closed), as when the site is down or
+    /// the device offline.
+    pub fn set_failing(&self, on: bool) {
+        self.failing.store(on, Ordering::SeqCst);
+    }
+
+    /// How many requests were refused while failing.
+    pub fn refused(&self) -> usize {
+        self.refused.load(Ordering::SeqCst)
+    }
+}
+
+/// Answers 503 and closes the connection.
+fn refuse(req: tiny_http::Request) {
+    let resp = tiny_http::Response::from_string("unavailable (test server switched off)")
+        .with_status_code(503)
+        .with_header(tiny_http::Header::from_bytes("Connection", "close").expect("valid header"));
+    let _ = req.respond(resp);
 }
 
 /// Answers one request with the file it names under `root`, or 404.
