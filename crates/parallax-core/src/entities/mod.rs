@@ -34,8 +34,8 @@ use crate::analysis::Label;
 use crate::offsets::Span;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// A word token (whitespace removed) with its layout context.
 #[derive(Debug, Clone)]
@@ -706,11 +706,23 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
     }
 }
 
+/// Ends with a contraction ("I'm", "we'll", "don’t"), in any case. Compares the word's last
+/// three characters, lower-cased one by one: a character whose lower case is several (only "İ")
+/// ends in a combining dot and can never be part of a match.
 fn is_contraction(w: &str) -> bool {
-    let l = w.to_lowercase().replace('’', "'");
-    ["'m", "'ll", "'re", "'ve", "'d", "n't"]
-        .iter()
-        .any(|s| l.ends_with(s))
+    let mut t = ['\0'; 3]; // last, second last, third last
+    for (slot, c) in t.iter_mut().zip(w.chars().rev()) {
+        let mut l = c.to_lowercase();
+        *slot = match (l.next(), l.next()) {
+            (Some('’'), None) => '\'',
+            (Some(x), None) => x,
+            _ => '\u{307}',
+        };
+    }
+    matches!(
+        t,
+        ['m' | 'd', '\'', _] | ['l', 'l', '\''] | ['e', 'r' | 'v', '\''] | ['t', '\'', 'n']
+    )
 }
 
 fn has_org_head(ws: &[W<'_>], s: usize, e: usize) -> bool {
@@ -1486,9 +1498,9 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         .map(|p| p.e)
         .collect();
     // names known from sure pieces
-    let mut person_tokens: HashMap<String, usize> = HashMap::new();
-    let mut person_last: HashSet<&str> = HashSet::new();
-    let mut by_key: HashMap<String, Label> = HashMap::new();
+    let mut person_tokens: HashMap<String, usize> = HashMap::default();
+    let mut person_last: HashSet<&str> = HashSet::default();
+    let mut by_key: HashMap<String, Label> = HashMap::default();
     for p in pieces.iter() {
         if let (true, Some(l)) = (p.sure, p.label) {
             let k = key(ws, p.s, p.e);
@@ -1508,7 +1520,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         }
     }
     // tokens of multi-word organisations and places: "City" after "Manchester City"
-    let mut org_last: HashMap<String, Label> = HashMap::new();
+    let mut org_last: HashMap<String, Label> = HashMap::default();
     for p in pieces.iter() {
         if let (true, Some(l @ (Label::Org | Label::Place))) = (p.sure, p.label) {
             let ws_words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
@@ -1912,8 +1924,8 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     fn new(ws: &[W<'a>]) -> Self {
-        let mut mid = HashSet::new();
-        let mut after_given = HashSet::new();
+        let mut mid = HashSet::default();
+        let mut after_given = HashSet::default();
         for (i, w) in ws.iter().enumerate() {
             if !w.first && w.is_word() {
                 mid.insert(w.text);

@@ -1092,10 +1092,9 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
 
 /// Words that can open a DATE or NUMBER span (anything else is skipped at once).
 fn is_trigger(w: &W<'_>) -> bool {
-    static S: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let s = S.get_or_init(|| {
-        let mut s = std::collections::HashSet::new();
+        let mut s = rustc_hash::FxHashSet::default();
         for list in [
             &MONTHS[..],
             MONTH_ABBR,
