@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Instant;
 
+mod classroom;
 mod offline;
 
 /// The suite, run in order in one fresh session per engine.
@@ -40,6 +41,13 @@ const TESTS: &[&str] = &[
     "one_file_edition_works_from_a_file_url",
     "copy_link_gives_the_link_of_this_view",
     "presenter_mode_pages_with_the_keyboard",
+    "a_note_survives_reload",
+    "notes_export_then_import_into_empty_storage",
+    "damaged_or_full_storage_is_reported_and_notes_kept",
+    "session_link_opens_the_guided_view_and_payloads_stay_text",
+    "own_articles_paste_and_files_stay_text",
+    "teach_builder_makes_a_working_link",
+    "handout_prints_to_pdf_with_the_text",
     "served_edition_works_offline_and_updates",
 ];
 
@@ -81,6 +89,19 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "one_file_edition_works_from_a_file_url" => one_file(c).await,
         "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
         "presenter_mode_pages_with_the_keyboard" => presenter(c).await,
+        "a_note_survives_reload" => classroom::note_survives_reload(c).await,
+        "notes_export_then_import_into_empty_storage" => {
+            classroom::notes_export_and_import(c).await
+        }
+        "damaged_or_full_storage_is_reported_and_notes_kept" => {
+            classroom::damaged_and_full_storage(c).await
+        }
+        "session_link_opens_the_guided_view_and_payloads_stay_text" => {
+            classroom::session_link(c).await
+        }
+        "own_articles_paste_and_files_stay_text" => classroom::own_articles(c).await,
+        "teach_builder_makes_a_working_link" => classroom::teach_builder(c).await,
+        "handout_prints_to_pdf_with_the_text" => classroom::handout_prints(c).await,
         "served_edition_works_offline_and_updates" => offline::works_offline(c).await,
         other => Err(format!("unknown test {other}")),
     }?;

@@ -1,0 +1,841 @@
+//! Classroom tests: highlights and notes that survive reload, export and import, damaged or
+//! full storage, teacher session links (made by `parallax session`), the user's own articles
+//! with script and markup in them, the handout printed to PDF, and axe on the new views.
+//!
+//! Every XSS vector comes from tests/fixtures/xss-vectors.txt; a vector that ran would set
+//! `window.__pwned` (the vectors call that instead of `alert`).
+
+use super::{count, ensure, open_reader, run_axe, strings, Ctx};
+use serde_json::{json, Value};
+
+fn vectors() -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/xss-vectors.txt");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Starts from empty storage, as a fresh profile would.
+async fn clear_storage(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.js("localStorage.clear(); return true;", vec![]).await?;
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "the app",
+        "return document.querySelector('main#main > *') !== null",
+    )
+    .await?;
+    Ok(())
+}
+
+/// Selects text in the reader from the start of a body paragraph across several text nodes
+/// (so across mark boundaries when there are marks); returns the selected text.
+const SELECT: &str = r#"
+const ps = [...document.querySelectorAll('#doc-body p[data-start]:not(.furniture)')];
+const skip = arguments[0] || 0;
+const p = ps.filter(p => p.textContent.length > 80)[skip];
+const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+const nodes = []; let n;
+while ((n = w.nextNode())) { if (!n.parentElement.closest('[data-nt]')) nodes.push(n); }
+const first = nodes[0];
+const last = nodes[Math.min(2, nodes.length - 1)];
+const r = document.createRange();
+r.setStart(first, 0);
+r.setEnd(last, Math.min(last.textContent.length, last === first ? 40 : 6));
+const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r);
+return sel.toString();
+"#;
+
+/// Makes a highlight with `note` from the selection `SELECT` makes (paragraph `skip`).
+async fn add_note(c: &Ctx, skip: u64, note: &str, colour: &str) -> Result<String, String> {
+    let selected = c.b.js(SELECT, vec![json!(skip)]).await?;
+    let selected = selected.as_str().unwrap_or_default().to_string();
+    ensure(
+        selected.len() > 3,
+        format!("selection too short: {selected:?}"),
+    )?;
+    c.b.js(
+        "document.querySelector('#highlight-button').click(); return true;",
+        vec![],
+    )
+    .await?;
+    c.b.wait_for(
+        "the note editor",
+        "return document.querySelector('#note-editor') !== null",
+    )
+    .await?;
+    c.b.js(
+        "document.querySelector('#note-text').value = arguments[0]; \
+         document.querySelector(`#note-editor input[value='${arguments[1]}']`).click(); \
+         document.querySelector('#note-save').click(); return true;",
+        vec![json!(note), json!(colour)],
+    )
+    .await?;
+    c.b.wait_for(
+        "the note in the list",
+        &format!(
+            "return [...document.querySelectorAll('#doc-notes .note-text')].some(e => e.textContent === {note:?})"
+        ),
+    )
+    .await?;
+    Ok(selected)
+}
+
+/// The text of highlight(s) whose note says `note`, joined.
+async fn highlight_text(c: &Ctx, note: &str) -> Result<String, String> {
+    let v = c
+        .b
+        .js(
+            "const li = [...document.querySelectorAll('#doc-notes li.note')].find(l => l.querySelector('.note-text')?.textContent === arguments[0]); \
+             if (!li) return null; const id = li.dataset.note; \
+             return [...document.querySelectorAll(`#doc-body .hl[data-note='${id}']`)].map(e => e.textContent).join('');",
+            vec![json!(note)],
+        )
+        .await?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// A highlight with a note, made from a selection across marks, is drawn over exactly the
+/// selected words and is still there after a reload.
+pub async fn note_survives_reload(c: &Ctx) -> Result<(), String> {
+    clear_storage(c).await?;
+    let seed = &c.seeds[0];
+    open_reader(c, &seed.id, "").await?;
+    let selected = add_note(c, 0, "Who said this first?", "green").await?;
+    ensure(
+        seed.text.contains(selected.trim()),
+        format!("the selection {selected:?} is not text of {}", seed.id),
+    )?;
+    let drawn = highlight_text(c, "Who said this first?").await?;
+    ensure(
+        drawn == selected,
+        format!("highlight covers {drawn:?}, selected {selected:?}"),
+    )?;
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "the highlight after reload",
+        "return document.querySelectorAll('#doc-body .hl.hl-green.has-note').length > 0",
+    )
+    .await?;
+    let drawn = highlight_text(c, "Who said this first?").await?;
+    ensure(
+        drawn == selected,
+        format!("after reload the highlight covers {drawn:?}, selected {selected:?}"),
+    )?;
+    // The colour is named in words too, not only shown.
+    let label =
+        c.b.js(
+            "return document.querySelector('#doc-notes li.note .meta').textContent",
+            vec![],
+        )
+        .await?;
+    ensure(
+        label.as_str().is_some_and(|s| s.contains("Green")),
+        format!("colour not named: {label}"),
+    )
+}
+
+/// Captures what the next download offers (the app makes files with Blob URLs).
+const HOOK_DOWNLOADS: &str = r#"
+window.__downloads = [];
+if (!window.__hooked) {
+  window.__hooked = true;
+  const orig = URL.createObjectURL;
+  URL.createObjectURL = function (blob) { window.__downloads.push(blob); return orig.call(URL, blob); };
+}
+return true;
+"#;
+
+async fn last_download(c: &Ctx) -> Result<String, String> {
+    c.b.wait_for(
+        "a download",
+        "return window.__downloads && window.__downloads.length > 0",
+    )
+    .await?;
+    let v = c
+        .b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; window.__downloads[window.__downloads.length - 1].text().then(done, e => done('ERROR ' + e));",
+            vec![],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// Puts a file with `content` named `name` into the file input `selector` and fires change.
+async fn choose_file(c: &Ctx, selector: &str, name: &str, content: Value) -> Result<(), String> {
+    c.b.js(
+        "const [sel, name, content] = arguments; \
+         const data = Array.isArray(content) ? new Uint8Array(content) : content; \
+         const dt = new DataTransfer(); dt.items.add(new File([data], name)); \
+         const input = document.querySelector(sel); input.files = dt.files; \
+         input.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+        vec![json!(selector), json!(name), content],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Export as JSON and Markdown, then import the JSON into empty storage: every note comes
+/// back, and importing twice adds nothing.
+pub async fn notes_export_and_import(c: &Ctx) -> Result<(), String> {
+    clear_storage(c).await?;
+    let seed = &c.seeds[1];
+    open_reader(c, &seed.id, "").await?;
+    let first = add_note(c, 0, "first note", "yellow").await?;
+    let second = add_note(c, 1, "second note", "pink").await?;
+    c.b.open(&format!("{}#/notes", c.base)).await?;
+    c.b.wait_for(
+        "the notes page",
+        "return document.querySelectorAll('.notes-page li.note').length === 2",
+    )
+    .await?;
+    run_axe(c, "notes").await?;
+    c.b.js(HOOK_DOWNLOADS, vec![]).await?;
+    c.b.js(
+        "document.querySelector('#export-json').click(); return true;",
+        vec![],
+    )
+    .await?;
+    let exported = last_download(c).await?;
+    let parsed: Value = serde_json::from_str(&exported)
+        .map_err(|e| format!("export is not JSON: {e}\n{exported}"))?;
+    let notes = parsed["notes"].as_array().cloned().unwrap_or_default();
+    ensure(
+        notes.len() == 2,
+        format!("export holds {} notes: {exported}", notes.len()),
+    )?;
+    ensure(
+        exported.contains("first note") && exported.contains("second note"),
+        "note texts missing from the export",
+    )?;
+    c.b.js(HOOK_DOWNLOADS, vec![]).await?;
+    c.b.js(
+        "document.querySelector('#export-md').click(); return true;",
+        vec![],
+    )
+    .await?;
+    let md = last_download(c).await?;
+    for want in ["first note", "second note", seed.id.as_str()] {
+        ensure(
+            md.contains(want),
+            format!("Markdown export lacks {want:?}:\n{md}"),
+        )?;
+    }
+    let words = |s: &str| s.split_whitespace().next().unwrap_or("").to_string();
+    ensure(
+        md.contains(&words(&first)) && md.contains(&words(&second)),
+        format!("Markdown export lacks the quotes:\n{md}"),
+    )?;
+
+    // A fresh start: nothing stored.
+    clear_storage(c).await?;
+    c.b.open(&format!("{}#/notes", c.base)).await?;
+    c.b.wait_for(
+        "no notes",
+        "return document.querySelector('#no-notes') !== null",
+    )
+    .await?;
+    choose_file(c, "#import-notes", "parallax-notes.json", json!(exported)).await?;
+    c.b.wait_for(
+        "imported notes",
+        "return document.querySelectorAll('.notes-page li.note').length === 2",
+    )
+    .await?;
+    choose_file(c, "#import-notes", "parallax-notes.json", json!(exported)).await?;
+    c.b.wait_for(
+        "the second import's status",
+        "const s = document.querySelector('#notes-status'); return s && /already here/.test(s.textContent)",
+    )
+    .await?;
+    ensure(
+        count(c, ".notes-page li.note").await? == 2,
+        "importing twice duplicated notes",
+    )?;
+    // They are stored, not only shown.
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "notes after reload",
+        "return document.querySelectorAll('.notes-page li.note').length === 2",
+    )
+    .await?;
+    open_reader(c, &seed.id, "").await?;
+    let drawn = highlight_text(c, "first note").await?;
+    ensure(
+        drawn == first,
+        format!("imported highlight covers {drawn:?}, not {first:?}"),
+    )
+}
+
+/// Damaged stored notes: the problem is reported, the valid notes stay, and the raw data is
+/// kept for export. A full storage quota gives a clear message and keeps what was saved.
+pub async fn damaged_and_full_storage(c: &Ctx) -> Result<(), String> {
+    clear_storage(c).await?;
+    let seed = &c.seeds[0];
+    open_reader(c, &seed.id, "").await?;
+    add_note(c, 0, "keep me", "blue").await?;
+    let stored =
+        c.b.js("return localStorage.getItem('parallax.notes')", vec![])
+            .await?;
+    let stored = stored.as_str().unwrap_or_default().to_string();
+    let mut value: Value = serde_json::from_str(&stored)
+        .map_err(|e| format!("stored notes are not JSON: {e}: {stored}"))?;
+    value["notes"]
+        .as_array_mut()
+        .ok_or(format!("unexpected stored format: {stored}"))?
+        .insert(0, json!({"id": 42, "doc": []}));
+    let damaged = value.to_string();
+    c.b.js(
+        "localStorage.setItem('parallax.notes', arguments[0]); return true;",
+        vec![json!(damaged)],
+    )
+    .await?;
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "the damage report",
+        "return document.querySelector('#storage-damaged') !== null",
+    )
+    .await?;
+    c.b.wait_for(
+        "the valid note",
+        "return [...document.querySelectorAll('#doc-notes .note-text')].some(e => e.textContent === 'keep me')",
+    )
+    .await?;
+    let kept =
+        c.b.js(
+            "return localStorage.getItem('parallax.damaged.parallax.notes')",
+            vec![],
+        )
+        .await?;
+    ensure(
+        kept.as_str() == Some(damaged.as_str()),
+        "the damaged data was not kept as it was",
+    )?;
+    c.b.open(&format!("{}#/notes", c.base)).await?;
+    c.b.wait_for(
+        "the notes page report",
+        "return document.querySelector('#notes-damaged #download-damaged') !== null",
+    )
+    .await?;
+
+    // Unreadable from the first byte: reported, nothing invented, raw kept.
+    c.b.js("localStorage.setItem('parallax.notes', '{\"format\":\"parallax-notes\",\"version\":2,\"notes\":[{\"id\":'); return true;", vec![]).await?;
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "the damage report",
+        "return document.querySelector('#notes-damaged') !== null",
+    )
+    .await?;
+    ensure(
+        count(c, ".notes-page li.note").await? == 0,
+        "notes appeared from unreadable data",
+    )?;
+
+    // Full storage: fill the quota, then write a note.
+    clear_storage(c).await?;
+    open_reader(c, &seed.id, "").await?;
+    add_note(c, 0, "saved before", "yellow").await?;
+    let filled = c
+        .b
+        .js(
+            "let big = 'x'.repeat(512 * 1024), i = 0; \
+             try { for (; i < 400; i++) localStorage.setItem('filler' + i, big); } catch (e) {} \
+             let small = 'x'.repeat(1024); \
+             try { for (let j = 0; j < 4000; j++) localStorage.setItem('fill' + j, small); } catch (e) {} \
+             return i;",
+            vec![],
+        )
+        .await?;
+    ensure(
+        filled.as_u64().is_some_and(|i| i < 400),
+        format!("storage never filled ({filled})"),
+    )?;
+    c.b.js(SELECT, vec![json!(1)]).await?;
+    c.b.js(
+        "document.querySelector('#highlight-button').click(); return true;",
+        vec![],
+    )
+    .await?;
+    c.b.wait_for(
+        "the note editor",
+        "return document.querySelector('#note-editor') !== null",
+    )
+    .await?;
+    c.b.js(
+        "document.querySelector('#note-text').value = 'x'.repeat(4000) + ' not saved'; document.querySelector('#note-save').click(); return true;",
+        vec![],
+    )
+    .await?;
+    let msg =
+        c.b.wait_for(
+            "the storage-full message",
+            "const e = document.querySelector('#storage-error'); return e && e.textContent",
+        )
+        .await?;
+    ensure(
+        msg.as_str().is_some_and(|m| m.contains("full")),
+        format!("unclear message: {msg}"),
+    )?;
+    let stored =
+        c.b.js("return localStorage.getItem('parallax.notes')", vec![])
+            .await?;
+    ensure(
+        stored.as_str().is_some_and(|s| s.contains("saved before")),
+        "what was saved before the quota ran out is gone",
+    )?;
+    c.b.js("localStorage.clear(); return true;", vec![]).await?;
+    Ok(())
+}
+
+/// No vector ran, and none became an element: the elements `root` selects (where text from
+/// the link or the article is shown) hold only text and the app's marks.
+async fn nothing_ran(c: &Ctx, root: &str) -> Result<(), String> {
+    let v = c
+        .b
+        .js(
+            "const roots = [...document.querySelectorAll(arguments[0])]; \
+             const bad = roots.flatMap(r => [...r.querySelectorAll('script, img, iframe, svg, object, embed, style, a[href^=\"javascript\"], details, math, video, audio, form, input, meta, link, body, marquee')]); \
+             return [typeof window.__pwned, bad.length, roots.length > 0 ? 1 : 0];",
+            vec![json!(root)],
+        )
+        .await?;
+    ensure(v[2] == json!(1), format!("{root} not found"))?;
+    ensure(
+        v[0] == json!("undefined"),
+        "an XSS vector ran (window.__pwned is set)",
+    )?;
+    ensure(
+        v[1] == json!(0),
+        format!("markup from the text became elements in {root}: {v}"),
+    )
+}
+
+/// Every vector is visible, as typed, in the text of `root`.
+async fn vectors_visible(c: &Ctx, root: &str, vs: &[String]) -> Result<(), String> {
+    let text =
+        c.b.js(
+            "const r = document.querySelector(arguments[0]); return r ? r.textContent : ''",
+            vec![json!(root)],
+        )
+        .await?;
+    let text = text.as_str().unwrap_or_default();
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squash(text);
+    let missing: Vec<&String> = vs.iter().filter(|v| !text.contains(&squash(v))).collect();
+    ensure(
+        missing.is_empty(),
+        format!(
+            "{} vectors not shown as text, e.g. {:?}",
+            missing.len(),
+            missing.first()
+        ),
+    )
+}
+
+/// A link made by `parallax session` opens the guided view: title, prompts, blind source
+/// names, the hidden label, an article full of XSS vectors shown as text; answers persist
+/// and export; damaged and foreign links get a message.
+pub async fn session_link(c: &Ctx) -> Result<(), String> {
+    let Some(path) = std::env::var_os("PARALLAX_E2E_SESSION") else {
+        return Err(
+            "PARALLAX_E2E_SESSION is not set (cargo xtask test makes it with `parallax session`)"
+                .into(),
+        );
+    };
+    let fragment = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let fragment = fragment.trim();
+    clear_storage(c).await?;
+    c.b.open(&format!("{}{fragment}", c.base)).await?;
+    c.b.wait_for(
+        "the guided view",
+        "return document.querySelector('#session #reader') !== null",
+    )
+    .await?;
+    let title =
+        c.b.js(
+            "return document.querySelector('#session-title').textContent",
+            vec![],
+        )
+        .await?;
+    ensure(
+        title == json!("Blind reading <b>check</b>"),
+        format!("title shown as {title}"),
+    )?;
+    let prompts =
+        c.b.js(
+            "return [...document.querySelectorAll('.prompt-text')].map(e => e.textContent)",
+            vec![],
+        )
+        .await?;
+    let prompts = strings(&prompts);
+    ensure(
+        prompts
+            == [
+                "Which source names the speaker first?",
+                "<img src=x onerror=window.__pwned=1> What does this prompt show?",
+            ],
+        format!("prompts shown: {prompts:?}"),
+    )?;
+    let tabs =
+        c.b.js(
+            "return [...document.querySelectorAll('.source-tabs a')].map(e => e.textContent)",
+            vec![],
+        )
+        .await?;
+    ensure(
+        strings(&tabs) == ["Source A", "Source B"],
+        format!("blind source names: {tabs}"),
+    )?;
+    // Source A is the article of vectors, with PLACE hidden by the session.
+    let vs = vectors();
+    vectors_visible(c, "#doc-body", &vs).await?;
+    nothing_ran(
+        c,
+        "#session-title, .prompt-text, .source-tabs, #doc-title, #doc-body",
+    )
+    .await?;
+    ensure(
+        count(c, "#doc-body mark[data-label='PLACE']").await? == 0,
+        "PLACE is marked though the session hides it",
+    )?;
+    run_axe(c, "session").await?;
+    // Source B is the bundled document, its marks there (PLACE still hidden).
+    c.b.js(
+        "document.querySelectorAll('.source-tabs a')[1].click(); return true;",
+        vec![],
+    )
+    .await?;
+    let id = &c.seeds[0].id;
+    c.b.wait_for(
+        "source B",
+        &format!("return document.querySelector(\"#reader[data-doc='{id}']\") !== null"),
+    )
+    .await?;
+    ensure(
+        count(c, "#doc-body mark[data-label='PERSON']").await? > 0,
+        "source B has no marks",
+    )?;
+    ensure(
+        count(c, "#doc-body mark[data-label='PLACE']").await? == 0,
+        "PLACE is marked in source B",
+    )?;
+    // An answer is kept on the device and exported.
+    c.b.js(
+        "const t = document.querySelector('#answer-0'); t.value = 'The second one.'; t.dispatchEvent(new InputEvent('input', {bubbles: true})); return true;",
+        vec![],
+    )
+    .await?;
+    c.b.wait_for(
+        "saved",
+        "return /Saved/.test(document.querySelector('#answers-status').textContent)",
+    )
+    .await?;
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "the answer after reload",
+        "const t = document.querySelector('#answer-0'); return t && t.value === 'The second one.'",
+    )
+    .await?;
+    c.b.js(HOOK_DOWNLOADS, vec![]).await?;
+    c.b.js(
+        "document.querySelector('#export-answers').click(); return true;",
+        vec![],
+    )
+    .await?;
+    let handed = last_download(c).await?;
+    for want in [
+        "The second one.",
+        "Which source names the speaker first?",
+        "Source B",
+    ] {
+        ensure(
+            handed.contains(want),
+            format!("hand-in lacks {want:?}:\n{handed}"),
+        )?;
+    }
+    nothing_ran(
+        c,
+        "#session-title, .prompt-text, .source-tabs, #doc-title, #doc-body",
+    )
+    .await?;
+    // Bad links: a message, never a blank page.
+    let payload = fragment.trim_start_matches("#/session/");
+    let cut = &payload[..payload.len() / 2];
+    for (bad, what) in [
+        (format!("#/session/{cut}"), "damaged"),
+        ("#/session/hello".to_string(), "foreign"),
+        ("#/session/9.AAAA".to_string(), "newer version"),
+    ] {
+        c.b.open(&format!("{}{bad}", c.base)).await?;
+        let msg =
+            c.b.wait_for(
+                &format!("the {what} link message"),
+                "const e = document.querySelector('#session-error'); return e && e.textContent",
+            )
+            .await?;
+        ensure(
+            msg.as_str().is_some_and(|m| m.len() > 20),
+            format!("{what}: message {msg}"),
+        )?;
+    }
+    Ok(())
+}
+
+/// The same vectors through paste and through .txt, .md and .html files: shown as text, never
+/// run; the article is listed with a badge and can be removed; binary and empty input are
+/// refused with a message.
+pub async fn own_articles(c: &Ctx) -> Result<(), String> {
+    clear_storage(c).await?;
+    let vs = vectors();
+    let body = format!("Pasted article with markup in it\n\n{}", vs.join("\n\n"));
+    c.b.open(&format!("{}#/add", c.base)).await?;
+    c.b.wait_for(
+        "the add page",
+        "return document.querySelector('#paste-text') !== null",
+    )
+    .await?;
+    run_axe(c, "add article").await?;
+    c.b.js(
+        "document.querySelector('#paste-text').value = arguments[0]; document.querySelector('#paste-add').click(); return true;",
+        vec![json!(body)],
+    )
+    .await?;
+    c.b.wait_for(
+        "the new article in the reader",
+        "return document.querySelector(\"#reader[data-doc^='own-']\") !== null",
+    )
+    .await?;
+    vectors_visible(c, "#doc-body", &vs).await?;
+    nothing_ran(c, "#doc-title, #doc-body").await?;
+    // Files: text and Markdown keep every vector visible; HTML becomes text.
+    // Markdown keeps raw HTML as visible text; its emphasis and link syntax may change a
+    // vector's other characters, so only the script tag is checked word for word.
+    for (name, content, all) in [
+        (
+            "vectors.txt",
+            format!("Vectors in a text file\n\n{}", vs.join("\n\n")),
+            true,
+        ),
+        (
+            "vectors.md",
+            format!("# Vectors in Markdown\n\n{}", vs.join("\n\n")),
+            false,
+        ),
+    ] {
+        c.b.open(&format!("{}#/add", c.base)).await?;
+        c.b.wait_for(
+            "the add page",
+            "return document.querySelector('#file-input') !== null",
+        )
+        .await?;
+        choose_file(c, "#file-input", name, json!(content)).await?;
+        c.b.wait_for(
+            &format!("{name} in the reader"),
+            "return document.querySelector(\"#reader[data-doc^='own-vectors']\") !== null",
+        )
+        .await?;
+        let check: Vec<String> = if all {
+            vs.clone()
+        } else {
+            vs.iter()
+                .filter(|v| v.starts_with("<script>"))
+                .cloned()
+                .collect()
+        };
+        vectors_visible(c, "#doc-body", &check).await?;
+        nothing_ran(c, "#doc-title, #doc-body").await?;
+    }
+    let html = format!(
+        "<!doctype html><html><head><title>An HTML page</title><script>window.__pwned=1</script></head><body><h1>An HTML page</h1><p>Plain words stay.</p>{}</body></html>",
+        vs.iter().map(|v| format!("<p>{v}</p>")).collect::<String>()
+    );
+    c.b.open(&format!("{}#/add", c.base)).await?;
+    c.b.wait_for(
+        "the add page",
+        "return document.querySelector('#file-input') !== null",
+    )
+    .await?;
+    choose_file(c, "#file-input", "page.html", json!(html)).await?;
+    c.b.wait_for(
+        "the HTML article",
+        "return document.querySelector(\"#reader[data-doc^='own-an-html-page']\") !== null",
+    )
+    .await?;
+    let text =
+        c.b.js(
+            "return document.querySelector('#doc-body').textContent",
+            vec![],
+        )
+        .await?;
+    ensure(
+        text.as_str()
+            .is_some_and(|t| t.contains("Plain words stay.")),
+        format!("HTML text lost: {text}"),
+    )?;
+    nothing_ran(c, "#doc-title, #doc-body").await?;
+    // Refused input.
+    c.b.open(&format!("{}#/add", c.base)).await?;
+    c.b.wait_for(
+        "the add page",
+        "return document.querySelector('#file-input') !== null",
+    )
+    .await?;
+    choose_file(
+        c,
+        "#file-input",
+        "photo.jpg",
+        json!([255, 216, 255, 224, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1]),
+    )
+    .await?;
+    let msg =
+        c.b.wait_for(
+            "the binary message",
+            "const e = document.querySelector('#import-error'); return e && e.textContent",
+        )
+        .await?;
+    ensure(
+        msg.as_str()
+            .is_some_and(|m| m.to_lowercase().contains("binary")),
+        format!("binary file message: {msg}"),
+    )?;
+    c.b.js("document.querySelector('#paste-text').value = '   '; document.querySelector('#paste-add').click(); return true;", vec![]).await?;
+    c.b.wait_for("the empty message", "const e = document.querySelector('#import-error'); return e && /empty/i.test(e.textContent)").await?;
+    // Listed with a badge, kept after reload, removable.
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "own cards",
+        "return document.querySelectorAll('#doc-list li.own .own-badge').length === 4",
+    )
+    .await?;
+    ensure(
+        count(c, "#doc-list > li").await? == c.seeds.len() as u64 + 4,
+        "library count",
+    )?;
+    c.b.client.refresh().await.map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "own cards after reload",
+        "return document.querySelectorAll('#doc-list li.own').length === 4",
+    )
+    .await?;
+    c.b.js(
+        "document.querySelector('#doc-list li.own .remove-article').click(); return true;",
+        vec![],
+    )
+    .await?;
+    c.b.wait_for(
+        "one removed",
+        "return document.querySelectorAll('#doc-list li.own').length === 3",
+    )
+    .await?;
+    c.b.js("localStorage.clear(); return true;", vec![]).await?;
+    Ok(())
+}
+
+/// The teacher's builder makes a link that opens the guided view with its prompt.
+pub async fn teach_builder(c: &Ctx) -> Result<(), String> {
+    clear_storage(c).await?;
+    c.b.open(&format!("{}#/teach", c.base)).await?;
+    c.b.wait_for(
+        "the builder",
+        "return document.querySelector('#session-link') !== null",
+    )
+    .await?;
+    run_axe(c, "teach").await?;
+    c.b.js(
+        "const t = document.querySelector('#session-title-input'); t.value = 'Compare the verbs'; t.dispatchEvent(new InputEvent('input', {bubbles: true})); \
+         const p = document.querySelector('#prompt-text-0'); p.value = 'Which verbs differ?'; p.dispatchEvent(new InputEvent('input', {bubbles: true})); \
+         document.querySelector('#show-date').click(); return true;",
+        vec![],
+    )
+    .await?;
+    let link = c
+        .b
+        .wait_for("the link", "const l = document.querySelector('#session-link').value; return /Compare/.test(decodeURIComponent(l)) || l.length > 40 ? l : null")
+        .await?;
+    let link = link.as_str().unwrap_or_default().to_string();
+    ensure(
+        link.contains("#/session/"),
+        format!("not a session link: {link}"),
+    )?;
+    c.b.open(&link).await?;
+    c.b.wait_for(
+        "the guided view",
+        "return document.querySelector('#session #reader') !== null",
+    )
+    .await?;
+    let v = c.b.js("return [document.querySelector('#session-title').textContent, document.querySelector('.prompt-text').textContent, document.querySelectorAll('#doc-body mark[data-label=DATE]').length]", vec![]).await?;
+    ensure(
+        v == json!(["Compare the verbs", "Which verbs differ?", 0]),
+        format!("guided view from the builder: {v}"),
+    )
+}
+
+/// The handout lists the chosen sources with numbered paragraphs and prints to a PDF that
+/// holds the document's text (read back with pdftotext).
+pub async fn handout_prints(c: &Ctx) -> Result<(), String> {
+    let seed = &c.seeds[0];
+    c.b.open(&format!("{}#/handout?docs={}", c.base, seed.id))
+        .await?;
+    c.b.wait_for(
+        "the handout",
+        "return document.querySelectorAll('#handout .numbered').length > 0",
+    )
+    .await?;
+    run_axe(c, "handout").await?;
+    let config = fantoccini::wd::PrintConfigurationBuilder::default()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let pdf = match c.b.client.print(config).await {
+        Ok(pdf) => pdf,
+        Err(e) if c.b.engine.name() == "webkit" && e.to_string().contains("Unknown command") => {
+            // WebKitWebDriver has no Print Page command. Check what can be checked: the
+            // print rules are loaded and hide the controls.
+            println!("    webkit: WebKitWebDriver has no print command ({e}); checked the print stylesheet instead of a PDF");
+            let rules = c
+                .b
+                .js(
+                    "return [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media && [...r.media].includes('print')).map(r => r.cssText).join(' ')",
+                    vec![],
+                )
+                .await?;
+            let rules = rules.as_str().unwrap_or_default();
+            return ensure(
+                rules.contains(".no-print") && rules.contains(".handout-doc"),
+                format!("no print rules for the handout: {rules}"),
+            );
+        }
+        Err(e) => return Err(format!("WebDriver print: {e}")),
+    };
+    ensure(pdf.starts_with(b"%PDF"), "print did not return a PDF")?;
+    let file = std::env::temp_dir().join(format!("parallax-handout-{}.pdf", c.b.engine.name()));
+    std::fs::write(&file, &pdf).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .map_err(|e| format!("pdftotext (poppler-utils, installed by cargo xtask setup): {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squash(&text);
+    // A long line of the document's body, its first eight words.
+    let line = seed
+        .text
+        .lines()
+        .skip(2)
+        .max_by_key(|l| l.len())
+        .unwrap_or_default();
+    let words: Vec<&str> = line.split_whitespace().take(8).collect();
+    let want = words.join(" ");
+    ensure(
+        text.contains(&want),
+        format!(
+            "the printed PDF lacks {want:?}; it holds {} characters",
+            text.len()
+        ),
+    )
+}
