@@ -184,7 +184,7 @@ fn guided(p: &GuidedProps) -> Html {
                             <li>
                                 <a href={format!("#/session/{}?s={}", p.payload, i + 1)}
                                    aria-current={(i == current).then_some("page")}
-                                   class={classes!((i == current).then_some("current"))}>{ name.clone() }</a>
+                                   class={classes!((i == current).then_some("current"))}>{ parallax_core::document::shorten(name, 64) }</a>
                             </li>
                         }) }
                     </ul>
@@ -208,7 +208,7 @@ fn guided(p: &GuidedProps) -> Html {
                                 <p class="meta"><q>{ q.clone() }</q></p>
                             }
                             <label for={format!("answer-{i}")}>{ "Your answer" }</label>
-                            <textarea id={format!("answer-{i}")} class="answer" rows="3" aria-describedby={format!("prompt-{i}")}
+                            <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
                                       value={answers.0.get(i).to_string()} oninput={set_answer(i)} />
                         </li>
                     }) }
@@ -217,7 +217,7 @@ fn guided(p: &GuidedProps) -> Html {
                     <label for="student-name">{ "Your name (for the hand-in file)" }</label>
                     <input id="student-name" type="text" autocomplete="name" value={answers.0.name.clone()} oninput={set_name} />
                     <button type="button" id="export-answers" onclick={export}>{ "Export my answers to hand in" }</button>
-                    <a class="button" id="handout-link" href={format!("#/session/{}?handout", p.payload)}>{ "Handout for printing" }</a>
+                    <a class="button secondary" id="handout-link" href={format!("#/session/{}?handout", p.payload)}>{ "Handout for printing" }</a>
                 </div>
                 <p role="status" class="meta" id="answers-status">
                     { match &*saved {
@@ -230,7 +230,7 @@ fn guided(p: &GuidedProps) -> Html {
             // Not a landmark of its own: the reader inside has its article and its aside, which
             // must stay top-level landmarks.
             <div class="session-source">
-                <p class="source-name">{ names[current].clone() }</p>
+                if s.blind { <p class="source-name">{ names[current].clone() }</p> }
                 <Reader key={doc.id.clone()} id={doc.id.clone()} base={route} keep_query={format!("s={}", current + 1)} default_hide={hidden.clone()} />
             </div>
         </div>
