@@ -119,16 +119,32 @@ pub(crate) struct Found {
 
 /// One word or punctuation mark, with its code-point span.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
+    /// `text` in lower case, computed once (borrowed when it already is)
+    low: std::borrow::Cow<'a, str>,
     pub word: bool,
 }
 
-impl Tok {
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+impl<'a> Tok<'a> {
+    fn new(start: usize, end: usize, text: &'a str, word: bool) -> Self {
+        let low = if text.chars().any(|c| c.is_uppercase() || !c.is_ascii()) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        Tok {
+            start,
+            end,
+            text,
+            low,
+            word,
+        }
+    }
+    pub fn lower(&self) -> &str {
+        &self.low
     }
     pub fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -139,43 +155,39 @@ impl Tok {
 }
 
 /// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and single
-/// punctuation marks; whitespace is dropped.
-pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
+/// punctuation marks; whitespace is dropped. `chars` are the characters of `text`.
+pub(crate) fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
+    // byte offset of chars[i] in text
+    let mut b = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
+            b += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let s = i;
+            let (s, sb) = (i, b);
             i += 1;
+            b += c.len_utf8();
             while i < chars.len() {
                 let d = chars[i];
                 let joins = matches!(d, '\'' | '’' | '-' | '.' | '&' | '‑')
                     && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
                 if d.is_alphanumeric() || joins {
                     i += 1;
+                    b += d.len_utf8();
                 } else {
                     break;
                 }
             }
-            out.push(Tok {
-                start: s,
-                end: i,
-                text: chars[s..i].iter().collect(),
-                word: true,
-            });
+            out.push(Tok::new(s, i, &text[sb..b], true));
         } else {
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                text: c.to_string(),
-                word: false,
-            });
+            out.push(Tok::new(i, i + 1, &text[b..b + c.len_utf8()], false));
             i += 1;
+            b += c.len_utf8();
         }
     }
     out
@@ -918,7 +930,7 @@ pub fn roles_conflict(a: &str, b: &str) -> bool {
 /// Shared state for reading descriptors (and, in `quotes`, speakers) out of one text.
 pub(crate) struct Context<'a, M: MentionLike> {
     pub chars: Vec<char>,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     pub sentences: Vec<Span>,
     pub mentions: &'a [M],
     /// Mentions sorted by start: indices into `mentions`.
@@ -933,7 +945,7 @@ pub(crate) struct Context<'a, M: MentionLike> {
 impl<'a, M: MentionLike> Context<'a, M> {
     pub fn new(text: &'a str, sentences: &[Span], mentions: &'a [M]) -> Self {
         let chars: Vec<char> = text.chars().collect();
-        let toks = tokenize(&chars);
+        let toks = tokenize(text, &chars);
         let sentences = sentence_spans(&chars, sentences);
         let n = chars.len();
         let mut order: Vec<usize> = (0..mentions.len())
@@ -1113,9 +1125,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         let first = self.tok_at(s.start);
         let governed = first > 0 && {
             let p = &self.toks[first - 1];
-            p.word
-                && (PREPS.contains(&p.lower().as_str())
-                    || matches!(p.lower().as_str(), "and" | "or" | "nor"))
+            p.word && (PREPS.contains(&p.lower()) || matches!(p.lower(), "and" | "or" | "nor"))
         };
         // The token holding the mention's end: a possessive ("Biden's") is not a subject.
         let last = self.tok_at(s.end).saturating_sub(1);
@@ -1125,7 +1135,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         }) || self
             .toks
             .get(last + 1)
-            .is_some_and(|t| !t.word && matches!(t.text.as_str(), "'" | "’"));
+            .is_some_and(|t| !t.word && matches!(t.text, "'" | "’"));
         if governed || possessive {
             return 0;
         }
@@ -1136,7 +1146,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 Some(t)
                     if t.word
                         && matches!(
-                            t.lower().as_str(),
+                            t.lower(),
                             "also"
                                 | "then"
                                 | "later"
@@ -1163,7 +1173,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 && (l.ends_with("ed")
                     || l.ends_with('s')
                     || matches!(
-                        l.as_str(),
+                        l,
                         "said"
                             | "told"
                             | "wrote"
@@ -1237,7 +1247,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         if !head.word || head.start < sent.start {
             return None;
         }
-        if !is_role_noun(&head.lower(), kind)
+        if !is_role_noun(head.lower(), kind)
             && !self.two_word_role(first - 1, kind)
             && !self.capitalised_title(first - 1, sent, kind)
         {
@@ -1256,7 +1266,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
             let lower = t.lower();
             // "and" inside a capitalised title ("Foreign Affairs and Security Policy").
-            let joins_caps = matches!(lower.as_str(), "and" | "&")
+            let joins_caps = matches!(lower, "and" | "&")
                 && s >= 2
                 && self.toks[s - 2].word
                 && self.toks[s - 2].capitalised()
@@ -1264,7 +1274,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 && self
                     .mention_at_tok(s - 2, &[MentionKind::Person, MentionKind::Org])
                     .is_none();
-            if (TITLE_STOP.contains(&lower.as_str()) && !joins_caps)
+            if (TITLE_STOP.contains(&lower) && !joins_caps)
                 || t.text.chars().all(|c| c.is_ascii_digit())
             {
                 break;
@@ -1273,23 +1283,23 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 break;
             }
             // Verbs and dates end a title: "found", "named", "August", "Monday".
-            if crate::normalize::is_calendar_word(&lower)
-                || (!t.capitalised() && looks_verbal(&lower))
+            if crate::normalize::is_calendar_word(lower)
+                || (!t.capitalised() && looks_verbal(lower))
             {
                 break;
             }
             let sentence_initial = s - 1 == 0 || self.toks[s - 1].start <= sent.start;
-            if sentence_initial && SENTENCE_OPENERS.contains(&lower.as_str()) {
+            if sentence_initial && SENTENCE_OPENERS.contains(&lower) {
                 break;
             }
             // "of", "for" only between capitalised title words ("Secretary of State").
-            if matches!(lower.as_str(), "of" | "for") {
+            if matches!(lower, "of" | "for") {
                 // The word before must be a title word: a role noun, or capitalised without
                 // being the first word of the sentence ("Shares of ..." is not a title).
                 let prev_cap =
                     s >= 2 && self.toks[s - 2].word && self.toks[s - 2].capitalised() && {
                         let p = &self.toks[s - 2];
-                        is_role_noun(&p.lower(), MentionKind::Person) || p.start > sent.start
+                        is_role_noun(p.lower(), MentionKind::Person) || p.start > sent.start
                     };
                 let next_cap = self.toks[s].capitalised();
                 if !(prev_cap && next_cap) {
@@ -1300,7 +1310,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             steps += 1;
         }
         // Drop a leading "of"/"for"/"and" left dangling.
-        while s < first - 1 && matches!(self.toks[s].lower().as_str(), "of" | "for" | "and" | "&") {
+        while s < first - 1 && matches!(self.toks[s].lower(), "of" | "for" | "and" | "&") {
             s += 1;
         }
         let d = Span::new(self.toks[s].start, self.toks[first - 1].end);
@@ -1327,7 +1337,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 break;
             }
             if matches!(
-                t.lower().as_str(),
+                t.lower(),
                 "by" | "to"
                     | "said"
                     | "says"
@@ -1356,7 +1366,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                     | "if"
                     | "because"
             ) && a < end
-                && !matches!(t.lower().as_str(), "for")
+                && !matches!(t.lower(), "for")
             {
                 break;
             }
@@ -1368,7 +1378,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         for s in a..end {
             let t = &self.toks[s];
             let l = t.lower();
-            let opens = matches!(l.as_str(), "the" | "a" | "an")
+            let opens = matches!(l, "the" | "a" | "an")
                 || t.capitalised()
                 || l.ends_with("'s")
                 || l.ends_with("’s");
@@ -1376,14 +1386,14 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 || (s > 0
                     && s == a
                     && matches!(
-                        self.toks[s - 1].lower().as_str(),
+                        self.toks[s - 1].lower(),
                         "for" | "to" | "like" | "as" | "with"
                     ))
             {
                 continue;
             }
             let mut st = s;
-            while st < end && matches!(self.toks[st].lower().as_str(), "the" | "a" | "an") {
+            while st < end && matches!(self.toks[st].lower(), "the" | "a" | "an") {
                 st += 1;
             }
             if st >= end {
@@ -1394,7 +1404,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             if self.has_role_head(&phrase, kind)
                 && !self.toks[st..end].iter().any(|t| {
                     t.capitalised()
-                        && SENTENCE_OPENERS.contains(&t.lower().as_str())
+                        && SENTENCE_OPENERS.contains(&t.lower())
                         && t.start == sent.start
                 })
             {
@@ -1418,12 +1428,12 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 return false;
             }
             let lower = tok.lower();
-            let joiner = matches!(lower.as_str(), "of" | "for" | "and");
+            let joiner = matches!(lower, "of" | "for" | "and");
             if !tok.capitalised() && !joiner {
                 return false;
             }
-            if !joiner && k < t && is_role_noun(&lower, kind) {
-                return matches!(self.toks[k + 1].lower().as_str(), "of" | "for");
+            if !joiner && k < t && is_role_noun(lower, kind) {
+                return matches!(self.toks[k + 1].lower(), "of" | "for");
             }
             if k == 0 {
                 return false;
@@ -1465,7 +1475,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
         if l0 == "who" {
             let l1 = self.toks.get(i + 1).map(Tok::lower).unwrap_or_default();
             let l2 = self.toks.get(i + 2).map(Tok::lower).unwrap_or_default();
-            let skip = match (l1.as_str(), l2.as_str()) {
+            let skip = match (l1, l2) {
                 ("is" | "was" | "became" | "remains", _) => 2,
                 ("serves" | "served" | "works" | "worked" | "acts" | "acted", "as") => 3,
                 (_, "serves" | "served")
@@ -1485,7 +1495,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 || !t.word
                     && (t.is(closer)
                         || matches!(
-                            t.text.as_str(),
+                            t.text,
                             "." | ";" | ":" | "—" | "–" | "!" | "?" | "\"" | "“" | "”" | ")" | "("
                         ))
             {
@@ -1507,14 +1517,14 @@ impl<'a, M: MentionLike> Context<'a, M> {
             return None;
         }
         // Leading article dropped; a verb or number first means no appositive.
-        while start < end && matches!(self.toks[start].lower().as_str(), "the" | "a" | "an") {
+        while start < end && matches!(self.toks[start].lower(), "the" | "a" | "an") {
             start += 1;
         }
         if start >= end {
             return None;
         }
         let first = self.toks[start].lower();
-        if TITLE_STOP.contains(&first.as_str()) || first.chars().all(|c| c.is_ascii_digit()) {
+        if TITLE_STOP.contains(&first) || first.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
         let d = Span::new(self.toks[start].start, self.toks[end - 1].end);
@@ -1576,7 +1586,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
     /// The role phrase after a copula at token `i` ("is the X", "serves as X", "was named X").
     fn copula_phrase(&self, m: usize, i: usize, kind: MentionKind) -> Option<Found> {
         let l = |k: usize| self.toks.get(k).map(Tok::lower).unwrap_or_default();
-        let skip = match (l(i).as_str(), l(i + 1).as_str()) {
+        let skip = match (l(i), l(i + 1)) {
             (
                 "is" | "was" | "became" | "remains" | "becomes",
                 "also" | "now" | "currently" | "still",
@@ -1587,14 +1597,14 @@ impl<'a, M: MentionLike> Context<'a, M> {
             _ => return None,
         };
         let mut start = i + skip;
-        if matches!(l(start).as_str(), "as") {
+        if matches!(l(start), "as") {
             start += 1;
         }
-        if !matches!(l(start).as_str(), "the" | "a" | "an")
+        if !matches!(l(start), "the" | "a" | "an")
             && !self
                 .toks
                 .get(start)
-                .is_some_and(|t| t.word && (t.capitalised() || is_role_noun(&t.lower(), kind)))
+                .is_some_and(|t| t.word && (t.capitalised() || is_role_noun(t.lower(), kind)))
         {
             return None;
         }
@@ -1605,7 +1615,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             if t.start >= sent.end
                 || !t.word
                     && matches!(
-                        t.text.as_str(),
+                        t.text,
                         "," | "."
                             | ";"
                             | ":"
@@ -1624,7 +1634,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             }
             if t.word
                 && matches!(
-                    t.lower().as_str(),
+                    t.lower(),
                     "who" | "which" | "that" | "since" | "and" | "but"
                 )
             {
@@ -1636,7 +1646,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 return None;
             }
         }
-        while start < end && matches!(self.toks[start].lower().as_str(), "the" | "a" | "an") {
+        while start < end && matches!(self.toks[start].lower(), "the" | "a" | "an") {
             start += 1;
         }
         if start >= end {
@@ -1670,7 +1680,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
             let at_start = t.start == sent.start
                 || (i > 0
                     && (self.toks[i - 1].is(",")
-                        || matches!(self.toks[i - 1].lower().as_str(), "and" | "but")));
+                        || matches!(self.toks[i - 1].lower(), "and" | "but")));
             if !at_start {
                 continue;
             }

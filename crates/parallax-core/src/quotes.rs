@@ -739,17 +739,17 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         ];
         self.toks_in(span).iter().any(|&i| {
             let t = self.tok(i);
-            t.word && !t.capitalised() && SAY.contains(&t.text.as_str())
+            t.word && !t.capitalised() && SAY.contains(&t.text)
         })
     }
 
-    fn tok(&self, i: usize) -> &Tok {
+    fn tok(&self, i: usize) -> &Tok<'_> {
         &self.ctx.toks[i]
     }
 
     fn is_verb(&self, i: usize) -> bool {
         let t = self.tok(i);
-        t.word && !t.capitalised() && SPEECH_VERBS.contains(&t.text.as_str())
+        t.word && !t.capitalised() && SPEECH_VERBS.contains(&t.text)
     }
 
     /// The speaker of a quote with `left` and `right` context windows.
@@ -795,7 +795,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     self.tok(p).end == t.start
                         && (w.chars().count() == 1 || crate::descriptors::is_abbreviation(w))
                 });
-            if !t.word && matches!(t.text.as_str(), "." | "!" | "?" | ";") && !abbrev_stop {
+            if !t.word && matches!(t.text, "." | "!" | "?" | ";") && !abbrev_stop {
                 break;
             }
             toks.push(i);
@@ -809,7 +809,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             .is_some_and(|&i| self.tok(i).lower() == "by")
             && toks[..v].iter().all(|&i| {
                 matches!(
-                    self.tok(i).lower().as_str(),
+                    self.tok(i).lower(),
                     "this"
                         | "that"
                         | "it"
@@ -836,7 +836,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     let t = self.tok(i);
                     t.word
                         && !matches!(
-                            t.lower().as_str(),
+                            t.lower(),
                             "meanwhile"
                                 | "however"
                                 | "but"
@@ -847,9 +847,9 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                                 | "later"
                         )
                         && (t.capitalised()
-                            || PRONOUNS.contains(&t.lower().as_str())
-                            || matches!(t.lower().as_str(), "the" | "a" | "an")
-                            || role_head(&t.text).is_some()
+                            || PRONOUNS.contains(&t.lower())
+                            || matches!(t.lower(), "the" | "a" | "an")
+                            || role_head(t.text).is_some()
                             || self
                                 .ctx
                                 .mention_at_tok(
@@ -870,8 +870,8 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     let t = self.tok(i);
                     t.word
                         && (t.capitalised()
-                            || PRONOUNS.contains(&t.lower().as_str())
-                            || matches!(t.lower().as_str(), "the" | "a" | "an"))
+                            || PRONOUNS.contains(&t.lower())
+                            || matches!(t.lower(), "the" | "a" | "an"))
                 })
                 && self.tok(toks[0]).start <= self.tok(r[0]).start + 1;
             if !adjacent {
@@ -907,7 +907,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         let mut subj: Vec<usize> = toks[..v].to_vec();
         while subj
             .last()
-            .is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str()))
+            .is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower()))
         {
             subj.pop();
         }
@@ -941,12 +941,12 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         while k > 0 {
             let i = l[k - 1];
             let t = self.tok(i);
-            if !t.word && matches!(t.text.as_str(), ";" | ":" | "(" | ")" | "—" | "–") {
+            if !t.word && matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–") {
                 break;
             }
             if t.word
                 && matches!(
-                    t.lower().as_str(),
+                    t.lower(),
                     "that"
                         | "but"
                         | "while"
@@ -966,7 +966,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         }
         while subj
             .last()
-            .is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower().as_str()))
+            .is_some_and(|&i| ADVERBS.contains(&self.tok(i).lower()))
         {
             subj.pop();
         }
@@ -989,7 +989,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     .into_iter()
                     .take_while(|&i| {
                         let t = self.tok(i);
-                        t.word && (t.capitalised() || !crate::descriptors::is_verb_like(&t.lower()))
+                        t.word && (t.capitalised() || !crate::descriptors::is_verb_like(t.lower()))
                     })
                     .collect();
                 if !opening.is_empty() {
@@ -1006,27 +1006,20 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             .collect();
         // "X, which announced ...": the subject is the phrase before the relative word.
         if let [.., prev, last] = segments.as_slice() {
-            if last.len() == 1 && matches!(self.tok(last[0]).lower().as_str(), "who" | "which") {
+            if last.len() == 1 && matches!(self.tok(last[0]).lower(), "who" | "which") {
                 let from = prev
                     .iter()
-                    .rposition(|&i| matches!(self.tok(i).lower().as_str(), "the" | "a" | "an"))
+                    .rposition(|&i| matches!(self.tok(i).lower(), "the" | "a" | "an"))
                     .unwrap_or(0);
                 return self.resolve(&prev[from..]);
             }
         }
         let usable: Vec<&Vec<usize>> = segments
             .iter()
-            .filter(|seg| {
-                !matches!(
-                    self.tok(seg[0]).lower().as_str(),
-                    "who" | "which" | "whose" | "whom"
-                )
-            })
+            .filter(|seg| !matches!(self.tok(seg[0]).lower(), "who" | "which" | "whose" | "whom"))
             .filter(|seg| {
                 self.has_mention(seg)
-                    || seg
-                        .iter()
-                        .any(|&i| PRONOUNS.contains(&self.tok(i).lower().as_str()))
+                    || seg.iter().any(|&i| PRONOUNS.contains(&self.tok(i).lower()))
                     || self.looks_nominal(seg)
                     || seg.len() > 4
             })
@@ -1093,11 +1086,11 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     fn looks_nominal(&self, seg: &[usize]) -> bool {
         let first = self.tok(seg[0]);
         matches!(
-            first.lower().as_str(),
+            first.lower(),
             "the" | "a" | "an" | "one" | "officials" | "police"
         ) || role_head(
             &seg.iter()
-                .map(|&i| self.tok(i).text.clone())
+                .map(|&i| self.tok(i).text)
                 .collect::<Vec<_>>()
                 .join(" "),
         )
@@ -1119,7 +1112,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             if abbrev_stop {
                 continue;
             }
-            if !t.word && !matches!(t.text.as_str(), "'" | "’") {
+            if !t.word && !matches!(t.text, "'" | "’") {
                 if t.is(",") && out.is_empty() {
                     continue;
                 }
@@ -1128,7 +1121,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             let l = t.lower();
             if !out.is_empty()
                 && matches!(
-                    l.as_str(),
+                    l,
                     "on" | "in"
                         | "at"
                         | "during"
@@ -1157,7 +1150,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             {
                 break;
             }
-            if ADVERBS.contains(&l.as_str()) && out.is_empty() {
+            if ADVERBS.contains(&l) && out.is_empty() {
                 continue;
             }
             out.push(i);
@@ -1200,7 +1193,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 let pre: Vec<String> = np
                     .iter()
                     .filter(|&&i| self.tok(i).end <= ms.start)
-                    .map(|&i| self.tok(i).lower())
+                    .map(|&i| self.tok(i).lower().to_string())
                     .collect();
                 let post = np.iter().copied().find(|&i| self.tok(i).start >= ms.end);
                 let role_before = pre
@@ -1210,7 +1203,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     let t = self.tok(i);
                     t.word
                         && !matches!(
-                            t.lower().as_str(),
+                            t.lower(),
                             "on" | "in"
                                 | "at"
                                 | "last"
@@ -1222,7 +1215,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                                 | "also"
                                 | "itself"
                         )
-                        && !crate::normalize::is_calendar_word(&t.lower())
+                        && !crate::normalize::is_calendar_word(t.lower())
                 });
                 if role_before || head_after {
                     return self.plausible_speaker(np);
@@ -1230,7 +1223,10 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 return Some(self.speaker_of(m, ms));
             }
         }
-        let words: Vec<String> = np.iter().map(|&i| self.tok(i).lower()).collect();
+        let words: Vec<String> = np
+            .iter()
+            .map(|&i| self.tok(i).lower().to_string())
+            .collect();
         // A pronoun.
         if np.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
             let kinds: &[MentionKind] = match words[0].as_str() {
@@ -1269,7 +1265,10 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     /// role noun ("officials", "police"), or a run of capitalised words (a name no recogniser
     /// marked; the last run of two or more words, else the first single one).
     fn plausible_speaker(&self, np: &[usize]) -> Option<Speaker> {
-        let mut words: Vec<String> = np.iter().map(|&i| self.tok(i).lower()).collect();
+        let mut words: Vec<String> = np
+            .iter()
+            .map(|&i| self.tok(i).lower().to_string())
+            .collect();
         // "a press officer at the embassy in Rome" -> "a press officer".
         let mut np = np;
         if matches!(words[0].as_str(), "the" | "a" | "an") {
@@ -1322,7 +1321,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             !CLAUSE.contains(&w.as_str()) && (k + 1 == words.len() || !w.ends_with("ing"))
         }) && np
             .iter()
-            .all(|&i| self.tok(i).word || matches!(self.tok(i).text.as_str(), "'" | "’" | "-"));
+            .all(|&i| self.tok(i).word || matches!(self.tok(i).text, "'" | "’" | "-"));
         let span_of = |a: usize, b: usize| Span::new(self.tok(np[a]).start, self.tok(np[b]).end);
         // "Ana Ruiz's lawyers": a name in the possessive, then a role.
         let possessive_role = words
