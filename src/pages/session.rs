@@ -203,6 +203,9 @@ fn guided(p: &GuidedProps) -> Html {
                             if let Some(src) = pr.source.and_then(|k| names.get(k)) {
                                 <p class="meta">{ format!("About {}", src) }
                                     if let Some(q) = &pr.quote { { ": " }<q>{ q.clone() }</q> }
+                                    if let Some(link) = passage_link(&p.payload, &library, pr) {
+                                        { " · " }<a href={link}>{ "show the passage" }</a>
+                                    }
                                 </p>
                             } else if let Some(q) = &pr.quote {
                                 <p class="meta"><q>{ q.clone() }</q></p>
@@ -235,6 +238,24 @@ fn guided(p: &GuidedProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Link to the paragraph of the prompt's source holding its passage, when it has one.
+fn passage_link(
+    payload: &str,
+    library: &Library,
+    p: &parallax_core::session::Prompt,
+) -> Option<String> {
+    let k = p.source?;
+    let quote = p.quote.as_deref()?.trim();
+    let doc = library.docs().get(k)?;
+    let byte = doc.text.find(quote)?;
+    let at = doc.text[..byte].chars().count();
+    let para = doc
+        .paragraphs
+        .iter()
+        .position(|s| s.start <= at && at < s.end)?;
+    Some(format!("#/session/{payload}?s={}&p={}", k + 1, para + 1))
 }
 
 /// A prompt as one line of the handout.

@@ -12,7 +12,8 @@ struct Draft {
     title: String,
     /// Chosen documents (library positions), in session order.
     order: Vec<usize>,
-    prompts: Vec<(String, Option<usize>)>,
+    /// Text, source (position in `order`), passage quoted from that source.
+    prompts: Vec<(String, Option<usize>, String)>,
     hide: Vec<&'static str>,
     blind: bool,
 }
@@ -23,7 +24,7 @@ pub fn teach_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
     let draft = use_state(|| Draft {
         order: (0..library.docs().len().min(2)).collect(),
-        prompts: vec![(String::new(), None)],
+        prompts: vec![(String::new(), None, String::new())],
         ..Draft::default()
     });
     let update = |f: Box<dyn Fn(&mut Draft)>| {
@@ -40,11 +41,11 @@ pub fn teach_page() -> Html {
         prompts: draft
             .prompts
             .iter()
-            .filter(|(t, _)| !t.trim().is_empty())
-            .map(|(t, s)| Prompt {
+            .filter(|(t, _, _)| !t.trim().is_empty())
+            .map(|(t, s, q)| Prompt {
                 text: t.trim().to_string(),
                 source: *s,
-                quote: None,
+                quote: (s.is_some() && !q.trim().is_empty()).then(|| q.trim().to_string()),
             })
             .collect(),
         sources: draft
@@ -117,7 +118,22 @@ pub fn teach_page() -> Html {
         }
     });
 
-    let prompts = draft.prompts.iter().enumerate().map(|(k, (text, src))| {
+    let prompts = draft.prompts.iter().enumerate().map(|(k, (text, src, quote))| {
+        let set_quote = {
+            let draft = draft.clone();
+            Callback::from(move |e: InputEvent| {
+                let v = e.target_dyn_into::<web_sys::HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
+                let mut d = (*draft).clone();
+                if let Some(p) = d.prompts.get_mut(k) {
+                    p.2 = v;
+                }
+                draft.set(d);
+            })
+        };
+        // Whether the passage is words of the chosen source (else students could not find it).
+        let found = src
+            .and_then(|j| draft.order.get(j))
+            .map(|&i| quote.trim().is_empty() || library.docs()[i].text.contains(quote.trim()));
         let set_text = {
             let draft = draft.clone();
             Callback::from(move |e: InputEvent| {
@@ -156,12 +172,19 @@ pub fn teach_page() -> Html {
                         <option value={j.to_string()} selected={*src == Some(j)}>{ crate::session::source_name(j, &library.docs()[i].title, false) }</option>
                     }) }
                 </select>
+                if src.is_some() {
+                    <label for={format!("prompt-quote-{k}")}>{ "Passage (optional): words copied from that source" }</label>
+                    <input type="text" id={format!("prompt-quote-{k}")} value={quote.clone()} oninput={set_quote} />
+                    if found == Some(false) {
+                        <p class="error" role="status">{ "These words are not in that source, so students will not be shown where the passage is." }</p>
+                    }
+                }
                 <button type="button" onclick={Callback::from(move |_: MouseEvent| remove())}>{ "Remove prompt" }</button>
             </li>
         }
     });
     let add_prompt = update(Box::new(|d: &mut Draft| {
-        d.prompts.push((String::new(), None))
+        d.prompts.push((String::new(), None, String::new()))
     }));
     let set_title = {
         let draft = draft.clone();

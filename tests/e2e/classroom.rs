@@ -746,18 +746,55 @@ pub async fn teach_builder(c: &Ctx) -> Result<(), String> {
     )
     .await?;
     run_axe(c, "teach").await?;
-    c.b.js(
-        "const t = document.querySelector('#session-title-input'); t.value = 'Compare the verbs'; t.dispatchEvent(new InputEvent('input', {bubbles: true})); \
-         const p = document.querySelector('#prompt-text-0'); p.value = 'Which verbs differ?'; p.dispatchEvent(new InputEvent('input', {bubbles: true})); \
-         document.querySelector('#show-date').click(); return true;",
-        vec![],
-    )
-    .await?;
-    let link = c
-        .b
-        .wait_for("the link", "const l = document.querySelector('#session-link').value; return /Compare/.test(decodeURIComponent(l)) || l.length > 40 ? l : null")
+    // Each edit changes the link; wait for it before the next.
+    let seed = &c.seeds[0];
+    let passage: String = seed
+        .text
+        .lines()
+        .skip(2)
+        .max_by_key(|l| l.len())
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let edits = [
+        "const t = document.querySelector('#session-title-input'); t.value = 'Compare the verbs'; t.dispatchEvent(new InputEvent('input', {bubbles: true}));".to_string(),
+        "const p = document.querySelector('#prompt-text-0'); p.value = 'Which verbs differ?'; p.dispatchEvent(new InputEvent('input', {bubbles: true}));".to_string(),
+        "document.querySelector('#show-date').click();".to_string(),
+        "const s = document.querySelector('#prompt-src-0'); s.value = '0'; s.dispatchEvent(new Event('change', {bubbles: true}));".to_string(),
+        format!("const q = document.querySelector('#prompt-quote-0'); q.value = {passage:?}; q.dispatchEvent(new InputEvent('input', {{bubbles: true}}));"),
+    ];
+    let mut link = String::new();
+    for (k, edit) in edits.iter().enumerate() {
+        let before =
+            c.b.js(
+                "return document.querySelector('#session-link').value",
+                vec![],
+            )
+            .await?;
+        c.b.wait_for(
+            &format!("the field of edit {k}"),
+            if k == 4 {
+                "return document.querySelector('#prompt-quote-0') !== null"
+            } else {
+                "return true"
+            },
+        )
         .await?;
-    let link = link.as_str().unwrap_or_default().to_string();
+        c.b.js(&format!("{edit} return true;"), vec![]).await?;
+        let after = c
+            .b
+            .wait_for(
+                &format!("the link to change after edit {k}"),
+                &format!(
+                    "const l = document.querySelector('#session-link').value; return l !== {} ? l : null",
+                    before
+                ),
+            )
+            .await;
+        link = after?.as_str().unwrap_or_default().to_string();
+    }
     ensure(
         link.contains("#/session/"),
         format!("not a session link: {link}"),
@@ -772,6 +809,27 @@ pub async fn teach_builder(c: &Ctx) -> Result<(), String> {
     ensure(
         v == json!(["Compare the verbs", "Which verbs differ?", 0]),
         format!("guided view from the builder: {v}"),
+    )?;
+    // The passage prompt links to the paragraph holding those words.
+    c.b.js(
+        "[...document.querySelectorAll('.prompt a')].find(a => /passage/.test(a.textContent)).click(); return true;",
+        vec![],
+    )
+    .await?;
+    let target =
+        c.b.wait_for(
+            "the passage's paragraph",
+            "const p = document.querySelector('#doc-body p.target'); return p && p.textContent",
+        )
+        .await?;
+    ensure(
+        target.as_str().is_some_and(|t| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(&passage)
+        }),
+        format!("the target paragraph lacks {passage:?}: {target}"),
     )
 }
 
