@@ -1985,6 +1985,8 @@ struct SortedLines {
     text: &'static str,
     /// Start of each line, then one past the end of the text's last newline (or of the text).
     starts: Vec<u32>,
+    /// `first[b]..first[b + 1]`: the lines whose first byte is `b`.
+    first: Box<[u32; 257]>,
 }
 
 impl SortedLines {
@@ -2022,7 +2024,27 @@ impl SortedLines {
         if !b.ends_with(b"\n") {
             starts.push((b.len() + 1) as u32);
         }
-        SortedLines { text, starts }
+        let n = starts.len() - 1;
+        // sorted lines: where the lines of each first byte start, by binary search
+        let first_byte = |i: usize| b.get(starts[i] as usize).copied().unwrap_or(u8::MAX);
+        let mut first = Box::new([n as u32; 257]);
+        for c in 0..256 {
+            let (mut lo, mut hi) = (0, n);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if (first_byte(mid) as usize) < c {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            first[c] = lo as u32;
+        }
+        SortedLines {
+            text,
+            starts,
+            first,
+        }
     }
 
     fn len(&self) -> usize {
@@ -2036,10 +2058,16 @@ impl SortedLines {
 
     /// Index of the first line not less than `key`.
     fn lower_bound(&self, key: &[u8]) -> usize {
-        let (mut lo, mut hi) = (0, self.len());
+        let (mut lo, mut hi) = match key.first() {
+            Some(&c) => (
+                self.first[c as usize] as usize,
+                self.first[c as usize + 1] as usize,
+            ),
+            None => (0, self.len()),
+        };
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if self.line(mid) < key {
+            if less(self.line(mid), key) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -2052,6 +2080,16 @@ impl SortedLines {
         let i = self.lower_bound(key.as_bytes());
         !key.is_empty() && i < self.len() && self.line(i) == key.as_bytes()
     }
+}
+
+/// `a < b` as byte strings, compared in place (most differ in their first bytes).
+fn less(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
+    }
+    a.len() < b.len()
 }
 
 /// True when `key` is a line of the sorted `text` (see [`lower_bound`]).

@@ -991,13 +991,16 @@ fn is_furniture(l: &Line<'_>) -> bool {
     {
         return true;
     }
+    let first = body.as_bytes().first();
     let opens = |list: &[&str]| {
+        // (the first byte tells most phrases apart before comparing the rest)
         list.iter().any(|p| {
-            body.strip_prefix(p).is_some_and(|rest| {
-                p.ends_with(':')
-                    || rest.is_empty()
-                    || rest.starts_with(|c: char| !c.is_alphanumeric())
-            })
+            p.as_bytes().first() == first
+                && body.strip_prefix(p).is_some_and(|rest| {
+                    p.ends_with(':')
+                        || rest.is_empty()
+                        || rest.starts_with(|c: char| !c.is_alphanumeric())
+                })
         })
     };
     if opens(STRONG_OPENERS) && words <= 40 {
