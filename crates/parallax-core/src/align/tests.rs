@@ -171,3 +171,102 @@ fn small_numbers_and_days_of_the_month_are_no_anchor() {
         &[],
     );
 }
+
+#[test]
+fn longest_in_order_chain_of_matched_tokens() {
+    const NONE: usize = usize::MAX;
+    let table: &[(&[usize], usize)] = &[
+        (&[], 0),
+        (&[NONE, NONE], 0),
+        (&[0, 1, 2], 3),
+        (&[2, 1, 0], 1),
+        (&[0, NONE, 3, 1, 2], 3),
+        (&[4, 0, 5, 1, 2], 3),
+        (&[NONE, 7, NONE, 8], 2),
+    ];
+    for (partner, expected) in table {
+        assert_eq!(super::in_order(partner), *expected, "in_order({partner:?})");
+    }
+}
+
+/// Document A, document B, the sentence pairs expected (all `related`).
+type RelatedCase = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// One table of (document A, document B, the pairs expected as related, maybe none) for the
+/// rules added for related pairs: a headline inside a long sentence, the same actors doing
+/// the same thing, a fact told in one sentence by one source and in two by the other.
+#[test]
+fn related_rules_on_hand_written_pairs() {
+    let table: &[RelatedCase] = &[
+        // A headline whose words the long sentence all has: related.
+        (
+            "Levee breaks, forcing Harbourton evacuation\n\nThe council met on Monday. Volunteers brought food.",
+            "Rescue crews worked through the night. Late on Tuesday the old levee breaks under the weight of the swollen river after four days of heavy rain, forcing the evacuation of Harbourton and two nearby farming villages, while soldiers, firefighters and volunteers pile sandbags along the main road to protect the hospital and the railway station. The council will meet again next week.",
+            &[(
+                "Levee breaks, forcing Harbourton evacuation",
+                "Late on Tuesday the old levee breaks under the weight of the swollen river after four days of heavy rain, forcing the evacuation of Harbourton and two nearby farming villages, while soldiers, firefighters and volunteers pile sandbags along the main road to protect the hospital and the railway station.",
+            )],
+        ),
+        // The same headline words about another town: different places, not paired.
+        (
+            "Levee breaks, forcing Millbrook evacuation\n\nThe council met on Monday. Volunteers brought food.",
+            "Rescue crews worked through the night. Late on Tuesday the old levee breaks under the weight of the swollen river after four days of heavy rain, forcing the evacuation of Harbourton and two nearby farming villages, while soldiers, firefighters and volunteers pile sandbags along the main road to protect the hospital and the railway station. The council will meet again next week.",
+            &[],
+        ),
+        // The same two actors doing the same thing, in the same order: related.
+        (
+            "On Tuesday, Greenfield and Ashby called the merger terms unacceptable. Taxes will rise in spring.",
+            "Later, Greenfield and Ashby rejected the merger. Schools reopen on Monday.",
+            &[(
+                "On Tuesday, Greenfield and Ashby called the merger terms unacceptable.",
+                "Later, Greenfield and Ashby rejected the merger.",
+            )],
+        ),
+        // The same actors and the same word in another order: another fact, not paired.
+        (
+            "On Tuesday, Greenfield and Ashby called the merger terms unacceptable. Taxes will rise in spring.",
+            "Under the merger, Ashby absorbs Greenfield. Schools reopen on Monday.",
+            &[],
+        ),
+        // A fact in one sentence, told in two by the other source: both related.
+        (
+            "The factory cut 1,200 jobs in March, raising fears that the town's economy could collapse.",
+            "The company eliminated 1,200 jobs at the plant. The layoffs have fuelled fears of a collapse of the local economy. Its chief executive resigned in May.",
+            &[
+                (
+                    "The factory cut 1,200 jobs in March, raising fears that the town's economy could collapse.",
+                    "The company eliminated 1,200 jobs at the plant.",
+                ),
+                (
+                    "The factory cut 1,200 jobs in March, raising fears that the town's economy could collapse.",
+                    "The layoffs have fuelled fears of a collapse of the local economy.",
+                ),
+            ],
+        ),
+        // The same sentence away from the related one: a weak overlap alone, not paired.
+        (
+            "The factory cut 1,200 jobs in March, raising fears that the town's economy could collapse.",
+            "The company eliminated 1,200 jobs at the plant. Its chief executive resigned in May. The layoffs have fuelled fears of a collapse of the local economy.",
+            &[(
+                "The factory cut 1,200 jobs in March, raising fears that the town's economy could collapse.",
+                "The company eliminated 1,200 jobs at the plant.",
+            )],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (n, (a, b, expected)) in table.iter().enumerate() {
+        let exp: Vec<(String, String, AlignKind)> = expected
+            .iter()
+            .map(|(x, y)| (x.to_string(), y.to_string(), Related))
+            .collect();
+        let got = run(a, b);
+        if got != exp {
+            failures.push(format!("case {n}: expected {exp:?}\n  got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
