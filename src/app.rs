@@ -355,7 +355,12 @@ fn switch(route: Route) -> Html {
         Route::Entity { id } => html! { <EntityPage {id} /> },
         Route::Quotes => html! { <QuotesPage /> },
         Route::Story => html! { <StoryPage /> },
-        Route::Compare { a, b } => html! { <Compare {a} {b} /> },
+        // Keyed by the pair: a new pair is a new component, so its hooks (after the "not found"
+        // return) always run in the same order within one instance.
+        Route::Compare { a, b } => {
+            let key = format!("{a}/{b}");
+            html! { <Compare {key} {a} {b} /> }
+        }
         Route::About => html! { <About /> },
         Route::Notes => html! { <crate::pages::notes::NotesPage /> },
         Route::Add => html! { <crate::pages::add::AddPage /> },

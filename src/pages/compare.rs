@@ -1,7 +1,8 @@
 //! `#/compare/<a>/<b>`: two sources side by side. Aligned sentences share a row (one table,
 //! so the columns scroll together); what one source has and the other lacks stays in place.
 //! `?diff=1` shows word differences inside aligned rows; `?show=a|b` picks the column shown on
-//! narrow screens.
+//! narrow screens; `?present` is presenter mode (projector type, the arrow keys page through
+//! the aligned rows), `row=N` the current row.
 
 use crate::app::Route;
 use crate::compare::{coverage, rows, Row};
@@ -35,6 +36,10 @@ pub fn compare(p: &CompareProps) -> Html {
     let param = |k: &str| query_param(&query, k);
     let diff = param("diff").as_deref() == Some("1");
     let show = param("show").unwrap_or_default();
+    let present = query
+        .split('&')
+        .any(|kv| kv.trim_start_matches('?') == "present");
+    let current_row = param("row").and_then(|r| r.parse::<usize>().ok());
     let (ia, ib) = (library.index(&p.a), library.index(&p.b));
     let pairs = use_memo((library.clone(), ia, ib), |(lib, ia, ib)| match (ia, ib) {
         (Some(a), Some(b)) => lib.align(*a, *b),
@@ -54,10 +59,10 @@ pub fn compare(p: &CompareProps) -> Html {
     let (ca, cb) = coverage(sa.len(), sb.len(), &idx_pairs);
     let (xa, xb) = (CharIndex::new(&da.text), CharIndex::new(&db.text));
 
-    let set = {
+    let set_full = {
         let navigator = navigator.clone();
         let (a, b) = (p.a.to_string(), p.b.to_string());
-        move |new_diff: bool, new_show: &str| {
+        move |new_diff: bool, new_show: &str, present: bool, row: Option<usize>| {
             let mut parts = Vec::new();
             if new_diff {
                 parts.push("diff=1".to_string());
@@ -65,12 +70,86 @@ pub fn compare(p: &CompareProps) -> Html {
             if !new_show.is_empty() {
                 parts.push(format!("show={new_show}"));
             }
+            if present {
+                parts.push("present".to_string());
+            }
+            if let Some(r) = row {
+                parts.push(format!("row={r}"));
+            }
             let route = Route::Compare {
                 a: a.clone(),
                 b: b.clone(),
             };
             crate::app::replace_view(&navigator, &route, &parts.join("&"));
         }
+    };
+    let set = {
+        let set_full = set_full.clone();
+        move |new_diff: bool, new_show: &str| set_full(new_diff, new_show, present, current_row)
+    };
+    // Presenter mode: arrows and Page keys move through the rows that pair two passages.
+    {
+        let set_full = set_full.clone();
+        let show = show.clone();
+        let paired: Vec<usize> = table
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Pair { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        use_effect_with(
+            (present, current_row, diff, show.clone(), paired.clone()),
+            move |_| {
+                let listener = present.then(|| {
+                    gloo::events::EventListener::new(
+                        &gloo::utils::document(),
+                        "keydown",
+                        move |e| {
+                            use wasm_bindgen::JsCast;
+                            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                return;
+                            };
+                            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                                return;
+                            }
+                            let step: i64 = match e.key().as_str() {
+                                "ArrowRight" | "ArrowDown" | "PageDown" | " " => 1,
+                                "ArrowLeft" | "ArrowUp" | "PageUp" => -1,
+                                _ => return,
+                            };
+                            e.prevent_default();
+                            let at = current_row.and_then(|r| paired.iter().position(|&x| x == r));
+                            let next = match at {
+                                None => 0,
+                                Some(i) => {
+                                    (i as i64 + step).clamp(0, paired.len() as i64 - 1) as usize
+                                }
+                            };
+                            if let Some(&r) = paired.get(next) {
+                                set_full(diff, &show, true, Some(r));
+                            }
+                        },
+                    )
+                });
+                move || drop(listener)
+            },
+        );
+    }
+    use_effect_with(current_row, |row| {
+        if let Some(r) = row {
+            if let Ok(Some(el)) =
+                gloo::utils::document().query_selector(&format!("tr[data-row='{r}']"))
+            {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+    let toggle_present = {
+        let set_full = set_full.clone();
+        let show = show.clone();
+        Callback::from(move |_: MouseEvent| set_full(diff, &show, !present, current_row))
     };
     let toggle_diff = {
         let set = set.clone();
@@ -124,7 +203,7 @@ pub fn compare(p: &CompareProps) -> Html {
                 (sentence(da, &xa, ia, sa[a]), sentence(db, &xb, ib, sb[b]))
             };
             html! {
-                <tr class={classes!("row", "paired", format!("kind-{}", kind.as_str()))} data-row={r.to_string()}
+                <tr class={classes!("row", "paired", format!("kind-{}", kind.as_str()), (current_row == Some(r)).then_some("target"))} data-row={r.to_string()}
                     data-a={a.to_string()} data-b={b.to_string()} data-kind={kind.as_str()}>
                     <td class="cell a" data-doc={da.id.clone()}>{ left }</td>
                     <td class="cell b" data-doc={db.id.clone()}><span class="kind-tag" data-nt="">{ kind.as_str() }</span>{ " " }{ right }</td>
@@ -145,7 +224,7 @@ pub fn compare(p: &CompareProps) -> Html {
         },
     });
     html! {
-        <article class={classes!("compare", (!show.is_empty()).then(|| format!("show-{show}")))} id="compare"
+        <article class={classes!("compare", (!show.is_empty()).then(|| format!("show-{show}")), present.then_some("present"))} id="compare"
                  data-a={da.id.clone()} data-b={db.id.clone()} aria-labelledby="compare-h">
             <h1 id="compare-h">{ "Compare two sources" }</h1>
             <p class="coverage" id="coverage">
@@ -153,6 +232,9 @@ pub fn compare(p: &CompareProps) -> Html {
             </p>
             <div class="compare-controls">
                 <button type="button" id="diff-toggle" aria-pressed={diff.to_string()} onclick={toggle_diff}>{ "Show word differences" }</button>
+                <button type="button" id="compare-present" aria-pressed={present.to_string()} onclick={toggle_present}>
+                    { if present { "Leave presenter mode" } else { "Presenter mode (arrows move row by row)" } }
+                </button>
                 <div class="show-switch" role="group" aria-label="Columns on a narrow screen">
                     { show_button("", "Both".into()) }
                     { show_button("a", "First only".into()) }

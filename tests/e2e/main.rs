@@ -1253,7 +1253,37 @@ async fn presenter(c: &Ctx) -> Result<(), String> {
         )
         .await?;
     }
-    shoot(c, "presenter").await
+    shoot(c, "presenter").await?;
+    // The compare view pages through its aligned rows (these two share several facts).
+    let (a, b) = (&c.seeds[0].id, &c.seeds[c.seeds.len() - 1].id);
+    c.b.open(&format!("{}#/compare/{a}/{b}?present", c.base))
+        .await?;
+    c.b.wait_for(
+        "compare in presenter mode",
+        "return document.querySelector('#compare.present tr.paired') !== null",
+    )
+    .await?;
+    let rows = strings(
+        &c.b.js(
+            "return [...document.querySelectorAll('#compare tr.paired')].map(r => r.dataset.row)",
+            vec![],
+        )
+        .await?,
+    );
+    ensure(rows.len() >= 2, format!("aligned rows: {rows:?}"))?;
+    for (key, want) in [
+        (Key::Right, &rows[0]),
+        (Key::Right, &rows[1]),
+        (Key::Left, &rows[0]),
+    ] {
+        press(c, key).await?;
+        c.b.wait_for(
+            &format!("row {want} to be the current one"),
+            &format!("const t = document.querySelector('#compare tr.target'); return t && t.dataset.row === '{want}' && location.hash.includes('row={want}')"),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The timings are reported (printed in the test log), not asserted: speed is measured.
