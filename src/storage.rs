@@ -123,3 +123,14 @@ pub fn fresh_id(prefix: &str) -> String {
     let r = (js_sys::Math::random() * 1e12) as u64;
     format!("{prefix}{:x}{:x}", now() as u64, r)
 }
+
+/// The file chosen in the `<input type=file>` that fired `e`; the input is emptied so that
+/// choosing the same file again fires again.
+pub fn take_chosen_file(e: &yew::Event) -> Option<web_sys::File> {
+    let input = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}

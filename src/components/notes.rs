@@ -133,19 +133,7 @@ pub fn note_editor(p: &EditorProps) -> Html {
         <form class="note-editor" id="note-editor" aria-labelledby="note-editor-h" onsubmit={save}>
             <h2 id="note-editor-h">{ "New highlight" }</h2>
             <blockquote class="note-quote">{ shown }</blockquote>
-            <fieldset class="colours">
-                <legend>{ "Colour" }</legend>
-                { for Colour::ALL.iter().map(|&c| {
-                    let colour = colour.clone();
-                    html! {
-                        <label class={classes!("swatch", colour_class(c))}>
-                            <input type="radio" name="note-colour" value={c.name()} checked={*colour == c}
-                                   onchange={Callback::from(move |_: Event| colour.set(c))} />
-                            { colour_name(c) }
-                        </label>
-                    }
-                }) }
-            </fieldset>
+            <ColourPicker name="note-colour" colour={*colour} on_pick={{ let c = colour.clone(); Callback::from(move |x| c.set(x)) }} />
             <label for="note-text">{ "Note (optional)" }</label>
             <textarea id="note-text" ref={text} rows="3" maxlength="5000" />
             <div class="actions">
@@ -292,19 +280,7 @@ fn note_edit(p: &EditProps) -> Html {
     };
     html! {
         <form class="note-edit-form" onsubmit={save}>
-            <fieldset class="colours">
-                <legend>{ "Colour" }</legend>
-                { for Colour::ALL.iter().map(|&c| {
-                    let colour = colour.clone();
-                    html! {
-                        <label class={classes!("swatch", colour_class(c))}>
-                            <input type="radio" name={format!("{field}-colour")} value={c.name()} checked={*colour == c}
-                                   onchange={Callback::from(move |_: Event| colour.set(c))} />
-                            { colour_name(c) }
-                        </label>
-                    }
-                }) }
-            </fieldset>
+            <ColourPicker name={format!("{field}-colour")} colour={*colour} on_pick={{ let c = colour.clone(); Callback::from(move |x| c.set(x)) }} />
             <label for={field.clone()}>{ "Note" }</label>
             <textarea id={field} ref={text} rows="3" maxlength="5000" defaultvalue={p.note.text.clone()} />
             <div class="actions">
@@ -312,5 +288,30 @@ fn note_edit(p: &EditProps) -> Html {
                 <button type="button" onclick={p.on_done.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
             </div>
         </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PickerProps {
+    /// Name of the radio group (unique on the page).
+    name: AttrValue,
+    colour: Colour,
+    on_pick: Callback<Colour>,
+}
+
+/// The four highlight colours as a radio group, each named in words.
+#[function_component(ColourPicker)]
+fn colour_picker(p: &PickerProps) -> Html {
+    html! {
+        <fieldset class="colours">
+            <legend>{ "Colour" }</legend>
+            { for Colour::ALL.iter().map(|&c| html! {
+                <label class={classes!("swatch", colour_class(c))}>
+                    <input type="radio" name={p.name.clone()} value={c.name()} checked={p.colour == c}
+                           onchange={p.on_pick.reform(move |_: Event| c)} />
+                    { colour_name(c) }
+                </label>
+            }) }
+        </fieldset>
     }
 }

@@ -5,7 +5,6 @@ use crate::app::{ArticlesCtx, Route};
 use crate::articles::Article;
 use crate::state::Library;
 use parallax_core::import::{import, ImportError, MAX_IMPORT_BYTES};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -94,16 +93,9 @@ pub fn add_page() -> Html {
         let add = add.clone();
         let status = status.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = crate::storage::take_chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let size = file.size() as usize;
             if size > MAX_IMPORT_BYTES {
                 status.set(Status::Failed(

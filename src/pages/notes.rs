@@ -5,7 +5,6 @@ use crate::app::NotesCtx;
 use crate::components::notes::{NoteItem, NoteList};
 use crate::notes::NotesAction;
 use crate::state::Library;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The notes page.
@@ -80,16 +79,9 @@ pub fn notes_page() -> Html {
         let notes = notes.clone();
         let error = error.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = crate::storage::take_chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let notes = notes.clone();
             let error = error.clone();
             if file.size() > 20_000_000.0 {
