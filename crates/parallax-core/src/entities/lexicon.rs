@@ -1847,8 +1847,9 @@ impl LineSet {
 
     /// The set of `text`'s lines, trimmed, without blank ones (as `lines` gives them).
     fn lines(text: &'static str) -> Self {
-        let mut set = Self::with_capacity(text, count_lines(text));
-        for_each_line(text, |start, end| set.insert(start, end));
+        let starts = line_starts(text.as_bytes());
+        let mut set = Self::with_capacity(text, starts.len());
+        for_each_line_of(text, &starts, |start, end| set.insert(start, end));
         set
     }
 
@@ -1906,33 +1907,50 @@ fn hash(b: &[u8]) -> u32 {
         h = (h ^ w).wrapping_mul(K).rotate_left(29);
     }
     let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let n = b.len();
+    // the last bytes, read without copying: the last eight (overlapping the chunks), or two
+    // overlapping four-byte words, or the first, middle and last byte
+    let w = if rest.is_empty() {
+        None
+    } else if n >= 8 {
+        Some(u64::from_le_bytes([
+            b[n - 8],
+            b[n - 7],
+            b[n - 6],
+            b[n - 5],
+            b[n - 4],
+            b[n - 3],
+            b[n - 2],
+            b[n - 1],
+        ]))
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        Some(lo | hi << 32)
+    } else {
+        Some(b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16)
+    };
+    if let Some(w) = w {
+        h = (h ^ w).wrapping_mul(K);
     }
     h ^= h >> 32;
     h = h.wrapping_mul(K);
     (h >> 32) as u32
 }
 
-/// An upper bound on the number of lines of `text`.
-fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count() + 1
-}
-
 /// Calls `f(start, end)` with the byte range of each of `text`'s lines, trimmed, skipping
 /// blank ones and ones longer than `MAX_ENTRY`: the lines `lines` gives, without building
 /// them one by one as `&str` (the trim check is a byte test when both ends are ASCII).
-fn for_each_line(text: &'static str, mut f: impl FnMut(usize, usize)) {
+#[cfg(test)]
+fn for_each_line(text: &'static str, f: impl FnMut(usize, usize)) {
+    for_each_line_of(text, &line_starts(text.as_bytes()), f)
+}
+
+/// [`for_each_line`] given the [`line_starts`] of `text`.
+fn for_each_line_of(text: &'static str, starts: &[u32], mut f: impl FnMut(usize, usize)) {
     let b = text.as_bytes();
-    let mut start = 0;
-    while start < b.len() {
-        let end = b[start..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(b.len(), |p| start + p);
-        let (mut s, mut e) = (start, end);
+    for w in starts.windows(2) {
+        let (mut s, mut e) = (w[0] as usize, (w[1] as usize - 1).min(b.len()));
         let plain = |c: u8| c.is_ascii() && !c.is_ascii_whitespace();
         if s < e && !(plain(b[s]) && plain(b[e - 1])) {
             let line = &text[s..e];
@@ -1943,8 +1961,37 @@ fn for_each_line(text: &'static str, mut f: impl FnMut(usize, usize)) {
         if s < e && e - s <= MAX_ENTRY {
             f(s, e);
         }
-        start = end + 1;
     }
+}
+
+/// Where each line of `b` starts, then one past the end of its last newline (or of `b`): line
+/// `i` is `starts[i]..starts[i + 1] - 1`. Newlines are found eight bytes at a time (a newline
+/// is a zero byte of `w ^ 0x0a0a...`).
+fn line_starts(b: &[u8]) -> Vec<u32> {
+    let mut starts = Vec::with_capacity(b.len() / 6 + 2);
+    starts.push(0);
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0u32;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let x = w ^ 0x0a0a_0a0a_0a0a_0a0a;
+        let mut zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        while zero != 0 {
+            starts.push(i + zero.trailing_zeros() / 8 + 1);
+            zero &= zero - 1;
+        }
+        i += 8;
+    }
+    for (j, &c) in chunks.remainder().iter().enumerate() {
+        if c == b'\n' {
+            starts.push(i + j as u32 + 1);
+        }
+    }
+    if !b.ends_with(b"\n") {
+        starts.push((b.len() + 1) as u32);
+    }
+    starts
 }
 
 /// The byte offset of the first line of `text` that is not less than `key` (`text.len()` when
@@ -1992,38 +2039,7 @@ struct SortedLines {
 impl SortedLines {
     fn new(text: &'static str) -> Self {
         let b = text.as_bytes();
-        let mut starts = Vec::with_capacity(b.len() / 8 + 2);
-        starts.push(0);
-        // eight bytes at a time: a newline is a zero byte of `w ^ 0x0a0a...`
-        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        let mut i = 0;
-        while i + 8 <= b.len() {
-            let w = u64::from_le_bytes([
-                b[i],
-                b[i + 1],
-                b[i + 2],
-                b[i + 3],
-                b[i + 4],
-                b[i + 5],
-                b[i + 6],
-                b[i + 7],
-            ]);
-            let x = w ^ 0x0a0a_0a0a_0a0a_0a0a;
-            let mut zero = !(((x & LOW7) + LOW7) | x | LOW7);
-            while zero != 0 {
-                starts.push((i + zero.trailing_zeros() as usize / 8 + 1) as u32);
-                zero &= zero - 1;
-            }
-            i += 8;
-        }
-        for (j, &c) in b.iter().enumerate().skip(i) {
-            if c == b'\n' {
-                starts.push((j + 1) as u32);
-            }
-        }
-        if !b.ends_with(b"\n") {
-            starts.push((b.len() + 1) as u32);
-        }
+        let starts = line_starts(b);
         let n = starts.len() - 1;
         // sorted lines: where the lines of each first byte start, by binary search
         let first_byte = |i: usize| b.get(starts[i] as usize).copied().unwrap_or(u8::MAX);
