@@ -29,10 +29,7 @@ impl PartialEq for Library {
 impl Library {
     /// The library of `(file name, text)` pairs, in the order given.
     pub fn from_files(files: &[(&str, &str)]) -> Self {
-        let docs: Vec<Document> = files
-            .iter()
-            .map(|(name, text)| Document::new(id_from_file_name(name), *text))
-            .collect();
+        let docs = documents(files);
         let own = vec![false; docs.len()];
         Self::from_docs(docs, own)
     }
@@ -56,10 +53,7 @@ impl Library {
 
     /// The bundled documents followed by the user's own articles.
     pub fn with_own(articles: &[crate::articles::Article]) -> Self {
-        let mut docs: Vec<Document> = crate::seeds::SEEDS
-            .iter()
-            .map(|(name, text)| Document::new(id_from_file_name(name), *text))
-            .collect();
+        let mut docs = documents(crate::seeds::SEEDS);
         let mut own = vec![false; docs.len()];
         for a in articles {
             if docs.iter().all(|d| d.id != a.id) {
@@ -241,6 +235,14 @@ impl Library {
     }
 }
 
+/// The documents of `(file name, text)` pairs, their ids the file stems.
+fn documents(files: &[(&str, &str)]) -> Vec<Document> {
+    files
+        .iter()
+        .map(|(name, text)| Document::new(id_from_file_name(name), *text))
+        .collect()
+}
+
 /// One entity of a document, for the entity panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityCount {
@@ -387,6 +389,23 @@ mod tests {
         let lib = library();
         let ids: Vec<&str> = lib.docs().iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a_1", "b_2"]);
+    }
+
+    #[test]
+    fn own_articles_follow_the_bundled_ones() {
+        let article = |id: &str| crate::articles::Article {
+            id: id.into(),
+            text: "My headline\n\nThe mayor of Springfield opened the bridge on Monday.".into(),
+            origin: "pasted".into(),
+            added: 0.0,
+        };
+        let n = crate::seeds::SEEDS.len();
+        let lib = Library::with_own(&[article("own-a"), article("own-a"), article("own-b")]);
+        assert_eq!(lib.docs().len(), n + 2, "a repeated id is added once");
+        assert!((0..n).all(|i| !lib.is_own(i)));
+        assert!(lib.is_own(n) && lib.is_own(n + 1));
+        assert_eq!(lib.docs()[n].id, "own-a");
+        assert!(!lib.mentions(n).is_empty(), "own articles are analysed too");
     }
 
     #[test]
