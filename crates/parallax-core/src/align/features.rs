@@ -3,7 +3,9 @@
 
 use super::lexicon::{is_stop, stem, Synonyms};
 use crate::offsets::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// A content token of a sentence.
 #[derive(Debug, Clone)]
@@ -56,30 +58,19 @@ pub(crate) struct Sent {
     pub word_ids: Vec<u32>,
 }
 
-/// Interner for stems, with a cache of each word's stem and synonym keys.
+/// Interner for stems (a word's stem and synonym keys come from the per-thread memo).
 #[derive(Default)]
 pub(crate) struct Interner {
     map: HashMap<String, u32>,
-    words: HashMap<String, (u32, Vec<u32>, Vec<u32>)>,
 }
 
 impl Interner {
     /// Stem id and synonym keys (own sets, hypernyms) of a lower-case word.
     pub fn word(&mut self, w: &str, with_synonyms: bool) -> (u32, Vec<u32>, Vec<u32>) {
-        if let Some(found) = self.words.get(w) {
-            let (st, own, up) = found.clone();
-            return if with_synonyms {
-                (st, own, up)
-            } else {
-                (st, Vec::new(), Vec::new())
-            };
-        }
-        let st = self.id(&stem(w));
-        let (own, up) = Synonyms::get().keys(w);
-        self.words
-            .insert(w.to_string(), (st, own.clone(), up.clone()));
+        let (stemmed, own, up) = word_keys(w);
+        let st = self.id(&stemmed);
         if with_synonyms {
-            (st, own, up)
+            (st, own.to_vec(), up.to_vec())
         } else {
             (st, Vec::new(), Vec::new())
         }
@@ -93,6 +84,30 @@ impl Interner {
         self.map.insert(s.to_string(), i);
         i
     }
+}
+
+/// A word's stem and synonym keys (own sets, hypernyms): `stem` and `Synonyms::keys`,
+/// which are pure, remembered per thread so that aligning many pairs of documents stems each
+/// word once, not once per pair. The memo is dropped when it grows past 200,000 words.
+#[allow(clippy::type_complexity)]
+fn word_keys(w: &str) -> (Rc<str>, Rc<[u32]>, Rc<[u32]>) {
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, (Rc<str>, Rc<[u32]>, Rc<[u32]>)>> =
+            RefCell::new(HashMap::default());
+    }
+    MEMO.with(|m| {
+        if let Some(found) = m.borrow().get(w) {
+            return found.clone();
+        }
+        let (own, up) = Synonyms::get().keys(w);
+        let v: (Rc<str>, Rc<[u32]>, Rc<[u32]>) = (stem(w).into(), own.into(), up.into());
+        let mut m = m.borrow_mut();
+        if m.len() >= 200_000 {
+            m.clear();
+        }
+        m.insert(w.into(), v.clone());
+        v
+    })
 }
 
 /// A raw word of a sentence.
@@ -232,22 +247,30 @@ pub(crate) fn sentence(
     let chars = &text_chars[start..end];
     let raw = raw_words(chars);
     let mut words = Vec::with_capacity(raw.len());
-    let mut content = Vec::new();
+    let mut content = Vec::with_capacity(raw.len());
     let mut numbers = Vec::new();
     let mut number_heads = Vec::new();
     let mut years = Vec::new();
     let mut quoted_words: Vec<(usize, String)> = Vec::new();
     let mut acronyms = Vec::new();
-    let mut cap_run: Vec<String> = Vec::new();
-    let flush_run = |run: &mut Vec<String>, acronyms: &mut Vec<String>| {
+    // First letters of the words of a capitalised run.
+    let mut cap_run: Vec<Option<char>> = Vec::new();
+    let flush_run = |run: &mut Vec<Option<char>>, acronyms: &mut Vec<String>| {
         if run.len() >= 2 {
-            acronyms.push(run.iter().filter_map(|w| w.chars().next()).collect());
+            acronyms.push(run.iter().flatten().collect());
         }
         run.clear();
     };
     for (k, w) in raw.iter().enumerate() {
-        let plain: String = w.text.chars().filter(|&c| c != '.').collect();
-        let lower = plain.to_lowercase().replace('’', "'");
+        let plain: String = if w.text.contains('.') {
+            w.text.chars().filter(|&c| c != '.').collect()
+        } else {
+            w.text.clone()
+        };
+        let mut lower = plain.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
         words.push(lower.clone());
         if w.quoted {
             quoted_words.push((k, lower.clone()));
@@ -259,7 +282,7 @@ pub(crate) fn sentence(
         let capital = first.is_uppercase();
         // Capitalised runs for acronyms ("United States" -> "us"); "of", "the", "and" inside.
         if capital && !all_caps {
-            cap_run.push(lower.clone());
+            cap_run.push(lower.chars().next());
         } else if !matches!(lower.as_str(), "of" | "and") || cap_run.is_empty() {
             flush_run(&mut cap_run, &mut acronyms);
         }
@@ -420,7 +443,7 @@ impl Corpus {
         }
         doc_start.push(sents.len());
         // Sentence frequency of stems (once per sentence).
-        let mut df: HashMap<u32, u32> = HashMap::new();
+        let mut df: HashMap<u32, u32> = HashMap::default();
         for s in &sents {
             let mut seen: Vec<u32> = s.content.iter().map(|t| t.stem).collect();
             seen.sort_unstable();

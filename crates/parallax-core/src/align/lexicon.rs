@@ -39,7 +39,10 @@ const STOP: &[&str] = &[
 
 /// True for a function word or reporting verb.
 pub(crate) fn is_stop(lower: &str) -> bool {
-    STOP.contains(&lower)
+    // A hash set, not a scan of the list: this runs for every word of every sentence.
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Irregular forms to base forms (general English, for synonym look-up).

@@ -59,8 +59,8 @@ pub(crate) mod lexicon;
 
 use crate::offsets::Span;
 use features::{Corpus, Sent};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An entity mention, as the comparison sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,8 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
     }
     out.raw = word_dice(&s.word_ids, &t.word_ids);
     // Candidate token matches with their weights.
-    let mut cands: Vec<(f32, f32, usize, usize, bool)> = Vec::new();
+    let mut cands: Vec<(f32, f32, usize, usize, bool)> =
+        Vec::with_capacity(s.content.len().max(t.content.len()) * 2);
     for (i, x) in s.content.iter().enumerate() {
         for (j, y) in t.content.iter().enumerate() {
             let (w, syn) = token_match(x, y, s, t);
@@ -448,9 +449,11 @@ pub(crate) fn candidates(
 ) -> Vec<(usize, usize)> {
     let n = c.sents.len();
     let cap = (n / 10).max(40);
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
     let keys = |s: &Sent| -> Vec<(u64, f32)> {
-        let mut k: Vec<(u64, f32)> = Vec::new();
+        let own: usize = s.content.iter().map(|t| t.own.len()).sum();
+        let mut k: Vec<(u64, f32)> =
+            Vec::with_capacity(s.content.len() + own + s.numbers.len() + s.quote_grams.len() + 1);
         for t in &s.content {
             k.push((t.stem as u64, t.idf));
             for &o in &t.own {
@@ -484,7 +487,7 @@ pub(crate) fn candidates(
     }
     // Rank of each sentence among the equal sentences of its document: a sentence repeated
     // very often meets only its namesake of the same rank (bounded work on any input).
-    let mut seen: HashMap<(usize, u64), u32> = HashMap::new();
+    let mut seen: HashMap<(usize, u64), u32> = HashMap::default();
     let rank: Vec<u32> = c
         .sents
         .iter()
@@ -495,7 +498,7 @@ pub(crate) fn candidates(
         })
         .collect();
     let mut out = Vec::new();
-    let mut acc: HashMap<u32, f32> = HashMap::new();
+    let mut acc: HashMap<u32, f32> = HashMap::default();
     for (i, ks) in all_keys.iter().enumerate() {
         let di = c.sents[i].doc;
         if let Some((a, _)) = docs_of_interest {
@@ -597,7 +600,7 @@ pub(crate) fn order_pass(
         }
     }
     // Chain links, with their similarity.
-    let mut chain: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut chain: HashMap<(usize, usize), f32> = HashMap::default();
     if let Some(mut x) = (0..k).max_by(|&p, &q| best[p].total_cmp(&best[q])) {
         loop {
             chain.insert((weak[x].0, weak[x].1), weak[x].2);
@@ -615,7 +618,7 @@ pub(crate) fn order_pass(
     // Related pairs off the rewrite chain: a fact one source tells in one sentence and the
     // other in two neighbouring ones ("... massed 100,000 troops ..." / "Russia has amassed
     // 100,000 soldiers ..." + "The troop deployment is fueling fears ...").
-    let related: std::collections::HashSet<(usize, usize)> = scored
+    let related: rustc_hash::FxHashSet<(usize, usize)> = scored
         .iter()
         .zip(&kinds)
         .filter(|((i, j, _), k)| {
