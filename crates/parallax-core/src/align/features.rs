@@ -5,7 +5,7 @@ use super::lexicon::{is_stop, stem, Synonyms};
 use crate::offsets::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A content token of a sentence.
 #[derive(Debug, Clone)]
@@ -14,10 +14,10 @@ pub(crate) struct Tok {
     pub lower: String,
     /// Interned stem.
     pub stem: u32,
-    /// Synonym sets the word belongs to.
-    pub own: Vec<u32>,
+    /// Synonym sets the word belongs to (shared with the per-thread memo).
+    pub own: Arc<[u32]>,
     /// Direct hypernym sets.
-    pub up: Vec<u32>,
+    pub up: Arc<[u32]>,
     /// A name: an entity mention, capitalised inside the sentence, or an acronym.
     pub name: bool,
     /// Length in characters.
@@ -66,13 +66,13 @@ pub(crate) struct Interner {
 
 impl Interner {
     /// Stem id and synonym keys (own sets, hypernyms) of a lower-case word.
-    pub fn word(&mut self, w: &str, with_synonyms: bool) -> (u32, Vec<u32>, Vec<u32>) {
+    pub fn word(&mut self, w: &str, with_synonyms: bool) -> (u32, Arc<[u32]>, Arc<[u32]>) {
         let (stemmed, own, up) = word_keys(w);
         let st = self.id(&stemmed);
         if with_synonyms {
-            (st, own.to_vec(), up.to_vec())
+            (st, own, up)
         } else {
-            (st, Vec::new(), Vec::new())
+            (st, Arc::from([]), Arc::from([]))
         }
     }
 
@@ -90,9 +90,9 @@ impl Interner {
 /// which are pure, remembered per thread so that aligning many pairs of documents stems each
 /// word once, not once per pair. The memo is dropped when it grows past 200,000 words.
 #[allow(clippy::type_complexity)]
-fn word_keys(w: &str) -> (Rc<str>, Rc<[u32]>, Rc<[u32]>) {
+fn word_keys(w: &str) -> (Arc<str>, Arc<[u32]>, Arc<[u32]>) {
     thread_local! {
-        static MEMO: RefCell<HashMap<Box<str>, (Rc<str>, Rc<[u32]>, Rc<[u32]>)>> =
+        static MEMO: RefCell<HashMap<Box<str>, (Arc<str>, Arc<[u32]>, Arc<[u32]>)>> =
             RefCell::new(HashMap::default());
     }
     MEMO.with(|m| {
@@ -100,7 +100,7 @@ fn word_keys(w: &str) -> (Rc<str>, Rc<[u32]>, Rc<[u32]>) {
             return found.clone();
         }
         let (own, up) = Synonyms::get().keys(w);
-        let v: (Rc<str>, Rc<[u32]>, Rc<[u32]>) = (stem(w).into(), own.into(), up.into());
+        let v: (Arc<str>, Arc<[u32]>, Arc<[u32]>) = (stem(w).into(), own.into(), up.into());
         let mut m = m.borrow_mut();
         if m.len() >= 200_000 {
             m.clear();

@@ -456,7 +456,7 @@ pub(crate) fn candidates(
             Vec::with_capacity(s.content.len() + own + s.numbers.len() + s.quote_grams.len() + 1);
         for t in &s.content {
             k.push((t.stem as u64, t.idf));
-            for &o in &t.own {
+            for &o in t.own.iter() {
                 k.push(((1u64 << 60) | o as u64, t.idf * 0.85));
             }
         }
