@@ -60,6 +60,22 @@ struct Inputs {
     failed: bool,
 }
 
+/// The file name and bytes of the file at `path`; when it cannot be read, says so on stderr
+/// (naming the path) and gives `None`.
+fn read_file(path: &str) -> Option<(String, Vec<u8>)> {
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
+    match std::fs::read(path) {
+        Ok(b) => Some((name, b)),
+        Err(e) => {
+            eprintln!("parallax: {path}: cannot read: {e}");
+            None
+        }
+    }
+}
+
 fn read_inputs(paths: &[&String]) -> Inputs {
     let mut inputs = Inputs {
         docs: Vec::new(),
@@ -67,17 +83,9 @@ fn read_inputs(paths: &[&String]) -> Inputs {
         failed: false,
     };
     for p in paths {
-        let name = std::path::Path::new(p.as_str())
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| p.to_string());
-        let bytes = match std::fs::read(p.as_str()) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("parallax: {p}: cannot read: {e}");
-                inputs.failed = true;
-                continue;
-            }
+        let Some((name, bytes)) = read_file(p) else {
+            inputs.failed = true;
+            continue;
         };
         match seed::validate(p, &bytes) {
             Ok(text) => {

@@ -82,17 +82,9 @@ pub fn session_cmd(args: &[String]) -> Result<ExitCode> {
     let mut sources = Vec::new();
     let mut failed = false;
     for p in files {
-        let name = std::path::Path::new(p.as_str())
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| p.to_string());
-        let bytes = match std::fs::read(p.as_str()) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("parallax: {p}: cannot read: {e}");
-                failed = true;
-                continue;
-            }
+        let Some((name, bytes)) = crate::read_file(p) else {
+            failed = true;
+            continue;
         };
         match import::import(Some(&name), &bytes) {
             Ok(imported) => sources.push(Source {
