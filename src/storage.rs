@@ -134,3 +134,10 @@ pub fn take_chosen_file(e: &yew::Event) -> Option<web_sys::File> {
     input.set_value("");
     Some(file)
 }
+
+/// The text in the `<textarea>` that `node` refers to ("" when it is not mounted).
+pub fn textarea_value(node: &yew::NodeRef) -> String {
+    node.cast::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .unwrap_or_default()
+}

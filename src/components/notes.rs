@@ -108,10 +108,7 @@ pub fn note_editor(p: &EditorProps) -> Html {
         let quote = quote.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let body = text
-                .cast::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let body = crate::storage::textarea_value(&text);
             let now = crate::storage::now();
             notes.dispatch.emit(NotesAction::Add(Note {
                 id: crate::storage::fresh_id("n"),
@@ -265,10 +262,7 @@ fn note_edit(p: &EditProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let body = text
-                .cast::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let body = crate::storage::textarea_value(&text);
             notes.dispatch.emit(NotesAction::Edit {
                 id: id.clone(),
                 text: body.trim().to_string(),

@@ -81,10 +81,7 @@ pub fn add_page() -> Html {
         let paste = paste.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = paste
-                .cast::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let text = crate::storage::textarea_value(&paste);
             // A paste is plain text (a textarea never receives markup), whatever it contains.
             add(None, text.into_bytes());
         })
