@@ -8,9 +8,15 @@ one synonym set per line: the single-word lemmas (lower case) of one WordNet syn
 separated. A lemma is kept in a synset only when that synset is among the lemma's first
 MAX_SENSE senses (WordNet orders senses by frequency), so rare senses do not make every word a
 synonym of every other. Adjective satellites join their head synset ("chilly" joins "cold").
-A line may end in "|" and the line numbers (0-based) of the synset's direct hypernyms among
-the lines kept (nouns and verbs: "department" -> "division"). Sources: ../SOURCES.md.
-Used by align.rs (synonym-aware overlap) and flags.rs (synonym substitutions).
+A set is written only when one of its members is a lemma with a sense seen in SemCor (tag
+count above 0 in index.sense, in any case: "january" too); its rarer members stay with it
+("meliorate" in "ameliorate better improve meliorate"). Sets without such a
+member are dropped, and so are links to them.
+The lines form a forest by direct hypernym (nouns and verbs): a line indented by d spaces is a
+hyponym of the last line before it indented by d - 1 (" department" under "sector"); siblings
+are sorted, sets with neither hypernym nor hyponym come first. A line may end in "|" and the
+0-based line numbers of the set's further direct hypernyms. Sources: ../SOURCES.md.
+Used by align/lexicon.rs (synonym-aware overlap) and flags.rs (synonym substitutions).
 """
 import os, re, subprocess, sys, tarfile, tempfile
 
@@ -33,11 +39,14 @@ def dict_dir(args):
 def main():
     d = dict_dir(sys.argv)
     rank = {}
+    tagged = set()  # lemmas (lower case) with a sense seen in SemCor
     for line in open(os.path.join(d, "index.sense"), encoding="utf-8"):
-        key, off, sense, _cnt = line.split()
+        key, off, sense, cnt = line.split()
         lemma, rest = key.split("%", 1)
         pos = "nvars"[int(rest[0]) - 1]
         rank[(lemma, off, pos)] = int(sense)
+        if int(cnt) > 0:
+            tagged.add(lemma.lower())
     syn = {}      # (pos, off) -> words kept
     hyper = {}    # (pos, off) -> [(pos, off)]
     head = {}     # satellite (a, off) -> head (a, off)
@@ -74,7 +83,7 @@ def main():
                     syn[h].append(w)
             syn[sat] = []
     # common words (../words.txt: WordNet lemmas seen in SemCor) keep a one-word synset when it
-    # has a hypernym, so "department" still meets "division"
+    # has a hypernym, so "department" still meets "sector"
     common = set(open(os.path.join(os.path.dirname(OUT), "words.txt"), encoding="utf-8").read().split())
     keep = {k for k, ws in syn.items()
             if len(ws) >= 2 or (len(ws) == 1 and ws[0] in common and hyper.get(k) and k[0] == "n")}
@@ -83,12 +92,31 @@ def main():
         for h in hyper.get(k, []):
             if syn.get(h):
                 keep.add(h)
-    order = sorted(keep, key=lambda k: (" ".join(sorted(syn[k])), k))
+    # only sets with a member seen in SemCor (tag count above 0, in any case: "january" too);
+    # their rare members stay ("fiancee" in "fiancee bride-to-be" goes with the set only when
+    # one member is attested). Links to sets dropped here are dropped.
+    keep = {k for k in keep if any(w in tagged for w in syn[k])}
+    # Order: a forest by first hypernym (children after their parent, siblings sorted), sets
+    # with neither parent nor children first; a line is indented by its depth.
+    key = lambda k: (" ".join(sorted(syn[k])), k)
+    links = {k: [h for h in hyper.get(k, []) if h in keep] for k in keep}
+    kids = {}
+    for k in keep:
+        if links[k]:
+            kids.setdefault(links[k][0], []).append(k)
+    roots = sorted((k for k in keep if not links[k]), key=key)
+    roots = [k for k in roots if k not in kids] + [k for k in roots if k in kids]
+    order, depth, stack = [], {}, [(k, 0) for k in reversed(roots)]
+    while stack:
+        k, d = stack.pop()
+        order.append(k)
+        depth[k] = d
+        stack.extend((c, d + 1) for c in sorted(kids.get(k, []), key=key, reverse=True))
     num = {k: i for i, k in enumerate(order)}
     with open(OUT, "w", encoding="utf-8") as o:
         for k in order:
-            hs = [str(num[h]) for h in hyper.get(k, []) if h in num]
-            o.write(" ".join(sorted(syn[k])) + ("|" + ",".join(hs) if hs else "") + "\n")
+            hs = [str(num[h]) for h in links[k][1:]]
+            o.write(" " * depth[k] + " ".join(sorted(syn[k])) + ("|" + ",".join(hs) if hs else "") + "\n")
     print(f"{len(order)} sets -> {OUT}")
 
 

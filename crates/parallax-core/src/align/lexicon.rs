@@ -1,8 +1,11 @@
 //! Word knowledge for comparison: function words, stems, base forms and WordNet synonym sets.
 //!
 //! The synonym table (`data/synonyms.txt`, generated from WordNet 3.1 by
-//! `data/gen/synonyms.py`) has one synonym set per line; a line may end in `|` and the line
-//! numbers of the set's direct hypernyms. It is parsed once, on first use.
+//! `data/gen/synonyms.py`) has one synonym set per line, its words separated by spaces. The
+//! sets form a forest by hypernym: a line indented by d spaces is a direct hyponym of the last
+//! line before it indented by d - 1 ("sector" and, below it, " department"). A line may end
+//! in `|` and the 0-based line numbers of the set's further direct hypernyms. It is parsed
+//! once, on first use.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -139,16 +142,22 @@ pub(crate) struct Synonyms {
 impl Synonyms {
     fn parse() -> Self {
         let mut sets: HashMap<&'static str, Vec<u32>> = HashMap::default();
-        let mut hyper = Vec::new();
+        let mut hyper: Vec<Vec<u32>> = Vec::new();
+        // path[d]: the last set read at depth d, the parent of the next set at depth d + 1.
+        let mut path: Vec<u32> = Vec::new();
         for (i, line) in SYNONYMS.lines().enumerate() {
-            let (words, hs) = match line.split_once('|') {
-                Some((w, h)) => (w, h),
-                None => (line, ""),
-            };
+            let i = i as u32;
+            let body = line.trim_start_matches(' ');
+            let depth = line.len() - body.len();
+            let (words, hs) = body.split_once('|').unwrap_or((body, ""));
             for w in words.split(' ').filter(|w| !w.is_empty()) {
-                sets.entry(w).or_default().push(i as u32);
+                sets.entry(w).or_default().push(i);
             }
-            hyper.push(hs.split(',').filter_map(|h| h.parse().ok()).collect());
+            path.truncate(depth);
+            let mut up: Vec<u32> = path.last().copied().into_iter().collect();
+            up.extend(hs.split(',').filter_map(|h| h.parse::<u32>().ok()));
+            hyper.push(up);
+            path.push(i);
         }
         Synonyms { sets, hyper }
     }
@@ -212,6 +221,18 @@ mod tests {
         check("cold", "warm", false);
         check("russia", "russia", false);
         check("table", "cloud", false);
+    }
+
+    #[test]
+    fn hypernyms_from_indentation() {
+        // "department" is indented under "sector": that set is its hypernym.
+        let t = Synonyms::get();
+        let (_, up) = t.keys("department");
+        let (own, _) = t.keys("sector");
+        assert!(own.iter().any(|i| up.binary_search(i).is_ok()));
+        let (_, up) = t.keys("sector");
+        let (own, _) = t.keys("department");
+        assert!(!own.iter().any(|i| up.binary_search(i).is_ok()));
     }
 
     #[test]
