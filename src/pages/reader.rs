@@ -192,6 +192,12 @@ pub fn reader(p: &ReaderProps) -> Html {
         });
     }
 
+    // Tooltips and the entity panel's groups depend on the library and document only: worked
+    // out once, not on every toggle, focus or step.
+    let per_doc = use_memo((library.clone(), doc_index), |(lib, doc)| match doc {
+        Some(d) => (tips(lib, *d), entities_by_label(lib, *d)),
+        None => (Vec::new(), Vec::new()),
+    });
     let Some(doc_i) = doc_index else {
         return html! { <NotFound what="Document" /> };
     };
@@ -204,7 +210,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         .iter()
         .map(|&l| (l, mentions.iter().filter(|m| m.label.as_str() == l).count()))
         .collect();
-    let groups = entities_by_label(&library, doc_i);
+    let groups = per_doc.1.clone();
     let on_mark_click = {
         let dispatch = dispatch.clone();
         let view = view.clone();
@@ -215,7 +221,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         })
     };
 
-    let marks = tips(&library, doc_i);
+    let marks = &per_doc.0;
     let ix = parallax_core::CharIndex::new(&doc.text);
     // Highlights where their words are now, in text order.
     let placed = crate::components::notes::placed(doc, &notes.state.of_doc(&doc.id));
