@@ -16,8 +16,9 @@ use crate::offsets::{CharIndex, Span};
 use crate::text::lines::{line_roles, LineRole};
 use crate::text::{sentences::sentences_of, tokens::tokenize};
 use crate::Document;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The six kinds of mention.
 #[derive(
@@ -184,7 +185,7 @@ fn analyse_with_lines(texts: &[&str], lines: Vec<Vec<(Span, LineRole)>>) -> Anal
 /// another document of the set uses it as the surname of a full name ("Biden" after "Joe
 /// Biden" elsewhere). Known organisations and acronyms keep their label.
 fn relabel_across_documents(raw: &mut [Vec<(Span, Label, String)>]) {
-    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
     for ms in raw.iter() {
         for (_, l, t) in ms {
             if *l == Label::Person {
@@ -364,7 +365,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     let n = flat.len();
     let mut uf = Uf((0..n).collect());
     // 1. same label and same alias key
-    let mut first_of: HashMap<(Label, String), usize> = HashMap::new();
+    let mut first_of: HashMap<(Label, String), usize> = HashMap::default();
     for (k, m) in flat.iter().enumerate() {
         let key = alias(m.2, &name_key(m.3));
         match first_of.get(&(m.2, key.clone())) {
@@ -375,7 +376,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         }
     }
     // 2. acronyms and long forms (ORG and PLACE)
-    let mut long_by_initials: HashMap<(Label, String), usize> = HashMap::new();
+    let mut long_by_initials: HashMap<(Label, String), usize> = HashMap::default();
     for (k, m) in flat.iter().enumerate() {
         if matches!(m.2, Label::Org | Label::Place) && m.3.contains(' ') {
             let ini = initials(m.3);
@@ -404,7 +405,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     // distinct full names: (given, surname) lower case -> members
     let mut full_keys: Vec<(String, String)> = Vec::new();
     let mut full_members: Vec<Vec<usize>> = Vec::new();
-    let mut key_ix: HashMap<(String, String), usize> = HashMap::new();
+    let mut key_ix: HashMap<(String, String), usize> = HashMap::default();
     let mut singles: Vec<usize> = Vec::new();
     for k in (0..n).filter(|&k| flat[k].2 == Label::Person) {
         let w = words(k);
@@ -426,7 +427,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         }
     }
     // same given name, similar surname (Peskov / Pescov)
-    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ix, (g, _)) in full_keys.iter().enumerate() {
         by_given.entry(g.as_str()).or_default().push(ix);
     }
@@ -440,7 +441,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         }
     }
     // same surname, given names spelt differently (Sergei / Sergey Lavrov)
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ix, (_, l)) in full_keys.iter().enumerate() {
         by_surname.entry(l.as_str()).or_default().push(ix);
     }
@@ -459,7 +460,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         }
     }
     // single names: the full name ending (or starting) with that word
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ix, (g, l)) in full_keys.iter().enumerate() {
         by_word.entry(l.as_str()).or_default().push(ix);
         if g != l {
@@ -473,7 +474,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         v
     };
     // positions of each distinct full name per document (mention order, sorted)
-    let mut positions: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut positions: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (ix, members) in full_members.iter().enumerate() {
         for &m in members {
             positions
@@ -526,23 +527,32 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     let mut entities: Vec<(Entity, Vec<usize>)> = Vec::new();
     for (_, members) in groups {
         let label = flat[members[0]].2;
-        let mut variants: Vec<String> = members.iter().map(|&k| flat[k].3.to_string()).collect();
-        variants.sort();
+        // distinct forms, sorted, with how many mentions use each
+        let mut forms: Vec<&str> = members.iter().map(|&k| flat[k].3).collect();
+        forms.sort_unstable();
+        let mut distinct: Vec<(&str, usize)> = Vec::new();
+        for f in forms {
+            match distinct.last_mut() {
+                Some((g, c)) if *g == f => *c += 1,
+                _ => distinct.push((f, 1)),
+            }
+        }
         // how often the form's last word is used ("Lopez" after "Maria Lopez" counts for it)
-        let count = |v: &String| {
+        let count = |v: &str| -> usize {
             let last = v.rsplit(' ').next().unwrap_or(v);
-            variants
+            distinct
                 .iter()
-                .filter(|x| x.split(' ').any(|w| w == last))
-                .count()
+                .filter(|(x, _)| x.split(' ').any(|w| w == last))
+                .map(|&(_, c)| c)
+                .sum()
         };
         // canonical: the longest form, then the most used, then the first in order
-        let name = variants
+        let name = distinct
             .iter()
-            .max_by_key(|v| (v.chars().count(), count(v), std::cmp::Reverse((*v).clone())))
-            .cloned()
+            .max_by_key(|(v, _)| (v.chars().count(), count(v), std::cmp::Reverse(*v)))
+            .map(|(v, _)| v.to_string())
             .unwrap_or_default();
-        variants.dedup();
+        let variants: Vec<String> = distinct.iter().map(|(v, _)| v.to_string()).collect();
         let mut per: BTreeMap<usize, usize> = BTreeMap::new();
         for &k in &members {
             *per.entry(flat[k].0).or_default() += 1;
@@ -564,11 +574,11 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
             .cmp(&(b.0.label, &b.0.name))
             .then(a.1.cmp(&b.1))
     });
-    let mut base_count: HashMap<String, usize> = HashMap::new();
+    let mut base_count: HashMap<String, usize> = HashMap::default();
     for (e, _) in &entities {
         *base_count.entry(slug(&e.name)).or_default() += 1;
     }
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashMap<String, usize> = HashMap::default();
     for (e, _) in entities.iter_mut() {
         let base = slug(&e.name);
         let mut id = if base_count[&base] > 1 {
