@@ -46,8 +46,11 @@ impl Document {
         let id = id.into();
         let text = text.into();
         let ix = CharIndex::new(&text);
-        let paragraphs = lines(&text, &ix);
-        let word_count = text.unicode_words().count();
+        // The paragraphs are the classified lines: both are the non-blank lines, trimmed.
+        let lines = line_roles(&text);
+        let paragraphs: Vec<Span> = lines.iter().map(|&(s, _)| s).collect();
+        let roles: Vec<LineRole> = lines.iter().map(|&(_, r)| r).collect();
+        let word_count = word_count(&text);
 
         let mut date_line = None;
         let mut date_span = None;
@@ -69,19 +72,6 @@ impl Document {
             break;
         }
         let title_text = title_span.map(|s| ix.slice(&text, s).to_string());
-        let lines = line_roles(&text);
-        let roles: Vec<LineRole> = {
-            let found = &lines;
-            paragraphs
-                .iter()
-                .map(|p| {
-                    found
-                        .iter()
-                        .find(|(s, _)| s == p)
-                        .map_or(LineRole::Body, |(_, r)| *r)
-                })
-                .collect()
-        };
         let is_lede = |i: usize, l: &str| {
             Some(l) != title_text.as_deref()
                 && is_body_line(l)
@@ -136,21 +126,32 @@ pub fn id_from_file_name(name: &str) -> &str {
     }
 }
 
-/// Non-blank lines, trimmed (Unicode whitespace, including U+00A0), as code-point spans.
-fn lines(text: &str, ix: &CharIndex) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut byte = 0;
-    for line in text.split_inclusive('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let s = byte + lead;
-            let e = s + trimmed.len();
-            out.push(Span::new(ix.char_of_byte(s), ix.char_of_byte(e)));
+/// The number of Unicode words (`unicode_words().count()`), segmenting ASCII stretches on
+/// unicode-segmentation's fast ASCII path. The text is cut where UAX #29 always breaks: after a
+/// line feed (WB3a) and before a space that follows a visible ASCII character (no rule joins
+/// anything to a following space but another space, WB3d); the stretches between cuts are
+/// grouped into runs that are all ASCII or not, and each run is segmented on its own.
+fn word_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    // the current run starts at `run` and holds the pieces up to `last_cut`
+    let (mut run, mut last_cut, mut run_ascii) = (0, 0, true);
+    for i in 1..=b.len() {
+        let cut = i == b.len()
+            || b[i - 1] == b'\n'
+            || (b[i] == b' ' && (0x21..=0x7e).contains(&b[i - 1]));
+        if !cut {
+            continue;
         }
-        byte += line.len();
+        let ascii = b[last_cut..i].is_ascii();
+        if last_cut > run && ascii != run_ascii {
+            count += text[run..last_cut].unicode_words().count();
+            run = last_cut;
+        }
+        run_ascii = ascii;
+        last_cut = i;
     }
-    out
+    count + text[run..].unicode_words().count()
 }
 
 fn is_month(w: &str) -> bool {
@@ -426,6 +427,31 @@ mod tests {
         );
         assert_eq!(id_from_file_name("notes"), "notes");
         assert_eq!(id_from_file_name(".hidden"), ".hidden");
+    }
+
+    #[test]
+    fn word_count_matches_unicode_words() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "Russia’s war  on\u{a0}Ukraine .\n\n“Yes,” he said:\r\nU.S. 3.5 km\n",
+            "e\u{301} \u{301}x \u{200d}y  \u{301} z\n\u{301}a",
+            "\u{1f1eb}\u{1f1f7} \u{1f1eb}\u{1f1f7}\u{1f1eb} a\u{3000} b\u{2002}c",
+            "can't  won’t  12,000.5  a_b  x.y:z  日本語 テスト",
+            "  leading and trailing  ",
+        ] {
+            assert_eq!(word_count(t), t.unicode_words().count(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_matches_unicode_words_on_any_text(
+            t in "([a-zA-Z0-9 .,:'’_\n\r-]|\u{a0}|\u{301}|\u{200d}|\u{3000}|\u{1f1eb}|é|日|\u{2002}|\u{ad}){0,40}"
+        ) {
+            proptest::prop_assert_eq!(word_count(&t), t.unicode_words().count());
+        }
     }
 
     #[test]
