@@ -3,6 +3,7 @@
 use crate::offsets::{CharIndex, Span};
 use crate::text::calendar::{MONTHS, WEEKDAYS};
 use crate::text::lines::{line_roles, LineRole};
+use crate::text::tokens::ascii_runs;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -126,32 +127,14 @@ pub fn id_from_file_name(name: &str) -> &str {
     }
 }
 
-/// The number of Unicode words (`unicode_words().count()`), segmenting ASCII stretches on
-/// unicode-segmentation's fast ASCII path. The text is cut where UAX #29 always breaks: after a
-/// line feed (WB3a) and before a space that follows a visible ASCII character (no rule joins
-/// anything to a following space but another space, WB3d); the stretches between cuts are
-/// grouped into runs that are all ASCII or not, and each run is segmented on its own.
+/// The number of Unicode words (`unicode_words().count()`), with the ASCII runs of
+/// [`ascii_runs`] on unicode-segmentation's fast ASCII path.
 fn word_count(text: &str) -> usize {
-    let b = text.as_bytes();
     let mut count = 0;
-    // the current run starts at `run` and holds the pieces up to `last_cut`
-    let (mut run, mut last_cut, mut run_ascii) = (0, 0, true);
-    for i in 1..=b.len() {
-        let cut = i == b.len()
-            || b[i - 1] == b'\n'
-            || (b[i] == b' ' && (0x21..=0x7e).contains(&b[i - 1]));
-        if !cut {
-            continue;
-        }
-        let ascii = b[last_cut..i].is_ascii();
-        if last_cut > run && ascii != run_ascii {
-            count += text[run..last_cut].unicode_words().count();
-            run = last_cut;
-        }
-        run_ascii = ascii;
-        last_cut = i;
-    }
-    count + text[run..].unicode_words().count()
+    ascii_runs(text, |start, end, _| {
+        count += text[start..end].unicode_words().count();
+    });
+    count
 }
 
 fn is_month(w: &str) -> bool {

@@ -57,10 +57,9 @@ fn kind_of(s: &str) -> TokenKind {
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 4 + 1);
     let mut cp = 0usize;
-    for (byte, piece) in text.split_word_bound_indices() {
+    for_each_word_bound(text, |byte, piece| {
         if kind_of(piece) == TokenKind::Word && piece.len() > 2 {
             // possessive split: X's, X’s
-            let mut split = None;
             for suf in ["'s", "’s", "'S", "’S"] {
                 if let Some(stem) = piece.strip_suffix(suf) {
                     if stem
@@ -68,20 +67,105 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                         .last()
                         .is_some_and(|c| c.is_alphanumeric() || c == '.')
                     {
-                        split = Some(stem.len());
-                        break;
+                        let at = stem.len();
+                        push(&mut out, &mut cp, text, byte, at);
+                        push(&mut out, &mut cp, text, byte + at, piece.len() - at);
+                        return;
                     }
                 }
             }
-            if let Some(at) = split {
-                push(&mut out, &mut cp, text, byte, at);
-                push(&mut out, &mut cp, text, byte + at, piece.len() - at);
-                continue;
-            }
         }
         push(&mut out, &mut cp, text, byte, piece.len());
-    }
+    });
     out
+}
+
+/// Calls `f(start, end, ascii)` for consecutive byte ranges covering `text`, each all ASCII or
+/// not, cut only where UAX #29 always puts a word boundary: after a line feed (WB3a), and before
+/// a space that follows a visible ASCII character (nothing joins a following space but another
+/// space, WB3d). Each range segments on its own exactly as it does inside the whole text.
+pub(crate) fn ascii_runs(text: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let b = text.as_bytes();
+    // the current run starts at `run` and holds the pieces up to `last_cut`
+    let (mut run, mut last_cut, mut run_ascii) = (0, 0, true);
+    for i in 1..=b.len() {
+        let cut = i == b.len()
+            || b[i - 1] == b'\n'
+            || (b[i] == b' ' && (0x21..=0x7e).contains(&b[i - 1]));
+        if !cut {
+            continue;
+        }
+        let ascii = b[last_cut..i].is_ascii();
+        if last_cut > run && ascii != run_ascii {
+            f(run, last_cut, run_ascii);
+            run = last_cut;
+        }
+        run_ascii = ascii;
+        last_cut = i;
+    }
+    if run < b.len() {
+        f(run, b.len(), run_ascii);
+    }
+}
+
+/// Calls `f(byte offset, piece)` for each piece between UAX #29 word boundaries, in order: what
+/// `split_word_bound_indices` gives, with the ASCII runs of [`ascii_runs`] segmented by
+/// [`ascii_bound`] instead of through the Unicode property tables.
+pub(crate) fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    ascii_runs(text, |start, end, ascii| {
+        if ascii {
+            let b = &text.as_bytes()[..end];
+            let mut i = start;
+            while i < end {
+                let n = ascii_bound(&b[i..]);
+                f(i, &text[i..i + n]);
+                i += n;
+            }
+        } else {
+            for (byte, piece) in text[start..end].split_word_bound_indices() {
+                f(start + byte, piece);
+            }
+        }
+    });
+}
+
+/// The length of the first word-boundary piece of non-empty ASCII `b` (unicode-segmentation's
+/// ASCII rules): a run of spaces (WB3d); letters, digits and underscores with inner `.` `,` `;`
+/// `'` between digits and `.` `:` `'` between letters (WB5-WB13b); CR LF (WB3); else one byte.
+fn ascii_bound(b: &[u8]) -> usize {
+    let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let len = b.len();
+    if b[0] == b' ' {
+        return b.iter().position(|&c| c != b' ').unwrap_or(len);
+    }
+    if core(b[0]) {
+        let mut i = 1;
+        while i < len {
+            let c = b[i];
+            let infix = i + 1 < len
+                && match c {
+                    b'.' | b',' | b';' | b'\''
+                        if b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() =>
+                    {
+                        true
+                    }
+                    b'\'' | b'.' | b':' => {
+                        b[i - 1].is_ascii_alphabetic() && b[i + 1].is_ascii_alphabetic()
+                    }
+                    _ => false,
+                };
+            if core(c) || infix {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+    if b[0] == b'\r' && b.get(1) == Some(&b'\n') {
+        return 2;
+    }
+    1
 }
 
 fn push<'a>(out: &mut Vec<Token<'a>>, cp: &mut usize, text: &'a str, byte: usize, len: usize) {
@@ -113,6 +197,18 @@ mod tests {
         for t in &toks {
             let s: String = chars[t.span.start..t.span.end].iter().collect();
             assert_eq!(s, t.text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_bounds_match_unicode_segmentation(
+            t in "([a-zA-Z0-9 .,;:'’_\"\t\n\r()-]|\u{a0}|\u{301}|\u{200d}|\u{3000}|\u{1f1eb}|é|日|\u{2002}|\u{ad}){0,40}"
+        ) {
+            let mut got = Vec::new();
+            for_each_word_bound(&t, |b, p| got.push((b, p)));
+            let want: Vec<(usize, &str)> = t.split_word_bound_indices().collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
