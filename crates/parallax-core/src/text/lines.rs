@@ -66,10 +66,16 @@ impl LineRole {
 /// surrounding whitespace (Unicode whitespace, including U+00A0), in code points.
 pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
     let lines = trimmed_lines(text);
+    // each line's word count, computed once for the cues below
+    let mut words: Vec<usize> = Vec::with_capacity(lines.len());
     let mut roles: Vec<LineRole> = lines
         .iter()
         .enumerate()
-        .map(|(i, (_, l))| local_role(&Line::new(l), i))
+        .map(|(i, (_, l))| {
+            let line = Line::new(l);
+            words.push(line.words);
+            local_role(&line, i)
+        })
         .collect();
 
     // Headline: the first headline-like line among the leading non-prose lines.
@@ -90,7 +96,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
             if matches!(
                 roles[i],
                 LineRole::Body | LineRole::Caption | LineRole::Byline
-            ) && could_be_near_duplicate(key.len(), alnum_word_count(lines[i].1))
+            ) && could_be_near_duplicate(key.len(), alnum_word_count(lines[i].1, key.len()))
                 && near_duplicate(&key, &word_key(lines[i].1))
             {
                 roles[i] = LineRole::RepeatedHeadline;
@@ -107,7 +113,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
         let l = lines[i].1;
         if roles[i - 1] == LineRole::Byline
             && roles[i] == LineRole::Body
-            && word_count(l) <= 6
+            && words[i] <= 6
             && !ends_sentence(l)
             && l.split_whitespace().all(|w| {
                 w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "&" | "of")
@@ -127,7 +133,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
             continue;
         }
         if in_links {
-            if word_count(l) < 25
+            if words[i] < 25
                 && matches!(
                     roles[i],
                     LineRole::Body | LineRole::ListItem | LineRole::KeywordLine | LineRole::Caption
@@ -148,10 +154,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
     if let Some(p) = last_prose {
         if let Some(f) = (p + 1..lines.len()).find(|&i| roles[i] == LineRole::Furniture) {
             for i in p + 1..f {
-                if roles[i] == LineRole::Body
-                    && !ends_sentence(lines[i].1)
-                    && word_count(lines[i].1) <= 20
-                {
+                if roles[i] == LineRole::Body && !ends_sentence(lines[i].1) && words[i] <= 20 {
                     roles[i] = LineRole::Furniture;
                 }
             }
@@ -165,10 +168,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
     if let Some(fp) = first_prose {
         for i in fp + 1..lines.len() {
             let l = lines[i].1;
-            if roles[i] == LineRole::Body
-                && word_count(l) >= 9
-                && !ends_sentence(l)
-                && !l.ends_with(':')
+            if roles[i] == LineRole::Body && words[i] >= 9 && !ends_sentence(l) && !l.ends_with(':')
             {
                 roles[i] = LineRole::Caption;
             }
@@ -211,7 +211,11 @@ impl<'a> Line<'a> {
     fn new(text: &'a str) -> Self {
         Line {
             text,
-            lower: text.to_lowercase(),
+            lower: if text.is_ascii() {
+                text.to_ascii_lowercase()
+            } else {
+                text.to_lowercase()
+            },
             words: word_count(text),
         }
     }
@@ -252,10 +256,13 @@ fn word_key(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The number of words [`word_key`] gives, without building them.
-fn alnum_word_count(line: &str) -> usize {
+/// The number of words [`word_key`] gives, without building them, counted only as far as
+/// [`could_be_near_duplicate`] with a key of `key` words needs: any count above `key * 10 / 7`
+/// fails it as surely as the full count.
+fn alnum_word_count(line: &str, key: usize) -> usize {
     line.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(key * 10 / 7 + 1)
         .count()
 }
 
@@ -578,8 +585,9 @@ const NON_CAPTION_CAPS_LABELS: &[&str] = &[
 fn credit_or_caption(l: &Line<'_>) -> Option<LineRole> {
     let (line, lower, words) = (l.text, l.lower.as_str(), l.words);
 
-    // "... in 2019. Image credit: Agency." — a description ending with a credit label.
-    for label in [
+    // "... in 2019. Image credit: Agency." — a description ending with a credit label. (Every
+    // label opens with ". ": only the places where that occurs are compared.)
+    let labels = [
         ". image credit:",
         ". photo credit:",
         ". photo:",
@@ -589,10 +597,13 @@ fn credit_or_caption(l: &Line<'_>) -> Option<LineRole> {
         ". image:",
         ". (photo:",
         ". (image:",
-    ] {
-        if words <= 60 && lower.contains(label) {
-            return Some(LineRole::Caption);
-        }
+    ];
+    if words <= 60
+        && lower
+            .match_indices(". ")
+            .any(|(i, _)| labels.iter().any(|l| lower[i..].starts_with(l)))
+    {
+        return Some(LineRole::Caption);
     }
     // "(Photo : X)", "(Image: X)", "(Photo by X)", "[Photo: X]"
     if let Some(inner) = lower.strip_prefix('(').or_else(|| lower.strip_prefix('[')) {
@@ -702,6 +713,10 @@ fn credit_tail(line: &str) -> Option<&str> {
             }
         }
     }
+    // every credit below has a slash (`credit_words` asks for one)
+    if !t.contains('/') {
+        return None;
+    }
     // The last "sentence" of the line, after the last full stop followed by a space.
     let start = t.rfind(". ").map(|i| i + 2).unwrap_or(0);
     let start = start.max(t.rfind(" - ").map(|i| i + 3).unwrap_or(0));
@@ -778,6 +793,10 @@ fn is_keyword_line(line: &str) -> bool {
             && good_parts
             && (parts.len() >= 3
                 || parts.len() == 2 && alpha_parts == 2 && parts.iter().all(|p| p.len() >= 3));
+    }
+    // (a tag list has at least three commas and no closing full stop: both are asked first)
+    if line.bytes().filter(|&b| b == b',').nth(2).is_none() || ends_sentence(line) {
+        return false;
     }
     let items: Vec<&str> = line.split(',').map(str::trim).collect();
     items.len() >= 4
