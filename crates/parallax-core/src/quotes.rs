@@ -78,7 +78,8 @@ fn quotes_in<M: MentionLike>(
     ctx: &Context<'_, M>,
     descriptors: &[crate::descriptors::Found],
 ) -> Vec<Quote> {
-    let raw = find_raw(&ctx.chars);
+    let paragraphs = paragraph_spans(&ctx.chars);
+    let raw = find_raw(&ctx.chars, &paragraphs);
     let top: Vec<Span> = raw
         .iter()
         .filter(|q| q.depth == 0)
@@ -89,7 +90,6 @@ fn quotes_in<M: MentionLike>(
         .filter(|q| q.depth == 0)
         .map(|q| q.text)
         .collect();
-    let paragraphs = paragraph_spans(&ctx.chars);
     let para_of = |cp: usize| paragraphs.partition_point(|p| p.end <= cp);
 
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
@@ -332,9 +332,9 @@ fn para_end_of(paragraphs: &[Span], cp: usize, len: usize) -> usize {
     paragraphs.get(i).map(|p| p.end.max(cp)).unwrap_or(len)
 }
 
-/// Quotes by their marks. Top-level quotes never overlap one another.
-fn find_raw(cs: &[char]) -> Vec<RawQuote> {
-    let paragraphs = paragraph_spans(cs);
+/// Quotes by their marks, given the text's [`paragraph_spans`]. Top-level quotes never
+/// overlap one another.
+fn find_raw(cs: &[char], paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     // The open double quote (position of its mark) and a double quote nested in it.
     let mut open: Option<usize> = None;
@@ -394,6 +394,10 @@ fn find_raw(cs: &[char]) -> Vec<RawQuote> {
             }
             if !c.is_whitespace() {
                 first = false;
+            }
+            // (most characters are no single quote mark: `single_mark` would say None)
+            if !matches!(c, '‘' | '’' | '\'' | '‹' | '›') {
+                continue;
             }
             if let Some(mark) = single_mark(cs, i) {
                 let within = inner.or(open);
