@@ -1307,10 +1307,17 @@ async fn presenter(c: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
-/// The timings are reported (printed in the test log), not asserted: speed is measured.
+/// The timings are reported (printed in the test log), not asserted: speed is measured. The
+/// page is loaded twice: the second load shows what browsers' caches of compiled code save.
 async fn about(c: &Ctx) -> Result<(), String> {
-    c.b.open(&format!("{}#/about", c.base)).await?;
-    let v = c.b.wait_for("the timings", "const a = document.querySelector('#analysis-ms'), f = document.querySelector('#first-render-ms'), g = document.querySelector('#flags-ms'), t = document.querySelector('#tables-ms'), w = document.querySelector('#analysis-warm-ms'); \
+    about_load(c, "", "first load").await?;
+    c.b.js("window.__before_reload = true", vec![]).await?;
+    about_load(c, "?again", "loaded again").await
+}
+
+async fn about_load(c: &Ctx, query: &str, which: &str) -> Result<(), String> {
+    c.b.open(&format!("{}{query}#/about", c.base)).await?;
+    let v = c.b.wait_for("the timings", "if (window.__before_reload) return false; const a = document.querySelector('#analysis-ms'), f = document.querySelector('#first-render-ms'), g = document.querySelector('#flags-ms'), t = document.querySelector('#tables-ms'), w = document.querySelector('#analysis-warm-ms'); \
              return a && f && g && t && w && !f.textContent.startsWith('0 ') && !w.textContent.startsWith('measuring') && [a.textContent, f.textContent, g.textContent, t.textContent, w.textContent]").await?;
     let ms = |i: usize| {
         v[i].as_str()
@@ -1323,7 +1330,7 @@ async fn about(c: &Ctx) -> Result<(), String> {
         format!("timings not measured: {v}"),
     )?;
     println!(
-        "    {}: gazetteer tables {:.1} ms, analysis of the bundled documents {:.1} ms (again, compiled: {:.1} ms), first render at {:.0} ms, flags {:.1} ms",
+        "    {} ({which}): gazetteer tables {:.1} ms, analysis of the bundled documents {:.1} ms (again, compiled: {:.1} ms), first render at {:.0} ms, flags {:.1} ms",
         c.b.engine.name(),
         tables.unwrap_or(0.0),
         analysis.unwrap_or(0.0),
