@@ -10,6 +10,7 @@ pub mod compare;
 pub mod components;
 pub mod notes;
 pub mod pages;
+pub mod schedule;
 pub mod seeds;
 pub mod selection;
 pub mod session;

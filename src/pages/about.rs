@@ -2,6 +2,7 @@
 //! in this browser.
 
 use crate::app::Timings;
+use crate::schedule::next_task;
 use crate::state::Library;
 use yew::prelude::*;
 
@@ -119,16 +120,6 @@ async fn measure_warm() -> Option<Warm> {
         max: runs[runs.len() - 1],
         warm_up,
     })
-}
-
-/// Resolves in a later task (a zero-delay timeout), letting the browser render and compile.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// What the analysis's data comes from (crates/parallax-core/data/SOURCES.md has versions).
