@@ -14,7 +14,8 @@
 use crate::entities;
 use crate::offsets::{CharIndex, Span};
 use crate::text::lines::{line_roles, LineRole};
-use crate::text::{sentences::sentences_of, tokens::tokenize};
+use crate::text::sentences::sentences_of;
+use crate::text::tokens::{tokenize, Token};
 use crate::Document;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -143,11 +144,20 @@ fn analyse_with_lines(texts: &[&str], lines: Vec<Vec<(Span, LineRole)>>) -> Anal
         let toks = tokenize(text);
         let sentences = sentences_of(&toks);
         let found = entities::recognize_tokens(&toks, &sentences);
-        let ix = CharIndex::new(text);
+        // mentions start and end at token boundaries, so the tokens give their byte offsets
+        let mut ix: Option<CharIndex> = None;
         raw.push(
             found
                 .into_iter()
-                .map(|(span, l)| (span, l, normalise_ws(ix.slice(text, span))))
+                .map(|(span, l)| {
+                    let covered = match token_bytes(&toks, span) {
+                        Some(bytes) => &text[bytes],
+                        None => ix
+                            .get_or_insert_with(|| CharIndex::new(text))
+                            .slice(text, span),
+                    };
+                    (span, l, normalise_ws(covered))
+                })
                 .collect(),
         );
         docs.push(DocAnalysis {
@@ -208,6 +218,15 @@ fn relabel_across_documents(raw: &mut [Vec<(Span, Label, String)>]) {
             }
         }
     }
+}
+
+/// The byte range `span` covers when it starts at a token's start and ends at a token's end.
+fn token_bytes(toks: &[Token<'_>], span: Span) -> Option<std::ops::Range<usize>> {
+    let first = &toks[toks.partition_point(|t| t.span.start < span.start)..];
+    let first = first.first().filter(|t| t.span.start == span.start)?;
+    let last = &toks[toks.partition_point(|t| t.span.end < span.end)..];
+    let last = last.first().filter(|t| t.span.end == span.end)?;
+    (first.byte <= last.byte).then(|| first.byte..last.byte + last.text.len())
 }
 
 fn normalise_ws(s: &str) -> String {

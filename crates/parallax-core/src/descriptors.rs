@@ -130,7 +130,7 @@ pub(crate) struct Tok<'a> {
 
 impl<'a> Tok<'a> {
     fn new(start: usize, end: usize, text: &'a str, word: bool) -> Self {
-        let low = if text.chars().any(|c| c.is_uppercase() || !c.is_ascii()) {
+        let low = if text.chars().any(changes_in_lower_case) {
             std::borrow::Cow::Owned(text.to_lowercase())
         } else {
             std::borrow::Cow::Borrowed(text)
@@ -151,6 +151,17 @@ impl<'a> Tok<'a> {
     }
     pub fn is(&self, p: &str) -> bool {
         !self.word && self.text == p
+    }
+}
+
+/// True when `c` is not its own lower case (then `to_lowercase` may change the text; the
+/// final-sigma rule only ever applies to a capital sigma, which is caught here too).
+fn changes_in_lower_case(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        let mut l = c.to_lowercase();
+        !(l.next() == Some(c) && l.next().is_none())
     }
 }
 

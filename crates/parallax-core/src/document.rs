@@ -2,7 +2,7 @@
 
 use crate::offsets::{CharIndex, Span};
 use crate::text::calendar::{MONTHS, WEEKDAYS};
-use crate::text::lines::{line_roles, LineRole};
+use crate::text::lines::{classified_lines, LineRole};
 use crate::text::tokens::ascii_runs;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -32,8 +32,8 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// The role of each paragraph (headline, caption, site furniture, body...), same order.
     pub roles: Vec<LineRole>,
-    /// Non-blank lines with their roles, as [`line_roles`] gives them; the analysis reuses
-    /// them rather than classifying the lines again.
+    /// Non-blank lines with their roles, as [`crate::text::lines::line_roles`] gives them; the
+    /// analysis reuses them rather than classifying the lines again.
     pub lines: Vec<(Span, LineRole)>,
     /// The first sentence of the body (after headline, repeated headlines and captions).
     pub first_sentence: String,
@@ -46,11 +46,13 @@ impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         let id = id.into();
         let text = text.into();
-        let ix = CharIndex::new(&text);
         // The paragraphs are the classified lines: both are the non-blank lines, trimmed.
-        let lines = line_roles(&text);
-        let paragraphs: Vec<Span> = lines.iter().map(|&(s, _)| s).collect();
-        let roles: Vec<LineRole> = lines.iter().map(|&(_, r)| r).collect();
+        let classified = classified_lines(&text);
+        let lines: Vec<(Span, LineRole)> = classified.iter().map(|&(s, _, r)| (s, r)).collect();
+        let paragraphs: Vec<Span> = classified.iter().map(|&(s, _, _)| s).collect();
+        let roles: Vec<LineRole> = classified.iter().map(|&(_, _, r)| r).collect();
+        // each paragraph's text, as its span covers it
+        let para_text = |i: usize| classified[i].1;
         let word_count = word_count(&text);
 
         let mut date_line = None;
@@ -58,7 +60,7 @@ impl Document {
         let mut title_span = None;
         let mut body_from = 0;
         for (i, &p) in paragraphs.iter().enumerate() {
-            let line = ix.slice(&text, p);
+            let line = para_text(i);
             if is_date_line(line) {
                 if date_line.is_none() {
                     date_line = Some(line.to_string());
@@ -72,7 +74,7 @@ impl Document {
             }
             break;
         }
-        let title_text = title_span.map(|s| ix.slice(&text, s).to_string());
+        let title_text = title_span.map(|_| para_text(body_from - 1).to_string());
         let is_lede = |i: usize, l: &str| {
             Some(l) != title_text.as_deref()
                 && is_body_line(l)
@@ -80,12 +82,11 @@ impl Document {
                 && roles[i] == LineRole::Body
         };
         let first_sentence = (body_from.min(paragraphs.len())..paragraphs.len())
-            .map(|i| (i, ix.slice(&text, paragraphs[i])))
+            .map(|i| (i, para_text(i)))
             .find(|&(i, l)| is_lede(i, l))
             .or_else(|| {
-                paragraphs
-                    .iter()
-                    .map(|&p| ix.slice(&text, p))
+                (0..classified.len())
+                    .map(para_text)
                     .find(|l| is_body_line(l))
                     .map(|l| (0, l))
             })

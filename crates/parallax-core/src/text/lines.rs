@@ -65,6 +65,14 @@ impl LineRole {
 /// The role of every non-blank line of `text`, in order. Each span is the line trimmed of
 /// surrounding whitespace (Unicode whitespace, including U+00A0), in code points.
 pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
+    classified_lines(text)
+        .into_iter()
+        .map(|(s, _, r)| (s, r))
+        .collect()
+}
+
+/// Like [`line_roles`], with each line's trimmed text (what its span covers).
+pub(crate) fn classified_lines(text: &str) -> Vec<(Span, &str, LineRole)> {
     let lines = trimmed_lines(text);
     // each line's word count, computed once for the cues below
     let mut words: Vec<usize> = Vec::with_capacity(lines.len());
@@ -178,7 +186,7 @@ pub fn line_roles(text: &str) -> Vec<(Span, LineRole)> {
     lines
         .into_iter()
         .zip(roles)
-        .map(|((s, _), r)| (s, r))
+        .map(|((s, l), r)| (s, l, r))
         .collect()
 }
 
