@@ -59,8 +59,8 @@ pub fn about() -> Html {
                 <dd id="tables-ms">{ format!("{:.1} ms", timings.tables_ms) }</dd>
                 <dt>{ "First render (since the page started loading)" }</dt>
                 <dd id="first-render-ms">{ format!("{:.0} ms", timings.first_render_ms) }</dd>
-                <dt>{ "Source flags (every pair of sources aligned), after the first render" }</dt>
-                <dd id="flags-ms">{ format!("{:.1} ms", timings.flags_ms) }</dd>
+                <dt>{ "Source flags (every pair of sources aligned), after the first paint" }</dt>
+                <dd id="flags-ms">{ if timings.flags_ms > 0.0 { format!("{:.1} ms", timings.flags_ms) } else { "computing…".to_string() } }</dd>
             </dl>
             <h2>{ "Data sources and licences" }</h2>
             <ul class="sources" id="data-sources">
@@ -73,7 +73,7 @@ pub fn about() -> Html {
 }
 
 /// Warm-up: at least this many runs of the analysis before measuring...
-const WARM_UP: usize = 3;
+const WARM_UP: usize = 10;
 /// ...and at least this long (ms), while the browser compiles hot code in the background...
 const WARM_UP_MS: f64 = 500.0;
 /// ...but never more runs than this.
