@@ -983,17 +983,17 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
     }
     for unit in UNITS {
-        let parts: Vec<&str> = unit.split(' ').collect();
-        if parts
-            .iter()
+        if unit
+            .split(' ')
             .enumerate()
             .all(|(k, p)| is(ws.get(u + k), &[p]))
         {
+            let parts = unit.split(' ').count();
             // single-letter units only glued or clearly money
-            if parts.len() == 1 && unit.len() == 1 && unit != &"%" {
+            if parts == 1 && unit.len() == 1 && unit != &"%" {
                 continue;
             }
-            u += parts.len();
+            u += parts;
             break;
         }
     }

@@ -36,6 +36,12 @@ pub struct Token<'a> {
 }
 
 fn kind_of(s: &str) -> TokenKind {
+    // most tokens start with an ASCII letter or digit
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => return TokenKind::Word,
+        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+        _ => {}
+    }
     let mut chars = s.chars();
     let c = chars.next().unwrap_or(' ');
     if c.is_whitespace() {
@@ -58,7 +64,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 4 + 1);
     let mut cp = 0usize;
     for_each_word_bound(text, |byte, piece| {
-        if kind_of(piece) == TokenKind::Word && piece.len() > 2 {
+        let kind = kind_of(piece);
+        if kind == TokenKind::Word && piece.len() > 2 && piece.ends_with(['s', 'S']) {
             // possessive split: X's, X’s
             for suf in ["'s", "’s", "'S", "’S"] {
                 if let Some(stem) = piece.strip_suffix(suf) {
@@ -68,14 +75,20 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                         .is_some_and(|c| c.is_alphanumeric() || c == '.')
                     {
                         let at = stem.len();
-                        push(&mut out, &mut cp, text, byte, at);
-                        push(&mut out, &mut cp, text, byte + at, piece.len() - at);
+                        push(&mut out, &mut cp, byte, stem, kind_of(stem));
+                        push(
+                            &mut out,
+                            &mut cp,
+                            byte + at,
+                            &piece[at..],
+                            kind_of(&piece[at..]),
+                        );
                         return;
                     }
                 }
             }
         }
-        push(&mut out, &mut cp, text, byte, piece.len());
+        push(&mut out, &mut cp, byte, piece, kind);
     });
     out
 }
@@ -168,14 +181,14 @@ fn ascii_bound(b: &[u8]) -> usize {
     1
 }
 
-fn push<'a>(out: &mut Vec<Token<'a>>, cp: &mut usize, text: &'a str, byte: usize, len: usize) {
-    let s = &text[byte..byte + len];
-    let n = s.chars().count();
+/// Appends the token `s` of kind `kind`, found at `byte`, and moves `cp` past it.
+fn push<'a>(out: &mut Vec<Token<'a>>, cp: &mut usize, byte: usize, s: &'a str, kind: TokenKind) {
+    let n = if s.len() == 1 { 1 } else { s.chars().count() };
     out.push(Token {
         text: s,
         span: Span::new(*cp, *cp + n),
         byte,
-        kind: kind_of(s),
+        kind,
     });
     *cp += n;
 }
