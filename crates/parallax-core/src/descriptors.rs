@@ -131,7 +131,7 @@ pub(crate) struct Tok<'a> {
 impl<'a> Tok<'a> {
     fn new(start: usize, end: usize, text: &'a str, word: bool) -> Self {
         let low = if text.chars().any(changes_in_lower_case) {
-            std::borrow::Cow::Owned(text.to_lowercase())
+            std::borrow::Cow::Owned(crate::text::lowercase(text))
         } else {
             std::borrow::Cow::Borrowed(text)
         };
@@ -168,7 +168,8 @@ fn changes_in_lower_case(c: char) -> bool {
 /// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and single
 /// punctuation marks; whitespace is dropped. `chars` are the characters of `text`.
 pub(crate) fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
+    // (about one token in five characters)
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     // byte offset of chars[i] in text
     let mut b = 0;

@@ -344,13 +344,30 @@ fn find_raw(cs: &[char], paragraphs: &[Span]) -> Vec<RawQuote> {
         let mut singles: Vec<(usize, Option<usize>)> = Vec::new();
         let mut first = true;
         // The last single closing mark of the paragraph that is not possessive-like.
-        let last_strong_close = (p.start..p.end).rev().find(|&j| {
-            matches!(cs[j], '’' | '\'')
-                && single_mark(cs, j) == Some(Mark::Close)
+        let mut last_strong_close = None;
+        let mut before = p.end;
+        while let Some(k) = cs[p.start..before]
+            .iter()
+            .rposition(|c| matches!(c, '’' | '\''))
+        {
+            let j = p.start + k;
+            if single_mark(cs, j) == Some(Mark::Close)
                 && !(j > 0 && cs[j - 1] == 's' && cs.get(j + 2).is_some_and(|c| c.is_lowercase()))
-        });
-        for i in p.start..p.end {
-            let c = cs[i];
+            {
+                last_strong_close = Some(j);
+                break;
+            }
+            before = j;
+        }
+        let para = &cs[p.start..p.end];
+        for (i, &c) in (p.start..).zip(para) {
+            // (most characters are letters, digits or spaces: no quote mark of either kind)
+            if c.is_ascii_alphanumeric() || c == ' ' {
+                if c != ' ' {
+                    first = false;
+                }
+                continue;
+            }
             if let Some(mut mark) = double_mark(cs, i) {
                 let starts_para = first;
                 first = false;

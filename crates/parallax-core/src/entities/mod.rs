@@ -103,7 +103,7 @@ fn words<'a>(toks: &[Token<'a>], sentences: &[Span]) -> Vec<W<'a>> {
                     sent_has_word = true;
                 }
                 let low = if t.text.chars().any(char::is_uppercase) {
-                    Cow::Owned(t.text.to_lowercase())
+                    Cow::Owned(crate::text::lowercase(t.text))
                 } else {
                     Cow::Borrowed(t.text)
                 };

@@ -219,11 +219,7 @@ impl<'a> Line<'a> {
     fn new(text: &'a str) -> Self {
         Line {
             text,
-            lower: if text.is_ascii() {
-                text.to_ascii_lowercase()
-            } else {
-                text.to_lowercase()
-            },
+            lower: crate::text::lowercase(text),
             words: word_count(text),
         }
     }
@@ -1080,7 +1076,18 @@ fn is_furniture(l: &Line<'_>) -> bool {
     {
         return true;
     }
-    words <= 30 && FURNITURE_ANYWHERE.iter().any(|p| lower.contains(p))
+    words <= 30 && contains_any(lower, FURNITURE_ANYWHERE)
+}
+
+/// True when `hay` contains one of `phrases`: one pass over `hay`, comparing a phrase only
+/// where its first byte occurs.
+fn contains_any(hay: &str, phrases: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    (0..h.len()).any(|i| {
+        phrases
+            .iter()
+            .any(|p| p.as_bytes().first() == Some(&h[i]) && h[i..].starts_with(p.as_bytes()))
+    })
 }
 
 /// A heading that introduces a block of links or teasers.

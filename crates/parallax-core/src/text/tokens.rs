@@ -45,7 +45,8 @@ fn kind_of(s: &str) -> TokenKind {
     let mut chars = s.chars();
     let c = chars.next().unwrap_or(' ');
     if c.is_whitespace() {
-        if s.contains('\n') || s.contains('\r') {
+        // (line feed and carriage return are single bytes that no other character contains)
+        if s.bytes().any(|b| b == b'\n' || b == b'\r') {
             TokenKind::Newline
         } else {
             TokenKind::Space
