@@ -2378,19 +2378,23 @@ pub fn known(name: &str) -> Option<Known> {
         }
     }
     // inhabitants of a city: Londoners, Parisians, New Yorkers
+    let is_city = |c: &str| matches!(m.get(c), Some(Known::Place(PlaceKind::City)));
+    let mut cand = String::new();
     for suf in ["ers", "ians", "ites"] {
         if let Some(stem) = name.strip_suffix(suf) {
             if stem.chars().count() >= 3 {
-                let mut cands = vec![
-                    stem.to_string(),
-                    format!("{stem}e"),
-                    format!("{stem}a"),
-                    format!("{stem}s"),
-                ];
-                cands.push(stem.trim_end_matches('i').to_string());
-                if cands
-                    .iter()
-                    .any(|c| matches!(m.get(c.as_str()), Some(Known::Place(PlaceKind::City))))
+                // the stem, the stem with e, a or s, the stem without a final i
+                let with = |end: char, cand: &mut String| {
+                    cand.clear();
+                    cand.push_str(stem);
+                    cand.push(end);
+                    is_city(cand)
+                };
+                if is_city(stem)
+                    || with('e', &mut cand)
+                    || with('a', &mut cand)
+                    || with('s', &mut cand)
+                    || is_city(stem.trim_end_matches('i'))
                 {
                     return Some(Known::Group);
                 }

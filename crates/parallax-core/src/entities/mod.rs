@@ -710,9 +710,11 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
 /// three characters, lower-cased one by one: a character whose lower case is several (only "İ")
 /// ends in a combining dot and can never be part of a match.
 fn is_contraction(w: &str) -> bool {
-    // every contraction has an apostrophe among its last three characters (at most 12 bytes):
-    // a straight one, or the last byte of '’'
-    if !w.bytes().rev().take(12).any(|b| b == b'\'' || b == 0x99) {
+    // every contraction ends in m, d, l, e or t (no other character lowers to those)
+    if !matches!(
+        w.as_bytes().last(),
+        Some(b'm' | b'd' | b'l' | b'e' | b't' | b'M' | b'D' | b'L' | b'E' | b'T')
+    ) {
         return false;
     }
     let mut t = ['\0'; 3]; // last, second last, third last

@@ -37,9 +37,12 @@ pub struct Token<'a> {
 
 fn kind_of(s: &str) -> TokenKind {
     // most tokens start with an ASCII letter or digit
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii_alphabetic() => return TokenKind::Word,
-        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+    match s.as_bytes() {
+        [b, ..] if b.is_ascii_alphabetic() => return TokenKind::Word,
+        [b, ..] if b.is_ascii_digit() => return TokenKind::Number,
+        [b'\n' | b'\r'] => return TokenKind::Newline,
+        [b' '] => return TokenKind::Space,
+        [b] if b.is_ascii_punctuation() => return TokenKind::Punct,
         _ => {}
     }
     let mut chars = s.chars();
