@@ -3,7 +3,7 @@
 use crate::offsets::{CharIndex, Span};
 use crate::text::calendar::{MONTHS, WEEKDAYS};
 use crate::text::lines::{classified_lines, LineRole};
-use crate::text::tokens::ascii_runs;
+use crate::text::tokens::{ascii_runs, ascii_word_count};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -129,11 +129,15 @@ pub fn id_from_file_name(name: &str) -> &str {
 }
 
 /// The number of Unicode words (`unicode_words().count()`), with the ASCII runs of
-/// [`ascii_runs`] on unicode-segmentation's fast ASCII path.
+/// [`ascii_runs`] counted over [`ascii_word_count`]'s pieces.
 fn word_count(text: &str) -> usize {
     let mut count = 0;
-    ascii_runs(text, |start, end, _| {
-        count += text[start..end].unicode_words().count();
+    ascii_runs(text, |start, end, ascii| {
+        count += if ascii {
+            ascii_word_count(&text.as_bytes()[start..end])
+        } else {
+            text[start..end].unicode_words().count()
+        };
     });
     count
 }

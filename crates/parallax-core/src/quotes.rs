@@ -707,18 +707,20 @@ struct Reader<'c, 'a, M: MentionLike> {
 impl<M: MentionLike> Reader<'_, '_, M> {
     /// Tokens (indices) lying in `span` and outside quoted text.
     fn toks_in(&self, span: Span) -> Vec<usize> {
-        let a = self.ctx.tok_at(span.start);
-        (a..self.ctx.toks.len())
-            .take_while(|&i| self.ctx.toks[i].start < span.end)
-            .filter(|&i| {
-                let t = &self.ctx.toks[i];
-                t.end <= span.end
-                    && !crate::descriptors::inside_any(
-                        self.quotes,
-                        Span::new(t.start, t.end.saturating_sub(1).max(t.start)),
-                    )
-            })
-            .collect()
+        let toks = &self.ctx.toks;
+        let a = self.ctx.tok_at(span.start).min(toks.len());
+        // tokens are in order: those from `a` that start before the span's end, allocated once
+        let b = a + toks[a..].partition_point(|t| t.start < span.end);
+        let mut out = Vec::with_capacity(b - a);
+        out.extend((a..b).filter(|&i| {
+            let t = &self.ctx.toks[i];
+            t.end <= span.end
+                && !crate::descriptors::inside_any(
+                    self.quotes,
+                    Span::new(t.start, t.end.saturating_sub(1).max(t.start)),
+                )
+        }));
+        out
     }
 
     /// True when `span` holds a verb of saying proper ("said", "told", "added"), not one of

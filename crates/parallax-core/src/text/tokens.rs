@@ -146,6 +146,24 @@ pub(crate) fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'
     });
 }
 
+/// The number of pieces of ASCII `b` (segmented by [`ascii_bound`]) holding a letter or digit:
+/// what `unicode_words().count()` gives on it.
+pub(crate) fn ascii_word_count(b: &[u8]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let n = ascii_bound(&b[i..]);
+        // only a piece of letters, digits and underscores can hold a letter or digit
+        if (b[i].is_ascii_alphanumeric() || b[i] == b'_')
+            && b[i..i + n].iter().any(u8::is_ascii_alphanumeric)
+        {
+            count += 1;
+        }
+        i += n;
+    }
+    count
+}
+
 /// The length of the first word-boundary piece of non-empty ASCII `b` (unicode-segmentation's
 /// ASCII rules): a run of spaces (WB3d); letters, digits and underscores with inner `.` `,` `;`
 /// `'` between digits and `.` `:` `'` between letters (WB5-WB13b); CR LF (WB3); else one byte.
