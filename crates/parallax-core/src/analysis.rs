@@ -19,6 +19,7 @@ use crate::text::tokens::{tokenize, Token};
 use crate::Document;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
 /// The six kinds of mention.
@@ -199,9 +200,11 @@ fn relabel_across_documents(raw: &mut [Vec<(Span, Label, String)>]) {
     for ms in raw.iter() {
         for (_, l, t) in ms {
             if *l == Label::Person {
-                let words: Vec<&str> = t.split(' ').collect();
-                if words.len() >= 2 {
-                    surnames.insert(words[words.len() - 1].to_string());
+                // the last of two or more words
+                if let Some((_, last)) = t.rsplit_once(' ') {
+                    if !surnames.contains(last) {
+                        surnames.insert(last.to_string());
+                    }
                 }
             }
         }
@@ -229,8 +232,16 @@ fn token_bytes(toks: &[Token<'_>], span: Span) -> Option<std::ops::Range<usize>>
     (first.byte <= last.byte).then(|| first.byte..last.byte + last.text.len())
 }
 
+/// The words of `s` joined by single spaces.
 fn normalise_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Lower-case key of a name: no full stops, no leading "the", straight apostrophes.
@@ -294,8 +305,8 @@ fn initials(s: &str) -> String {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: String = s.chars().filter(|c| *c != '.').collect();
-    (2..=7).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase())
+    let letters = || s.chars().filter(|c| *c != '.');
+    (2..=7).contains(&letters().count()) && letters().all(char::is_uppercase)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -329,7 +340,7 @@ fn similar_surname(a: &str, b: &str) -> bool {
 }
 
 fn slug(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     let mut dash = false;
     let mut prev_digit = false;
     for c in s.chars() {
@@ -387,10 +398,10 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     let mut first_of: HashMap<(Label, String), usize> = HashMap::default();
     for (k, m) in flat.iter().enumerate() {
         let key = alias(m.2, &name_key(m.3));
-        match first_of.get(&(m.2, key.clone())) {
-            Some(&f) => uf.union(f, k),
-            None => {
-                first_of.insert((m.2, key), k);
+        match first_of.entry((m.2, key)) {
+            Entry::Occupied(f) => uf.union(*f.get(), k),
+            Entry::Vacant(v) => {
+                v.insert(k);
             }
         }
     }
@@ -433,11 +444,15 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
             1 => singles.push(k),
             _ => {
                 let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
-                let ix = *key_ix.entry(key.clone()).or_insert_with(|| {
-                    full_keys.push(key);
-                    full_members.push(Vec::new());
-                    full_keys.len() - 1
-                });
+                let ix = match key_ix.get(&key) {
+                    Some(&ix) => ix,
+                    None => {
+                        full_keys.push(key.clone());
+                        full_members.push(Vec::new());
+                        key_ix.insert(key, full_keys.len() - 1);
+                        full_keys.len() - 1
+                    }
+                };
                 if let Some(&first) = full_members[ix].first() {
                     uf.union(first, k);
                 }
