@@ -252,14 +252,15 @@ fn name_key(s: &str) -> String {
         .map(|c| if c == '’' { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();
-    if let Some(r) = k.strip_prefix("the ") {
-        k = r.to_string();
+    if k.starts_with("the ") {
+        k.replace_range(.."the ".len(), "");
     }
     k
 }
 
-fn alias(label: Label, key: &str) -> String {
-    let k = match (label, key) {
+/// The key of a name's entity: `key` itself unless it is one of a few aliases.
+fn alias(label: Label, key: String) -> String {
+    let k = match (label, key.as_str()) {
         (Label::Place, "us" | "usa" | "united states" | "united states of america" | "america") => {
             "united states"
         }
@@ -294,7 +295,11 @@ fn alias(label: Label, key: &str) -> String {
         }
         (_, k) => k,
     };
-    k.to_string()
+    if k == key {
+        key
+    } else {
+        k.to_string()
+    }
 }
 
 fn initials(s: &str) -> String {
@@ -397,7 +402,7 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
     // 1. same label and same alias key
     let mut first_of: HashMap<(Label, String), usize> = HashMap::default();
     for (k, m) in flat.iter().enumerate() {
-        let key = alias(m.2, &name_key(m.3));
+        let key = alias(m.2, name_key(m.3));
         match first_of.entry((m.2, key)) {
             Entry::Occupied(f) => uf.union(*f.get(), k),
             Entry::Vacant(v) => {

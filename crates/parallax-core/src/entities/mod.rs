@@ -738,8 +738,9 @@ fn has_org_head(ws: &[W<'_>], s: usize, e: usize) -> bool {
 
 /// Surface of tokens s..e with single spaces where the text had whitespace.
 fn key(ws: &[W<'_>], s: usize, e: usize) -> String {
-    let mut k = String::new();
-    for (n, w) in ws[s..e].iter().enumerate() {
+    let words = &ws[s..e];
+    let mut k = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
+    for (n, w) in words.iter().enumerate() {
         if n > 0 && w.sp {
             k.push(' ');
         }
