@@ -186,9 +186,12 @@ pub(crate) fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Tok<'a>> {
             b += c.len_utf8();
             while i < chars.len() {
                 let d = chars[i];
-                let joins = matches!(d, '\'' | '’' | '-' | '.' | '&' | '‑')
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-                if d.is_alphanumeric() || joins {
+                // a letter or digit, or a joiner between this word and the next letter or digit
+                let joins = || {
+                    matches!(d, '\'' | '’' | '-' | '.' | '&' | '‑')
+                        && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+                };
+                if d.is_alphanumeric() || joins() {
                     i += 1;
                     b += d.len_utf8();
                 } else {

@@ -177,19 +177,22 @@ fn ascii_bound(b: &[u8]) -> usize {
         let mut i = 1;
         while i < len {
             let c = b[i];
-            let infix = i + 1 < len
-                && match c {
-                    b'.' | b',' | b';' | b'\''
-                        if b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() =>
-                    {
-                        true
+            // (asked only after a byte that is not a letter, digit or underscore)
+            let infix = || {
+                i + 1 < len
+                    && match c {
+                        b'.' | b',' | b';' | b'\''
+                            if b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() =>
+                        {
+                            true
+                        }
+                        b'\'' | b'.' | b':' => {
+                            b[i - 1].is_ascii_alphabetic() && b[i + 1].is_ascii_alphabetic()
+                        }
+                        _ => false,
                     }
-                    b'\'' | b'.' | b':' => {
-                        b[i - 1].is_ascii_alphabetic() && b[i + 1].is_ascii_alphabetic()
-                    }
-                    _ => false,
-                };
-            if core(c) || infix {
+            };
+            if core(c) || infix() {
                 i += 1;
             } else {
                 break;
