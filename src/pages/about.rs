@@ -20,11 +20,15 @@ pub fn about() -> Html {
     {
         let warm = warm.clone();
         use_effect_with((), move |_| {
+            // Leaving the page stops the runs (up to a second of work in all).
+            let left = std::rc::Rc::new(std::cell::Cell::new(false));
+            let stop = left.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Some(w) = measure_warm().await {
+                if let Some(w) = measure_warm(&left).await {
                     warm.set(Some(w));
                 }
             });
+            move || stop.set(true)
         });
     }
     let words: usize = library.docs().iter().map(|d| d.word_count).sum();
@@ -91,8 +95,9 @@ struct Warm {
 }
 
 /// Analyses the bundled documents over and over, each run in its own task: warm-up runs (see
-/// [`WARM_UP`]) then [`WARM_RUNS`] timed ones. None when the browser has no `performance` clock.
-async fn measure_warm() -> Option<Warm> {
+/// [`WARM_UP`]) then [`WARM_RUNS`] timed ones. None when the browser has no `performance`
+/// clock, or when `left` turns true (the page was left) before the runs are done.
+async fn measure_warm(left: &std::cell::Cell<bool>) -> Option<Warm> {
     let perf = web_sys::window()?.performance()?;
     let run = || {
         let t = perf.now();
@@ -105,12 +110,18 @@ async fn measure_warm() -> Option<Warm> {
     let mut warm_up = 0;
     while warm_up < WARM_UP_MAX && (warm_up < WARM_UP || perf.now() - start < WARM_UP_MS) {
         next_task().await;
+        if left.get() {
+            return None;
+        }
         run();
         warm_up += 1;
     }
     let mut runs = Vec::with_capacity(WARM_RUNS);
     for _ in 0..WARM_RUNS {
         next_task().await;
+        if left.get() {
+            return None;
+        }
         runs.push(run());
     }
     runs.sort_by(f64::total_cmp);
