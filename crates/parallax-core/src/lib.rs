@@ -24,6 +24,7 @@ pub mod quotes;
 pub mod seed;
 pub mod session;
 pub mod story;
+pub mod sync;
 pub mod text;
 
 pub use analysis::{analyse, Analysis, DocAnalysis, Entity, Label, Mention};

@@ -22,6 +22,7 @@
 
 use crate::anchor::TextQuote;
 use crate::offsets::Span;
+use crate::sync::{clock_of, Body, Clock, Extra, Item, Replica, Version, WithClock};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -161,6 +162,23 @@ pub struct Parsed {
     /// Set when the document was written by a newer Parallax: then no notes are read, and the
     /// app must keep the raw text rather than overwrite it.
     pub newer: Option<NewerNotes>,
+    /// Every version the document holds (notes, conflict copies, deletions) with their
+    /// clocks, for merging with what another tab holds ([`crate::sync`]).
+    pub set: NoteSet,
+    /// The clock of each note read, in the order read (before duplicates are dropped).
+    clocks: Vec<Clock>,
+}
+
+/// Notes with their versions, as tabs keep and merge them.
+pub type NoteSet = Replica<Note>;
+
+impl Item for Note {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> f64 {
+        self.updated
+    }
 }
 
 /// A notes document from a newer Parallax, kept as it was.
@@ -187,6 +205,13 @@ pub fn parse(raw: &str) -> Parsed {
     match serde_json::from_str::<Value>(text) {
         Ok(v) => from_value(v, raw, &mut out),
         Err(e) => salvage(text, raw, &e, &mut out),
+    }
+    let clocks = std::mem::take(&mut out.clocks);
+    for (note, clock) in out.notes.iter().zip(clocks) {
+        out.set.insert(Version {
+            clock,
+            body: Body::Live(note.clone()),
+        });
     }
     out.notes = dedupe(std::mem::take(&mut out.notes));
     out
@@ -239,8 +264,13 @@ fn from_value(v: Value, raw: &str, out: &mut Parsed) {
     };
     match map.remove("notes") {
         Some(Value::Array(items)) => entries(items, version, out),
-        _ => not_notes(out),
+        _ => return not_notes(out),
     }
+    out.set.read_extra(&map, |v| {
+        let mut copy = Parsed::default();
+        entries(vec![v.clone()], version, &mut copy);
+        copy.notes.pop()
+    });
 }
 
 /// Reads what it can from text that is not valid JSON: the complete notes of the list up to
@@ -339,6 +369,7 @@ fn entries(items: Vec<Value>, version: Option<u32>, out: &mut Parsed) {
                 if v1 {
                     out.migrated_from = Some(1);
                 }
+                out.clocks.push(clock_of(&o));
                 out.problems
                     .extend(warnings.into_iter().map(|w| format!("entry {n} {w}")));
                 out.notes.push(note);
@@ -504,8 +535,32 @@ pub fn serialize(notes: &[Note]) -> String {
     .unwrap_or_default()
 }
 
+/// The stored document of a tab's notes with their versions: `notes` as [`serialize`] writes
+/// them (the version shown of each note, so older Parallax versions read them), each with its
+/// `"clock"`, then `"conflicts"` (versions written concurrently in another tab) and
+/// `"deleted"` (tombstones: `{"id", "updated", "clock"}`). [`parse`] reads it back into
+/// [`Parsed::set`].
+pub fn serialize_set(set: &NoteSet) -> String {
+    #[derive(Serialize)]
+    struct Stored<'a> {
+        format: &'static str,
+        version: u32,
+        notes: Vec<WithClock<'a, &'a Note>>,
+        #[serde(flatten)]
+        extra: Extra<'a, Note>,
+    }
+    let (notes, extra) = set.to_stored();
+    serde_json::to_string(&Stored {
+        format: NOTES_FORMAT,
+        version: NOTES_VERSION,
+        notes,
+        extra,
+    })
+    .unwrap_or_default()
+}
+
 /// True when two notes say the same thing about the same passage (whatever their ids).
-fn same_content(a: &Note, b: &Note) -> bool {
+pub fn same_content(a: &Note, b: &Note) -> bool {
     a.doc == b.doc
         && a.start == b.start
         && a.end == b.end
@@ -866,6 +921,31 @@ mod tests {
                 got.problems
             );
         }
+    }
+
+    #[test]
+    fn a_set_with_conflicts_and_deletions_round_trips() {
+        let mut a = NoteSet::default();
+        a.put(note("n1", "d", 0, "storm", "start", 1.0), "t0");
+        a.put(note("n2", "d", 10, "rain", "gone soon", 1.0), "t0");
+        let mut b = a.clone();
+        a.put(note("n1", "d", 0, "storm", "edit in a", 5.0), "ta");
+        b.put(note("n1", "d", 0, "storm", "edit in b", 4.0), "tb");
+        assert!(b.remove("n2", 6.0, "tb"));
+        let set = a.join(&b);
+        let raw = serialize_set(&set);
+        let back = parse(&raw);
+        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        assert_eq!(back.set, set);
+        // Older readers see the shown version of each live note.
+        let ids: Vec<&str> = back.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["n1"]);
+        assert_eq!(back.notes[0].text, "edit in a");
+        assert!(raw.contains("\"conflicts\"") && raw.contains("\"deleted\""));
+        // Notes stored before clocks existed are read as versions with an empty clock.
+        let old = parse(&serialize(&[note("n1", "d", 0, "storm", "old", 1.0)]));
+        assert_eq!(old.set.versions().count(), 1);
+        assert!(old.set.versions().all(|v| v.clock.is_empty()));
     }
 
     #[test]
