@@ -1,7 +1,7 @@
 //! Routes and the app shell. Hash routes (`#/doc/<id>`) keep every view a link that works
 //! from any static host path, a sub-folder or file://.
 
-use crate::articles::Article;
+use crate::articles::{Article, ArticleSet};
 use crate::notes::{NotesAction, NotesState};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
@@ -136,15 +136,49 @@ pub struct ArticlesCtx {
 
 #[derive(Clone, PartialEq, Default)]
 struct ArticlesState {
+    versions: ArticleSet,
     list: Rc<Vec<Article>>,
     message: Option<String>,
 }
 
+impl ArticlesState {
+    fn of(set: ArticleSet, message: Option<String>) -> ArticlesState {
+        ArticlesState {
+            list: Rc::new(crate::articles::shown(&set)),
+            versions: set,
+            message,
+        }
+    }
+}
+
+enum ArticlesAction {
+    /// This tab changed the articles and saved them: the state to show.
+    Saved(ArticlesState),
+    /// Another tab stored this: merged in.
+    Stored(String),
+}
+
+impl Reducible for ArticlesState {
+    type Action = ArticlesAction;
+    fn reduce(self: Rc<Self>, action: ArticlesAction) -> Rc<Self> {
+        match action {
+            ArticlesAction::Saved(s) => Rc::new(s),
+            ArticlesAction::Stored(raw) => {
+                let merged = self.versions.join(&crate::articles::parse(&raw).0);
+                if merged == self.versions {
+                    self
+                } else {
+                    Rc::new(ArticlesState::of(merged, self.message.clone()))
+                }
+            }
+        }
+    }
+}
+
 fn load_articles() -> ArticlesState {
     match storage::read(storage::ARTICLES_KEY) {
-        Ok(None) => ArticlesState::default(),
         Ok(Some(raw)) => {
-            let (list, problems) = crate::articles::parse(&raw);
+            let (set, problems) = crate::articles::parse(&raw);
             let message = (!problems.is_empty()).then(|| {
                 let kept = storage::keep_damaged(storage::ARTICLES_KEY, &raw)
                     .map(|k| format!(" The stored data was kept as it was under “{k}”."))
@@ -154,28 +188,32 @@ fn load_articles() -> ArticlesState {
                     problems.join("; ")
                 )
             });
-            ArticlesState {
-                list: Rc::new(list),
-                message,
-            }
+            ArticlesState::of(set, message)
         }
-        Err(e) => ArticlesState {
-            list: Rc::default(),
-            message: Some(e.to_string()),
-        },
+        Ok(None) => ArticlesState::default(),
+        Err(e) => ArticlesState::of(ArticleSet::default(), Some(e.to_string())),
     }
 }
 
-fn save_articles(list: &[Article]) -> Option<String> {
-    storage::write(storage::ARTICLES_KEY, &crate::articles::serialize(list))
+/// Reads what is stored (another tab may have written since), merges `set` into it and
+/// writes the merge: the state to show.
+fn save_articles(set: &ArticleSet) -> ArticlesState {
+    let stored = match storage::read(storage::ARTICLES_KEY) {
+        Ok(Some(raw)) => crate::articles::parse(&raw).0,
+        _ => ArticleSet::default(),
+    };
+    let merged = set.join(&stored);
+    let message = storage::write(storage::ARTICLES_KEY, &crate::articles::serialize(&merged))
         .err()
-        .map(|e| e.to_string())
+        .map(|e| e.to_string());
+    ArticlesState::of(merged, message)
 }
 
-fn load_notes() -> NotesState {
+fn load_notes(writer: &str) -> NotesState {
+    let fresh = NotesState::for_writer(writer);
     match storage::read(storage::NOTES_KEY) {
         Ok(raw) => {
-            let mut state = NotesState::default().reduce(NotesAction::Loaded {
+            let mut state = fresh.reduce(NotesAction::Loaded {
                 raw: raw.clone(),
                 error: None,
             });
@@ -186,10 +224,36 @@ fn load_notes() -> NotesState {
             }
             state
         }
-        Err(e) => NotesState::default().reduce(NotesAction::Loaded {
+        Err(e) => fresh.reduce(NotesAction::Loaded {
             raw: None,
             error: Some(e.to_string()),
         }),
+    }
+}
+
+/// Saves the notes without losing what another tab stored since this one read: reads the
+/// stored notes, merges them in (the view shows them too), writes the merge.
+fn save_notes(state: &NotesState, dispatch: &UseReducerDispatcher<NotesState>) {
+    let mut set = state.set.clone();
+    if let Ok(Some(raw)) = storage::read(storage::NOTES_KEY) {
+        let parsed = parallax_core::notes::parse(&raw);
+        if parsed.newer.is_some() {
+            return;
+        }
+        if !parsed.problems.is_empty() {
+            let _ = storage::keep_damaged(storage::NOTES_KEY, &raw);
+        }
+        set = set.join(&parsed.set);
+        if set != state.set {
+            dispatch.dispatch(NotesAction::Remote(raw));
+        }
+    }
+    match storage::write(
+        storage::NOTES_KEY,
+        &parallax_core::notes::serialize_set(&set),
+    ) {
+        Ok(()) => dispatch.dispatch(NotesAction::Saved),
+        Err(e) => dispatch.dispatch(NotesAction::SaveFailed(e.to_string())),
     }
 }
 
@@ -197,7 +261,7 @@ fn load_notes() -> NotesState {
 /// page shell.
 #[function_component(App)]
 pub fn app() -> Html {
-    let articles = use_state(load_articles);
+    let articles = use_reducer(load_articles);
     let library = use_memo(articles.list.clone(), |own| {
         let t0 = now_ms();
         parallax_core::entities::lexicon::warm_up();
@@ -237,20 +301,37 @@ pub fn app() -> Html {
             });
         });
     }
-    let notes = use_reducer(load_notes);
+    let writer = use_memo((), |_| storage::fresh_id("t"));
+    let notes = {
+        let writer = writer.clone();
+        use_reducer(move || load_notes(&writer))
+    };
     {
         let dispatch = notes.dispatcher();
         let state = notes.clone();
         use_effect_with(notes.revision, move |rev| {
             if *rev > 0 && state.loaded {
-                match storage::write(
-                    storage::NOTES_KEY,
-                    &parallax_core::notes::serialize(&state.notes),
-                ) {
-                    Ok(()) => dispatch.dispatch(NotesAction::Saved),
-                    Err(e) => dispatch.dispatch(NotesAction::SaveFailed(e.to_string())),
-                }
+                save_notes(&state, &dispatch);
             }
+        });
+    }
+    {
+        // What other tabs and windows write arrives here (a tab never hears its own writes).
+        let dispatch = notes.dispatcher();
+        let articles = articles.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = storage::on_change(move |key, value| {
+                if key == storage::NOTES_KEY {
+                    if let Some(raw) = value {
+                        dispatch.dispatch(NotesAction::Remote(raw));
+                    }
+                } else if key == storage::ARTICLES_KEY {
+                    if let Some(raw) = value {
+                        articles.dispatch(ArticlesAction::Stored(raw));
+                    }
+                }
+            });
+            move || drop(listener)
         });
     }
     let notes_ctx = NotesCtx {
@@ -263,27 +344,21 @@ pub fn app() -> Html {
     let articles_ctx = {
         let add = {
             let articles = articles.clone();
+            let writer = writer.clone();
             Callback::from(move |a: Article| {
-                let mut list = (*articles.list).clone();
-                list.retain(|x| x.id != a.id);
-                list.push(a);
-                let message = save_articles(&list);
-                articles.set(ArticlesState {
-                    list: Rc::new(list),
-                    message,
-                });
+                let mut set = articles.versions.clone();
+                set.put(a, &writer);
+                articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
             })
         };
         let remove = {
             let articles = articles.clone();
+            let writer = writer.clone();
             Callback::from(move |id: String| {
-                let mut list = (*articles.list).clone();
-                list.retain(|x| x.id != id);
-                let message = save_articles(&list);
-                articles.set(ArticlesState {
-                    list: Rc::new(list),
-                    message,
-                });
+                let mut set = articles.versions.clone();
+                if set.remove(&id, storage::now(), &writer) {
+                    articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
+                }
             })
         };
         ArticlesCtx {

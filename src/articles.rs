@@ -1,6 +1,7 @@
 //! The user's own articles as stored on this device: a versioned JSON list, read leniently (a
 //! damaged entry is reported and the others kept). No web-sys here: tested natively.
 
+use parallax_core::sync::{clock_of, Body, Extra, Item, Replica, Version, WithClock};
 use serde::{Deserialize, Serialize};
 
 /// Version of the stored format.
@@ -21,30 +22,60 @@ pub struct Article {
     pub added: f64,
 }
 
-#[derive(Serialize)]
-struct StoredOut<'a> {
-    format: &'static str,
-    version: u32,
-    articles: &'a [Article],
+/// The articles with their versions, as tabs keep and merge them ([`parallax_core::sync`]).
+pub type ArticleSet = Replica<Article>;
+
+impl Item for Article {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> f64 {
+        self.added
+    }
 }
 
-/// The stored list: `{"format":"parallax-articles","version":1,"articles":[...]}`.
-pub fn serialize(articles: &[Article]) -> String {
+/// The stored list: `{"format":"parallax-articles","version":1,"articles":[...]}`, each
+/// article with its `"clock"`, then `"conflicts"` and `"deleted"` when there are any.
+pub fn serialize(set: &ArticleSet) -> String {
+    #[derive(Serialize)]
+    struct StoredOut<'a> {
+        format: &'static str,
+        version: u32,
+        articles: Vec<WithClock<'a, &'a Article>>,
+        #[serde(flatten)]
+        extra: Extra<'a, Article>,
+    }
+    let (articles, extra) = set.to_stored();
     serde_json::to_string(&StoredOut {
         format: "parallax-articles",
         version: ARTICLES_VERSION,
         articles,
+        extra,
     })
     .unwrap_or_else(|_| "{}".to_string())
 }
 
+/// The articles as shown, in the order added (a conflict copy under its own display id).
+pub fn shown(set: &ArticleSet) -> Vec<Article> {
+    let mut list: Vec<Article> = set
+        .shown()
+        .into_iter()
+        .map(|s| Article {
+            id: s.display_id,
+            ..s.item.clone()
+        })
+        .collect();
+    list.sort_by(|a, b| a.added.total_cmp(&b.added));
+    list
+}
+
 /// Articles read from `raw`, and a sentence per problem found (nothing is dropped silently).
-pub fn parse(raw: &str) -> (Vec<Article>, Vec<String>) {
+pub fn parse(raw: &str) -> (ArticleSet, Vec<String>) {
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
             return (
-                Vec::new(),
+                ArticleSet::default(),
                 vec![format!("the stored list of your articles is damaged ({e})")],
             )
         }
@@ -52,30 +83,45 @@ pub fn parse(raw: &str) -> (Vec<Article>, Vec<String>) {
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version > u64::from(ARTICLES_VERSION) {
         return (
-            Vec::new(),
+            ArticleSet::default(),
             vec![format!("your articles were saved by a newer Parallax (format version {version}); this one reads version {ARTICLES_VERSION}")],
         );
     }
     let Some(list) = value.get("articles").and_then(|a| a.as_array()) else {
         return (
-            Vec::new(),
+            ArticleSet::default(),
             vec!["the stored list of your articles has no \"articles\" list".to_string()],
         );
     };
-    let mut out: Vec<Article> = Vec::new();
+    let mut set = ArticleSet::default();
     let mut problems = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        match serde_json::from_value::<Article>(item.clone()) {
-            Ok(a) if a.id.starts_with("own-") && !a.text.trim().is_empty() => {
-                if !out.iter().any(|o| o.id == a.id) {
-                    out.push(a);
+        match read(item) {
+            Ok(a) => {
+                // One article per id in the list (the first); other versions are conflicts.
+                if set.get(&a.id).is_none() {
+                    let clock = item.as_object().map(clock_of).unwrap_or_default();
+                    set.insert(Version {
+                        clock,
+                        body: Body::Live(a),
+                    });
                 }
             }
-            Ok(_) => problems.push(format!("article {} has no usable id or text", i + 1)),
-            Err(e) => problems.push(format!("article {} is damaged ({e})", i + 1)),
+            Err(why) => problems.push(format!("article {} {why}", i + 1)),
         }
     }
-    (out, problems)
+    if let Some(map) = value.as_object() {
+        set.read_extra(map, |v| read(v).ok());
+    }
+    (set, problems)
+}
+
+fn read(item: &serde_json::Value) -> Result<Article, String> {
+    match serde_json::from_value::<Article>(item.clone()) {
+        Ok(a) if a.id.starts_with("own-") && !a.text.trim().is_empty() => Ok(a),
+        Ok(_) => Err("has no usable id or text".to_string()),
+        Err(e) => Err(format!("is damaged ({e})")),
+    }
 }
 
 /// An identifier for an article titled `title`: `own-` and a slug of the title, made unique
@@ -126,14 +172,20 @@ mod tests {
             article("own-a", "First <script>x</script> text"),
             article("own-b", "Second “quoted” text ✓"),
         ];
-        let (back, problems) = parse(&serialize(&list));
-        assert_eq!(back, list);
+        let mut set = ArticleSet::default();
+        for a in &list {
+            set.put(a.clone(), "t");
+        }
+        let (back, problems) = parse(&serialize(&set));
+        assert_eq!(back, set);
+        assert_eq!(shown(&back), list);
         assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[track_caller]
     fn check(raw: &str, ids: &[&str], problems: usize) {
         let (got, p) = parse(raw);
+        let got = shown(&got);
         let got_ids: Vec<&str> = got.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(got_ids, ids, "ids from {raw}");
         assert_eq!(p.len(), problems, "problems from {raw}: {p:?}");
@@ -149,6 +201,24 @@ mod tests {
             r#"{"version":1,"articles":[{"id":"own-a","text":"ok"},{"id":3},{"id":"x","text":"t"},{"id":"own-a","text":"dup"}]}"#,
             &["own-a"],
             2,
+        );
+    }
+
+    #[test]
+    fn two_tabs_adding_and_removing_lose_nothing() {
+        let mut a = ArticleSet::default();
+        a.put(article("own-a", "First"), "ta");
+        let mut b = parse(&serialize(&a)).0;
+        b.put(article("own-b", "Second"), "tb");
+        assert!(a.remove("own-a", 2.0, "ta"));
+        a.put(article("own-c", "Third"), "ta");
+        let (stored_a, _) = parse(&serialize(&a));
+        let merged = stored_a.join(&b);
+        let ids: Vec<String> = shown(&merged).into_iter().map(|x| x.id).collect();
+        assert_eq!(
+            ids,
+            ["own-b", "own-c"],
+            "a removed stays removed; both adds kept"
         );
     }
 

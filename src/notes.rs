@@ -1,15 +1,24 @@
 //! The student's highlights and notes as app state: a struct, an action enum and one pure
-//! reducer (no web-sys; tested natively). Storage happens around it, in
-//! [`crate::components::notes_provider`]: loading dispatches [`NotesAction::Loaded`], every
-//! change bumps `revision`, and the provider writes the notes back when it changes.
+//! reducer (no web-sys; tested natively). Storage happens around it, in `crate::app`: loading
+//! dispatches [`NotesAction::Loaded`], every change bumps `revision`, and the app then reads
+//! what is stored, merges it in ([`NotesAction::Remote`]) and writes the merge back; another
+//! tab's write arrives as [`NotesAction::Remote`] too. The notes are a
+//! [`parallax_core::sync::Replica`]: merging never loses a note.
 
-use parallax_core::notes::{self, Colour, Note};
+use parallax_core::notes::{self, Colour, Note, NoteSet};
 
 /// Everything the notes views need.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NotesState {
-    /// Every note, in the order written.
+    /// Every version of every note this tab knows (the source of truth).
+    pub set: NoteSet,
+    /// The notes as shown, in the order written: per note its latest version, then versions
+    /// written concurrently in another tab as conflict copies (their ids in `conflicts`).
     pub notes: Vec<Note>,
+    /// Display ids of the conflict copies in `notes`.
+    pub conflicts: Vec<String>,
+    /// This tab's writer id in the notes' version clocks.
+    pub writer: String,
     /// Problems found when the stored notes were read (damaged entries, newer format).
     pub problems: Vec<String>,
     /// The key under which unreadable stored data was kept verbatim, for export.
@@ -51,7 +60,14 @@ pub enum NotesAction {
         at: f64,
     },
     /// A note was deleted.
-    Remove(String),
+    Remove {
+        /// Note id (as shown).
+        id: String,
+        /// When (ms since epoch).
+        at: f64,
+    },
+    /// What another tab stored (or what is stored now, read before a write): merged in.
+    Remote(String),
     /// A notes file (JSON export) was opened: merged without duplicates.
     Import(String),
     /// Writing to storage failed with this message.
@@ -61,44 +77,25 @@ pub enum NotesAction {
 }
 
 impl NotesState {
+    /// A state whose changes are written as `writer` (the tab's id).
+    pub fn for_writer(writer: &str) -> NotesState {
+        NotesState {
+            writer: writer.to_string(),
+            ..NotesState::default()
+        }
+    }
+
     /// The state after `action`.
     pub fn reduce(&self, action: NotesAction) -> NotesState {
         let mut next = self.clone();
         match action {
-            NotesAction::Loaded { raw, error } => {
-                next.loaded = error.is_none();
-                if let Some(e) = error {
-                    next.save_error = Some(e);
-                }
-                if let Some(raw) = raw {
-                    let parsed = notes::parse(&raw);
-                    // Notes made before storage was read (none in practice) are kept too.
-                    let (merged, _) = notes::merge(&parsed.notes, &self.notes);
-                    next.notes = merged;
-                    next.problems = parsed.problems;
-                    if let Some(newer) = &parsed.newer {
-                        // Never write over notes a newer Parallax saved: this version cannot
-                        // read them all, so it keeps its changes in memory only.
-                        next.loaded = false;
-                        next.save_error = Some(format!(
-                            "Your notes were saved by a newer version of Parallax (format {}); this page shows what it can read and saves nothing, so they stay intact. Open the newer version, or export what you write here.",
-                            newer.version
-                        ));
-                    }
-                    // Written back only when that changes what is stored: a migration, or
-                    // notes that were not stored yet.
-                    if !self.notes.is_empty() || parsed.migrated_from.is_some() {
-                        next.revision += 1;
-                    }
-                } else if !self.notes.is_empty() {
-                    next.revision += 1;
-                }
-            }
+            NotesAction::Loaded { raw, error } => next.loaded(raw, error),
+            NotesAction::Remote(raw) => next.remote(&raw),
             NotesAction::KeptDamaged(key) => next.damaged_key = Some(key),
             NotesAction::Add(note) => {
-                if !next.notes.iter().any(|n| n.id == note.id) {
-                    next.notes.push(note);
-                    next.revision += 1;
+                if next.set.get(&note.id).is_none() {
+                    next.set.put(note, &self.writer);
+                    next.changed();
                 }
             }
             NotesAction::Edit {
@@ -107,64 +104,155 @@ impl NotesState {
                 colour,
                 at,
             } => {
-                if let Some(n) = next.notes.iter_mut().find(|n| n.id == id) {
+                if let Some(n) = next.set.get(&id) {
                     if n.text != text || n.colour != colour {
+                        let mut n = n.clone();
                         n.text = text;
                         n.colour = colour;
                         n.updated = at;
-                        next.revision += 1;
+                        next.set.replace(&id, n, &self.writer);
+                        next.changed();
                     }
                 }
             }
-            NotesAction::Remove(id) => {
-                let before = next.notes.len();
-                next.notes.retain(|n| n.id != id);
-                if next.notes.len() != before {
-                    next.revision += 1;
+            NotesAction::Remove { id, at } => {
+                if next.set.remove(&id, at, &self.writer) {
+                    next.changed();
                 }
             }
-            NotesAction::Import(raw) => {
-                let parsed = notes::parse(&raw);
-                if parsed.notes.is_empty() {
-                    let why = parsed
-                        .problems
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| "it holds no notes".to_string());
-                    next.status = Some(format!("Nothing imported: {why}."));
-                } else {
-                    let (merged, changed) = notes::merge(&self.notes, &parsed.notes);
-                    let skipped = parsed.notes.len() - changed.min(parsed.notes.len());
-                    next.notes = merged;
-                    if changed > 0 {
-                        next.revision += 1;
-                    }
-                    let mut msg = format!(
-                        "Imported {changed} note{}",
-                        if changed == 1 { "" } else { "s" }
-                    );
-                    if skipped > 0 {
-                        msg.push_str(&format!("; {skipped} already here"));
-                    }
-                    if !parsed.problems.is_empty() {
-                        msg.push_str(&format!(
-                            "; {} damaged entr{} skipped",
-                            parsed.problems.len(),
-                            if parsed.problems.len() == 1 {
-                                "y"
-                            } else {
-                                "ies"
-                            }
-                        ));
-                    }
-                    msg.push('.');
-                    next.status = Some(msg);
-                }
-            }
+            NotesAction::Import(raw) => next.import(&raw),
             NotesAction::SaveFailed(e) => next.save_error = Some(e),
             NotesAction::Saved => next.save_error = None,
         }
         next
+    }
+
+    /// `set` changed here: the shown notes follow and the app saves.
+    fn changed(&mut self) {
+        self.show();
+        self.revision += 1;
+    }
+
+    /// Recomputes `notes` and `conflicts` from `set`.
+    fn show(&mut self) {
+        let mut shown: Vec<(Note, bool)> = self
+            .set
+            .shown()
+            .into_iter()
+            .map(|s| {
+                let mut n = s.item.clone();
+                n.id = s.display_id;
+                (n, s.conflict)
+            })
+            .collect();
+        shown.sort_by(|a, b| a.0.created.total_cmp(&b.0.created));
+        self.conflicts = shown
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(n, _)| n.id.clone())
+            .collect();
+        self.notes = shown.into_iter().map(|(n, _)| n).collect();
+    }
+
+    fn loaded(&mut self, raw: Option<String>, error: Option<String>) {
+        self.loaded = error.is_none();
+        if let Some(e) = error {
+            self.save_error = Some(e);
+        }
+        let had = self.set.versions().next().is_some();
+        let Some(raw) = raw else {
+            if had {
+                self.revision += 1;
+            }
+            return;
+        };
+        let parsed = notes::parse(&raw);
+        // Notes made before storage was read (none in practice) are kept too.
+        self.set = parsed.set.join(&self.set);
+        self.problems = parsed.problems;
+        self.show();
+        if let Some(newer) = &parsed.newer {
+            // Never write over notes a newer Parallax saved: this version cannot read them
+            // all, so it keeps its changes in memory only.
+            self.loaded = false;
+            self.save_error = Some(format!(
+                "Your notes were saved by a newer version of Parallax (format {}); this page shows what it can read and saves nothing, so they stay intact. Open the newer version, or export what you write here.",
+                newer.version
+            ));
+        }
+        // Written back only when that changes what is stored: a migration, or notes that
+        // were not stored yet.
+        if had || parsed.migrated_from.is_some() {
+            self.revision += 1;
+        }
+    }
+
+    /// Merges what is stored (written by another tab, or read just before a write). Saves
+    /// again only when this tab holds something the stored text lacks.
+    fn remote(&mut self, raw: &str) {
+        let parsed = notes::parse(raw);
+        if parsed.newer.is_some() {
+            return;
+        }
+        let joined = self.set.join(&parsed.set);
+        if joined != parsed.set && self.loaded {
+            self.revision += 1;
+        }
+        if joined != self.set {
+            self.set = joined;
+            self.show();
+        }
+    }
+
+    fn import(&mut self, raw: &str) {
+        let parsed = notes::parse(raw);
+        if parsed.notes.is_empty() {
+            let why = parsed
+                .problems
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "it holds no notes".to_string());
+            self.status = Some(format!("Nothing imported: {why}."));
+            return;
+        }
+        let mut added = 0;
+        let mut seen = 0;
+        for v in parsed.set.versions().filter(|v| v.live().is_some()) {
+            seen += 1;
+            let note = v.live().expect("filtered to live versions");
+            let here = self.notes.iter().any(|n| notes::same_content(n, note));
+            let before = self.set.clone();
+            if !here {
+                // Kept beside what this tab holds, never instead of it: an imported version
+                // never supersedes a note here (a conflict copy at worst).
+                self.set.insert(v.branch("import"));
+            }
+            if self.set != before {
+                added += 1;
+            }
+        }
+        if added > 0 {
+            self.changed();
+        }
+        let skipped = seen - added;
+        let mut msg = format!("Imported {added} note{}", if added == 1 { "" } else { "s" });
+        if skipped > 0 {
+            msg.push_str(&format!("; {skipped} already here"));
+        }
+        if !parsed.problems.is_empty() {
+            let n = parsed.problems.len();
+            msg.push_str(&format!(
+                "; {n} damaged entr{} skipped",
+                if n == 1 { "y" } else { "ies" }
+            ));
+        }
+        msg.push('.');
+        self.status = Some(msg);
+    }
+
+    /// True when the note shown under `id` is a conflict copy.
+    pub fn is_conflict(&self, id: &str) -> bool {
+        self.conflicts.iter().any(|c| c == id)
     }
 
     /// The notes of document `doc`, in text order.
@@ -198,7 +286,7 @@ mod tests {
     }
 
     fn loaded(notes: &[Note]) -> NotesState {
-        NotesState::default().reduce(NotesAction::Loaded {
+        NotesState::for_writer("t0").reduce(NotesAction::Loaded {
             raw: Some(notes::serialize(notes)),
             error: None,
         })
@@ -248,9 +336,15 @@ mod tests {
         assert_eq!(s.notes[0].colour, Colour::Green);
         assert_eq!(s.notes[0].updated, 5.0);
         assert_eq!(s.revision, 2);
-        let s = s.reduce(NotesAction::Remove("nope".into()));
+        let s = s.reduce(NotesAction::Remove {
+            id: "nope".into(),
+            at: 6.0,
+        });
         assert_eq!(s.revision, 2);
-        let s = s.reduce(NotesAction::Remove("n1".into()));
+        let s = s.reduce(NotesAction::Remove {
+            id: "n1".into(),
+            at: 6.0,
+        });
         assert!(s.notes.is_empty());
         assert_eq!(s.revision, 3);
     }
@@ -276,6 +370,70 @@ mod tests {
             .as_deref()
             .unwrap_or("")
             .starts_with("Nothing imported"));
+    }
+
+    /// What tab `s` writes after merging what is stored (as `crate::app::save_notes` does).
+    fn stored(s: &NotesState) -> String {
+        notes::serialize_set(&s.set)
+    }
+
+    #[test]
+    fn two_tabs_keep_each_others_notes() {
+        let start = stored(&loaded(&[note("n1", 0, 5, "shared")]));
+        let tab = |w: &str| {
+            NotesState::for_writer(w).reduce(NotesAction::Loaded {
+                raw: Some(start.clone()),
+                error: None,
+            })
+        };
+        let (a, b) = (tab("ta"), tab("tb"));
+        let a = a.reduce(NotesAction::Add(note("n2", 6, 10, "from a")));
+        let b = b.reduce(NotesAction::Add(note("n3", 11, 15, "from b")));
+        let b = b.reduce(NotesAction::Edit {
+            id: "n1".into(),
+            text: "edited in b".into(),
+            colour: Colour::Blue,
+            at: 9.0,
+        });
+        // a wrote first; b reads it before writing (Remote), then a hears b's write.
+        let b = b.reduce(NotesAction::Remote(stored(&a)));
+        assert!(
+            b.revision > 0,
+            "b holds notes the store lacks: it must write"
+        );
+        let a = a.reduce(NotesAction::Remote(stored(&b)));
+        for s in [&a, &b] {
+            let texts: Vec<&str> = s.notes.iter().map(|n| n.text.as_str()).collect();
+            assert_eq!(texts, ["edited in b", "from a", "from b"]);
+            assert!(s.conflicts.is_empty());
+        }
+        // A deletion in one tab stays deleted in the other.
+        let a = a.reduce(NotesAction::Remove {
+            id: "n2".into(),
+            at: 10.0,
+        });
+        let b = b.reduce(NotesAction::Remote(stored(&a)));
+        assert!(!b.notes.iter().any(|n| n.id == "n2"));
+        let a = a.reduce(NotesAction::Remote(stored(&b)));
+        assert!(!a.notes.iter().any(|n| n.id == "n2"), "not resurrected");
+        // Concurrent edits of one note: the later shown, the other a conflict copy.
+        let edit = |s: &NotesState, text: &str, at: f64| {
+            s.reduce(NotesAction::Edit {
+                id: "n3".into(),
+                text: text.into(),
+                colour: Colour::Yellow,
+                at,
+            })
+        };
+        let (a, b) = (edit(&a, "a's take", 20.0), edit(&b, "b's take", 21.0));
+        let a = a.reduce(NotesAction::Remote(stored(&b)));
+        let shown: Vec<(&str, bool)> = a
+            .notes
+            .iter()
+            .filter(|n| n.id.starts_with("n3"))
+            .map(|n| (n.text.as_str(), a.is_conflict(&n.id)))
+            .collect();
+        assert_eq!(shown, [("b's take", false), ("a's take", true)]);
     }
 
     #[test]

@@ -89,6 +89,19 @@ pub fn keep_damaged(key: &str, raw: &str) -> Result<String, StorageError> {
     Ok(kept)
 }
 
+/// Calls `f(key, new value)` whenever another tab or window of this origin changes local
+/// storage (browsers tell every other tab; never the one that wrote). Listens until the
+/// returned listener is dropped.
+pub fn on_change(f: impl Fn(&str, Option<String>) + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+        if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+            if let Some(key) = e.key() {
+                f(&key, e.new_value());
+            }
+        }
+    })
+}
+
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));

@@ -211,7 +211,7 @@ pub fn note_list(p: &ListProps) -> Html {
                 let remove = {
                     let d = notes.dispatch.clone();
                     let id = id.clone();
-                    Callback::from(move |_: MouseEvent| d.emit(NotesAction::Remove(id.clone())))
+                    Callback::from(move |_: MouseEvent| d.emit(NotesAction::Remove { id: id.clone(), at: crate::storage::now() }))
                 };
                 let edit = {
                     let editing = editing.clone();
@@ -225,6 +225,9 @@ pub fn note_list(p: &ListProps) -> Html {
                         <blockquote class="note-quote"><span class={classes!("hl", colour_class(n.colour))}>{ n.quote.exact.clone() }</span></blockquote>
                         <p class="meta">{ format!("{} highlight", colour_name(n.colour)) }{ " · " }<a href={link.clone()}>{ "show in the text" }</a></p>
                         { status }
+                        if notes.state.is_conflict(&id) {
+                            <p class="note-status conflict" role="note">{ "Conflict copy: this note was changed in another tab or window at the same time. Both versions are kept; edit or delete this one." }</p>
+                        }
                         if is_editing {
                             <NoteEdit note={n.clone()} on_done={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
                         } else {

@@ -63,12 +63,21 @@ fn guided(p: &GuidedProps) -> Html {
     let key = crate::storage::answers_key(&parallax_core::session::key(&p.payload));
     let answers = {
         let key = key.clone();
-        use_state(move || match crate::storage::read(&key) {
-            Ok(Some(raw)) => Answers::parse(&raw),
-            Ok(None) => (Answers::default(), None),
-            Err(e) => (Answers::default(), Some(e.to_string())),
-        })
+        use_reducer(move || AnswersState::load(&key))
     };
+    {
+        // Another tab or window of the same session writes here too: merged, never lost.
+        let (dispatch, key) = (answers.dispatcher(), key.clone());
+        use_effect_with(key.clone(), move |_| {
+            let listener = crate::storage::on_change(move |k, value| {
+                if let (true, Some(raw)) = (k == key, value) {
+                    dispatch.dispatch(AnswersAction::Stored(raw));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let writer = notes.state.writer.clone();
     let saved = use_state(|| None::<Result<(), String>>);
     let s = &p.session;
     let n = library.docs().len();
@@ -109,37 +118,33 @@ fn guided(p: &GuidedProps) -> Html {
     }
 
     let set_answer = |i: usize| {
-        let answers = answers.clone();
-        let key = key.clone();
-        let saved = saved.clone();
+        let (answers, key, saved, writer) =
+            (answers.clone(), key.clone(), saved.clone(), writer.clone());
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let mut next = answers.0.clone();
-            next.set(i, value);
-            saved.set(Some(
-                crate::storage::write(&key, &next.serialize()).map_err(|e| e.to_string()),
-            ));
-            answers.set((next, answers.1.clone()));
+            let mut next = answers.answers.clone();
+            next.set(i, value, crate::storage::now(), &writer);
+            let (merged, result) = save_answers(&key, &next);
+            saved.set(Some(result));
+            answers.dispatch(AnswersAction::Saved(merged));
         })
     };
     let set_name = {
-        let answers = answers.clone();
-        let key = key.clone();
-        let saved = saved.clone();
+        let (answers, key, saved, writer) =
+            (answers.clone(), key.clone(), saved.clone(), writer.clone());
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let mut next = answers.0.clone();
-            next.name = value;
-            saved.set(Some(
-                crate::storage::write(&key, &next.serialize()).map_err(|e| e.to_string()),
-            ));
-            answers.set((next, answers.1.clone()));
+            let mut next = answers.answers.clone();
+            next.set_name(value, crate::storage::now(), &writer);
+            let (merged, result) = save_answers(&key, &next);
+            saved.set(Some(result));
+            answers.dispatch(AnswersAction::Saved(merged));
         })
     };
     let export = {
@@ -154,7 +159,7 @@ fn guided(p: &GuidedProps) -> Html {
             let body = hand_in(
                 &session,
                 library.docs(),
-                &answers.0,
+                &answers.answers,
                 &notes.state.notes,
                 &link,
             );
@@ -192,7 +197,7 @@ fn guided(p: &GuidedProps) -> Html {
             </header>
             <section class="prompts" id="prompts" aria-labelledby="prompts-h">
                 <h2 id="prompts-h">{ "Questions" }</h2>
-                if let Some(e) = &answers.1 { <p class="banner warning" role="alert">{ e.clone() }</p> }
+                if let Some(e) = &answers.problem { <p class="banner warning" role="alert">{ e.clone() }</p> }
                 if s.prompts.is_empty() {
                     <p class="meta">{ "Your teacher set no questions; read and highlight." }</p>
                 }
@@ -212,13 +217,16 @@ fn guided(p: &GuidedProps) -> Html {
                             }
                             <label for={format!("answer-{i}")}>{ "Your answer" }</label>
                             <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
-                                      value={answers.0.get(i).to_string()} oninput={set_answer(i)} />
+                                      value={answers.answers.get(i).to_string()} oninput={set_answer(i)} />
+                            { for answers.answers.other_versions(i).into_iter().map(|other| html! {
+                                <p class="meta answer-conflict">{ "Also written in another tab or window at the same time: " }<q>{ other.to_string() }</q></p>
+                            }) }
                         </li>
                     }) }
                 </ol>
                 <div class="hand-in">
                     <label for="student-name">{ "Your name (for the hand-in file)" }</label>
-                    <input id="student-name" type="text" autocomplete="name" value={answers.0.name.clone()} oninput={set_name} />
+                    <input id="student-name" type="text" autocomplete="name" value={answers.answers.name().to_string()} oninput={set_name} />
                     <button type="button" id="export-answers" onclick={export}>{ "Export my answers to hand in" }</button>
                     <a class="button secondary" id="handout-link" href={format!("#/session/{}?handout", p.payload)}>{ "Handout for printing" }</a>
                 </div>
@@ -295,4 +303,74 @@ fn file_stem(title: &str) -> String {
     } else {
         format!("parallax-answers-{stem}")
     }
+}
+
+/// A session's answers as this tab holds them, and why stored answers could not be read.
+#[derive(Clone, PartialEq, Default)]
+struct AnswersState {
+    answers: Answers,
+    problem: Option<String>,
+}
+
+impl AnswersState {
+    fn load(key: &str) -> AnswersState {
+        match crate::storage::read(key) {
+            Ok(Some(raw)) => {
+                let (answers, problem) = Answers::parse(&raw);
+                AnswersState { answers, problem }
+            }
+            Ok(None) => AnswersState::default(),
+            Err(e) => AnswersState {
+                answers: Answers::default(),
+                problem: Some(e.to_string()),
+            },
+        }
+    }
+}
+
+enum AnswersAction {
+    /// This tab changed and saved the answers: what to show.
+    Saved(Answers),
+    /// Another tab stored this: merged in.
+    Stored(String),
+}
+
+impl Reducible for AnswersState {
+    type Action = AnswersAction;
+    fn reduce(self: std::rc::Rc<Self>, action: AnswersAction) -> std::rc::Rc<Self> {
+        let answers = match action {
+            AnswersAction::Saved(a) => a,
+            AnswersAction::Stored(raw) => Answers {
+                fields: self.answers.fields.join(&Answers::parse(&raw).0.fields),
+            },
+        };
+        if answers == self.answers {
+            return self;
+        }
+        std::rc::Rc::new(AnswersState {
+            answers,
+            problem: self.problem.clone(),
+        })
+    }
+}
+
+/// Reads what is stored under `key` (another tab may have written since), merges `answers`
+/// into it and writes the merge: what to show, and whether it was saved.
+fn save_answers(key: &str, answers: &Answers) -> (Answers, Result<(), String>) {
+    let stored = match crate::storage::read(key) {
+        Ok(Some(raw)) => {
+            let (stored, problem) = Answers::parse(&raw);
+            if problem.is_some() {
+                // Unreadable: kept verbatim before it is written over.
+                let _ = crate::storage::keep_damaged(key, &raw);
+            }
+            stored
+        }
+        _ => Answers::default(),
+    };
+    let merged = Answers {
+        fields: answers.fields.join(&stored.fields),
+    };
+    let result = crate::storage::write(key, &merged.serialize()).map_err(|e| e.to_string());
+    (merged, result)
 }

@@ -239,10 +239,11 @@ impl<T: Item> Replica<T> {
         let shown = self.shown();
         let wanted = shown.iter().find(|s| s.display_id == display_id)?;
         let id = wanted.item.id();
-        let i = self.heads.get(id)?.iter().position(|h| {
-            h.live()
-                .is_some_and(|t| std::ptr::eq(t, wanted.item))
-        })?;
+        let i = self
+            .heads
+            .get(id)?
+            .iter()
+            .position(|h| h.live().is_some_and(|t| std::ptr::eq(t, wanted.item)))?;
         Some((id.to_string(), i))
     }
 
@@ -473,7 +474,11 @@ mod tests {
     type Step = fn(&mut Replica<It>, &mut Replica<It>);
 
     /// (case, two tabs' steps from the same start, what both show after they sync)
-    type Row = (&'static str, Step, &'static [(&'static str, &'static str, bool)]);
+    type Row = (
+        &'static str,
+        Step,
+        &'static [(&'static str, &'static str, bool)],
+    );
 
     #[track_caller]
     fn check(row: &Row) {
@@ -501,7 +506,11 @@ mod tests {
                     a.put(it("n2", "from a", 2.0), "ta");
                     b.put(it("n3", "from b", 3.0), "tb");
                 },
-                &[("n1", "start", false), ("n2", "from a", false), ("n3", "from b", false)],
+                &[
+                    ("n1", "start", false),
+                    ("n2", "from a", false),
+                    ("n3", "from b", false),
+                ],
             ),
             (
                 "an edit made after reading the other's edit supersedes it",
