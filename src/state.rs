@@ -1,7 +1,7 @@
 //! The app's data, free of web-sys so it is tested natively: the library of documents and
 //! what each view is called.
 
-use crate::app::Route;
+use crate::route::Route;
 use parallax_core::analysis::{analyse, Analysis, Entity, Mention};
 use parallax_core::{document::id_from_file_name, Document};
 use std::rc::Rc;

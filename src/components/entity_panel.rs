@@ -1,7 +1,7 @@
 //! The entity panel: this document's entities by label, most mentioned first; the selected
 //! entity with previous/next and the other sources that mention it.
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::state::{EntityCount, Library};
 use crate::view::label_name;
 use yew::prelude::*;

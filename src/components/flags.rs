@@ -15,7 +15,7 @@ pub struct FlagsProps {
 pub fn flags(p: &FlagsProps) -> Html {
     let library = use_context::<Library>().expect("App provides the library");
     // Flags arrive after the first render; the timings context changes when they do.
-    let _ = use_context::<crate::app::Timings>();
+    let _ = use_context::<crate::contexts::Timings>();
     let flags = library.flags(p.doc);
     if flags.is_empty() {
         return html! {};

@@ -1,7 +1,7 @@
 //! Highlights and notes in a document: the editor for a new one (from the text selection) and
 //! the list of a document's notes with their anchoring status.
 
-use crate::app::NotesCtx;
+use crate::contexts::NotesCtx;
 use crate::notes::NotesAction;
 use parallax_core::anchor::{resolve, Anchored};
 use parallax_core::notes::{Colour, Note};

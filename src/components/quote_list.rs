@@ -1,6 +1,6 @@
 //! The quotes of one document: speaker, quote, link to its place in the reader.
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::state::Library;
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -4,9 +4,9 @@
 //! narrow screens; `?present` is presenter mode (projector type, the arrow keys page through
 //! the aligned rows), `row=N` the current row.
 
-use crate::app::Route;
 use crate::compare::{coverage, rows, Row};
 use crate::pages::not_found::NotFound;
+use crate::route::Route;
 use crate::state::Library;
 use crate::view::query_param;
 use parallax_core::align::{word_diff, DiffOp};
@@ -80,7 +80,7 @@ pub fn compare(p: &CompareProps) -> Html {
                 a: a.clone(),
                 b: b.clone(),
             };
-            crate::app::replace_view(&navigator, &route, &parts.join("&"));
+            crate::contexts::replace_view(&navigator, &route, &parts.join("&"));
         }
     };
     let set = {
@@ -165,7 +165,7 @@ pub fn compare(p: &CompareProps) -> Html {
         }
     };
 
-    let notes = use_context::<crate::app::NotesCtx>().expect("App provides the notes");
+    let notes = use_context::<crate::contexts::NotesCtx>().expect("App provides the notes");
     let pending = use_state(|| None::<(String, Span)>);
     let placed_a = crate::components::notes::placed(da, &notes.state.of_doc(&da.id));
     let placed_b = crate::components::notes::placed(db, &notes.state.of_doc(&db.id));

@@ -1,8 +1,8 @@
 //! `#/entity/<id>`: one entity across every source: names seen, and per source each mention
 //! in its sentence, the descriptors the source uses, and the quotes attributed to it.
 
-use crate::app::Route;
 use crate::pages::not_found::NotFound;
+use crate::route::Route;
 use crate::state::Library;
 use crate::view::{label_name, percent_encode};
 use parallax_core::{CharIndex, Span};

@@ -2,7 +2,7 @@
 //! student's notes, laid out for paper. `#/handout?docs=a,b&hide=PLACE` for any sources of
 //! the library; a session shows its own with `?handout`.
 
-use crate::app::NotesCtx;
+use crate::contexts::NotesCtx;
 use crate::state::Library;
 use crate::view::{label_name, query_param, segments, LABELS};
 use parallax_core::Span;

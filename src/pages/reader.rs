@@ -1,11 +1,11 @@
 //! `#/doc/<id>`: one document in reading typography, every mention marked, with the legend,
 //! the entity panel and this source's quotes. The view state lives in the URL query.
 
-use crate::app::Route;
 use crate::components::entity_panel::EntityPanel;
 use crate::components::legend::Legend;
 use crate::components::quote_list::QuoteList;
 use crate::pages::not_found::NotFound;
+use crate::route::Route;
 use crate::state::{entities_by_label, Library};
 use crate::view::{segments, ReaderAction, ReaderQuery, ReaderView, LABELS};
 use gloo::events::EventListener;
@@ -38,7 +38,7 @@ pub fn reader(p: &ReaderProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let help_open = use_state(|| false);
-    let notes = use_context::<crate::app::NotesCtx>().expect("App provides the notes");
+    let notes = use_context::<crate::contexts::NotesCtx>().expect("App provides the notes");
     // The selection being turned into a highlight.
     let pending = use_state(|| None::<Span>);
     let no_selection = use_state(|| false);
@@ -94,7 +94,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                 (false, true) => keep.clone(),
                 (false, false) => format!("{keep}&{q}"),
             };
-            crate::app::replace_view(&navigator, &route, &query);
+            crate::contexts::replace_view(&navigator, &route, &query);
         })
     };
 

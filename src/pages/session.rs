@@ -3,9 +3,10 @@
 //! device and export as a file to hand in. `?s=2` shows the second source, `?handout` the
 //! printable handout.
 
-use crate::app::{NotesCtx, Route};
+use crate::contexts::NotesCtx;
 use crate::pages::handout::Handout;
 use crate::pages::reader::Reader;
+use crate::route::Route;
 use crate::session::{documents, hand_in, source_name, Answers};
 use crate::state::Library;
 use crate::view::{query_param, LABELS};

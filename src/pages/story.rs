@@ -3,7 +3,7 @@
 //! by coverage (`?sort=asc`), a row opens (`?row=N`) to show its passages side by side, and a
 //! row whose sources give different numbers or dates is marked as a conflict.
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::state::Library;
 use crate::view::query_param;
 use parallax_core::document::shorten;
@@ -44,7 +44,7 @@ pub fn story_page() -> Html {
             if let Some(r) = row {
                 parts.push(format!("row={r}"));
             }
-            crate::app::replace_view(&navigator, &Route::Story, &parts.join("&"));
+            crate::contexts::replace_view(&navigator, &Route::Story, &parts.join("&"));
         }
     };
     let mut order: Vec<usize> = (0..claims.len()).collect();
