@@ -3,7 +3,7 @@
 //! this module but `main.rs`.
 
 use crate::articles::Article;
-use crate::contexts::{ArticlesCtx, NotesCtx, Timings};
+use crate::contexts::{ArticlesCtx, FlagsReady, NotesCtx, Timings};
 use crate::notes::{NotesAction, NotesState};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
@@ -98,8 +98,10 @@ pub fn app() -> Html {
         tables_ms: library.2,
         ..Timings::default()
     });
+    let flags_ready = use_state(FlagsReady::default);
     {
         let timings = timings.clone();
+        let flags_ready = flags_ready.clone();
         let library = library.clone();
         use_effect_with(library.0.clone(), move |_| {
             let now = now_ms();
@@ -122,6 +124,7 @@ pub fn app() -> Html {
                     first_render_ms,
                     flags_ms,
                 });
+                flags_ready.set(FlagsReady(Some(library.0.clone())));
             });
         });
     }
@@ -184,6 +187,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Library> context={library.0.clone()}>
             <ContextProvider<Timings> context={(*timings).clone()}>
+            <ContextProvider<FlagsReady> context={(*flags_ready).clone()}>
                 <ContextProvider<NotesCtx> context={notes_ctx}>
                     <ContextProvider<ArticlesCtx> context={articles_ctx}>
                         <HashRouter>
@@ -191,6 +195,7 @@ pub fn app() -> Html {
                         </HashRouter>
                     </ContextProvider<ArticlesCtx>>
                 </ContextProvider<NotesCtx>>
+            </ContextProvider<FlagsReady>>
             </ContextProvider<Timings>>
         </ContextProvider<Library>>
     }

@@ -4,6 +4,7 @@
 use crate::articles::Article;
 use crate::notes::{NotesAction, NotesState};
 use crate::route::Route;
+use crate::state::Library;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -22,6 +23,11 @@ pub struct Timings {
     /// after the first paint (0 until done).
     pub flags_ms: f64,
 }
+
+/// The library whose source flags are computed: they align every pair of documents, so they
+/// arrive after the first paint, and the flag badges re-render when this changes.
+#[derive(Clone, PartialEq, Default)]
+pub struct FlagsReady(pub Option<Library>);
 
 /// Shows `route` with `query` (no `?`; empty for none) in place of the current view, without
 /// a new history entry: how views write their state into the link.
