@@ -265,9 +265,10 @@ pub fn entities_by_label(lib: &Library, doc: usize) -> Vec<(&'static str, Vec<En
             None => counts.push((m.entity.clone(), 1)),
         }
     }
-    crate::view::LABELS
+    parallax_core::analysis::Label::ALL
         .iter()
-        .map(|&label| {
+        .map(|l| {
+            let label = l.as_str();
             let mut list: Vec<EntityCount> = counts
                 .iter()
                 .filter_map(|(id, n)| {

@@ -40,7 +40,7 @@ pub fn highlight_runs(
     placed: &[(Span, Note)],
 ) -> Html {
     let spans: Vec<Span> = placed.iter().map(|(s, _)| *s).collect();
-    let runs = crate::view::split_by(span, &spans)
+    let runs = crate::marks::split_by(span, &spans)
         .into_iter()
         .map(|(run, h)| {
             let t = ix.slice(text, run).to_string();

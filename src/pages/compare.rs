@@ -8,7 +8,7 @@ use crate::compare::{coverage, rows, Row};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use crate::state::Library;
-use crate::view::query_param;
+use crate::url::query_param;
 use parallax_core::align::{word_diff, DiffOp};
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;
@@ -276,13 +276,13 @@ fn marked(
         .iter()
         .map(|m| (m.span, m.label.as_str()))
         .collect();
-    let pieces = crate::view::segments(span, &spans, &Default::default()).into_iter().map(|(s, m)| {
+    let pieces = crate::marks::segments(span, &spans, &Default::default()).into_iter().map(|(s, m)| {
         let t = crate::components::notes::highlight_runs(text, ix, s, placed);
         match m {
             None => t,
             Some(k) => {
                 let m = &mentions[k];
-                html! { <mark class={classes!("m", format!("m-{}", m.label.as_str().to_lowercase()))} data-label={m.label.as_str()} data-entity={m.entity.clone()}>{ t }</mark> }
+                html! { <crate::marks::Mark label={m.label.as_str()} entity={AttrValue::from(m.entity.clone())}>{ t }</crate::marks::Mark> }
             }
         }
     });

@@ -1,10 +1,11 @@
 //! `#/entity/<id>`: one entity across every source: names seen, and per source each mention
 //! in its sentence, the descriptors the source uses, and the quotes attributed to it.
 
+use crate::marks::{label_name, Mark};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use crate::state::Library;
-use crate::view::{label_name, percent_encode};
+use crate::url::percent_encode;
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -39,7 +40,7 @@ pub fn entity_page(p: &EntityProps) -> Html {
             kwic.push(html! {
                 <li>
                     <span>{ before }</span>
-                    <mark class={classes!("m", format!("m-{}", m.label.as_str().to_lowercase()))} data-label={m.label.as_str()} data-entity={m.entity.clone()}>{ hit }</mark>
+                    <Mark label={m.label.as_str()} entity={AttrValue::from(m.entity.clone())}>{ hit }</Mark>
                     <span>{ after }</span>
                     { " " }
                     <a class="in-context" href={format!("#/doc/{}?focus={}&at={}", doc.id, percent_encode(&e.id), k + 1)}

@@ -4,11 +4,13 @@
 use crate::components::entity_panel::EntityPanel;
 use crate::components::legend::Legend;
 use crate::components::quote_list::QuoteList;
+use crate::marks::{label_name, segments, Mark};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use crate::state::{entities_by_label, Library};
-use crate::view::{segments, ReaderAction, ReaderQuery, ReaderView, LABELS};
+use crate::view::{ReaderAction, ReaderQuery, ReaderView};
 use gloo::events::EventListener;
+use parallax_core::analysis::Label;
 use parallax_core::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -181,7 +183,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                         .parse::<usize>()
                         .ok()
                         .filter(|n| (1..=6).contains(n))
-                        .map(|n| ReaderAction::ToggleLabel(LABELS[n - 1])),
+                        .map(|n| ReaderAction::ToggleLabel(Label::ALL[n - 1].as_str())),
                 };
                 if let Some(a) = action {
                     e.prevent_default();
@@ -206,9 +208,9 @@ pub fn reader(p: &ReaderProps) -> Html {
         .iter()
         .map(|m| (m.span, m.label.as_str()))
         .collect();
-    let counts: Vec<(&'static str, usize)> = LABELS
+    let counts: Vec<(&'static str, usize)> = Label::ALL
         .iter()
-        .map(|&l| (l, mentions.iter().filter(|m| m.label.as_str() == l).count()))
+        .map(|&l| (l.as_str(), mentions.iter().filter(|m| m.label == l).count()))
         .collect();
     let groups = per_doc.1.clone();
     let on_mark_click = {
@@ -235,20 +237,13 @@ pub fn reader(p: &ReaderProps) -> Html {
                 Some(k) => {
                     let text = highlighted(s);
                     let m = &mentions[k];
-                    let entity = m.entity.clone();
-                    let on_select = on_mark_click.clone();
-                    let class = classes!(
-                        "m",
-                        format!("m-{}", m.label.as_str().to_lowercase()),
-                        (view.focus.as_deref() == Some(m.entity.as_str())).then_some("focused"),
-                        (current == Some(k)).then_some("current"),
-                    );
                     html! {
-                        <mark {class} data-label={m.label.as_str()} data-entity={m.entity.clone()} data-m={k.to_string()}
-                              data-tip={marks[k].clone()} tabindex="-1"
-                              onclick={Callback::from(move |_| on_select.emit(entity.clone()))}>
+                        <Mark label={m.label.as_str()} entity={AttrValue::from(m.entity.clone())} index={k}
+                              tip={AttrValue::from(marks[k].clone())}
+                              focused={view.focus.as_deref() == Some(m.entity.as_str())} current={current == Some(k)}
+                              on_select={on_mark_click.clone()}>
                             { text }
-                        </mark>
+                        </Mark>
                     }
                 }
             }
@@ -419,11 +414,11 @@ fn tips(lib: &Library, doc: usize) -> Vec<String> {
                     };
                     format!(
                         "{} · {} · {here} here, {other}",
-                        crate::view::label_name(m.label.as_str()),
+                        label_name(m.label.as_str()),
                         e.name
                     )
                 }
-                None => crate::view::label_name(m.label.as_str()).to_string(),
+                None => label_name(m.label.as_str()).to_string(),
             }
         })
         .collect();

@@ -9,7 +9,8 @@ use crate::pages::reader::Reader;
 use crate::route::Route;
 use crate::session::{documents, hand_in, source_name, Answers};
 use crate::state::Library;
-use crate::view::{query_param, LABELS};
+use crate::url::{has_flag, query_param};
+use parallax_core::analysis::Label;
 use parallax_core::session::Session;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -78,9 +79,9 @@ fn guided(p: &GuidedProps) -> Html {
         .filter(|&k| k >= 1 && k <= n)
         .unwrap_or(1)
         - 1;
-    let hidden: Vec<&'static str> = LABELS
+    let hidden: Vec<&'static str> = Label::ALL
         .iter()
-        .copied()
+        .map(Label::as_str)
         .filter(|l| s.hide.iter().any(|h| h.eq_ignore_ascii_case(l)))
         .collect();
     let names: Vec<String> = library
@@ -98,10 +99,7 @@ fn guided(p: &GuidedProps) -> Html {
         s.title.clone()
     };
 
-    if query
-        .split('&')
-        .any(|kv| kv == "handout" || kv == "?handout")
-    {
+    if has_flag(&query, "handout") {
         let prompts: Vec<String> = s.prompts.iter().map(|pr| prompt_line(pr, &names)).collect();
         return html! {
             <Handout title={title} docs={(0..n).collect::<Vec<_>>()} names={names} prompts={prompts}
@@ -175,7 +173,7 @@ fn guided(p: &GuidedProps) -> Html {
                 <p class="meta">
                     { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
                     if !hidden.is_empty() {
-                        { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::view::label_name(l)).collect::<Vec<_>>().join(", ")) }
+                        { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::marks::label_name(l)).collect::<Vec<_>>().join(", ")) }
                     }
                     if s.blind { { " · blind reading: sources are not named" } }
                 </p>

@@ -5,7 +5,7 @@
 
 use crate::route::Route;
 use crate::state::Library;
-use crate::view::query_param;
+use crate::url::query_param;
 use parallax_core::document::shorten;
 use parallax_core::story::{story, Cell, Claim};
 use yew::prelude::*;

@@ -2,8 +2,9 @@
 //! choose the labels shown, maybe a blind reading; the link holds it all (the user's own
 //! articles travel inside it). `parallax session` on the command line makes the same links.
 
+use crate::marks::label_name;
 use crate::state::Library;
-use crate::view::{label_name, LABELS};
+use parallax_core::analysis::Label;
 use parallax_core::session::{encode, Prompt, Session, Source};
 use yew::prelude::*;
 
@@ -198,7 +199,8 @@ pub fn teach_page() -> Html {
             draft.set(d);
         })
     };
-    let labels = LABELS.iter().map(|&l| {
+    let labels = Label::ALL.iter().map(|l| {
+        let l = l.as_str();
         let shown = !draft.hide.contains(&l);
         let toggle = update(Box::new(move |d: &mut Draft| {
             if let Some(k) = d.hide.iter().position(|x| *x == l) {
