@@ -10,6 +10,7 @@ pub mod articles;
 pub mod compare;
 pub mod components;
 pub mod contexts;
+pub mod keys;
 pub mod marks;
 pub mod notes;
 pub mod pages;

@@ -5,6 +5,7 @@
 
 use crate::url::Query;
 use parallax_core::analysis::Label;
+use parallax_core::Span;
 use std::collections::BTreeSet;
 
 /// The reader's URL query, kept readable (`hide=PLACE,DATE&focus=anne-lee`).
@@ -53,6 +54,20 @@ impl ReaderQuery {
             .flag("present", self.present)
             .encode()
     }
+}
+
+/// Paging in presenter mode: from `at` (a paragraph or row number, or none yet), the
+/// next (`d` > 0) or previous among `shown` (in order); stops at either end, and from a number
+/// no longer shown goes to the next one shown. The reader pages through paragraphs, compare
+/// through aligned rows.
+pub fn page(at: Option<usize>, d: i32, shown: &[usize]) -> Option<usize> {
+    let i = match (at.and_then(|p| shown.iter().position(|&x| x >= p)), d > 0) {
+        (None, _) => 0,
+        (Some(i), true) if at == Some(shown[i]) => (i + 1).min(shown.len().saturating_sub(1)),
+        (Some(i), true) => i,
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    shown.get(i).copied()
 }
 
 /// The reader's view state.
@@ -156,18 +171,52 @@ impl ReaderView {
             }
             ReaderAction::ToggleFurniture => next.hide_furniture = !next.hide_furniture,
             ReaderAction::TogglePresent => next.present = !next.present,
-            ReaderAction::Page(d, shown) => {
-                let at = self.para.and_then(|p| shown.iter().position(|&x| x >= p));
-                let i = match (at, d > 0) {
-                    (None, _) => 0,
-                    (Some(i), true) if self.para == Some(shown[i]) => {
-                        (i + 1).min(shown.len().saturating_sub(1))
-                    }
-                    (Some(i), true) => i,
-                    (Some(i), false) => i.saturating_sub(1),
-                };
-                next.para = shown.get(i).copied();
+            ReaderAction::Page(d, shown) => next.para = page(self.para, d, &shown),
+        }
+        next
+    }
+}
+
+/// The reader's own state beside the link's: whether the shortcuts list is open, and the
+/// highlight being made from the selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderPanel {
+    /// The keyboard shortcuts list is shown.
+    pub help: bool,
+    /// The selected words being turned into a highlight (the editor is open).
+    pub pending: Option<Span>,
+    /// "Highlight selection" was pressed with nothing selected: say how.
+    pub no_selection: bool,
+}
+
+/// What changes the reader's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelAction {
+    /// Open or close the shortcuts list (`?`, its button).
+    ToggleHelp,
+    /// Close the shortcuts list.
+    CloseHelp,
+    /// Words were selected in the text (mouse up, shift with a key).
+    Selected(Span),
+    /// "Highlight selection" was pressed, with what was selected then.
+    Highlight(Option<Span>),
+    /// The highlight editor was closed.
+    CloseEditor,
+}
+
+impl ReaderPanel {
+    /// The state after `action`.
+    pub fn reduce(&self, action: PanelAction) -> ReaderPanel {
+        let mut next = self.clone();
+        match action {
+            PanelAction::ToggleHelp => next.help = !next.help,
+            PanelAction::CloseHelp => next.help = false,
+            PanelAction::Selected(s) => next.pending = Some(s),
+            PanelAction::Highlight(s) => {
+                next.pending = s;
+                next.no_selection = s.is_none();
             }
+            PanelAction::CloseEditor => next.pending = None,
         }
         next
     }
@@ -318,5 +367,38 @@ mod tests {
         );
         assert_eq!(ReaderQuery::parse("present&p=3").encode(), "p=3&present");
         assert!(ReaderView::from_query(&ReaderQuery::parse("?present")).present);
+    }
+
+    #[track_caller]
+    fn check_panel(actions: &[PanelAction], expected: ReaderPanel) {
+        let got = actions
+            .iter()
+            .fold(ReaderPanel::default(), |p, a| p.reduce(a.clone()));
+        assert_eq!(got, expected, "{actions:?}");
+    }
+
+    #[test]
+    fn panel() {
+        use PanelAction::*;
+        let s = Span::new(3, 9);
+        let panel = |help, pending, no_selection| ReaderPanel {
+            help,
+            pending,
+            no_selection,
+        };
+        check_panel(&[ToggleHelp], panel(true, None, false));
+        check_panel(&[ToggleHelp, ToggleHelp], panel(false, None, false));
+        check_panel(
+            &[ToggleHelp, CloseHelp, CloseHelp],
+            panel(false, None, false),
+        );
+        check_panel(&[Selected(s)], panel(false, Some(s), false));
+        check_panel(&[Selected(s), CloseEditor], panel(false, None, false));
+        check_panel(&[Selected(s), Highlight(None)], panel(false, None, true));
+        check_panel(
+            &[Highlight(None), Highlight(Some(s))],
+            panel(false, Some(s), false),
+        );
+        check_panel(&[Highlight(None), Selected(s)], panel(false, Some(s), true));
     }
 }
