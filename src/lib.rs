@@ -21,5 +21,6 @@ pub mod selection;
 pub mod session;
 pub mod state;
 pub mod storage;
+pub mod teach;
 pub mod url;
 pub mod view;
