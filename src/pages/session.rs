@@ -108,9 +108,7 @@ fn guided(p: &GuidedProps) -> Html {
     }
 
     let set_answer = |i: usize| {
-        let answers = answers.clone();
-        let key = key.clone();
-        let saved = saved.clone();
+        let (answers, saved, key) = (answers.clone(), saved.clone(), key.clone());
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
@@ -118,16 +116,11 @@ fn guided(p: &GuidedProps) -> Html {
                 .unwrap_or_default();
             let mut next = answers.0.clone();
             next.set(i, value);
-            saved.set(Some(
-                crate::storage::write(&key, &next.serialize()).map_err(|e| e.to_string()),
-            ));
-            answers.set((next, answers.1.clone()));
+            save(&answers, &saved, &key, next);
         })
     };
     let set_name = {
-        let answers = answers.clone();
-        let key = key.clone();
-        let saved = saved.clone();
+        let (answers, saved, key) = (answers.clone(), saved.clone(), key.clone());
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -135,10 +128,7 @@ fn guided(p: &GuidedProps) -> Html {
                 .unwrap_or_default();
             let mut next = answers.0.clone();
             next.name = value;
-            saved.set(Some(
-                crate::storage::write(&key, &next.serialize()).map_err(|e| e.to_string()),
-            ));
-            answers.set((next, answers.1.clone()));
+            save(&answers, &saved, &key, next);
         })
     };
     let export = {
@@ -167,54 +157,14 @@ fn guided(p: &GuidedProps) -> Html {
     let doc = &library.docs()[current];
     html! {
         <div class="session" id="session">
-            <header class="session-head">
-                <p class="eyebrow">{ "Guided reading" }</p>
-                <h1 id="session-title">{ title.clone() }</h1>
-                <p class="meta">
-                    { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
-                    if !hidden.is_empty() {
-                        { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::marks::label_name(l)).collect::<Vec<_>>().join(", ")) }
-                    }
-                    if s.blind { { " · blind reading: sources are not named" } }
-                </p>
-                <nav class="source-tabs" aria-label="Sources of this session">
-                    <ul>
-                        { for names.iter().enumerate().map(|(i, name)| html! {
-                            <li>
-                                <a href={format!("#/session/{}?s={}", p.payload, i + 1)}
-                                   aria-current={(i == current).then_some("page")}
-                                   class={classes!((i == current).then_some("current"))}>{ parallax_core::document::shorten(name, 64) }</a>
-                            </li>
-                        }) }
-                    </ul>
-                </nav>
-            </header>
+            { head(&library, s, &title, &hidden, &names, &p.payload, current) }
             <section class="prompts" id="prompts" aria-labelledby="prompts-h">
                 <h2 id="prompts-h">{ "Questions" }</h2>
                 if let Some(e) = &answers.1 { <p class="banner warning" role="alert">{ e.clone() }</p> }
                 if s.prompts.is_empty() {
                     <p class="meta">{ "Your teacher set no questions; read and highlight." }</p>
                 }
-                <ol>
-                    { for s.prompts.iter().enumerate().map(|(i, pr)| html! {
-                        <li class="prompt">
-                            <p class="prompt-text" id={format!("prompt-{i}")}>{ pr.text.clone() }</p>
-                            if let Some(src) = pr.source.and_then(|k| names.get(k)) {
-                                <p class="meta">{ format!("About {}", src) }
-                                    if let Some(q) = &pr.quote { { ": " }<q>{ q.clone() }</q> }
-                                    if let Some(link) = passage_link(&p.payload, &library, pr) {
-                                        { " · " }<a href={link}>{ "show the passage" }</a>
-                                    }
-                                </p>
-                            } else if let Some(q) = &pr.quote {
-                                <p class="meta"><q>{ q.clone() }</q></p>
-                            }
-                            <label for={format!("answer-{i}")}>{ "Your answer" }</label>
-                            <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
-                                      value={answers.0.get(i).to_string()} oninput={set_answer(i)} />
-                        </li>
-                    }) }
-                </ol>
+                { prompt_list(&library, s, &names, &p.payload, &answers.0, set_answer) }
                 <div class="hand-in">
                     <label for="student-name">{ "Your name (for the hand-in file)" }</label>
                     <input id="student-name" type="text" autocomplete="name" value={answers.0.name.clone()} oninput={set_name} />
@@ -236,6 +186,89 @@ fn guided(p: &GuidedProps) -> Html {
                 <Reader key={doc.id.clone()} id={doc.id.clone()} base={route} keep_query={format!("s={}", current + 1)} default_hide={hidden.clone()} />
             </div>
         </div>
+    }
+}
+
+/// Saves `next` under `key` and shows it; the status line says whether saving worked.
+fn save(
+    answers: &UseStateHandle<(Answers, Option<String>)>,
+    saved: &UseStateHandle<Option<Result<(), String>>>,
+    key: &str,
+    next: Answers,
+) {
+    saved.set(Some(
+        crate::storage::write(key, &next.serialize()).map_err(|e| e.to_string()),
+    ));
+    answers.set((next, answers.1.clone()));
+}
+
+/// The session's title, what it hides, and a tab per source.
+fn head(
+    library: &Library,
+    s: &Session,
+    title: &str,
+    hidden: &[&'static str],
+    names: &[String],
+    payload: &str,
+    current: usize,
+) -> Html {
+    let n = library.docs().len();
+    html! {
+        <header class="session-head">
+            <p class="eyebrow">{ "Guided reading" }</p>
+            <h1 id="session-title">{ title.to_string() }</h1>
+            <p class="meta">
+                { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
+                if !hidden.is_empty() {
+                    { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::marks::label_name(l)).collect::<Vec<_>>().join(", ")) }
+                }
+                if s.blind { { " · blind reading: sources are not named" } }
+            </p>
+            <nav class="source-tabs" aria-label="Sources of this session">
+                <ul>
+                    { for names.iter().enumerate().map(|(i, name)| html! {
+                        <li>
+                            <a href={format!("#/session/{}?s={}", payload, i + 1)}
+                               aria-current={(i == current).then_some("page")}
+                               class={classes!((i == current).then_some("current"))}>{ parallax_core::document::shorten(name, 64) }</a>
+                        </li>
+                    }) }
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The prompts, each with the student's answer.
+fn prompt_list(
+    library: &Library,
+    s: &Session,
+    names: &[String],
+    payload: &str,
+    answers: &Answers,
+    set_answer: impl Fn(usize) -> Callback<InputEvent>,
+) -> Html {
+    html! {
+        <ol>
+            { for s.prompts.iter().enumerate().map(|(i, pr)| html! {
+                <li class="prompt">
+                    <p class="prompt-text" id={format!("prompt-{i}")}>{ pr.text.clone() }</p>
+                    if let Some(src) = pr.source.and_then(|k| names.get(k)) {
+                        <p class="meta">{ format!("About {}", src) }
+                            if let Some(q) = &pr.quote { { ": " }<q>{ q.clone() }</q> }
+                            if let Some(link) = passage_link(payload, library, pr) {
+                                { " · " }<a href={link}>{ "show the passage" }</a>
+                            }
+                        </p>
+                    } else if let Some(q) = &pr.quote {
+                        <p class="meta"><q>{ q.clone() }</q></p>
+                    }
+                    <label for={format!("answer-{i}")}>{ "Your answer" }</label>
+                    <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
+                              value={answers.get(i).to_string()} oninput={set_answer(i)} />
+                </li>
+            }) }
+        </ol>
     }
 }
 
