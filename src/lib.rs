@@ -5,6 +5,8 @@
 //! small pieces that take props and emit callbacks, `state` the app's data (no web-sys, so it
 //! is tested natively), `seeds` the documents embedded at build time.
 
+#![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
+
 pub mod app;
 pub mod articles;
 pub mod compare;

@@ -11,6 +11,8 @@
 //! - `cycles [DIR]`: module cycles of the crate whose sources are in DIR (default `src`);
 //!   a `#[test]` holds the app and xtask free of them.
 
+#![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
+
 mod dist;
 mod eval;
 mod modules;
