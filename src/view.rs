@@ -56,6 +56,15 @@ impl ReaderQuery {
     }
 }
 
+/// The link to document `id` in the reader with `query` (`#/doc/a?focus=anne-lee&at=2`): how
+/// other views link into the reader, in the reader's own query format.
+pub fn doc_link(id: &str, query: &ReaderQuery) -> String {
+    match query.encode() {
+        q if q.is_empty() => format!("#/doc/{id}"),
+        q => format!("#/doc/{id}?{q}"),
+    }
+}
+
 /// Paging in presenter mode: from `at` (a paragraph or row number, or none yet), the
 /// next (`d` > 0) or previous among `shown` (in order); stops at either end, and from a number
 /// no longer shown goes to the next one shown. The reader pages through paragraphs, compare
@@ -294,6 +303,17 @@ mod tests {
             Some("a b%zz%")
         );
         assert_eq!(ReaderQuery::parse("").encode(), "");
+        let focus = |at| ReaderQuery {
+            focus: Some("anne lee".into()),
+            at,
+            ..ReaderQuery::default()
+        };
+        assert_eq!(
+            doc_link("a", &focus(Some(2))),
+            "#/doc/a?focus=anne%20lee&at=2"
+        );
+        assert_eq!(doc_link("a", &focus(None)), "#/doc/a?focus=anne%20lee");
+        assert_eq!(doc_link("a", &ReaderQuery::default()), "#/doc/a");
     }
 
     #[test]
