@@ -1,137 +1,25 @@
-//! Routes and the app shell. Hash routes (`#/doc/<id>`) keep every view a link that works
-//! from any static host path, a sub-folder or file://.
+//! The app shell: the contexts' state (library, timings, notes, own articles), the
+//! `HashRouter`, the page frame and the `switch` from [`Route`] to pages. Nothing imports
+//! this module but `main.rs`.
 
 use crate::articles::{Article, ArticleSet};
+use crate::contexts::{ArticlesCtx, FlagsReady, NotesCtx, Timings};
 use crate::notes::{NotesAction, NotesState};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
     quotes::QuotesPage, reader::Reader, story::StoryPage,
 };
+use crate::route::Route;
 use crate::state::{page_title, Library};
 use crate::storage;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// Every view of the app.
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    /// `#/`: the library of documents.
-    #[at("/")]
-    Library,
-    /// `#/doc/<id>`: the reader.
-    #[at("/doc/:id")]
-    Doc {
-        /// Document identifier (file stem).
-        id: String,
-    },
-    /// `#/entity/<id>`: one entity across all sources.
-    #[at("/entity/:id")]
-    Entity {
-        /// Entity id.
-        id: String,
-    },
-    /// `#/compare/<a>/<b>`: two sources side by side, aligned.
-    #[at("/compare/:a/:b")]
-    Compare {
-        /// First document id.
-        a: String,
-        /// Second document id.
-        b: String,
-    },
-    /// `#/story`: claims by sources.
-    #[at("/story")]
-    Story,
-    /// `#/quotes`: every quote of every source, grouped by speaker.
-    #[at("/quotes")]
-    Quotes,
-    /// `#/about`: version, method, data sources, timings.
-    #[at("/about")]
-    About,
-    /// `#/notes`: every highlight and note, export and import.
-    #[at("/notes")]
-    Notes,
-    /// `#/add`: add your own article.
-    #[at("/add")]
-    Add,
-    /// `#/teach`: make a session link.
-    #[at("/teach")]
-    Teach,
-    /// `#/session/<payload>`: a teacher's guided reading.
-    #[at("/session/:payload")]
-    Session {
-        /// The session, compressed and encoded (`parallax_core::session`).
-        payload: String,
-    },
-    /// `#/handout?docs=a,b`: printable sources with numbered paragraphs and notes.
-    #[at("/handout")]
-    Handout,
-    /// Anything else.
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-/// Timings measured in this browser, shown on `#/about`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Timings {
-    /// Milliseconds to analyse the bundled documents (entities, quotes, descriptors), the
-    /// gazetteer tables already built.
-    pub analysis_ms: f64,
-    /// Milliseconds to build the gazetteer tables (once per page load, before the analysis).
-    pub tables_ms: f64,
-    /// Milliseconds from navigation start to the first render of the app (0 until known).
-    pub first_render_ms: f64,
-    /// Milliseconds to compute the source flags (every pair of documents aligned), done
-    /// after the first paint (0 until done).
-    pub flags_ms: f64,
-}
-
-/// Shows `route` with `query` (no `?`; empty for none) in place of the current view, without
-/// a new history entry: how views write their state into the link.
-pub fn replace_view(navigator: &Option<Navigator>, route: &Route, query: &str) {
-    if let Some(nav) = navigator {
-        if query.is_empty() {
-            nav.replace(route);
-        } else {
-            let _ = nav.replace_with_query(route, yew_router::query::Raw(query.to_string()));
-        }
-    }
-}
-
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
-}
-
-impl Reducible for NotesState {
-    type Action = NotesAction;
-    fn reduce(self: Rc<Self>, action: NotesAction) -> Rc<Self> {
-        Rc::new(NotesState::reduce(&self, action))
-    }
-}
-
-/// The notes and a way to change them, for every view.
-#[derive(Clone, PartialEq)]
-pub struct NotesCtx {
-    /// Current notes and storage status.
-    pub state: Rc<NotesState>,
-    /// Changes them (saved to storage by [`App`]).
-    pub dispatch: Callback<NotesAction>,
-}
-
-/// The user's own articles and how to add or remove one.
-#[derive(Clone, PartialEq)]
-pub struct ArticlesCtx {
-    /// The articles, in the order added.
-    pub list: Rc<Vec<Article>>,
-    /// A problem reading or saving them, for the user.
-    pub message: Option<String>,
-    /// Adds an article (and saves the list).
-    pub add: Callback<Article>,
-    /// Removes the article with this id (and saves the list).
-    pub remove: Callback<String>,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -274,8 +162,10 @@ pub fn app() -> Html {
         tables_ms: library.2,
         ..Timings::default()
     });
+    let flags_ready = use_state(FlagsReady::default);
     {
         let timings = timings.clone();
+        let flags_ready = flags_ready.clone();
         let library = library.clone();
         use_effect_with(library.0.clone(), move |_| {
             let now = now_ms();
@@ -298,6 +188,7 @@ pub fn app() -> Html {
                     first_render_ms,
                     flags_ms,
                 });
+                flags_ready.set(FlagsReady(Some(library.0.clone())));
             });
         });
     }
@@ -371,6 +262,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Library> context={library.0.clone()}>
             <ContextProvider<Timings> context={(*timings).clone()}>
+            <ContextProvider<FlagsReady> context={(*flags_ready).clone()}>
                 <ContextProvider<NotesCtx> context={notes_ctx}>
                     <ContextProvider<ArticlesCtx> context={articles_ctx}>
                         <HashRouter>
@@ -378,6 +270,7 @@ pub fn app() -> Html {
                         </HashRouter>
                     </ContextProvider<ArticlesCtx>>
                 </ContextProvider<NotesCtx>>
+            </ContextProvider<FlagsReady>>
             </ContextProvider<Timings>>
         </ContextProvider<Library>>
     }

@@ -1,7 +1,10 @@
 //! The compare view's rows, as plain data: aligned sentences of two documents placed on the
 //! same row in reading order, and the sentences one side has and the other lacks in place
-//! between them. No web-sys: tested natively.
+//! between them; and the view's state (`CompareView`, `CompareAction`, one pure `reduce`).
+//! No web-sys: tested natively.
 
+use crate::url::{has_flag, query_param, Query};
+use crate::view::page;
 use parallax_core::align::AlignKind;
 
 /// One row of the compare view; indices are sentence positions in each document.
@@ -101,6 +104,76 @@ pub fn coverage(na: usize, nb: usize, pairs: &[(usize, usize, AlignKind, f32)]) 
     (a, b)
 }
 
+/// Which column a narrow screen shows (`?show=a|b`); both when neither.
+pub const SHOW: [&str; 3] = ["", "a", "b"];
+
+/// What the compare view shows, as plain data; the link's query is its source of truth
+/// (`diff=1&show=a&present&row=3`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompareView {
+    /// Word differences inside aligned rows.
+    pub diff: bool,
+    /// The column shown on narrow screens: one of [`SHOW`].
+    pub show: &'static str,
+    /// Presenter mode: projector type, the arrow keys page through the aligned rows.
+    pub present: bool,
+    /// The current row (0-based, as `data-row`).
+    pub row: Option<usize>,
+}
+
+/// What the user can do in the compare view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareAction {
+    /// Show or hide word differences.
+    ToggleDiff,
+    /// Show both columns (`""`) or one (`"a"`, `"b"`) on narrow screens.
+    Show(&'static str),
+    /// Enter or leave presenter mode.
+    TogglePresent,
+    /// Page to the next (+1) or previous (-1) of these rows (those pairing two passages, in
+    /// order), as the reader pages through paragraphs ([`crate::view::page`]).
+    Page(i32, Vec<usize>),
+}
+
+impl CompareView {
+    /// The view a query describes (with or without `?`); an unknown `show` shows both.
+    pub fn from_query(query: &str) -> Self {
+        let show = query_param(query, "show").unwrap_or_default();
+        CompareView {
+            diff: query_param(query, "diff").as_deref() == Some("1"),
+            show: SHOW.iter().copied().find(|s| *s == show).unwrap_or(""),
+            present: has_flag(query, "present"),
+            row: query_param(query, "row").and_then(|r| r.parse().ok()),
+        }
+    }
+
+    /// The query that reopens this view (without `?`).
+    pub fn to_query(&self) -> String {
+        Query::new()
+            .pair("diff", self.diff.then_some(1))
+            .pair("show", (!self.show.is_empty()).then_some(self.show))
+            .flag("present", self.present)
+            .pair("row", self.row)
+            .encode()
+    }
+
+    /// The view after `action`.
+    pub fn reduce(&self, action: CompareAction) -> CompareView {
+        let mut next = self.clone();
+        match action {
+            CompareAction::ToggleDiff => next.diff = !next.diff,
+            CompareAction::Show(s) => next.show = s,
+            CompareAction::TogglePresent => next.present = !next.present,
+            CompareAction::Page(d, rows) => {
+                if let Some(r) = page(self.row, d, &rows) {
+                    next.row = Some(r);
+                }
+            }
+        }
+        next
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +228,45 @@ mod tests {
             ),
             (2, 2)
         );
+    }
+
+    #[track_caller]
+    fn check_view(query: &str, actions: &[CompareAction], expected: &str) {
+        let mut v = CompareView::from_query(query);
+        assert_eq!(
+            CompareView::from_query(&v.to_query()),
+            v,
+            "round trip of {query:?}"
+        );
+        for a in actions {
+            v = v.reduce(a.clone());
+        }
+        assert_eq!(v.to_query(), expected, "{query:?} then {actions:?}");
+    }
+
+    #[test]
+    fn view_and_query() {
+        use CompareAction::*;
+        check_view("", &[], "");
+        check_view(
+            "?diff=1&show=b&present&row=4",
+            &[],
+            "diff=1&show=b&present&row=4",
+        );
+        check_view("show=sideways&diff=0", &[], "");
+        check_view("", &[ToggleDiff, Show("a")], "diff=1&show=a");
+        check_view("diff=1&show=a", &[ToggleDiff, Show("")], "");
+        check_view("row=2", &[TogglePresent], "present&row=2");
+        let paired = vec![1, 4, 7];
+        check_view("present", &[Page(1, paired.clone())], "present&row=1");
+        check_view("present&row=1", &[Page(1, paired.clone())], "present&row=4");
+        check_view(
+            "present&row=4",
+            &[Page(-1, paired.clone()), Page(-1, paired.clone())],
+            "present&row=1",
+        );
+        check_view("present&row=7", &[Page(1, paired.clone())], "present&row=7");
+        check_view("present&row=5", &[Page(1, paired.clone())], "present&row=7");
+        check_view("present&row=5", &[Page(1, Vec::new())], "present&row=5");
     }
 }

@@ -1,7 +1,7 @@
 //! The app's data, free of web-sys so it is tested natively: the library of documents and
 //! what each view is called.
 
-use crate::app::Route;
+use crate::route::Route;
 use parallax_core::analysis::{analyse, Analysis, Entity, Mention};
 use parallax_core::{document::id_from_file_name, Document};
 use std::rc::Rc;
@@ -265,9 +265,10 @@ pub fn entities_by_label(lib: &Library, doc: usize) -> Vec<(&'static str, Vec<En
             None => counts.push((m.entity.clone(), 1)),
         }
     }
-    crate::view::LABELS
+    parallax_core::analysis::Label::ALL
         .iter()
-        .map(|&label| {
+        .map(|l| {
+            let label = l.as_str();
             let mut list: Vec<EntityCount> = counts
                 .iter()
                 .filter_map(|(id, n)| {

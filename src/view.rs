@@ -1,26 +1,12 @@
 //! What the reader shows, as plain data: which labels are hidden, which entity is focused,
-//! whether page furniture is hidden. The URL is the source of truth (`#/doc/<id>?hide=PLACE,
+//! whether page furniture is hidden, which paragraph presenter mode shows. The URL is the source of truth (`#/doc/<id>?hide=PLACE,
 //! DATE&focus=<entity>&at=3&furniture=hide`): `ReaderView::from_query` reads it, actions go
 //! through one pure reducer, `to_query` writes it back. No web-sys here: tested natively.
 
+use crate::url::Query;
+use parallax_core::analysis::Label;
 use parallax_core::Span;
 use std::collections::BTreeSet;
-
-/// The six entity labels, in legend order.
-pub const LABELS: [&str; 6] = ["PERSON", "ORG", "PLACE", "GROUP", "DATE", "NUMBER"];
-
-/// A label's name for people.
-pub fn label_name(label: &str) -> &'static str {
-    match label {
-        "PERSON" => "Person",
-        "ORG" => "Organisation",
-        "PLACE" => "Place",
-        "GROUP" => "Group",
-        "DATE" => "Date",
-        "NUMBER" => "Number",
-        _ => "Other",
-    }
-}
 
 /// The reader's URL query, kept readable (`hide=PLACE,DATE&focus=anne-lee`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,9 +29,7 @@ impl ReaderQuery {
     /// Parses a query string (with or without the leading `?`); unknown keys are ignored.
     pub fn parse(query: &str) -> Self {
         let mut q = ReaderQuery::default();
-        for pair in query.trim_start_matches('?').split('&') {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let v = percent_decode(v);
+        for (k, v) in crate::url::pairs(query) {
             match k {
                 "hide" => q.hide = Some(v),
                 "focus" => q.focus = Some(v),
@@ -61,77 +45,38 @@ impl ReaderQuery {
 
     /// The query string, without `?`; empty when every field is at its default.
     pub fn encode(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(h) = &self.hide {
-            parts.push(format!("hide={}", percent_encode(h)));
-        }
-        if let Some(f) = &self.focus {
-            parts.push(format!("focus={}", percent_encode(f)));
-        }
-        if let Some(a) = self.at {
-            parts.push(format!("at={a}"));
-        }
-        if let Some(f) = &self.furniture {
-            parts.push(format!("furniture={}", percent_encode(f)));
-        }
-        if let Some(p) = self.p {
-            parts.push(format!("p={p}"));
-        }
-        if self.present {
-            parts.push("present".to_string());
-        }
-        parts.join("&")
+        Query::new()
+            .pair("hide", self.hide.as_ref())
+            .pair("focus", self.focus.as_ref())
+            .pair("at", self.at)
+            .pair("furniture", self.furniture.as_ref())
+            .pair("p", self.p)
+            .flag("present", self.present)
+            .encode()
     }
 }
 
-/// The value of `key` in a query string (with or without the leading `?`), percent-decoded.
-pub fn query_param(query: &str, key: &str) -> Option<String> {
-    query.trim_start_matches('?').split('&').find_map(|kv| {
-        kv.split_once('=')
-            .filter(|(k, _)| *k == key)
-            .map(|(_, v)| percent_decode(v))
-    })
+/// The link to document `id` in the reader with `query` (`#/doc/a?focus=anne-lee&at=2`): how
+/// other views link into the reader, in the reader's own query format.
+pub fn doc_link(id: &str, query: &ReaderQuery) -> String {
+    match query.encode() {
+        q if q.is_empty() => format!("#/doc/{id}"),
+        q => format!("#/doc/{id}?{q}"),
+    }
 }
 
-/// Escapes what may not stand in a query value (commas stay readable).
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Undoes `%XX` escapes (and `+` as space); invalid escapes stay as written.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(
-                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
-                    16,
-                ) {
-                    Ok(v) => {
-                        out.push(v);
-                        i += 3;
-                        continue;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// Paging in presenter mode: from `at` (a paragraph or row number, or none yet), the
+/// next (`d` > 0) or previous among `shown` (in order); stops at either end, and from a number
+/// no longer shown goes to the next one shown. The reader pages through paragraphs, compare
+/// through aligned rows.
+pub fn page(at: Option<usize>, d: i32, shown: &[usize]) -> Option<usize> {
+    let i = match (at.and_then(|p| shown.iter().position(|&x| x >= p)), d > 0) {
+        (None, _) => 0,
+        (Some(i), true) if at == Some(shown[i]) => (i + 1).min(shown.len().saturating_sub(1)),
+        (Some(i), true) => i,
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    shown.get(i).copied()
 }
 
 /// The reader's view state.
@@ -179,9 +124,9 @@ impl ReaderView {
             .unwrap_or("")
             .split(',')
             .filter_map(|l| {
-                LABELS
+                Label::ALL
                     .iter()
-                    .copied()
+                    .map(Label::as_str)
                     .find(|k| k.eq_ignore_ascii_case(l.trim()))
             })
             .collect();
@@ -197,9 +142,9 @@ impl ReaderView {
 
     /// The query that reopens this view.
     pub fn to_query(&self) -> ReaderQuery {
-        let hide: Vec<&str> = LABELS
+        let hide: Vec<&str> = Label::ALL
             .iter()
-            .copied()
+            .map(Label::as_str)
             .filter(|l| self.hidden.contains(l))
             .collect();
         ReaderQuery {
@@ -235,118 +180,60 @@ impl ReaderView {
             }
             ReaderAction::ToggleFurniture => next.hide_furniture = !next.hide_furniture,
             ReaderAction::TogglePresent => next.present = !next.present,
-            ReaderAction::Page(d, shown) => {
-                let at = self.para.and_then(|p| shown.iter().position(|&x| x >= p));
-                let i = match (at, d > 0) {
-                    (None, _) => 0,
-                    (Some(i), true) if self.para == Some(shown[i]) => {
-                        (i + 1).min(shown.len().saturating_sub(1))
-                    }
-                    (Some(i), true) => i,
-                    (Some(i), false) => i.saturating_sub(1),
-                };
-                next.para = shown.get(i).copied();
-            }
+            ReaderAction::Page(d, shown) => next.para = page(self.para, d, &shown),
         }
         next
     }
 }
 
-/// Cuts `para` into runs: plain text (`None`) and marks (`Some(i)`, `i` indexing `mentions`),
-/// leaving out mentions whose label is hidden. `mentions` are sorted and do not overlap.
-pub fn segments(
-    para: Span,
-    mentions: &[(Span, &str)],
-    hidden: &BTreeSet<&'static str>,
-) -> Vec<(Span, Option<usize>)> {
-    let mut out = Vec::new();
-    let mut at = para.start;
-    let first = mentions.partition_point(|(s, _)| s.end <= para.start);
-    for (i, (s, label)) in mentions.iter().enumerate().skip(first) {
-        if s.start >= para.end {
-            break;
-        }
-        if hidden.contains(label) || s.start < at || s.end > para.end {
-            continue;
-        }
-        if s.start > at {
-            out.push((Span::new(at, s.start), None));
-        }
-        out.push((*s, Some(i)));
-        at = s.end;
-    }
-    if at < para.end {
-        out.push((Span::new(at, para.end), None));
-    }
-    out
+/// The reader's own state beside the link's: whether the shortcuts list is open, and the
+/// highlight being made from the selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderPanel {
+    /// The keyboard shortcuts list is shown.
+    pub help: bool,
+    /// The selected words being turned into a highlight (the editor is open).
+    pub pending: Option<Span>,
+    /// "Highlight selection" was pressed with nothing selected: say how.
+    pub no_selection: bool,
 }
 
-/// Cuts `piece` at the edges of `highlights` (sorted by start; they may overlap): each run
-/// with the index of the first highlight covering it, or `None`.
-pub fn split_by(piece: Span, highlights: &[Span]) -> Vec<(Span, Option<usize>)> {
-    let mut cuts = vec![piece.start, piece.end];
-    for h in highlights {
-        for x in [h.start, h.end] {
-            if x > piece.start && x < piece.end {
-                cuts.push(x);
+/// What changes the reader's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelAction {
+    /// Open or close the shortcuts list (`?`, its button).
+    ToggleHelp,
+    /// Close the shortcuts list.
+    CloseHelp,
+    /// Words were selected in the text (mouse up, shift with a key).
+    Selected(Span),
+    /// "Highlight selection" was pressed, with what was selected then.
+    Highlight(Option<Span>),
+    /// The highlight editor was closed.
+    CloseEditor,
+}
+
+impl ReaderPanel {
+    /// The state after `action`.
+    pub fn reduce(&self, action: PanelAction) -> ReaderPanel {
+        let mut next = self.clone();
+        match action {
+            PanelAction::ToggleHelp => next.help = !next.help,
+            PanelAction::CloseHelp => next.help = false,
+            PanelAction::Selected(s) => next.pending = Some(s),
+            PanelAction::Highlight(s) => {
+                next.pending = s;
+                next.no_selection = s.is_none();
             }
+            PanelAction::CloseEditor => next.pending = None,
         }
+        next
     }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
-            let run = Span::new(w[0], w[1]);
-            let cover = highlights
-                .iter()
-                .position(|h| h.start <= run.start && run.end <= h.end);
-            (run, cover)
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn split_by_highlights() {
-        let s = |a, b| Span::new(a, b);
-        type Case<'a> = (Span, &'a [Span], &'a [(Span, Option<usize>)]);
-        let cases: &[Case<'_>] = &[
-            (s(0, 10), &[], &[(s(0, 10), None)]),
-            (
-                s(0, 10),
-                &[s(2, 4)],
-                &[(s(0, 2), None), (s(2, 4), Some(0)), (s(4, 10), None)],
-            ),
-            (
-                s(5, 10),
-                &[s(0, 7)],
-                &[(s(5, 7), Some(0)), (s(7, 10), None)],
-            ),
-            (s(5, 10), &[s(0, 20)], &[(s(5, 10), Some(0))]),
-            (s(5, 10), &[s(0, 3), s(12, 20)], &[(s(5, 10), None)]),
-            (
-                s(0, 10),
-                &[s(1, 6), s(4, 8)],
-                &[
-                    (s(0, 1), None),
-                    (s(1, 4), Some(0)),
-                    (s(4, 6), Some(0)),
-                    (s(6, 8), Some(1)),
-                    (s(8, 10), None),
-                ],
-            ),
-        ];
-        for (piece, hl, want) in cases {
-            assert_eq!(
-                split_by(*piece, hl),
-                *want,
-                "piece {piece:?} highlights {hl:?}"
-            );
-        }
-    }
 
     #[track_caller]
     fn check_query(
@@ -416,16 +303,17 @@ mod tests {
             Some("a b%zz%")
         );
         assert_eq!(ReaderQuery::parse("").encode(), "");
-        assert_eq!(percent_encode("a&b=c é"), "a%26b%3Dc%20%C3%A9");
-    }
-
-    #[test]
-    fn query_params() {
-        assert_eq!(query_param("?diff=1&show=a", "show").as_deref(), Some("a"));
-        assert_eq!(query_param("row=3", "row").as_deref(), Some("3"));
-        assert_eq!(query_param("rows=3", "row"), None);
-        assert_eq!(query_param("", "row"), None);
-        assert_eq!(query_param("focus=a%20b", "focus").as_deref(), Some("a b"));
+        let focus = |at| ReaderQuery {
+            focus: Some("anne lee".into()),
+            at,
+            ..ReaderQuery::default()
+        };
+        assert_eq!(
+            doc_link("a", &focus(Some(2))),
+            "#/doc/a?focus=anne%20lee&at=2"
+        );
+        assert_eq!(doc_link("a", &focus(None)), "#/doc/a?focus=anne%20lee");
+        assert_eq!(doc_link("a", &ReaderQuery::default()), "#/doc/a");
     }
 
     #[test]
@@ -502,63 +390,35 @@ mod tests {
     }
 
     #[track_caller]
-    fn check_segments(
-        para: (usize, usize),
-        mentions: &[((usize, usize), &str)],
-        hide: &[&'static str],
-        expected: &[((usize, usize), Option<usize>)],
-    ) {
-        let m: Vec<(Span, &str)> = mentions
+    fn check_panel(actions: &[PanelAction], expected: ReaderPanel) {
+        let got = actions
             .iter()
-            .map(|&((s, e), l)| (Span::new(s, e), l))
-            .collect();
-        let hidden: BTreeSet<&'static str> = hide.iter().copied().collect();
-        let got = segments(Span::new(para.0, para.1), &m, &hidden);
-        let want: Vec<(Span, Option<usize>)> = expected
-            .iter()
-            .map(|&((s, e), i)| (Span::new(s, e), i))
-            .collect();
-        assert_eq!(
-            got, want,
-            "para {para:?}, mentions {mentions:?}, hidden {hide:?}"
-        );
+            .fold(ReaderPanel::default(), |p, a| p.reduce(a.clone()));
+        assert_eq!(got, expected, "{actions:?}");
     }
 
     #[test]
-    fn segments_cover_the_paragraph() {
-        // "Ann Lee met Bob in Rome." as paragraph 10..34
-        let m = [
-            ((10, 17), "PERSON"),
-            ((22, 25), "PERSON"),
-            ((29, 33), "PLACE"),
-            ((40, 44), "DATE"),
-        ];
-        check_segments(
-            (10, 34),
-            &m,
-            &[],
-            &[
-                ((10, 17), Some(0)),
-                ((17, 22), None),
-                ((22, 25), Some(1)),
-                ((25, 29), None),
-                ((29, 33), Some(2)),
-                ((33, 34), None),
-            ],
+    fn panel() {
+        use PanelAction::*;
+        let s = Span::new(3, 9);
+        let panel = |help, pending, no_selection| ReaderPanel {
+            help,
+            pending,
+            no_selection,
+        };
+        check_panel(&[ToggleHelp], panel(true, None, false));
+        check_panel(&[ToggleHelp, ToggleHelp], panel(false, None, false));
+        check_panel(
+            &[ToggleHelp, CloseHelp, CloseHelp],
+            panel(false, None, false),
         );
-        check_segments(
-            (10, 34),
-            &m,
-            &["PERSON"],
-            &[((10, 29), None), ((29, 33), Some(2)), ((33, 34), None)],
+        check_panel(&[Selected(s)], panel(false, Some(s), false));
+        check_panel(&[Selected(s), CloseEditor], panel(false, None, false));
+        check_panel(&[Selected(s), Highlight(None)], panel(false, None, true));
+        check_panel(
+            &[Highlight(None), Highlight(Some(s))],
+            panel(false, Some(s), false),
         );
-        check_segments(
-            (35, 50),
-            &m,
-            &[],
-            &[((35, 40), None), ((40, 44), Some(3)), ((44, 50), None)],
-        );
-        check_segments((0, 5), &m, &[], &[((0, 5), None)]);
-        check_segments((0, 0), &[], &[], &[]);
+        check_panel(&[Highlight(None), Selected(s)], panel(false, Some(s), true));
     }
 }

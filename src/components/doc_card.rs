@@ -1,6 +1,6 @@
 //! A library card: title, first sentence, word count, linking to the reader.
 
-use crate::app::Route;
+use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

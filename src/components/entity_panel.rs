@@ -1,9 +1,10 @@
 //! The entity panel: this document's entities by label, most mentioned first; the selected
 //! entity with previous/next and the other sources that mention it.
 
-use crate::app::Route;
+use crate::marks::label_name;
+use crate::route::Route;
 use crate::state::{EntityCount, Library};
-use crate::view::label_name;
+use crate::view::{doc_link, ReaderQuery};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -37,7 +38,7 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
                 let doc = library.docs().get(d)?;
                 Some(html! {
                     <li data-doc={doc.id.clone()}>
-                        <a href={format!("#/doc/{}?focus={}", doc.id, crate::view::percent_encode(&e.id))}>{ doc.title.clone() }</a>
+                        <a href={doc_link(&doc.id, &ReaderQuery { focus: Some(e.id.clone()), ..ReaderQuery::default() })}>{ doc.title.clone() }</a>
                         { format!(" · {n} {}", if n == 1 { "mention" } else { "mentions" }) }
                     </li>
                 })

@@ -1,6 +1,6 @@
 //! The legend: one toggle per label with its count in this document, and the furniture switch.
 
-use crate::view::label_name;
+use crate::marks::label_name;
 use std::collections::BTreeSet;
 use yew::prelude::*;
 

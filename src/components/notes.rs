@@ -1,7 +1,7 @@
 //! Highlights and notes in a document: the editor for a new one (from the text selection) and
 //! the list of a document's notes with their anchoring status.
 
-use crate::app::NotesCtx;
+use crate::contexts::NotesCtx;
 use crate::notes::NotesAction;
 use parallax_core::anchor::{resolve, Anchored};
 use parallax_core::notes::{Colour, Note};
@@ -40,7 +40,7 @@ pub fn highlight_runs(
     placed: &[(Span, Note)],
 ) -> Html {
     let spans: Vec<Span> = placed.iter().map(|(s, _)| *s).collect();
-    let runs = crate::view::split_by(span, &spans)
+    let runs = crate::marks::split_by(span, &spans)
         .into_iter()
         .map(|(run, h)| {
             let t = ix.slice(text, run).to_string();

@@ -1,7 +1,8 @@
 //! The quotes of one document: speaker, quote, link to its place in the reader.
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::state::Library;
+use crate::view::{doc_link, ReaderQuery};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn quote_list(p: &QuoteListProps) -> Html {
                     { "— " }
                     { speaker(&library, q.speaker_entity.as_deref(), q.speaker_text.as_deref()) }
                     { " · " }
-                    <a href={format!("#/doc/{}?p={para}", doc.id)}>{ format!("paragraph {para}") }</a>
+                    <a href={doc_link(&doc.id, &ReaderQuery { p: Some(para), ..ReaderQuery::default() })}>{ format!("paragraph {para}") }</a>
                 </p>
             </li>
         }

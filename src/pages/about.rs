@@ -1,7 +1,7 @@
 //! `#/about`: version, how the recognizer works, data sources and licences, timings measured
 //! in this browser.
 
-use crate::app::Timings;
+use crate::contexts::Timings;
 use crate::schedule::next_task;
 use crate::state::Library;
 use yew::prelude::*;

@@ -1,8 +1,9 @@
 //! `#/add`: the user's own article, pasted or opened from a .txt, .md or .html file. It is
 //! turned into plain text (markup is never interpreted), analysed and kept on this device.
 
-use crate::app::{ArticlesCtx, Route};
 use crate::articles::Article;
+use crate::contexts::ArticlesCtx;
+use crate::route::Route;
 use crate::state::Library;
 use parallax_core::import::{import, ImportError, MAX_IMPORT_BYTES};
 use yew::prelude::*;

@@ -4,11 +4,13 @@
 //! narrow screens; `?present` is presenter mode (projector type, the arrow keys page through
 //! the aligned rows), `row=N` the current row.
 
-use crate::app::Route;
-use crate::compare::{coverage, rows, Row};
+use crate::compare::{coverage, rows, CompareAction, CompareView, Row};
+use crate::components::notes::{placed, NoteEditor};
+use crate::contexts::NotesCtx;
+use crate::keys::use_presenter_keys;
 use crate::pages::not_found::NotFound;
+use crate::route::Route;
 use crate::state::Library;
-use crate::view::query_param;
 use parallax_core::align::{word_diff, DiffOp};
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;
@@ -23,31 +25,34 @@ pub struct CompareProps {
     pub b: AttrValue,
 }
 
-/// The compare view.
+/// The compare view, or "not found" when either document is unknown.
 #[function_component(Compare)]
 pub fn compare(p: &CompareProps) -> Html {
     let library = use_context::<Library>().expect("App provides the library");
+    match (library.index(&p.a), library.index(&p.b)) {
+        (Some(a), Some(b)) => html! { <Aligned {a} {b} /> },
+        _ => html! { <NotFound what="Document" /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AlignedProps {
+    /// Positions of the two documents in the library.
+    a: usize,
+    b: usize,
+}
+
+/// The two documents side by side.
+#[function_component(Aligned)]
+fn aligned(p: &AlignedProps) -> Html {
+    let library = use_context::<Library>().expect("App provides the library");
+    let notes = use_context::<NotesCtx>().expect("App provides the notes");
     let location = use_location();
     let navigator = use_navigator();
-    let query = location
-        .as_ref()
-        .map(|l| l.query_str().to_string())
-        .unwrap_or_default();
-    let param = |k: &str| query_param(&query, k);
-    let diff = param("diff").as_deref() == Some("1");
-    let show = param("show").unwrap_or_default();
-    let present = query
-        .split('&')
-        .any(|kv| kv.trim_start_matches('?') == "present");
-    let current_row = param("row").and_then(|r| r.parse::<usize>().ok());
-    let (ia, ib) = (library.index(&p.a), library.index(&p.b));
-    let pairs = use_memo((library.clone(), ia, ib), |(lib, ia, ib)| match (ia, ib) {
-        (Some(a), Some(b)) => lib.align(*a, *b),
-        _ => Vec::new(),
-    });
-    let (Some(ia), Some(ib)) = (ia, ib) else {
-        return html! { <NotFound what="Document" /> };
-    };
+    let pending = use_state(|| None::<(String, Span)>);
+    let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    let (ia, ib) = (p.a, p.b);
+    let pairs = use_memo((library.clone(), ia, ib), |(lib, a, b)| lib.align(*a, *b));
     let (da, db) = (&library.docs()[ia], &library.docs()[ib]);
     let (sa, sb) = (library.sentences(ia), library.sentences(ib));
     let index = |sents: &[Span], s: Span| sents.iter().position(|x| *x == s);
@@ -57,85 +62,32 @@ pub fn compare(p: &CompareProps) -> Html {
         .collect();
     let table = rows(sa.len(), sb.len(), &idx_pairs);
     let (ca, cb) = coverage(sa.len(), sb.len(), &idx_pairs);
-    let (xa, xb) = (CharIndex::new(&da.text), CharIndex::new(&db.text));
 
-    let set_full = {
-        let navigator = navigator.clone();
-        let (a, b) = (p.a.to_string(), p.b.to_string());
-        move |new_diff: bool, new_show: &str, present: bool, row: Option<usize>| {
-            let mut parts = Vec::new();
-            if new_diff {
-                parts.push("diff=1".to_string());
+    let dispatch = {
+        let view = view.clone();
+        let route = Route::Compare {
+            a: da.id.clone(),
+            b: db.id.clone(),
+        };
+        Callback::from(move |action: CompareAction| {
+            let next = view.reduce(action);
+            if next != view {
+                crate::contexts::replace_view(&navigator, &route, &next.to_query());
             }
-            if !new_show.is_empty() {
-                parts.push(format!("show={new_show}"));
-            }
-            if present {
-                parts.push("present".to_string());
-            }
-            if let Some(r) = row {
-                parts.push(format!("row={r}"));
-            }
-            let route = Route::Compare {
-                a: a.clone(),
-                b: b.clone(),
-            };
-            crate::app::replace_view(&navigator, &route, &parts.join("&"));
-        }
-    };
-    let set = {
-        let set_full = set_full.clone();
-        move |new_diff: bool, new_show: &str| set_full(new_diff, new_show, present, current_row)
+        })
     };
     // Presenter mode: arrows and Page keys move through the rows that pair two passages.
-    {
-        let set_full = set_full.clone();
-        let show = show.clone();
-        let paired: Vec<usize> = table
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| matches!(r, Row::Pair { .. }))
-            .map(|(i, _)| i)
-            .collect();
-        use_effect_with(
-            (present, current_row, diff, show.clone(), paired.clone()),
-            move |_| {
-                let listener = present.then(|| {
-                    gloo::events::EventListener::new(
-                        &gloo::utils::document(),
-                        "keydown",
-                        move |e| {
-                            use wasm_bindgen::JsCast;
-                            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                                return;
-                            };
-                            if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                                return;
-                            }
-                            let step: i64 = match e.key().as_str() {
-                                "ArrowRight" | "ArrowDown" | "PageDown" | " " => 1,
-                                "ArrowLeft" | "ArrowUp" | "PageUp" => -1,
-                                _ => return,
-                            };
-                            e.prevent_default();
-                            let at = current_row.and_then(|r| paired.iter().position(|&x| x == r));
-                            let next = match at {
-                                None => 0,
-                                Some(i) => {
-                                    (i as i64 + step).clamp(0, paired.len() as i64 - 1) as usize
-                                }
-                            };
-                            if let Some(&r) = paired.get(next) {
-                                set_full(diff, &show, true, Some(r));
-                            }
-                        },
-                    )
-                });
-                move || drop(listener)
-            },
-        );
-    }
-    use_effect_with(current_row, |row| {
+    let paired: Vec<usize> = table
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Row::Pair { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    use_presenter_keys(
+        view.present,
+        dispatch.reform(move |d| CompareAction::Page(d, paired.clone())),
+    );
+    use_effect_with(view.row, |row| {
         if let Some(r) = row {
             if let Ok(Some(el)) =
                 gloo::utils::document().query_selector(&format!("tr[data-row='{r}']"))
@@ -146,33 +98,13 @@ pub fn compare(p: &CompareProps) -> Html {
             }
         }
     });
-    let toggle_present = {
-        let set_full = set_full.clone();
-        let show = show.clone();
-        Callback::from(move |_: MouseEvent| set_full(diff, &show, !present, current_row))
-    };
-    let toggle_diff = {
-        let set = set.clone();
-        let show = show.clone();
-        Callback::from(move |_| set(!diff, &show))
-    };
-    let show_button = |value: &'static str, label: String| {
-        let set = set.clone();
-        let pressed = show == value;
-        html! {
-            <button type="button" aria-pressed={pressed.to_string()} data-show={value}
-                    onclick={Callback::from(move |_| set(diff, value))}>{ label }</button>
-        }
-    };
 
-    let notes = use_context::<crate::app::NotesCtx>().expect("App provides the notes");
-    let pending = use_state(|| None::<(String, Span)>);
-    let placed_a = crate::components::notes::placed(da, &notes.state.of_doc(&da.id));
-    let placed_b = crate::components::notes::placed(db, &notes.state.of_doc(&db.id));
-    let sentence = |d: &parallax_core::Document, ix: &CharIndex, doc_i: usize, s: Span| -> Html {
-        let placed = if doc_i == ia { &placed_a } else { &placed_b };
-        html! { <span class="sent" data-start={s.start.to_string()}>{ marked(&library, doc_i, ix, &d.text, s, placed) }</span> }
-    };
+    let placed_a = placed(da, &notes.state.of_doc(&da.id));
+    let placed_b = placed(db, &notes.state.of_doc(&db.id));
+    let sides = [
+        Side::new(&library, ia, &placed_a),
+        Side::new(&library, ib, &placed_b),
+    ];
     let capture = {
         let pending = pending.clone();
         Callback::from(move |_: MouseEvent| {
@@ -183,66 +115,20 @@ pub fn compare(p: &CompareProps) -> Html {
             }
         })
     };
-    let body = table.iter().enumerate().map(|(r, row)| match *row {
-        Row::Pair { a, b, kind } => {
-            let (ta, tb) = (xa.slice(&da.text, sa[a]), xb.slice(&db.text, sb[b]));
-            let (left, right) = if diff {
-                let ops = word_diff(ta, tb);
-                let l = ops.iter().filter_map(|o| match o {
-                    DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
-                    DiffOp::Delete(t) => Some(html! { <><del>{ t.clone() }</del>{ " " }</> }),
-                    DiffOp::Insert(_) => None,
-                });
-                let rr = ops.iter().filter_map(|o| match o {
-                    DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
-                    DiffOp::Insert(t) => Some(html! { <><ins>{ t.clone() }</ins>{ " " }</> }),
-                    DiffOp::Delete(_) => None,
-                });
-                (html! { <>{ for l }</> }, html! { <>{ for rr }</> })
-            } else {
-                (sentence(da, &xa, ia, sa[a]), sentence(db, &xb, ib, sb[b]))
-            };
-            html! {
-                <tr class={classes!("row", "paired", format!("kind-{}", kind.as_str()), (current_row == Some(r)).then_some("target"))} data-row={r.to_string()}
-                    data-a={a.to_string()} data-b={b.to_string()} data-kind={kind.as_str()}>
-                    <td class="cell a" data-doc={da.id.clone()}>{ left }</td>
-                    <td class="cell b" data-doc={db.id.clone()}><span class="kind-tag" data-nt="">{ kind.as_str() }</span>{ " " }{ right }</td>
-                </tr>
-            }
-        }
-        Row::OnlyA { a, elsewhere } => html! {
-            <tr class="row only-a" data-row={r.to_string()} data-a={a.to_string()}>
-                <td class="cell a" data-doc={da.id.clone()}>{ sentence(da, &xa, ia, sa[a]) }</td>
-                <td class="cell b gap">{ if elsewhere { "reported elsewhere in this source" } else { "—" } }</td>
-            </tr>
-        },
-        Row::OnlyB { b, elsewhere } => html! {
-            <tr class="row only-b" data-row={r.to_string()} data-b={b.to_string()}>
-                <td class="cell a gap">{ if elsewhere { "reported elsewhere in this source" } else { "—" } }</td>
-                <td class="cell b" data-doc={db.id.clone()}>{ sentence(db, &xb, ib, sb[b]) }</td>
-            </tr>
-        },
-    });
+    let body = table
+        .iter()
+        .enumerate()
+        .map(|(r, row)| table_row(&sides, &view, r, *row));
     html! {
-        <article class={classes!("compare", (!show.is_empty()).then(|| format!("show-{show}")), present.then_some("present"))} id="compare"
+        <article class={classes!("compare", (!view.show.is_empty()).then(|| format!("show-{}", view.show)), view.present.then_some("present"))} id="compare"
                  data-a={da.id.clone()} data-b={db.id.clone()} aria-labelledby="compare-h">
             <h1 id="compare-h">{ "Compare two sources" }</h1>
             <p class="coverage" id="coverage">
                 { format!("{ca} of {} sentences in the first source have a counterpart in the second; {cb} of {} the other way.", sa.len(), sb.len()) }
             </p>
-            <div class="compare-controls">
-                <button type="button" id="diff-toggle" aria-pressed={diff.to_string()} onclick={toggle_diff}>{ "Show word differences" }</button>
-                <button type="button" id="compare-present" aria-pressed={present.to_string()} onclick={toggle_present}>
-                    { if present { "Leave presenter mode" } else { "Presenter mode (arrows move row by row)" } }
-                </button>
-                <div class="show-switch" role="group" aria-label="Columns on a narrow screen">
-                    { show_button("", "Both".into()) }
-                    { show_button("a", "First only".into()) }
-                    { show_button("b", "Second only".into()) }
-                </div>
-            </div>
+            { controls(&view, &dispatch) }
             if let Some((doc_id, span)) = (*pending).clone() {
-                <crate::components::notes::NoteEditor doc_id={doc_id.clone()}
+                <NoteEditor doc_id={doc_id.clone()}
                     text={library.get(&doc_id).map(|d| d.text.clone()).unwrap_or_default()} {span}
                     on_close={{ let pending = pending.clone(); Callback::from(move |_| pending.set(None)) }} />
             }
@@ -261,6 +147,128 @@ pub fn compare(p: &CompareProps) -> Html {
     }
 }
 
+/// The buttons above the table: word differences, presenter mode, the columns shown.
+fn controls(view: &CompareView, dispatch: &Callback<CompareAction>) -> Html {
+    let show_button = |value: &'static str, label: &'static str| {
+        html! {
+            <button type="button" aria-pressed={(view.show == value).to_string()} data-show={value}
+                    onclick={dispatch.reform(move |_| CompareAction::Show(value))}>{ label }</button>
+        }
+    };
+    html! {
+        <div class="compare-controls">
+            <button type="button" id="diff-toggle" aria-pressed={view.diff.to_string()}
+                    onclick={dispatch.reform(|_| CompareAction::ToggleDiff)}>{ "Show word differences" }</button>
+            <button type="button" id="compare-present" aria-pressed={view.present.to_string()}
+                    onclick={dispatch.reform(|_| CompareAction::TogglePresent)}>
+                { if view.present { "Leave presenter mode" } else { "Presenter mode (arrows move row by row)" } }
+            </button>
+            <div class="show-switch" role="group" aria-label="Columns on a narrow screen">
+                { show_button("", "Both") }
+                { show_button("a", "First only") }
+                { show_button("b", "Second only") }
+            </div>
+        </div>
+    }
+}
+
+/// One column's document: what its cells are rendered from.
+struct Side<'a> {
+    lib: &'a Library,
+    doc_i: usize,
+    doc: &'a parallax_core::Document,
+    sentences: &'a [Span],
+    ix: CharIndex,
+    placed: &'a [(Span, parallax_core::notes::Note)],
+}
+
+impl<'a> Side<'a> {
+    fn new(
+        lib: &'a Library,
+        doc_i: usize,
+        placed: &'a [(Span, parallax_core::notes::Note)],
+    ) -> Self {
+        let doc = &lib.docs()[doc_i];
+        Side {
+            lib,
+            doc_i,
+            doc,
+            sentences: lib.sentences(doc_i),
+            ix: CharIndex::new(&doc.text),
+            placed,
+        }
+    }
+
+    /// Sentence `k` with its marks and highlights.
+    fn sentence(&self, k: usize) -> Html {
+        let s = self.sentences[k];
+        html! { <span class="sent" data-start={s.start.to_string()}>{ marked(self.lib, self.doc_i, &self.ix, &self.doc.text, s, self.placed) }</span> }
+    }
+
+    /// The text of sentence `k`.
+    fn text(&self, k: usize) -> &'a str {
+        self.ix.slice(&self.doc.text, self.sentences[k])
+    }
+}
+
+/// Row `r` of the table.
+fn table_row(sides: &[Side<'_>; 2], view: &CompareView, r: usize, row: Row) -> Html {
+    let [sa, sb] = sides;
+    let (da, db) = (sa.doc, sb.doc);
+    let gap = |elsewhere: bool| {
+        if elsewhere {
+            "reported elsewhere in this source"
+        } else {
+            "—"
+        }
+    };
+    match row {
+        Row::Pair { a, b, kind } => {
+            let (left, right) = if view.diff {
+                diff_cells(sa.text(a), sb.text(b))
+            } else {
+                (sa.sentence(a), sb.sentence(b))
+            };
+            html! {
+                <tr class={classes!("row", "paired", format!("kind-{}", kind.as_str()), (view.row == Some(r)).then_some("target"))} data-row={r.to_string()}
+                    data-a={a.to_string()} data-b={b.to_string()} data-kind={kind.as_str()}>
+                    <td class="cell a" data-doc={da.id.clone()}>{ left }</td>
+                    <td class="cell b" data-doc={db.id.clone()}><span class="kind-tag" data-nt="">{ kind.as_str() }</span>{ " " }{ right }</td>
+                </tr>
+            }
+        }
+        Row::OnlyA { a, elsewhere } => html! {
+            <tr class="row only-a" data-row={r.to_string()} data-a={a.to_string()}>
+                <td class="cell a" data-doc={da.id.clone()}>{ sa.sentence(a) }</td>
+                <td class="cell b gap">{ gap(elsewhere) }</td>
+            </tr>
+        },
+        Row::OnlyB { b, elsewhere } => html! {
+            <tr class="row only-b" data-row={r.to_string()} data-b={b.to_string()}>
+                <td class="cell a gap">{ gap(elsewhere) }</td>
+                <td class="cell b" data-doc={db.id.clone()}>{ sb.sentence(b) }</td>
+            </tr>
+        },
+    }
+}
+
+/// Two aligned sentences with their word differences: deletions on the left, insertions on
+/// the right.
+fn diff_cells(ta: &str, tb: &str) -> (Html, Html) {
+    let ops = word_diff(ta, tb);
+    let l = ops.iter().filter_map(|o| match o {
+        DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
+        DiffOp::Delete(t) => Some(html! { <><del>{ t.clone() }</del>{ " " }</> }),
+        DiffOp::Insert(_) => None,
+    });
+    let r = ops.iter().filter_map(|o| match o {
+        DiffOp::Equal(t) => Some(html! { <>{ t.clone() }{ " " }</> }),
+        DiffOp::Insert(t) => Some(html! { <><ins>{ t.clone() }</ins>{ " " }</> }),
+        DiffOp::Delete(_) => None,
+    });
+    (html! { <>{ for l }</> }, html! { <>{ for r }</> })
+}
+
 /// The text of `span` with entity marks and the student's highlights (no interaction: the
 /// reader is where marks are used).
 fn marked(
@@ -276,13 +284,13 @@ fn marked(
         .iter()
         .map(|m| (m.span, m.label.as_str()))
         .collect();
-    let pieces = crate::view::segments(span, &spans, &Default::default()).into_iter().map(|(s, m)| {
+    let pieces = crate::marks::segments(span, &spans, &Default::default()).into_iter().map(|(s, m)| {
         let t = crate::components::notes::highlight_runs(text, ix, s, placed);
         match m {
             None => t,
             Some(k) => {
                 let m = &mentions[k];
-                html! { <mark class={classes!("m", format!("m-{}", m.label.as_str().to_lowercase()))} data-label={m.label.as_str()} data-entity={m.entity.clone()}>{ t }</mark> }
+                html! { <crate::marks::Mark label={m.label.as_str()} entity={AttrValue::from(m.entity.clone())}>{ t }</crate::marks::Mark> }
             }
         }
     });

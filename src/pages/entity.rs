@@ -1,10 +1,11 @@
 //! `#/entity/<id>`: one entity across every source: names seen, and per source each mention
 //! in its sentence, the descriptors the source uses, and the quotes attributed to it.
 
-use crate::app::Route;
+use crate::marks::{label_name, Mark};
 use crate::pages::not_found::NotFound;
+use crate::route::Route;
 use crate::state::Library;
-use crate::view::{label_name, percent_encode};
+use crate::view::{doc_link, ReaderQuery};
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -39,10 +40,10 @@ pub fn entity_page(p: &EntityProps) -> Html {
             kwic.push(html! {
                 <li>
                     <span>{ before }</span>
-                    <mark class={classes!("m", format!("m-{}", m.label.as_str().to_lowercase()))} data-label={m.label.as_str()} data-entity={m.entity.clone()}>{ hit }</mark>
+                    <Mark label={m.label.as_str()} entity={AttrValue::from(m.entity.clone())}>{ hit }</Mark>
                     <span>{ after }</span>
                     { " " }
-                    <a class="in-context" href={format!("#/doc/{}?focus={}&at={}", doc.id, percent_encode(&e.id), k + 1)}
+                    <a class="in-context" href={doc_link(&doc.id, &ReaderQuery { focus: Some(e.id.clone()), at: Some(k + 1), ..ReaderQuery::default() })}
                        aria-label={format!("mention {} in context", k + 1)}>{ "in context" }</a>
                 </li>
             });
@@ -57,7 +58,7 @@ pub fn entity_page(p: &EntityProps) -> Html {
         Some(html! {
             <section class="entity-source" data-doc={doc.id.clone()} aria-labelledby={format!("src-{}", doc.id)}>
                 <h2 id={format!("src-{}", doc.id)}>
-                    <a href={format!("#/doc/{}?focus={}", doc.id, percent_encode(&e.id))}>{ doc.title.clone() }</a>
+                    <a href={doc_link(&doc.id, &ReaderQuery { focus: Some(e.id.clone()), ..ReaderQuery::default() })}>{ doc.title.clone() }</a>
                 </h2>
                 <p class="meta">{ format!("{n} {}", if n == 1 { "mention" } else { "mentions" }) }</p>
                 if !descriptors.is_empty() {

@@ -2,9 +2,11 @@
 //! student's notes, laid out for paper. `#/handout?docs=a,b&hide=PLACE` for any sources of
 //! the library; a session shows its own with `?handout`.
 
-use crate::app::NotesCtx;
+use crate::contexts::NotesCtx;
+use crate::marks::{label_name, segments, Mark};
 use crate::state::Library;
-use crate::view::{label_name, query_param, segments, LABELS};
+use crate::url::query_param;
+use parallax_core::analysis::Label;
 use parallax_core::Span;
 use std::collections::BTreeSet;
 use yew::prelude::*;
@@ -46,9 +48,9 @@ pub fn handout_route() -> Html {
         None => (0..library.docs().len()).collect(),
     };
     let hide = query_param(&query, "hide").unwrap_or_default();
-    let hidden: Vec<&'static str> = LABELS
+    let hidden: Vec<&'static str> = Label::ALL
         .iter()
-        .copied()
+        .map(Label::as_str)
         .filter(|l| hide.split(',').any(|h| h.trim().eq_ignore_ascii_case(l)))
         .collect();
     let names: Vec<String> = docs
@@ -67,9 +69,9 @@ pub fn handout(p: &HandoutProps) -> Html {
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
-    let shown_labels: Vec<&str> = LABELS
+    let shown_labels: Vec<&'static str> = Label::ALL
         .iter()
-        .copied()
+        .map(Label::as_str)
         .filter(|l| !hidden.contains(l))
         .collect();
     html! {
@@ -80,7 +82,7 @@ pub fn handout(p: &HandoutProps) -> Html {
             <section class="handout-legend" aria-label="Legend">
                 <p>{ "Marked in the text: " }
                     { for shown_labels.iter().map(|l| html! {
-                        <><mark class={classes!("m", format!("m-{}", l.to_lowercase()))} data-label={*l}>{ label_name(l) }</mark>{ " " }</>
+                        <><Mark label={*l}>{ label_name(l) }</Mark>{ " " }</>
                     }) }
                     { "· ¶ numbers the paragraphs." }
                 </p>
@@ -103,7 +105,7 @@ pub fn handout(p: &HandoutProps) -> Html {
                             None => html! { { text } },
                             Some(k) => {
                                 let l = mentions[k].label.as_str();
-                                html! { <mark class={classes!("m", format!("m-{}", l.to_lowercase()))} data-label={l}>{ text }</mark> }
+                                html! { <Mark label={l}>{ text }</Mark> }
                             }
                         }
                     }) }</> }

@@ -8,7 +8,8 @@ use yew::prelude::*;
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
-    let articles = use_context::<crate::app::ArticlesCtx>().expect("App provides the articles");
+    let articles =
+        use_context::<crate::contexts::ArticlesCtx>().expect("App provides the articles");
     let on_remove = articles.remove.reform(|id: AttrValue| id.to_string());
     let picked = use_state(Vec::<AttrValue>::new);
     let on_pick = {

@@ -1,6 +1,6 @@
 //! What an unknown route or document id shows: never a blank page.
 
-use crate::app::Route;
+use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -1,8 +1,8 @@
 //! `#/notes`: every highlight and note, by source, with export (JSON to re-import, Markdown
 //! to read or hand in) and import (merging without duplicates).
 
-use crate::app::NotesCtx;
 use crate::components::notes::{NoteItem, NoteList};
+use crate::contexts::NotesCtx;
 use crate::notes::NotesAction;
 use crate::state::Library;
 use yew::prelude::*;

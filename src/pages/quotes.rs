@@ -89,7 +89,7 @@ pub fn quotes_page() -> Html {
             html! {
                 <li data-doc={doc.id.clone()}>
                     <blockquote>{ doc.slice(q.span).to_string() }</blockquote>
-                    <p class="meta"><a href={format!("#/doc/{}?p={para}", doc.id)}>{ doc.title.clone() }</a></p>
+                    <p class="meta"><a href={crate::view::doc_link(&doc.id, &crate::view::ReaderQuery { p: Some(para), ..Default::default() })}>{ doc.title.clone() }</a></p>
                 </li>
             }
         });

@@ -3,12 +3,14 @@
 //! device and export as a file to hand in. `?s=2` shows the second source, `?handout` the
 //! printable handout.
 
-use crate::app::{NotesCtx, Route};
+use crate::contexts::NotesCtx;
 use crate::pages::handout::Handout;
 use crate::pages::reader::Reader;
+use crate::route::Route;
 use crate::session::{documents, hand_in, source_name, Answers};
 use crate::state::Library;
-use crate::view::{query_param, LABELS};
+use crate::url::{has_flag, query_param};
+use parallax_core::analysis::Label;
 use parallax_core::session::Session;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -86,9 +88,9 @@ fn guided(p: &GuidedProps) -> Html {
         .filter(|&k| k >= 1 && k <= n)
         .unwrap_or(1)
         - 1;
-    let hidden: Vec<&'static str> = LABELS
+    let hidden: Vec<&'static str> = Label::ALL
         .iter()
-        .copied()
+        .map(Label::as_str)
         .filter(|l| s.hide.iter().any(|h| h.eq_ignore_ascii_case(l)))
         .collect();
     let names: Vec<String> = library
@@ -106,10 +108,7 @@ fn guided(p: &GuidedProps) -> Html {
         s.title.clone()
     };
 
-    if query
-        .split('&')
-        .any(|kv| kv == "handout" || kv == "?handout")
-    {
+    if has_flag(&query, "handout") {
         let prompts: Vec<String> = s.prompts.iter().map(|pr| prompt_line(pr, &names)).collect();
         return html! {
             <Handout title={title} docs={(0..n).collect::<Vec<_>>()} names={names} prompts={prompts}
@@ -127,9 +126,7 @@ fn guided(p: &GuidedProps) -> Html {
                 .unwrap_or_default();
             let mut next = answers.answers.clone();
             next.set(i, value, crate::storage::now(), &writer);
-            let (merged, result) = save_answers(&key, &next);
-            saved.set(Some(result));
-            answers.dispatch(AnswersAction::Saved(merged));
+            save(&answers, &saved, &key, next);
         })
     };
     let set_name = {
@@ -142,9 +139,7 @@ fn guided(p: &GuidedProps) -> Html {
                 .unwrap_or_default();
             let mut next = answers.answers.clone();
             next.set_name(value, crate::storage::now(), &writer);
-            let (merged, result) = save_answers(&key, &next);
-            saved.set(Some(result));
-            answers.dispatch(AnswersAction::Saved(merged));
+            save(&answers, &saved, &key, next);
         })
     };
     let export = {
@@ -173,57 +168,14 @@ fn guided(p: &GuidedProps) -> Html {
     let doc = &library.docs()[current];
     html! {
         <div class="session" id="session">
-            <header class="session-head">
-                <p class="eyebrow">{ "Guided reading" }</p>
-                <h1 id="session-title">{ title.clone() }</h1>
-                <p class="meta">
-                    { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
-                    if !hidden.is_empty() {
-                        { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::view::label_name(l)).collect::<Vec<_>>().join(", ")) }
-                    }
-                    if s.blind { { " · blind reading: sources are not named" } }
-                </p>
-                <nav class="source-tabs" aria-label="Sources of this session">
-                    <ul>
-                        { for names.iter().enumerate().map(|(i, name)| html! {
-                            <li>
-                                <a href={format!("#/session/{}?s={}", p.payload, i + 1)}
-                                   aria-current={(i == current).then_some("page")}
-                                   class={classes!((i == current).then_some("current"))}>{ parallax_core::document::shorten(name, 64) }</a>
-                            </li>
-                        }) }
-                    </ul>
-                </nav>
-            </header>
+            { head(&library, s, &title, &hidden, &names, &p.payload, current) }
             <section class="prompts" id="prompts" aria-labelledby="prompts-h">
                 <h2 id="prompts-h">{ "Questions" }</h2>
                 if let Some(e) = &answers.problem { <p class="banner warning" role="alert">{ e.clone() }</p> }
                 if s.prompts.is_empty() {
                     <p class="meta">{ "Your teacher set no questions; read and highlight." }</p>
                 }
-                <ol>
-                    { for s.prompts.iter().enumerate().map(|(i, pr)| html! {
-                        <li class="prompt">
-                            <p class="prompt-text" id={format!("prompt-{i}")}>{ pr.text.clone() }</p>
-                            if let Some(src) = pr.source.and_then(|k| names.get(k)) {
-                                <p class="meta">{ format!("About {}", src) }
-                                    if let Some(q) = &pr.quote { { ": " }<q>{ q.clone() }</q> }
-                                    if let Some(link) = passage_link(&p.payload, &library, pr) {
-                                        { " · " }<a href={link}>{ "show the passage" }</a>
-                                    }
-                                </p>
-                            } else if let Some(q) = &pr.quote {
-                                <p class="meta"><q>{ q.clone() }</q></p>
-                            }
-                            <label for={format!("answer-{i}")}>{ "Your answer" }</label>
-                            <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
-                                      value={answers.answers.get(i).to_string()} oninput={set_answer(i)} />
-                            { for answers.answers.other_versions(i).into_iter().map(|other| html! {
-                                <p class="meta answer-conflict">{ "Also written in another tab or window at the same time: " }<q>{ other.to_string() }</q></p>
-                            }) }
-                        </li>
-                    }) }
-                </ol>
+                { prompt_list(&library, s, &names, &p.payload, &answers.answers, set_answer) }
                 <div class="hand-in">
                     <label for="student-name">{ "Your name (for the hand-in file)" }</label>
                     <input id="student-name" type="text" autocomplete="name" value={answers.answers.name().to_string()} oninput={set_name} />
@@ -245,6 +197,92 @@ fn guided(p: &GuidedProps) -> Html {
                 <Reader key={doc.id.clone()} id={doc.id.clone()} base={route} keep_query={format!("s={}", current + 1)} default_hide={hidden.clone()} />
             </div>
         </div>
+    }
+}
+
+/// Saves `next` under `key` and shows it; the status line says whether saving worked.
+/// Saves `next` (merged with what another tab stored since) and shows the merge.
+fn save(
+    answers: &UseReducerHandle<AnswersState>,
+    saved: &UseStateHandle<Option<Result<(), String>>>,
+    key: &str,
+    next: Answers,
+) {
+    let (merged, result) = save_answers(key, &next);
+    saved.set(Some(result));
+    answers.dispatch(AnswersAction::Saved(merged));
+}
+
+/// The session's title, what it hides, and a tab per source.
+fn head(
+    library: &Library,
+    s: &Session,
+    title: &str,
+    hidden: &[&'static str],
+    names: &[String],
+    payload: &str,
+    current: usize,
+) -> Html {
+    let n = library.docs().len();
+    html! {
+        <header class="session-head">
+            <p class="eyebrow">{ "Guided reading" }</p>
+            <h1 id="session-title">{ title.to_string() }</h1>
+            <p class="meta">
+                { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
+                if !hidden.is_empty() {
+                    { format!(" · hidden at first: {}", hidden.iter().map(|l| crate::marks::label_name(l)).collect::<Vec<_>>().join(", ")) }
+                }
+                if s.blind { { " · blind reading: sources are not named" } }
+            </p>
+            <nav class="source-tabs" aria-label="Sources of this session">
+                <ul>
+                    { for names.iter().enumerate().map(|(i, name)| html! {
+                        <li>
+                            <a href={format!("#/session/{}?s={}", payload, i + 1)}
+                               aria-current={(i == current).then_some("page")}
+                               class={classes!((i == current).then_some("current"))}>{ parallax_core::document::shorten(name, 64) }</a>
+                        </li>
+                    }) }
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The prompts, each with the student's answer.
+fn prompt_list(
+    library: &Library,
+    s: &Session,
+    names: &[String],
+    payload: &str,
+    answers: &Answers,
+    set_answer: impl Fn(usize) -> Callback<InputEvent>,
+) -> Html {
+    html! {
+        <ol>
+            { for s.prompts.iter().enumerate().map(|(i, pr)| html! {
+                <li class="prompt">
+                    <p class="prompt-text" id={format!("prompt-{i}")}>{ pr.text.clone() }</p>
+                    if let Some(src) = pr.source.and_then(|k| names.get(k)) {
+                        <p class="meta">{ format!("About {}", src) }
+                            if let Some(q) = &pr.quote { { ": " }<q>{ q.clone() }</q> }
+                            if let Some(link) = passage_link(payload, library, pr) {
+                                { " · " }<a href={link}>{ "show the passage" }</a>
+                            }
+                        </p>
+                    } else if let Some(q) = &pr.quote {
+                        <p class="meta"><q>{ q.clone() }</q></p>
+                    }
+                    <label for={format!("answer-{i}")}>{ "Your answer" }</label>
+                    <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
+                              value={answers.get(i).to_string()} oninput={set_answer(i)} />
+                    { for answers.other_versions(i).into_iter().map(|other| html! {
+                        <p class="meta answer-conflict">{ "Also written in another tab or window at the same time: " }<q>{ other.to_string() }</q></p>
+                    }) }
+                </li>
+            }) }
+        </ol>
     }
 }
 

@@ -3,9 +3,9 @@
 //! by coverage (`?sort=asc`), a row opens (`?row=N`) to show its passages side by side, and a
 //! row whose sources give different numbers or dates is marked as a conflict.
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::state::Library;
-use crate::view::query_param;
+use crate::url::{query_param, Query};
 use parallax_core::document::shorten;
 use parallax_core::story::{story, Cell, Claim};
 use yew::prelude::*;
@@ -37,14 +37,11 @@ pub fn story_page() -> Html {
     let go = {
         let navigator = navigator.clone();
         move |asc: bool, row: Option<usize>| {
-            let mut parts = Vec::new();
-            if asc {
-                parts.push("sort=asc".to_string());
-            }
-            if let Some(r) = row {
-                parts.push(format!("row={r}"));
-            }
-            crate::app::replace_view(&navigator, &Route::Story, &parts.join("&"));
+            let query = Query::new()
+                .pair("sort", asc.then_some("asc"))
+                .pair("row", row)
+                .encode();
+            crate::contexts::replace_view(&navigator, &Route::Story, &query);
         }
     };
     let mut order: Vec<usize> = (0..claims.len()).collect();

@@ -275,6 +275,14 @@ pub async fn notes_export_and_import(c: &Ctx) -> Result<(), String> {
 /// Damaged stored notes: the problem is reported, the valid notes stay, and the raw data is
 /// kept for export. A full storage quota gives a clear message and keeps what was saved.
 pub async fn damaged_and_full_storage(c: &Ctx) -> Result<(), String> {
+    damaged_notes(c).await?;
+    unreadable_notes(c).await?;
+    full_storage(c).await
+}
+
+/// One damaged entry among the stored notes: reported, the others kept, the data kept as it
+/// was.
+async fn damaged_notes(c: &Ctx) -> Result<(), String> {
     clear_storage(c).await?;
     let seed = &c.seeds[0];
     open_reader(c, &seed.id, "").await?;
@@ -322,8 +330,12 @@ pub async fn damaged_and_full_storage(c: &Ctx) -> Result<(), String> {
         "return document.querySelector('#notes-damaged #download-damaged') !== null",
     )
     .await?;
+    Ok(())
+}
 
-    // Unreadable from the first byte: reported, nothing invented, raw kept.
+/// Unreadable from the first byte: reported, nothing invented, raw kept (follows
+/// [`damaged_notes`], on the notes page).
+async fn unreadable_notes(c: &Ctx) -> Result<(), String> {
     c.b.js("localStorage.setItem('parallax.notes', '{\"format\":\"parallax-notes\",\"version\":2,\"notes\":[{\"id\":'); return true;", vec![]).await?;
     c.b.client.refresh().await.map_err(|e| e.to_string())?;
     c.b.wait_for(
@@ -335,9 +347,14 @@ pub async fn damaged_and_full_storage(c: &Ctx) -> Result<(), String> {
         count(c, ".notes-page li.note").await? == 0,
         "notes appeared from unreadable data",
     )?;
+    Ok(())
+}
 
-    // Full storage: fill the quota, then write a note.
+/// Full storage: fill the quota, then write a note; the message says so and what was saved
+/// before stays.
+async fn full_storage(c: &Ctx) -> Result<(), String> {
     clear_storage(c).await?;
+    let seed = &c.seeds[0];
     open_reader(c, &seed.id, "").await?;
     add_note(c, 0, "saved before", "yellow").await?;
     let filled = c

@@ -5,6 +5,8 @@
 //! Tests check behaviour against the bundled files themselves (titles found in the seed
 //! texts, ids equal to the file stems), never against a copy of the app's own output.
 
+#![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
+
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Locator;

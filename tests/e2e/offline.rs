@@ -38,9 +38,8 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
     let server = Server::start(root);
     let base = server.url.clone();
     let n = c.seeds.len();
-    let every_card = format!("return document.querySelectorAll('#doc-list > li').length === {n}");
     c.b.open(&format!("{base}#/")).await?;
-    c.b.wait_for("every card", &every_card).await?;
+    c.b.wait_for("every card", &every_card(n)).await?;
 
     let supported =
         c.b.js("return 'serviceWorker' in navigator", vec![])
@@ -51,19 +50,40 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
              offline use is not available here; checked only that the app works without one",
             c.b.engine.name()
         );
-        let id = &c.seeds[0].id;
-        c.b.open(&format!("{base}#/doc/{id}")).await?;
-        c.b.wait_for(
-            "the reader without a service worker",
-            "return document.querySelectorAll('#reader mark').length > 0",
-        )
-        .await?;
-        return Ok(());
+        return without_worker(c, &base).await;
     }
+    controlled(c).await?;
+    let (worker, version) = cached(c, root).await?;
+    offline(c, &server, n).await?;
+    replaced(c, &server, root, &worker, &version).await
+}
 
+/// The script that is true once the library shows a card per document.
+fn every_card(n: usize) -> String {
+    format!("return document.querySelectorAll('#doc-list > li').length === {n}")
+}
+
+/// The service worker registration's state (installing / waiting / active), for messages.
+const STATE: &str = "return navigator.serviceWorker.getRegistration().then(r => r ? [r.installing, r.waiting, r.active].map(w => w && w.state).join(' / ') : 'no registration')";
+/// The app's caches, for messages.
+const CACHES: &str = "return caches.keys().then(ks => ks.filter(k => k.startsWith('parallax ')))";
+
+/// Without service workers the app still works.
+async fn without_worker(c: &Ctx, base: &str) -> Result<(), String> {
+    let id = &c.seeds[0].id;
+    c.b.open(&format!("{base}#/doc/{id}")).await?;
+    c.b.wait_for(
+        "the reader without a service worker",
+        "return document.querySelectorAll('#reader mark').length > 0",
+    )
+    .await?;
+    Ok(())
+}
+
+/// The first visit registers the worker, and it comes to control the page.
+async fn controlled(c: &Ctx) -> Result<(), String> {
     // The first visit registers the worker; once it is active it takes control of the page
     // (clients.claim), or else from the next load on.
-    let state = "return navigator.serviceWorker.getRegistration().then(r => r ? [r.installing, r.waiting, r.active].map(w => w && w.state).join(' / ') : 'no registration')";
     if let Err(e) = c
         .b
         .wait_for(
@@ -72,7 +92,7 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
         )
         .await
     {
-        let s = c.b.js(state, vec![]).await.unwrap_or_default();
+        let s = c.b.js(STATE, vec![]).await.unwrap_or_default();
         return Err(format!("{e}; registration (installing / waiting / active): {s}"));
     }
     let controlled = "return navigator.serviceWorker.controller !== null";
@@ -81,7 +101,12 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
     }
     c.b.wait_for("the service worker to control the page", controlled)
         .await?;
+    Ok(())
+}
 
+/// The worker's cache holds the page and every asset of this build, named after the build's
+/// version; returns the worker's source and that version.
+async fn cached(c: &Ctx, root: &Path) -> Result<(String, String), String> {
     // Its cache holds the page and every asset of this build, named after the build's version.
     let worker = std::fs::read_to_string(root.join("sw.js")).map_err(|e| e.to_string())?;
     let version = worker
@@ -101,7 +126,6 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
         assets >= 3,
         format!("sw.js pre-caches {assets} assets (js, wasm, css expected)"),
     )?;
-    let caches = "return caches.keys().then(ks => ks.filter(k => k.startsWith('parallax ')))";
     let cached = c
         .b
         .wait_for(
@@ -113,14 +137,18 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
         )
         .await;
     if let Err(e) = cached {
-        let k = c.b.js(caches, vec![]).await.unwrap_or_default();
+        let k = c.b.js(CACHES, vec![]).await.unwrap_or_default();
         return Err(format!("{e}; caches: {k}"));
     }
+    Ok((worker, version))
+}
 
+/// With the server failing, the page still loads, from the cache, with every document.
+async fn offline(c: &Ctx, server: &Server, n: usize) -> Result<(), String> {
     // Server gone: the page still loads, from the cache, with every document.
     server.set_failing(true);
     let offline = match reload(c).await {
-        Ok(()) => c.b.wait_for("every card, offline", &every_card).await,
+        Ok(()) => c.b.wait_for("every card, offline", &every_card(n)).await,
         Err(e) => Err(e),
     };
     if let Err(e) = offline {
@@ -154,7 +182,19 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
         c.b.engine.name(),
         server.refused()
     );
+    Ok(())
+}
 
+/// A new build: back online with a different version of the worker. It installs, replaces the
+/// old one, the old cache goes, and the page offers a reload.
+async fn replaced(
+    c: &Ctx,
+    server: &Server,
+    root: &Path,
+    worker: &str,
+    version: &str,
+) -> Result<(), String> {
+    let n = c.seeds.len();
     // A new build: back online with a different version of the worker. It installs, replaces
     // the old one, the old cache goes, and the page offers a reload.
     server.set_failing(false);
@@ -180,8 +220,8 @@ async fn check(c: &Ctx, root: &Path) -> Result<(), String> {
         )
         .await;
     if let Err(e) = replaced {
-        let k = c.b.js(caches, vec![]).await.unwrap_or_default();
-        let s = c.b.js(state, vec![]).await.unwrap_or_default();
+        let k = c.b.js(CACHES, vec![]).await.unwrap_or_default();
+        let s = c.b.js(STATE, vec![]).await.unwrap_or_default();
         return Err(format!("{e}; caches: {k}; registration: {s}"));
     }
     let notice = c

@@ -2,6 +2,8 @@
 //! WebDriver per engine on a free loopback port, a fresh profile per session, condition
 //! waits (never fixed sleeps), and a runner that prints one summary line per engine.
 
+#![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
+
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use std::net::TcpListener;

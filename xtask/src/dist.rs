@@ -1,7 +1,7 @@
 //! Release builds (`dist/`), the Content-Security-Policy, gzip sizes, and `serve`.
 
 use crate::setup::Tools;
-use crate::util::{cmd, run_cmd};
+use crate::util::{cmd, run_cmd, walk};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -182,18 +182,6 @@ fn sizes(dir: &Path) -> Result<Vec<FileSize>, String> {
         });
     }
     Ok(out)
-}
-
-pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for e in std::fs::read_dir(dir)? {
-        let p = e?.path();
-        if p.is_dir() {
-            walk(&p, files)?;
-        } else {
-            files.push(p);
-        }
-    }
-    Ok(())
 }
 
 fn print_sizes(sizes: &[FileSize]) {

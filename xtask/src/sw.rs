@@ -24,7 +24,7 @@ fn is_asset(name: &str) -> bool {
 /// index.html) with the same version filled in.
 pub fn prepare(out: &Path, html: &str) -> Result<String, String> {
     let mut files = Vec::new();
-    crate::dist::walk(out, &mut files).map_err(|e| format!("{}: {e}", out.display()))?;
+    crate::util::walk(out, &mut files).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut assets = Vec::new();
     for f in files {
         let Ok(rel) = f.strip_prefix(out) else {

@@ -98,3 +98,16 @@ fn show(c: &Command) -> String {
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
+
+/// Every file under `dir`, recursively (appended to `files`).
+pub fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() {
+            walk(&p, files)?;
+        } else {
+            files.push(p);
+        }
+    }
+    Ok(())
+}

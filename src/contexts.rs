@@ -1,0 +1,71 @@
+//! What the app shell provides to every view through Yew contexts, and how a view writes its
+//! state into the link. Pages and components import these; nothing imports `app`.
+
+use crate::articles::Article;
+use crate::notes::{NotesAction, NotesState};
+use crate::route::Route;
+use crate::state::Library;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Timings measured in this browser, shown on `#/about`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timings {
+    /// Milliseconds to analyse the bundled documents (entities, quotes, descriptors), the
+    /// gazetteer tables already built.
+    pub analysis_ms: f64,
+    /// Milliseconds to build the gazetteer tables (once per page load, before the analysis).
+    pub tables_ms: f64,
+    /// Milliseconds from navigation start to the first render of the app (0 until known).
+    pub first_render_ms: f64,
+    /// Milliseconds to compute the source flags (every pair of documents aligned), done
+    /// after the first paint (0 until done).
+    pub flags_ms: f64,
+}
+
+/// The library whose source flags are computed: they align every pair of documents, so they
+/// arrive after the first paint, and the flag badges re-render when this changes.
+#[derive(Clone, PartialEq, Default)]
+pub struct FlagsReady(pub Option<Library>);
+
+/// Shows `route` with `query` (no `?`; empty for none) in place of the current view, without
+/// a new history entry: how views write their state into the link.
+pub fn replace_view(navigator: &Option<Navigator>, route: &Route, query: &str) {
+    if let Some(nav) = navigator {
+        if query.is_empty() {
+            nav.replace(route);
+        } else {
+            let _ = nav.replace_with_query(route, yew_router::query::Raw(query.to_string()));
+        }
+    }
+}
+
+impl Reducible for NotesState {
+    type Action = NotesAction;
+    fn reduce(self: Rc<Self>, action: NotesAction) -> Rc<Self> {
+        Rc::new(NotesState::reduce(&self, action))
+    }
+}
+
+/// The notes and a way to change them, for every view.
+#[derive(Clone, PartialEq)]
+pub struct NotesCtx {
+    /// Current notes and storage status.
+    pub state: Rc<NotesState>,
+    /// Changes them (saved to storage by [`App`]).
+    pub dispatch: Callback<NotesAction>,
+}
+
+/// The user's own articles and how to add or remove one.
+#[derive(Clone, PartialEq)]
+pub struct ArticlesCtx {
+    /// The articles, in the order added.
+    pub list: Rc<Vec<Article>>,
+    /// A problem reading or saving them, for the user.
+    pub message: Option<String>,
+    /// Adds an article (and saves the list).
+    pub add: Callback<Article>,
+    /// Removes the article with this id (and saves the list).
+    pub remove: Callback<String>,
+}
