@@ -215,19 +215,16 @@ impl NotesState {
             self.status = Some(format!("Nothing imported: {why}."));
             return;
         }
-        let mut added = 0;
-        let mut seen = 0;
-        for v in parsed.set.versions().filter(|v| v.live().is_some()) {
+        // Notes already here, whatever their ids (an export imported again adds nothing).
+        let here: std::collections::HashSet<_> =
+            self.notes.iter().map(notes::content_key).collect();
+        let (mut added, mut seen) = (0, 0);
+        for v in parsed.set.versions() {
+            let Some(note) = v.live() else { continue };
             seen += 1;
-            let note = v.live().expect("filtered to live versions");
-            let here = self.notes.iter().any(|n| notes::same_content(n, note));
-            let before = self.set.clone();
-            if !here {
-                // Kept beside what this tab holds, never instead of it: an imported version
-                // never supersedes a note here (a conflict copy at worst).
-                self.set.insert(v.branch("import"));
-            }
-            if self.set != before {
+            // Kept beside what this tab holds, never instead of it: an imported version
+            // never supersedes a note here (a conflict copy at worst).
+            if !here.contains(&notes::content_key(note)) && self.set.insert(v.branch("import")) {
                 added += 1;
             }
         }

@@ -914,3 +914,153 @@ pub async fn handout_prints(c: &Ctx) -> Result<(), String> {
         ),
     )
 }
+
+/// Makes window `handle` the one the next commands go to.
+async fn in_window(c: &Ctx, handle: &fantoccini::wd::WindowHandle) -> Result<(), String> {
+    c.b.client
+        .switch_to_window(handle.clone())
+        .await
+        .map_err(|e| format!("switch window: {e}"))
+}
+
+/// The texts of the notes listed under the reader, sorted.
+const NOTE_TEXTS: &str = "return [...document.querySelectorAll('#doc-notes .note-text')].map(e => e.textContent).sort().join('|')";
+
+/// Waits until the reader's note list reads exactly `want` (texts sorted, joined by `|`).
+async fn notes_read(c: &Ctx, window: &str, want: &[&str]) -> Result<(), String> {
+    let mut want: Vec<&str> = want.to_vec();
+    want.sort_unstable();
+    let want = want.join("|");
+    c.b.wait_for(
+        &format!("the notes {want:?} in window {window}"),
+        &format!("{NOTE_TEXTS} === {want:?}"),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Two windows of one session link: a note added in each shows in both, and after a reload;
+/// an edit in one shows in the other; a deletion in one stays deleted in both; an answer
+/// typed in one shows in the other. Nothing either window wrote is lost.
+pub async fn two_windows(c: &Ctx) -> Result<(), String> {
+    let Some(path) = std::env::var_os("PARALLAX_E2E_SESSION") else {
+        return Err("PARALLAX_E2E_SESSION is not set".into());
+    };
+    let fragment = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    // The second source is a bundled article (the first holds the XSS vectors).
+    let url = format!("{}{}?s=2", c.base, fragment.trim());
+    clear_storage(c).await?;
+    let first = c.b.client.window().await.map_err(|e| e.to_string())?;
+    let second =
+        c.b.client
+            .new_window(false)
+            .await
+            .map_err(|e| format!("new window: {e}"))?
+            .handle;
+    let result = two_windows_steps(c, &url, &first, &second).await;
+    // Leave one window, as the other tests expect.
+    in_window(c, &second).await?;
+    let _ = c.b.client.close_window().await;
+    in_window(c, &first).await?;
+    result
+}
+
+async fn two_windows_steps(
+    c: &Ctx,
+    url: &str,
+    a: &fantoccini::wd::WindowHandle,
+    b: &fantoccini::wd::WindowHandle,
+) -> Result<(), String> {
+    let open = |w| async move {
+        in_window(c, w).await?;
+        c.b.open(url).await?;
+        c.b.wait_for(
+            "the session's reader",
+            "return document.querySelector('#session #doc-body p[data-start]') !== null",
+        )
+        .await
+        .map(|_| ())
+    };
+    open(a).await?;
+    open(b).await?;
+    in_window(c, a).await?;
+    add_note(c, 0, "from window A", "green").await?;
+    in_window(c, b).await?;
+    notes_read(c, "B", &["from window A"]).await?;
+    add_note(c, 1, "from window B", "blue").await?;
+    in_window(c, a).await?;
+    notes_read(c, "A", &["from window A", "from window B"]).await?;
+    for (w, name) in [(a, "A"), (b, "B")] {
+        in_window(c, w).await?;
+        c.b.client.refresh().await.map_err(|e| e.to_string())?;
+        c.b.wait_for(
+            "the session's reader after reload",
+            "return document.querySelector('#session #doc-body p[data-start]') !== null",
+        )
+        .await?;
+        notes_read(
+            c,
+            &format!("{name} after reload"),
+            &["from window A", "from window B"],
+        )
+        .await?;
+    }
+    // An edit in A shows in B.
+    in_window(c, a).await?;
+    c.b.js(
+        "const li = [...document.querySelectorAll('#doc-notes li.note')].find(l => l.querySelector('.note-text')?.textContent === 'from window A'); \
+         li.querySelector('.note-edit').click(); return true;",
+        vec![],
+    )
+    .await?;
+    c.b.wait_for(
+        "the note's edit form",
+        "return document.querySelector('#doc-notes .note-edit-form textarea') !== null",
+    )
+    .await?;
+    c.b.js(
+        "const f = document.querySelector('#doc-notes .note-edit-form'); \
+         f.querySelector('textarea').value = 'edited in window A'; \
+         f.requestSubmit ? f.requestSubmit() : f.querySelector('button[type=submit]').click(); return true;",
+        vec![],
+    )
+    .await?;
+    notes_read(c, "A", &["edited in window A", "from window B"]).await?;
+    in_window(c, b).await?;
+    notes_read(c, "B", &["edited in window A", "from window B"]).await?;
+    // A deletion in B stays deleted in both, also after A writes again.
+    c.b.js(
+        "const li = [...document.querySelectorAll('#doc-notes li.note')].find(l => l.querySelector('.note-text')?.textContent === 'from window B'); \
+         li.querySelector('.note-delete').click(); return true;",
+        vec![],
+    )
+    .await?;
+    notes_read(c, "B", &["edited in window A"]).await?;
+    in_window(c, a).await?;
+    notes_read(c, "A", &["edited in window A"]).await?;
+    add_note(c, 2, "a third, from A", "yellow").await?;
+    for (w, name) in [(b, "B"), (a, "A")] {
+        in_window(c, w).await?;
+        c.b.client.refresh().await.map_err(|e| e.to_string())?;
+        c.b.wait_for(
+            "the session's reader after reload",
+            "return document.querySelector('#session #doc-body p[data-start]') !== null",
+        )
+        .await?;
+        notes_read(c, name, &["edited in window A", "a third, from A"]).await?;
+    }
+    // An answer typed in A shows in B.
+    c.b.js(
+        "const t = document.querySelector('#answer-0'); t.value = 'Answer typed in A'; \
+         t.dispatchEvent(new InputEvent('input', {bubbles: true})); return true;",
+        vec![],
+    )
+    .await?;
+    in_window(c, b).await?;
+    c.b.wait_for(
+        "window A's answer in window B",
+        "return document.querySelector('#answer-0').value === 'Answer typed in A'",
+    )
+    .await?;
+    Ok(())
+}

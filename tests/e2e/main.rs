@@ -48,6 +48,7 @@ const TESTS: &[&str] = &[
     "damaged_or_full_storage_is_reported_and_notes_kept",
     "session_link_opens_the_guided_view_and_payloads_stay_text",
     "own_articles_paste_and_files_stay_text",
+    "two_windows_of_a_session_keep_each_others_notes",
     "teach_builder_makes_a_working_link",
     "handout_prints_to_pdf_with_the_text",
     "served_edition_works_offline_and_updates",
@@ -102,6 +103,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
             classroom::session_link(c).await
         }
         "own_articles_paste_and_files_stay_text" => classroom::own_articles(c).await,
+        "two_windows_of_a_session_keep_each_others_notes" => classroom::two_windows(c).await,
         "teach_builder_makes_a_working_link" => classroom::teach_builder(c).await,
         "handout_prints_to_pdf_with_the_text" => classroom::handout_prints(c).await,
         "served_edition_works_offline_and_updates" => offline::works_offline(c).await,

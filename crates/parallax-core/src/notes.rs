@@ -559,13 +559,15 @@ pub fn serialize_set(set: &NoteSet) -> String {
     .unwrap_or_default()
 }
 
+/// What two notes share when they say the same thing about the same passage (whatever their
+/// ids): document, position, quote and text.
+pub fn content_key(n: &Note) -> (&str, usize, usize, &str, &str) {
+    (&n.doc, n.start, n.end, &n.quote.exact, &n.text)
+}
+
 /// True when two notes say the same thing about the same passage (whatever their ids).
-pub fn same_content(a: &Note, b: &Note) -> bool {
-    a.doc == b.doc
-        && a.start == b.start
-        && a.end == b.end
-        && a.quote.exact == b.quote.exact
-        && a.text == b.text
+fn same_content(a: &Note, b: &Note) -> bool {
+    content_key(a) == content_key(b)
 }
 
 /// `incoming` notes (an imported file, another device) merged into `existing`, and how many

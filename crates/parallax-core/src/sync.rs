@@ -177,17 +177,19 @@ impl<T: Item> Replica<T> {
     }
 
     /// Adds `v` unless a head supersedes it or equals it; drops the heads it supersedes.
-    pub fn insert(&mut self, v: Version<T>) {
+    /// Returns true when the replica changed.
+    pub fn insert(&mut self, v: Version<T>) -> bool {
         let heads = self.heads.entry(v.id().to_string()).or_default();
         if heads
             .iter()
             .any(|h| supersedes(&h.clock, &v.clock) || *h == v)
         {
-            return;
+            return false;
         }
         heads.retain(|h| !supersedes(&v.clock, &h.clock));
         heads.push(v);
         order(heads);
+        true
     }
 
     /// Everything either replica holds: the least upper bound of the two.
