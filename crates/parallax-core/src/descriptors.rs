@@ -61,15 +61,15 @@ impl MentionLike for MentionRef {
     }
 }
 
-impl MentionLike for crate::analysis::Mention {
+impl MentionLike for crate::model::Mention {
     fn span(&self) -> Span {
         self.span
     }
     fn kind(&self) -> MentionKind {
         match self.label {
-            crate::analysis::Label::Person => MentionKind::Person,
-            crate::analysis::Label::Org => MentionKind::Org,
-            crate::analysis::Label::Place => MentionKind::Place,
+            crate::model::Label::Person => MentionKind::Person,
+            crate::model::Label::Org => MentionKind::Org,
+            crate::model::Label::Place => MentionKind::Place,
             _ => MentionKind::Other,
         }
     }

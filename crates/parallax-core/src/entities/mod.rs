@@ -30,7 +30,7 @@ mod numeric;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::Label;
+use crate::model::Label;
 use crate::offsets::Span;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
