@@ -8,23 +8,19 @@
 #![deny(missing_docs)]
 
 pub mod align;
-pub mod analysis;
 pub mod anchor;
-pub mod descriptors;
-pub mod document;
-pub mod entities;
 mod error;
 pub mod flags;
 pub mod import;
 pub mod model;
-pub mod normalize;
 pub mod notes;
+pub mod pipeline;
 pub mod quote_match;
-pub mod quotes;
 pub mod seed;
 pub mod session;
 pub mod story;
-pub mod text;
+
+pub use pipeline::{analysis, descriptors, document, entities, normalize, quotes, text};
 
 pub use analysis::{analyse, Analysis, DocAnalysis};
 pub use document::Document;

@@ -1,6 +1,6 @@
 //! The entity recognizer: PERSON, ORG, PLACE, GROUP, DATE and NUMBER mentions in one text.
 //!
-//! A rule system in four passes over the word tokens (see ../../ARCHITECTURE.md):
+//! A rule system in four passes over the word tokens (see ../../../ARCHITECTURE.md):
 //! 1. [`numeric`]: DATE and NUMBER grammar (months, weekdays, years, durations, relative
 //!    dates; cardinals, money, percentages, units, approximators).
 //! 2. Capitalised chunks (runs of capitalised words with inner connectors such as "of", "&",
