@@ -7,19 +7,14 @@
 //! - nothing panics on any UTF-8 input.
 #![deny(missing_docs)]
 
-pub mod align;
-pub mod anchor;
+pub mod classroom;
+pub mod compare;
 mod error;
-pub mod flags;
-pub mod import;
 pub mod model;
-pub mod notes;
 pub mod pipeline;
-pub mod quote_match;
-pub mod seed;
-pub mod session;
-pub mod story;
 
+pub use classroom::{anchor, import, notes, seed, session};
+pub use compare::{align, flags, quote_match, story};
 pub use pipeline::{analysis, descriptors, document, entities, normalize, quotes, text};
 
 pub use analysis::{analyse, Analysis, DocAnalysis};

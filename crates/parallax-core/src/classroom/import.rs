@@ -1424,7 +1424,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const XSS: &str = include_str!("../../../tests/fixtures/xss-vectors.txt");
+    const XSS: &str = include_str!("../../../../tests/fixtures/xss-vectors.txt");
 
     #[track_caller]
     fn check(

@@ -23,10 +23,10 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const PROPER: &str = include_str!("../data/proper_names.txt");
-const SPUN: &str = include_str!("../data/spun_names.txt");
+const PROPER: &str = include_str!("../../data/proper_names.txt");
+const SPUN: &str = include_str!("../../data/spun_names.txt");
 /// Common English words (WordNet lemmas seen in SemCor; shared with the recognizer).
-const COMMON: &str = include_str!("../data/words.txt");
+const COMMON: &str = include_str!("../../data/words.txt");
 
 /// Share of a text's characters in captions, credits, keyword lines, bylines and furniture
 /// above which it is `furniture_heavy`.
