@@ -205,7 +205,6 @@ pub fn recognize(text: &str) -> Vec<Found> {
 /// Like [`recognize`] over tokens and sentences already computed.
 pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
     let ws = words(toks, sentences);
-    let mut labels: Vec<Option<(usize, usize, Label)>> = Vec::new();
     let mut used = vec![false; ws.len()];
     let mut out: Vec<(usize, usize, Label)> = Vec::new();
 
@@ -216,7 +215,6 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
         }
         out.push((s, e, l));
     }
-    let _ = &mut labels;
 
     datelines(&ws, &mut used, &mut out);
     let mut pieces: Vec<Piece> = Vec::new();
@@ -275,9 +273,6 @@ struct Piece {
     label: Option<Label>,
     /// decided by a strong cue (lexicon, title, head word)
     sure: bool,
-    /// preceded by a title inside the chunk or just before it
-    #[allow(dead_code)]
-    titled: bool,
     /// a capitalised common word opening a sentence: a name only if the document says so
     weak: bool,
 }
@@ -932,7 +927,6 @@ impl Split<'_, '_> {
             e,
             label: Some(label),
             sure: true,
-            titled: false,
             weak: false,
         });
     }
@@ -1037,7 +1031,6 @@ fn sentence_opener(x: &mut Split<'_, '_>) -> bool {
             e: p + 1,
             label: None,
             sure: false,
-            titled: false,
             weak: true,
         });
     }
@@ -1531,7 +1524,6 @@ fn person_or_unknown(x: &mut Split<'_, '_>) -> bool {
         e: k,
         label,
         sure: label.is_some(),
-        titled,
         weak: false,
     });
     x.titled = false;
