@@ -348,6 +348,7 @@ fn internal_evidence(names: &[String], lower: &[String]) -> String {
     }
     if !lower.is_empty() {
         let mut distinct = lower.to_vec();
+        distinct.sort_unstable();
         distinct.dedup();
         parts.push(format!(
             "proper names written in lower case {} times: {}",
@@ -695,6 +696,12 @@ mod tests {
             &["Officials at the White Home said on Monday that america would act.\n\nA spokesman said america had been warned before the meeting."],
             &[],
             &["0 machine_rewrite: names with a word swapped for a synonym: “White Home” (for “White House”); proper names written in lower case 2 times: “america”"],
+        );
+        // regression: each name once, though they alternate ("america, europe, america")
+        check(
+            &["Officials said america would act.\n\nLeaders in europe agreed with the plan.\n\nA spokesman said america had been warned."],
+            &[],
+            &["0 machine_rewrite: proper names written in lower case 3 times: “america”, “europe”"],
         );
         // Capitalised genuine names and ordinary words are no evidence.
         check(
