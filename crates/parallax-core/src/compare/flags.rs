@@ -77,6 +77,8 @@ pub struct Flag {
 pub struct DescriptorIn<'a> {
     /// Entity id (shared across documents).
     pub entity: &'a str,
+    /// The name as written next to the descriptor ("Joe Biden", "Biden"), shown in evidence.
+    pub name: &'a str,
     /// The descriptor text ("US President").
     pub text: &'a str,
 }
@@ -642,7 +644,7 @@ fn descriptor_flags(
                         flag: FlagKind::DescriptorConflict,
                         evidence: format!(
                             "calls {} “{}”, {} calls them “{}”",
-                            x.entity,
+                            x.name,
                             x.text,
                             name(e),
                             y.text
@@ -662,7 +664,7 @@ mod tests {
     /// Runs `flags` over `texts` (with per-document descriptors) and renders each flag as
     /// "doc kind: evidence".
     #[track_caller]
-    fn check(texts: &[&str], descriptors: &[&[(&str, &str)]], expected: &[&str]) {
+    fn check(texts: &[&str], descriptors: &[&[(&str, &str, &str)]], expected: &[&str]) {
         let spans: Vec<Vec<crate::Span>> = texts.iter().map(|t| sentences(t)).collect();
         let docs: Vec<DocInput<'_>> = texts
             .iter()
@@ -673,7 +675,7 @@ mod tests {
             .iter()
             .map(|l| {
                 l.iter()
-                    .map(|(e, t)| DescriptorIn { entity: e, text: t })
+                    .map(|(entity, name, text)| DescriptorIn { entity, name, text })
                     .collect()
             })
             .collect();
@@ -747,15 +749,15 @@ mod tests {
     fn descriptor_conflicts_across_sources() {
         check(
             &["Biden spoke.", "Biden spoke again.", "Biden left."],
-            &[&[("joe-biden", "cybersecurity adviser")], &[("joe-biden", "US President")], &[("joe-biden", "President")]],
-            &["0 descriptor_conflict: calls joe-biden “cybersecurity adviser”, document 1 calls them “US President”"],
+            &[&[("joe-biden", "Biden", "cybersecurity adviser")], &[("joe-biden", "Biden", "US President")], &[("joe-biden", "Biden", "President")]],
+            &["0 descriptor_conflict: calls Biden “cybersecurity adviser”, document 1 calls them “US President”"],
         );
         // A past role conflicts with nothing.
         check(
             &["Johnson spoke.", "Johnson left."],
             &[
-                &[("boris-johnson", "then-Foreign Secretary")],
-                &[("boris-johnson", "Prime Minister")],
+                &[("boris-johnson", "Johnson", "then-Foreign Secretary")],
+                &[("boris-johnson", "Johnson", "Prime Minister")],
             ],
             &[],
         );

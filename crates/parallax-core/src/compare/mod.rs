@@ -9,7 +9,7 @@ pub mod story;
 
 use crate::align::{DocInput, MentionIn};
 use crate::flags::DescriptorIn;
-use crate::{Analysis, Document, Span};
+use crate::{Analysis, CharIndex, Document, Mention, Span};
 
 /// Documents and their analysis as the comparison reads them: [`DocInput`]s for
 /// [`align::align`], [`story::story`] and [`flags::flags`], and [`DescriptorIn`]s for the flags.
@@ -44,10 +44,17 @@ impl<'a> AnalysedDocs<'a> {
                 })
                 .collect(),
             descriptors: pairs()
-                .map(|(_, a)| {
+                .map(|(d, a)| {
+                    let ix = CharIndex::new(&d.text);
                     a.descriptors
                         .iter()
-                        .map(|(entity, text, _)| DescriptorIn { entity, text })
+                        .map(|(entity, text, span)| DescriptorIn {
+                            entity,
+                            name: name_near(&d.text, &ix, &a.mentions, entity, *span)
+                                .or_else(|| analysis.entity(entity).map(|e| e.name.as_str()))
+                                .unwrap_or(entity),
+                            text,
+                        })
                         .collect()
                 })
                 .collect(),
@@ -73,5 +80,65 @@ impl<'a> AnalysedDocs<'a> {
     /// The descriptors of each document, for [`flags::flags`].
     pub fn descriptors(&self) -> &[Vec<DescriptorIn<'a>>] {
         &self.descriptors
+    }
+}
+
+/// The name as written of the mention of `entity` nearest to `span` (the descriptor's) in
+/// `text`: the mention the descriptor describes.
+fn name_near<'t>(
+    text: &'t str,
+    ix: &CharIndex,
+    mentions: &[Mention],
+    entity: &str,
+    span: Span,
+) -> Option<&'t str> {
+    let gap = |m: &Mention| {
+        if m.span.end <= span.start {
+            span.start - m.span.end
+        } else {
+            m.span.start.saturating_sub(span.end)
+        }
+    };
+    mentions
+        .iter()
+        .filter(|m| m.entity == entity)
+        .min_by_key(|m| gap(m))
+        .map(|m| ix.slice(text, m.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flags of `texts` analysed together, as "doc kind: evidence".
+    #[track_caller]
+    fn check_flags(texts: &[&str], expected: &[&str]) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), *t))
+            .collect();
+        let analysis = crate::analyse(&docs);
+        let analysed = AnalysedDocs::new(&docs, &analysis);
+        let got: Vec<String> = flags::flags(&analysed.inputs(), &[], analysed.descriptors())
+            .iter()
+            .map(|f| format!("{} {}: {}", f.doc, f.flag.as_str(), f.evidence))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn descriptor_conflict_names_the_person_as_written() {
+        // regression: the evidence named the entity's slug ("joe-biden")
+        check_flags(
+            &[
+                "Talks resume\n\nThe cybersecurity adviser Joe Biden spoke on Monday.\n",
+                "Talks resume\n\nUS President Joe Biden spoke on Monday.\n",
+            ],
+            &[
+                "0 descriptor_conflict: calls Joe Biden “cybersecurity adviser”, document 1 calls them “US President”",
+                "1 descriptor_conflict: calls Joe Biden “US President”, document 0 calls them “cybersecurity adviser”",
+            ],
+        );
     }
 }
