@@ -314,62 +314,6 @@ pub(crate) fn sentence_spans(text: &str, chars: &[char], sentences: &[Span]) -> 
     v
 }
 
-/// True for a word usually written with a full stop after it ("Dr", "Oct", "Sen", "Corp").
-pub(crate) fn is_abbreviation(w: &str) -> bool {
-    is_title_abbrev(&w.chars().collect::<Vec<char>>())
-}
-
-fn is_title_abbrev(w: &[char]) -> bool {
-    let w: String = w.iter().collect::<String>().to_lowercase();
-    matches!(
-        w.as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "col"
-            | "lt"
-            | "sgt"
-            | "capt"
-            | "st"
-            | "jr"
-            | "sr"
-            | "no"
-            | "vs"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "mt"
-            | "ft"
-            | "rev"
-            | "adm"
-            | "maj"
-            | "cpl"
-            | "pte"
-            | "supt"
-            | "insp"
-            | "det"
-            | "hon"
-    )
-}
-
 /// Role nouns for people: offices, ranks and jobs, each with its role class.
 const PERSON_ROLES: &[(&str, &str)] = &[
     ("president-elect", "president"),

@@ -1,6 +1,7 @@
 //! The document model: one news article, its text kept exactly as read.
 
 use crate::offsets::{CharIndex, Span};
+use crate::text::abbreviations::{is_abbreviation, is_initialism};
 pub use crate::text::lines::is_date_line;
 use crate::text::lines::{classified_lines, LineRole};
 use crate::text::tokens::{ascii_runs, ascii_word_count};
@@ -167,14 +168,6 @@ fn is_body_line(line: &str) -> bool {
         && !line.starts_with('(')
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g",
-    "i.e",
-];
-
 /// The first sentence of a paragraph (a simple, abbreviation-aware cut).
 fn first_sentence_of(p: &str) -> &str {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
@@ -203,9 +196,9 @@ fn first_sentence_of(p: &str) -> &str {
                 .rsplit(|x: char| x.is_whitespace() || x == '(')
                 .next()
                 .unwrap_or("");
-            let w = word.to_lowercase();
-            if ABBREVIATIONS.contains(&w.as_str())
-                || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+            if is_abbreviation(word)
+                || is_initialism(word)
+                || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
             {
                 continue;
             }
