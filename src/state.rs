@@ -3,6 +3,7 @@
 
 use crate::route::Route;
 use parallax_core::analysis::{analyse, Analysis, Entity, Mention};
+use parallax_core::compare::AnalysedDocs;
 use parallax_core::{document::id_from_file_name, Document};
 use std::rc::Rc;
 
@@ -128,62 +129,20 @@ impl Library {
 
     /// Runs `f` over every document as the comparison sees it (text, sentences, mentions).
     pub fn with_inputs<R>(&self, f: impl FnOnce(&[parallax_core::align::DocInput<'_>]) -> R) -> R {
-        use parallax_core::align::{DocInput, MentionIn};
-        let mentions: Vec<Vec<MentionIn<'_>>> = self
-            .analysis
-            .docs
-            .iter()
-            .map(|d| {
-                d.mentions
-                    .iter()
-                    .map(|m| MentionIn {
-                        span: m.span,
-                        label: m.label.as_str(),
-                        entity: &m.entity,
-                    })
-                    .collect()
-            })
-            .collect();
-        let inputs: Vec<DocInput<'_>> = self
-            .docs
-            .iter()
-            .zip(&self.analysis.docs)
-            .zip(&mentions)
-            .map(|((d, a), m)| DocInput {
-                text: &d.text,
-                sentences: &a.sentences,
-                mentions: m,
-            })
-            .collect();
-        f(&inputs)
+        f(&AnalysedDocs::new(&self.docs, &self.analysis).inputs())
     }
 
     /// Computes the source flags (machine rewrite, date conflict, ...) once.
     pub fn compute_flags(&self) {
         self.flags.get_or_init(|| {
-            self.with_inputs(|inputs| {
-                let names: Vec<String> = self
-                    .docs
-                    .iter()
-                    .map(|d| format!("“{}”", parallax_core::document::shorten(&d.title, 48)))
-                    .collect();
-                let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                let descriptors: Vec<Vec<parallax_core::flags::DescriptorIn<'_>>> = self
-                    .analysis
-                    .docs
-                    .iter()
-                    .map(|d| {
-                        d.descriptors
-                            .iter()
-                            .map(|(e, t, _)| parallax_core::flags::DescriptorIn {
-                                entity: e,
-                                text: t,
-                            })
-                            .collect()
-                    })
-                    .collect();
-                parallax_core::flags::flags(inputs, &names, &descriptors)
-            })
+            let analysed = AnalysedDocs::new(&self.docs, &self.analysis);
+            let names: Vec<String> = self
+                .docs
+                .iter()
+                .map(|d| format!("“{}”", parallax_core::document::shorten(&d.title, 48)))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            parallax_core::flags::flags(&analysed.inputs(), &names, analysed.descriptors())
         });
     }
 
@@ -197,36 +156,11 @@ impl Library {
 
     /// Aligned sentence pairs of documents `a` and `b` (by position).
     pub fn align(&self, a: usize, b: usize) -> Vec<parallax_core::align::AlignedPair> {
-        use parallax_core::align::{align, DocInput, MentionIn};
-        let input = |d: usize| -> Option<(&str, &[parallax_core::Span], Vec<MentionIn<'_>>)> {
-            let doc = self.docs.get(d)?;
-            let an = self.analysis.docs.get(d)?;
-            let m = an
-                .mentions
-                .iter()
-                .map(|m| MentionIn {
-                    span: m.span,
-                    label: m.label.as_str(),
-                    entity: &m.entity,
-                })
-                .collect();
-            Some((doc.text.as_str(), an.sentences.as_slice(), m))
-        };
-        let (Some(da), Some(db)) = (input(a), input(b)) else {
-            return Vec::new();
-        };
-        align(
-            &DocInput {
-                text: da.0,
-                sentences: da.1,
-                mentions: &da.2,
-            },
-            &DocInput {
-                text: db.0,
-                sentences: db.1,
-                mentions: &db.2,
-            },
-        )
+        let analysed = AnalysedDocs::new(&self.docs, &self.analysis);
+        match (analysed.input(a), analysed.input(b)) {
+            (Some(da), Some(db)) => parallax_core::align::align(&da, &db),
+            _ => Vec::new(),
+        }
     }
 
     /// The entity `id`.

@@ -9,9 +9,9 @@
 
 use super::{read_inputs, Inputs};
 use anyhow::{bail, Result};
-use parallax_core::align::{align, DocInput, MentionIn};
-use parallax_core::analysis::Analysis;
-use parallax_core::flags::{flags, DescriptorIn};
+use parallax_core::align::align;
+use parallax_core::compare::AnalysedDocs;
+use parallax_core::flags::flags;
 use parallax_core::story::story;
 use parallax_core::{analyse, CharIndex};
 use serde_json::{json, Map, Value};
@@ -26,37 +26,6 @@ fn files(args: &[String], usage: &str) -> Result<Vec<String>> {
         bail!("no files given\n{usage}");
     }
     Ok(args.to_vec())
-}
-
-fn mentions_of(analysis: &Analysis) -> Vec<Vec<MentionIn<'_>>> {
-    analysis
-        .docs
-        .iter()
-        .map(|da| {
-            da.mentions
-                .iter()
-                .map(|m| MentionIn {
-                    span: m.span,
-                    label: m.label.as_str(),
-                    entity: &m.entity,
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn doc_inputs<'a>(
-    inputs: &'a Inputs,
-    analysis: &'a Analysis,
-    mentions: &'a [Vec<MentionIn<'a>>],
-) -> Vec<DocInput<'a>> {
-    (0..inputs.docs.len())
-        .map(|d| DocInput {
-            text: &inputs.docs[d].text,
-            sentences: &analysis.docs[d].sentences,
-            mentions: &mentions[d],
-        })
-        .collect()
 }
 
 fn done(inputs: &Inputs) -> ExitCode {
@@ -80,8 +49,8 @@ pub fn align_cmd(args: &[String]) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let analysis = analyse(&inputs.docs);
-    let mentions = mentions_of(&analysis);
-    let docs = doc_inputs(&inputs, &analysis, &mentions);
+    let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
+    let docs = analysed.inputs();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for p in align(&docs[0], &docs[1]) {
         let line = json!({
@@ -101,21 +70,10 @@ pub fn flags_cmd(args: &[String]) -> Result<ExitCode> {
     let refs: Vec<&String> = files.iter().collect();
     let inputs = read_inputs(&refs);
     let analysis = analyse(&inputs.docs);
-    let mentions = mentions_of(&analysis);
-    let docs = doc_inputs(&inputs, &analysis, &mentions);
-    let descriptors: Vec<Vec<DescriptorIn<'_>>> = analysis
-        .docs
-        .iter()
-        .map(|da| {
-            da.descriptors
-                .iter()
-                .map(|(e, t, _)| DescriptorIn { entity: e, text: t })
-                .collect()
-        })
-        .collect();
+    let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let names: Vec<&str> = inputs.names.iter().map(String::as_str).collect();
-    for f in flags(&docs, &names, &descriptors) {
+    for f in flags(&analysed.inputs(), &names, analysed.descriptors()) {
         let line =
             json!({"doc": inputs.names[f.doc], "flag": f.flag.as_str(), "evidence": f.evidence});
         writeln!(out, "{line}")?;
@@ -130,8 +88,8 @@ pub fn story_cmd(args: &[String]) -> Result<ExitCode> {
     let refs: Vec<&String> = files.iter().collect();
     let inputs = read_inputs(&refs);
     let analysis = analyse(&inputs.docs);
-    let mentions = mentions_of(&analysis);
-    let docs = doc_inputs(&inputs, &analysis, &mentions);
+    let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
+    let docs = analysed.inputs();
     let ixs: Vec<CharIndex> = inputs
         .docs
         .iter()

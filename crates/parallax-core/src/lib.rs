@@ -7,27 +7,19 @@
 //! - nothing panics on any UTF-8 input.
 #![deny(missing_docs)]
 
-pub mod align;
-pub mod analysis;
-pub mod anchor;
-pub mod descriptors;
-pub mod document;
-pub mod entities;
+pub mod classroom;
+pub mod compare;
 mod error;
-pub mod flags;
-pub mod import;
-pub mod normalize;
-pub mod notes;
-pub mod offsets;
-pub mod quote_match;
-pub mod quotes;
-pub mod seed;
-pub mod session;
-pub mod story;
-pub mod sync;
-pub mod text;
+pub mod model;
+pub mod pipeline;
 
-pub use analysis::{analyse, Analysis, DocAnalysis, Entity, Label, Mention};
+pub use classroom::{anchor, import, notes, seed, session, sync};
+pub use compare::{align, flags, quote_match, story};
+pub use pipeline::{analysis, descriptors, document, entities, normalize, quotes, text};
+
+pub use analysis::{analyse, Analysis, DocAnalysis};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
+pub use model::offsets;
+pub use model::{Entity, Label, Mention};
 pub use offsets::{CharIndex, Span};

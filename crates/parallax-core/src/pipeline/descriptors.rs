@@ -61,15 +61,15 @@ impl MentionLike for MentionRef {
     }
 }
 
-impl MentionLike for crate::analysis::Mention {
+impl MentionLike for crate::model::Mention {
     fn span(&self) -> Span {
         self.span
     }
     fn kind(&self) -> MentionKind {
         match self.label {
-            crate::analysis::Label::Person => MentionKind::Person,
-            crate::analysis::Label::Org => MentionKind::Org,
-            crate::analysis::Label::Place => MentionKind::Place,
+            crate::model::Label::Person => MentionKind::Person,
+            crate::model::Label::Org => MentionKind::Org,
+            crate::model::Label::Place => MentionKind::Place,
             _ => MentionKind::Other,
         }
     }
@@ -167,6 +167,11 @@ fn changes_in_lower_case(c: char) -> bool {
 
 /// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and single
 /// punctuation marks; whitespace is dropped. `chars` are the characters of `text`.
+///
+/// Why a second tokenizer beside [`crate::text::tokens::tokenize`]: descriptors and speakers
+/// read role phrases word by word, and a role word joined by a hyphen or an ampersand
+/// ("vice-president", "co-founder", "AT&T") must be one word here, where UAX #29 (the crate's
+/// tokenizer) cuts it in three. Each token also keeps its lower case, read many times.
 pub(crate) fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Tok<'a>> {
     // (about one token in five characters)
     let mut out = Vec::with_capacity(chars.len() / 4 + 1);
@@ -292,132 +297,21 @@ pub(crate) fn inside_any(spans: &[Span], s: Span) -> bool {
     i > 0 && spans[i - 1].contains(&s)
 }
 
-/// Sentence spans: the caller's when given, else a simple split at . ! ? and line breaks.
-pub(crate) fn sentence_spans(chars: &[char], sentences: &[Span]) -> Vec<Span> {
-    if !sentences.is_empty() {
-        let mut v: Vec<Span> = sentences
-            .iter()
-            .map(|s| Span::new(s.start.min(chars.len()), s.end.min(chars.len())))
-            .filter(|s| s.start < s.end)
-            .collect();
-        v.sort();
-        v.dedup();
-        return v;
+/// Sentence spans: the caller's (clamped to the text, sorted, without empty ones and
+/// repeats) when given, else [`crate::text::sentences::sentences`] of the text, the crate's one
+/// sentence splitter.
+pub(crate) fn sentence_spans(text: &str, chars: &[char], sentences: &[Span]) -> Vec<Span> {
+    if sentences.is_empty() {
+        return crate::text::sentences::sentences(text);
     }
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\n' {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, trim_end(chars, s, i)));
-            }
-            i += 1;
-            continue;
-        }
-        if start.is_none() && !c.is_whitespace() {
-            start = Some(i);
-        }
-        if matches!(c, '.' | '!' | '?') {
-            let mut e = i + 1;
-            while e < chars.len() && matches!(chars[e], '"' | '”' | '’' | '\'' | ')') {
-                e += 1;
-            }
-            let next_ws = e >= chars.len() || chars[e].is_whitespace();
-            let mut n = e;
-            while n < chars.len() && chars[n] == ' ' {
-                n += 1;
-            }
-            let next_starts = n >= chars.len()
-                || chars[n].is_uppercase()
-                || chars[n].is_ascii_digit()
-                || "\"“‘'\n".contains(chars[n]);
-            let prev_word_len = (0..i)
-                .rev()
-                .take_while(|&k| chars[k].is_alphabetic())
-                .count();
-            let abbrev = c == '.'
-                && (prev_word_len == 1
-                    || (i >= 3 && is_title_abbrev(&chars[i.saturating_sub(prev_word_len)..i])));
-            if next_ws && next_starts && !abbrev {
-                if let Some(s) = start.take() {
-                    out.push(Span::new(s, e));
-                }
-                i = e;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    if let Some(s) = start {
-        out.push(Span::new(s, trim_end(chars, s, chars.len())));
-    }
-    out.retain(|s| !s.is_empty());
-    out
-}
-
-fn trim_end(chars: &[char], s: usize, mut e: usize) -> usize {
-    while e > s && chars[e - 1].is_whitespace() {
-        e -= 1;
-    }
-    e
-}
-
-/// True for a word usually written with a full stop after it ("Dr", "Oct", "Sen", "Corp").
-pub(crate) fn is_abbreviation(w: &str) -> bool {
-    is_title_abbrev(&w.chars().collect::<Vec<char>>())
-}
-
-fn is_title_abbrev(w: &[char]) -> bool {
-    let w: String = w.iter().collect::<String>().to_lowercase();
-    matches!(
-        w.as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "col"
-            | "lt"
-            | "sgt"
-            | "capt"
-            | "st"
-            | "jr"
-            | "sr"
-            | "no"
-            | "vs"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "mt"
-            | "ft"
-            | "rev"
-            | "adm"
-            | "maj"
-            | "cpl"
-            | "pte"
-            | "supt"
-            | "insp"
-            | "det"
-            | "hon"
-    )
+    let mut v: Vec<Span> = sentences
+        .iter()
+        .map(|s| Span::new(s.start.min(chars.len()), s.end.min(chars.len())))
+        .filter(|s| s.start < s.end)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
 }
 
 /// Role nouns for people: offices, ranks and jobs, each with its role class.
@@ -961,7 +855,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
     pub fn new(text: &'a str, sentences: &[Span], mentions: &'a [M]) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(text, &chars);
-        let sentences = sentence_spans(&chars, sentences);
+        let sentences = sentence_spans(text, &chars, sentences);
         let n = chars.len();
         let mut order: Vec<usize> = (0..mentions.len())
             .filter(|&i| {

@@ -4,7 +4,7 @@
 //! leading prepositions and "the", and drop counted nouns ("around 100,000" troops).
 
 use super::W;
-use crate::analysis::Label;
+use crate::model::Label;
 use crate::text::calendar::{MONTHS, WEEKDAYS};
 
 const MONTH_ABBR: &[&str] = &[

@@ -1,6 +1,6 @@
 //! Offsets. Everything in parallax-core speaks code points (Unicode scalar values), end
-//! exclusive, into the exact text. [`CharIndex`] is the one place that converts them to byte
-//! offsets (for slicing in Rust) and to UTF-16 code units (for the DOM and JavaScript strings).
+//! exclusive, into the exact text. [`CharIndex`] is the one place in the core that converts them
+//! to byte offsets (for slicing in Rust).
 
 use serde::{Deserialize, Serialize};
 
@@ -38,14 +38,14 @@ impl Span {
     }
 }
 
-/// Converts code-point offsets of one text to byte and UTF-16 offsets, in O(1) each.
+/// Converts code-point offsets of one text to byte offsets and back, in O(1) and O(log n).
 ///
-/// ASCII texts need no table; others keep one `u32` pair per code point.
+/// ASCII texts need no table; others keep one `u32` per code point.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// byte offset and UTF-16 offset of each code point, plus one entry for the end; empty
-    /// when the text is ASCII (then all three offsets coincide).
-    table: Vec<(u32, u32)>,
+    /// byte offset of each code point, plus one entry for the end; empty when the text is
+    /// ASCII (then both offsets coincide).
+    table: Vec<u32>,
     chars: usize,
 }
 
@@ -59,12 +59,8 @@ impl CharIndex {
             };
         }
         let mut table = Vec::with_capacity(text.len() + 1);
-        let mut u16s = 0u32;
-        for (b, c) in text.char_indices() {
-            table.push((b as u32, u16s));
-            u16s += c.len_utf16() as u32;
-        }
-        table.push((text.len() as u32, u16s));
+        table.extend(text.char_indices().map(|(b, _)| b as u32));
+        table.push(text.len() as u32);
         let chars = table.len() - 1;
         CharIndex { table, chars }
     }
@@ -80,17 +76,7 @@ impl CharIndex {
         if self.table.is_empty() {
             cp
         } else {
-            self.table[cp].0 as usize
-        }
-    }
-
-    /// UTF-16 offset (what JavaScript and the DOM count) of code point `cp`; clamps at the end.
-    pub fn utf16(&self, cp: usize) -> usize {
-        let cp = cp.min(self.chars);
-        if self.table.is_empty() {
-            cp
-        } else {
-            self.table[cp].1 as usize
+            self.table[cp] as usize
         }
     }
 
@@ -100,7 +86,7 @@ impl CharIndex {
         if self.table.is_empty() {
             return byte.min(self.chars);
         }
-        match self.table.binary_search_by_key(&(byte as u32), |e| e.0) {
+        match self.table.binary_search(&(byte as u32)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
@@ -118,13 +104,9 @@ mod tests {
     use super::*;
 
     #[track_caller]
-    fn check(text: &str, cp: usize, byte: usize, utf16: usize) {
+    fn check(text: &str, cp: usize, byte: usize) {
         let ix = CharIndex::new(text);
-        assert_eq!(
-            (ix.byte(cp), ix.utf16(cp)),
-            (byte, utf16),
-            "text {text:?} at code point {cp}"
-        );
+        assert_eq!(ix.byte(cp), byte, "text {text:?} at code point {cp}");
         assert_eq!(
             ix.char_of_byte(byte),
             cp.min(ix.len_chars()),
@@ -134,18 +116,18 @@ mod tests {
 
     #[test]
     fn conversions() {
-        // (text, code point, byte, utf16)
+        // (text, code point, byte)
         let rows = [
-            ("abc", 2, 2, 2),
-            ("abc", 9, 3, 3),      // clamps
-            ("a\u{a0}b", 2, 3, 2), // no-break space: 2 bytes, 1 unit
-            ("“Hi”", 3, 5, 3),     // curly quote: 3 bytes, 1 unit
-            ("x😀y", 2, 5, 3),     // astral: 4 bytes, 2 units
-            ("x😀y", 3, 6, 4),
-            ("", 0, 0, 0),
+            ("abc", 2, 2),
+            ("abc", 9, 3),      // clamps
+            ("a\u{a0}b", 2, 3), // no-break space: 2 bytes
+            ("“Hi”", 3, 5),     // curly quote: 3 bytes
+            ("x😀y", 2, 5),     // astral: 4 bytes
+            ("x😀y", 3, 6),
+            ("", 0, 0),
         ];
-        for (t, cp, b, u) in rows {
-            check(t, cp, b, u);
+        for (t, cp, b) in rows {
+            check(t, cp, b);
         }
     }
 

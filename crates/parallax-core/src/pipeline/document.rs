@@ -1,7 +1,8 @@
 //! The document model: one news article, its text kept exactly as read.
 
 use crate::offsets::{CharIndex, Span};
-use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::text::abbreviations::{is_abbreviation, is_initialism};
+pub use crate::text::lines::is_date_line;
 use crate::text::lines::{classified_lines, LineRole};
 use crate::text::tokens::{ascii_runs, ascii_word_count};
 use serde::Serialize;
@@ -142,74 +143,6 @@ fn word_count(text: &str) -> usize {
     count
 }
 
-fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w) && (w.len() >= 3))
-}
-
-/// A line that is only a date: "June 14, 2024", "Mon 3 Jan 2022", "2024-06-14",
-/// "Updated: Jan. 3, 2022 09:15".
-pub fn is_date_line(line: &str) -> bool {
-    let split = |c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|';
-    // at most eight words, counted before collecting them
-    let n = line.split(split).filter(|w| !w.is_empty()).take(9).count();
-    if n == 0 || n > 8 {
-        return false;
-    }
-    let words: Vec<&str> = line.split(split).filter(|w| !w.is_empty()).collect();
-    let mut has_year = false;
-    let mut has_month = false;
-    for w in &words {
-        let lw = w.trim_end_matches(['.', ':']).to_lowercase();
-        if lw.len() == 4 && lw.chars().all(|c| c.is_ascii_digit()) {
-            has_year = true;
-        } else if lw.len() == 10
-            && lw.chars().enumerate().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
-        {
-            has_year = true;
-            has_month = true;
-        } else if is_month(&lw) {
-            has_month = true;
-        } else if WEEKDAYS.iter().any(|d| d.starts_with(&lw) && lw.len() >= 3)
-            || lw.chars().all(|c| c.is_ascii_digit() || c == ':')
-            || matches!(
-                lw.as_str(),
-                "updated"
-                    | "published"
-                    | "am"
-                    | "pm"
-                    | "a.m"
-                    | "p.m"
-                    | "gmt"
-                    | "utc"
-                    | "et"
-                    | "edt"
-                    | "est"
-                    | "bst"
-            )
-            || (lw.ends_with("st")
-                || lw.ends_with("nd")
-                || lw.ends_with("rd")
-                || lw.ends_with("th"))
-                && lw[..lw.len() - 2].chars().all(|c| c.is_ascii_digit())
-                && lw.len() > 2
-        {
-        } else {
-            return false;
-        }
-    }
-    has_year && has_month
-        || (has_month
-            && words.len() <= 4
-            && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())))
-}
-
 /// A line that reads as a headline: short, no closing full stop, not a caption or a credit.
 fn is_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -234,14 +167,6 @@ fn is_body_line(line: &str) -> bool {
         && matches!(last, Some('.' | '!' | '?'))
         && !line.starts_with('(')
 }
-
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g",
-    "i.e",
-];
 
 /// The first sentence of a paragraph (a simple, abbreviation-aware cut).
 fn first_sentence_of(p: &str) -> &str {
@@ -271,9 +196,9 @@ fn first_sentence_of(p: &str) -> &str {
                 .rsplit(|x: char| x.is_whitespace() || x == '(')
                 .next()
                 .unwrap_or("");
-            let w = word.to_lowercase();
-            if ABBREVIATIONS.contains(&w.as_str())
-                || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+            if is_abbreviation(word)
+                || is_initialism(word)
+                || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
             {
                 continue;
             }

@@ -519,7 +519,7 @@ fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: 
             let abbrev = ctx.chars[i] == '.'
                 && (prev_len <= 1
                     || (i >= 2 && ctx.chars[i - 2] == '.')
-                    || crate::descriptors::is_abbreviation(&word));
+                    || crate::text::abbreviations::is_abbreviation(&word));
             if next_ws && !abbrev {
                 return i + 1;
             }
@@ -816,7 +816,8 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 && toks.last().is_some_and(|&p: &usize| {
                     let w = &self.tok(p).text;
                     self.tok(p).end == t.start
-                        && (w.chars().count() == 1 || crate::descriptors::is_abbreviation(w))
+                        && (w.chars().count() == 1
+                            || crate::text::abbreviations::is_abbreviation(w))
                 });
             if !t.word && matches!(t.text, "." | "!" | "?" | ";") && !abbrev_stop {
                 break;
@@ -1130,7 +1131,8 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 && out.last().is_some_and(|&p: &usize| {
                     let w = &self.tok(p).text;
                     self.tok(p).end == t.start
-                        && (w.chars().count() == 1 || crate::descriptors::is_abbreviation(w))
+                        && (w.chars().count() == 1
+                            || crate::text::abbreviations::is_abbreviation(w))
                 });
             if abbrev_stop {
                 continue;

@@ -12,85 +12,16 @@
 //! same input.
 
 use crate::entities;
+pub use crate::model::{Entity, Label, Mention};
 use crate::offsets::{CharIndex, Span};
 use crate::text::lines::{line_roles, LineRole};
 use crate::text::sentences::sentences_of;
 use crate::text::tokens::{tokenize, Token};
 use crate::Document;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
-
-/// The six kinds of mention.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Label {
-    /// People, including photo credits.
-    #[default]
-    Person,
-    /// Organisations: companies, media, agencies, parliaments, courts, parties, teams.
-    Org,
-    /// Places: countries, cities, regions, features, facilities.
-    Place,
-    /// Nationalities, religious and political groups.
-    Group,
-    /// Dates, relative dates and durations.
-    Date,
-    /// Cardinals, quantities, money, percentages.
-    Number,
-}
-
-impl Label {
-    /// The label as written in the guidelines and the CLI output ("PERSON", ...).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Place => "PLACE",
-            Label::Group => "GROUP",
-            Label::Date => "DATE",
-            Label::Number => "NUMBER",
-        }
-    }
-    /// All labels, in a fixed order.
-    pub const ALL: [Label; 6] = [
-        Label::Person,
-        Label::Org,
-        Label::Place,
-        Label::Group,
-        Label::Date,
-        Label::Number,
-    ];
-}
-
-/// One mention of an entity in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mention {
-    /// Code-point span into the document's text.
-    pub span: Span,
-    /// What it is.
-    pub label: Label,
-    /// Id of the entity it refers to (see [`Analysis::entity`]).
-    pub entity: String,
-}
-
-/// An entity: everything the set of documents says about one person, body, place, ...
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct Entity {
-    /// Unique readable id (a slug such as `dmitry-peskov`).
-    pub id: String,
-    /// Its label.
-    pub label: Label,
-    /// Canonical name: the longest form used.
-    pub name: String,
-    /// Every distinct form used, sorted.
-    pub variants: Vec<String>,
-    /// `(document index, number of mentions)` for each document that mentions it, in order.
-    pub mentions_per_doc: Vec<(usize, usize)>,
-}
 
 /// The analysis of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
@@ -388,186 +319,288 @@ impl Uf {
     }
 }
 
+/// One mention as linking sees it.
+struct Flat<'a> {
+    /// Its document.
+    doc: usize,
+    /// Its index among the document's mentions.
+    index: usize,
+    label: Label,
+    /// Its text, whitespace folded.
+    text: &'a str,
+}
+
+/// Given names shorter than this are not compared for spelling variants ("Al" / "Ali").
+const MIN_GIVEN_FOR_SPELLING: usize = 4;
+/// Given names this many edits apart are spellings of one name (Sergei / Sergey).
+const MAX_GIVEN_SPELLING_EDITS: usize = 1;
+/// Initials shorter than this are no acronym (a single letter says nothing).
+const MIN_INITIALS: usize = 2;
+
+/// The people's full names: distinct (given, surname) pairs, lower case, with their mentions.
+#[derive(Default)]
+struct FullNames {
+    keys: Vec<(String, String)>,
+    /// For each key, its mentions (indices into the flat list), in order.
+    members: Vec<Vec<usize>>,
+}
+
+/// The linking state: every mention in one flat list, and the groups found so far.
+struct Linker<'a> {
+    flat: Vec<Flat<'a>>,
+    uf: Uf,
+}
+
 /// Groups mentions into entities. Returns the id of each mention and the entities.
+///
+/// Passes, in order: alias keys, acronyms, people's full names (then similar surnames and
+/// given-name spellings), single names, then groups become entities with ids.
 fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
-    // flat list of mentions
-    let mut flat: Vec<(usize, usize, Label, &str)> = Vec::new();
-    for (d, ms) in raw.iter().enumerate() {
-        for (i, (_, l, t)) in ms.iter().enumerate() {
-            flat.push((d, i, *l, t.as_str()));
-        }
-    }
+    let flat: Vec<Flat<'_>> = raw
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, ms)| {
+            ms.iter()
+                .enumerate()
+                .map(move |(index, (_, label, text))| Flat {
+                    doc,
+                    index,
+                    label: *label,
+                    text: text.as_str(),
+                })
+        })
+        .collect();
     let n = flat.len();
-    let mut uf = Uf((0..n).collect());
-    // 1. same label and same alias key
-    let mut first_of: HashMap<(Label, String), usize> = HashMap::default();
-    for (k, m) in flat.iter().enumerate() {
-        let key = alias(m.2, name_key(m.3));
-        match first_of.entry((m.2, key)) {
-            Entry::Occupied(f) => uf.union(*f.get(), k),
-            Entry::Vacant(v) => {
-                v.insert(k);
-            }
+    let mut linker = Linker {
+        flat,
+        uf: Uf((0..n).collect()),
+    };
+    linker.same_alias();
+    linker.acronyms();
+    let (names, singles) = linker.full_names();
+    linker.similar_surnames(&names);
+    linker.given_name_spellings(&names);
+    linker.single_names(&names, &singles);
+    let mut entities = linker.entities();
+    assign_ids(&mut entities);
+    let mut ids: Vec<Vec<String>> = raw.iter().map(|ms| vec![String::new(); ms.len()]).collect();
+    for (e, members) in &entities {
+        for &k in members {
+            let m = &linker.flat[k];
+            ids[m.doc][m.index] = e.id.clone();
         }
     }
-    // 2. acronyms and long forms (ORG and PLACE)
-    let mut long_by_initials: HashMap<(Label, String), usize> = HashMap::default();
-    for (k, m) in flat.iter().enumerate() {
-        if matches!(m.2, Label::Org | Label::Place) && m.3.contains(' ') {
-            let ini = initials(m.3);
-            if ini.chars().count() >= 2 {
-                long_by_initials.entry((m.2, ini)).or_insert(k);
-            }
-        }
-    }
-    for (k, m) in flat.iter().enumerate() {
-        if matches!(m.2, Label::Org | Label::Place) && is_acronym(m.3) {
-            let a: String = m.3.chars().filter(|c| *c != '.').collect();
-            if let Some(&l) = long_by_initials.get(&(m.2, a)) {
-                uf.union(l, k);
-            }
-        }
-    }
-    // 3. people: full names, then single names. Work on distinct names (not mentions) so that
-    // the cost stays linear in the number of mentions.
-    let words = |k: usize| -> Vec<&str> {
-        flat[k]
-            .3
+    (ids, entities.into_iter().map(|(e, _)| e).collect())
+}
+
+impl<'a> Linker<'a> {
+    /// The words of mention `k` that hold a letter.
+    fn words(&self, k: usize) -> Vec<&'a str> {
+        self.flat[k]
+            .text
             .split(' ')
             .filter(|w| w.chars().any(char::is_alphabetic))
             .collect()
-    };
-    // distinct full names: (given, surname) lower case -> members
-    let mut full_keys: Vec<(String, String)> = Vec::new();
-    let mut full_members: Vec<Vec<usize>> = Vec::new();
-    let mut key_ix: HashMap<(String, String), usize> = HashMap::default();
-    let mut singles: Vec<usize> = Vec::new();
-    for k in (0..n).filter(|&k| flat[k].2 == Label::Person) {
-        let w = words(k);
-        match w.len() {
-            0 => {}
-            1 => singles.push(k),
-            _ => {
-                let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
-                let ix = match key_ix.get(&key) {
-                    Some(&ix) => ix,
-                    None => {
-                        full_keys.push(key.clone());
-                        full_members.push(Vec::new());
-                        key_ix.insert(key, full_keys.len() - 1);
-                        full_keys.len() - 1
+    }
+
+    /// Pass 1: same label and same alias key (US / U.S. / United States).
+    fn same_alias(&mut self) {
+        let mut first_of: HashMap<(Label, String), usize> = HashMap::default();
+        for (k, m) in self.flat.iter().enumerate() {
+            let key = alias(m.label, name_key(m.text));
+            match first_of.entry((m.label, key)) {
+                Entry::Occupied(f) => self.uf.union(*f.get(), k),
+                Entry::Vacant(v) => {
+                    v.insert(k);
+                }
+            }
+        }
+    }
+
+    /// Pass 2: an acronym and the long form whose initials it spells (ORG and PLACE).
+    fn acronyms(&mut self) {
+        let mut long_by_initials: HashMap<(Label, String), usize> = HashMap::default();
+        for (k, m) in self.flat.iter().enumerate() {
+            if matches!(m.label, Label::Org | Label::Place) && m.text.contains(' ') {
+                let ini = initials(m.text);
+                if ini.chars().count() >= MIN_INITIALS {
+                    long_by_initials.entry((m.label, ini)).or_insert(k);
+                }
+            }
+        }
+        for (k, m) in self.flat.iter().enumerate() {
+            if matches!(m.label, Label::Org | Label::Place) && is_acronym(m.text) {
+                let a: String = m.text.chars().filter(|c| *c != '.').collect();
+                if let Some(&l) = long_by_initials.get(&(m.label, a)) {
+                    self.uf.union(l, k);
+                }
+            }
+        }
+    }
+
+    /// Pass 3: people with the same given name and surname. Works on distinct names, not
+    /// mentions, so the later passes stay linear in the number of mentions. Returns the full
+    /// names and the mentions of one word (single names).
+    fn full_names(&mut self) -> (FullNames, Vec<usize>) {
+        let mut names = FullNames::default();
+        let mut key_ix: HashMap<(String, String), usize> = HashMap::default();
+        let mut singles: Vec<usize> = Vec::new();
+        for k in 0..self.flat.len() {
+            if self.flat[k].label != Label::Person {
+                continue;
+            }
+            let w = self.words(k);
+            match w.len() {
+                0 => {}
+                1 => singles.push(k),
+                _ => {
+                    let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
+                    let ix = match key_ix.get(&key) {
+                        Some(&ix) => ix,
+                        None => {
+                            names.keys.push(key.clone());
+                            names.members.push(Vec::new());
+                            key_ix.insert(key, names.keys.len() - 1);
+                            names.keys.len() - 1
+                        }
+                    };
+                    if let Some(&first) = names.members[ix].first() {
+                        self.uf.union(first, k);
                     }
+                    names.members[ix].push(k);
+                }
+            }
+        }
+        (names, singles)
+    }
+
+    /// Pass 4: same given name, similar surname (Peskov / Pescov).
+    fn similar_surnames(&mut self, names: &FullNames) {
+        let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (ix, (g, _)) in names.keys.iter().enumerate() {
+            by_given.entry(g.as_str()).or_default().push(ix);
+        }
+        for ixs in by_given.values() {
+            for (a_i, &a) in ixs.iter().enumerate() {
+                for &b in &ixs[a_i + 1..] {
+                    if similar_surname(&names.keys[a].1, &names.keys[b].1) {
+                        self.uf.union(names.members[a][0], names.members[b][0]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pass 5: same surname, given names spelt differently (Sergei / Sergey Lavrov).
+    fn given_name_spellings(&mut self, names: &FullNames) {
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (ix, (_, l)) in names.keys.iter().enumerate() {
+            by_surname.entry(l.as_str()).or_default().push(ix);
+        }
+        for ixs in by_surname.values() {
+            for (a_i, &a) in ixs.iter().enumerate() {
+                for &b in &ixs[a_i + 1..] {
+                    let (ga, gb) = (&names.keys[a].0, &names.keys[b].0);
+                    if ga.chars().count() >= MIN_GIVEN_FOR_SPELLING
+                        && gb.chars().count() >= MIN_GIVEN_FOR_SPELLING
+                        && ga.chars().next() == gb.chars().next()
+                        && edit_distance(ga, gb) <= MAX_GIVEN_SPELLING_EDITS
+                    {
+                        self.uf.union(names.members[a][0], names.members[b][0]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pass 6: a single name joins the full name ending (or starting) with that word: the
+    /// nearest one before it in its document, else one later in it, else the most mentioned
+    /// elsewhere; an exact word beats a similar surname.
+    fn single_names(&mut self, names: &FullNames, singles: &[usize]) {
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (ix, (g, l)) in names.keys.iter().enumerate() {
+            by_word.entry(l.as_str()).or_default().push(ix);
+            if g != l {
+                by_word.entry(g.as_str()).or_default().push(ix);
+            }
+        }
+        let surnames: Vec<&str> = {
+            let mut v: Vec<&str> = names.keys.iter().map(|k| k.1.as_str()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        // positions of each distinct full name per document (mention order, sorted)
+        let mut positions: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+        for (ix, members) in names.members.iter().enumerate() {
+            for &m in members {
+                let f = &self.flat[m];
+                positions.entry((ix, f.doc)).or_default().push(f.index);
+            }
+        }
+        for &k in singles {
+            let w = self.words(k)[0].to_lowercase();
+            let (d, i) = (self.flat[k].doc, self.flat[k].index);
+            let mut cands: Vec<(usize, bool)> = by_word
+                .get(w.as_str())
+                .map(|v| v.iter().map(|&x| (x, true)).collect())
+                .unwrap_or_default();
+            if cands.is_empty() {
+                for sn in surnames.iter().filter(|sn| similar_surname(sn, &w)) {
+                    cands.extend(by_word.get(sn).into_iter().flatten().map(|&x| (x, false)));
+                }
+            }
+            let mut best: Option<(usize, (u8, usize))> = None;
+            for (ix, exact) in cands {
+                let members = &names.members[ix];
+                // rank: same document before it > same document after it > other documents by size
+                let pos = positions.get(&(ix, d));
+                let before = pos.and_then(|p| {
+                    let at = p.partition_point(|&x| x < i);
+                    at.checked_sub(1).map(|j| p[j])
+                });
+                let same_doc = pos.is_some();
+                let rank = match (before, same_doc) {
+                    (Some(p), _) => (3, p),
+                    (None, true) => (2, 0),
+                    _ => (1, members.len()),
                 };
-                if let Some(&first) = full_members[ix].first() {
-                    uf.union(first, k);
-                }
-                full_members[ix].push(k);
-            }
-        }
-    }
-    // same given name, similar surname (Peskov / Pescov)
-    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (ix, (g, _)) in full_keys.iter().enumerate() {
-        by_given.entry(g.as_str()).or_default().push(ix);
-    }
-    for ixs in by_given.values() {
-        for (a_i, &a) in ixs.iter().enumerate() {
-            for &b in &ixs[a_i + 1..] {
-                if similar_surname(&full_keys[a].1, &full_keys[b].1) {
-                    uf.union(full_members[a][0], full_members[b][0]);
+                let rank = (rank.0 * 2 + u8::from(exact), rank.1);
+                if best.as_ref().is_none_or(|b| rank > b.1) {
+                    best = Some((members[0], rank));
                 }
             }
-        }
-    }
-    // same surname, given names spelt differently (Sergei / Sergey Lavrov)
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (ix, (_, l)) in full_keys.iter().enumerate() {
-        by_surname.entry(l.as_str()).or_default().push(ix);
-    }
-    for ixs in by_surname.values() {
-        for (a_i, &a) in ixs.iter().enumerate() {
-            for &b in &ixs[a_i + 1..] {
-                let (ga, gb) = (&full_keys[a].0, &full_keys[b].0);
-                if ga.chars().count() >= 4
-                    && gb.chars().count() >= 4
-                    && ga.chars().next() == gb.chars().next()
-                    && edit_distance(ga, gb) <= 1
-                {
-                    uf.union(full_members[a][0], full_members[b][0]);
-                }
+            if let Some((f, _)) = best {
+                self.uf.union(f, k);
             }
         }
     }
-    // single names: the full name ending (or starting) with that word
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (ix, (g, l)) in full_keys.iter().enumerate() {
-        by_word.entry(l.as_str()).or_default().push(ix);
-        if g != l {
-            by_word.entry(g.as_str()).or_default().push(ix);
+
+    /// The groups as entities (ids still empty), each with its mentions, sorted by label, name
+    /// and first mention.
+    fn entities(&mut self) -> Vec<(Entity, Vec<usize>)> {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for k in 0..self.flat.len() {
+            groups.entry(self.uf.find(k)).or_default().push(k);
         }
+        let mut entities: Vec<(Entity, Vec<usize>)> = groups
+            .into_values()
+            .map(|members| (self.entity_of(&members), members))
+            .collect();
+        entities.sort_by(|a, b| {
+            (a.0.label, &a.0.name)
+                .cmp(&(b.0.label, &b.0.name))
+                .then(a.1.cmp(&b.1))
+        });
+        entities
     }
-    let surnames: Vec<&str> = {
-        let mut v: Vec<&str> = full_keys.iter().map(|k| k.1.as_str()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    // positions of each distinct full name per document (mention order, sorted)
-    let mut positions: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
-    for (ix, members) in full_members.iter().enumerate() {
-        for &m in members {
-            positions
-                .entry((ix, flat[m].0))
-                .or_default()
-                .push(flat[m].1);
-        }
-    }
-    for &k in &singles {
-        let w = words(k)[0].to_lowercase();
-        let (d, i) = (flat[k].0, flat[k].1);
-        let mut cands: Vec<(usize, bool)> = by_word
-            .get(w.as_str())
-            .map(|v| v.iter().map(|&x| (x, true)).collect())
-            .unwrap_or_default();
-        if cands.is_empty() {
-            for sn in surnames.iter().filter(|sn| similar_surname(sn, &w)) {
-                cands.extend(by_word.get(sn).into_iter().flatten().map(|&x| (x, false)));
-            }
-        }
-        let mut best: Option<(usize, (u8, usize))> = None;
-        for (ix, exact) in cands {
-            let members = &full_members[ix];
-            // rank: same document before it > same document after it > other documents by size
-            let pos = positions.get(&(ix, d));
-            let before = pos.and_then(|p| {
-                let at = p.partition_point(|&x| x < i);
-                at.checked_sub(1).map(|j| p[j])
-            });
-            let same_doc = pos.is_some();
-            let rank = match (before, same_doc) {
-                (Some(p), _) => (3, p),
-                (None, true) => (2, 0),
-                _ => (1, members.len()),
-            };
-            let rank = (rank.0 * 2 + u8::from(exact), rank.1);
-            if best.as_ref().is_none_or(|b| rank > b.1) {
-                best = Some((members[0], rank));
-            }
-        }
-        if let Some((f, _)) = best {
-            uf.union(f, k);
-        }
-    }
-    // entities
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..n {
-        groups.entry(uf.find(k)).or_default().push(k);
-    }
-    let mut entities: Vec<(Entity, Vec<usize>)> = Vec::new();
-    for (_, members) in groups {
-        let label = flat[members[0]].2;
+
+    /// The entity of one group of mentions: its canonical name, variants and mentions per
+    /// document (no id yet).
+    fn entity_of(&self, members: &[usize]) -> Entity {
+        let label = self.flat[members[0]].label;
         // distinct forms, sorted, with how many mentions use each
-        let mut forms: Vec<&str> = members.iter().map(|&k| flat[k].3).collect();
+        let mut forms: Vec<&str> = members.iter().map(|&k| self.flat[k].text).collect();
         forms.sort_unstable();
         let mut distinct: Vec<(&str, usize)> = Vec::new();
         for f in forms {
@@ -593,28 +626,23 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
             .unwrap_or_default();
         let variants: Vec<String> = distinct.iter().map(|(v, _)| v.to_string()).collect();
         let mut per: BTreeMap<usize, usize> = BTreeMap::new();
-        for &k in &members {
-            *per.entry(flat[k].0).or_default() += 1;
+        for &k in members {
+            *per.entry(self.flat[k].doc).or_default() += 1;
         }
-        entities.push((
-            Entity {
-                id: String::new(),
-                label,
-                name,
-                variants,
-                mentions_per_doc: per.into_iter().collect(),
-            },
-            members,
-        ));
+        Entity {
+            id: String::new(),
+            label,
+            name,
+            variants,
+            mentions_per_doc: per.into_iter().collect(),
+        }
     }
-    // ids: slug of the name; collisions get the label, then a number
-    entities.sort_by(|a, b| {
-        (a.0.label, &a.0.name)
-            .cmp(&(b.0.label, &b.0.name))
-            .then(a.1.cmp(&b.1))
-    });
+}
+
+/// Ids: the slug of the name; names whose slugs collide get the label, then a number.
+fn assign_ids(entities: &mut [(Entity, Vec<usize>)]) {
     let mut base_count: HashMap<String, usize> = HashMap::default();
-    for (e, _) in &entities {
+    for (e, _) in entities.iter() {
         *base_count.entry(slug(&e.name)).or_default() += 1;
     }
     let mut taken: HashMap<String, usize> = HashMap::default();
@@ -632,13 +660,6 @@ fn link(raw: &[Vec<(Span, Label, String)>]) -> (Vec<Vec<String>>, Vec<Entity>) {
         }
         e.id = id;
     }
-    let mut ids: Vec<Vec<String>> = raw.iter().map(|ms| vec![String::new(); ms.len()]).collect();
-    for (e, members) in &entities {
-        for &k in members {
-            ids[flat[k].0][flat[k].1] = e.id.clone();
-        }
-    }
-    (ids, entities.into_iter().map(|(e, _)| e).collect())
 }
 
 #[cfg(test)]

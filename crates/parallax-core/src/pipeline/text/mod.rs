@@ -1,5 +1,6 @@
 //! The text model: lines and their roles, tokens and sentences.
 
+pub mod abbreviations;
 pub mod calendar;
 pub mod lines;
 pub mod sentences;

@@ -783,17 +783,3 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
 
 #[cfg(test)]
 mod tests;
-
-/// Every scored candidate pair with its features, for tuning (not a stable interface).
-#[doc(hidden)]
-pub fn debug_pairs(a: &DocInput<'_>, b: &DocInput<'_>) -> Vec<(Span, Span, String)> {
-    let c = Corpus::new(&[*a, *b]);
-    candidates(&c, Some((0, 1)))
-        .into_iter()
-        .map(|(i, j)| {
-            let p = score(&c.sents[i], &c.sents[j]);
-            let k = classify(&p, &DEFAULT);
-            (c.sents[i].span, c.sents[j].span, format!("{k:?} {p:?}"))
-        })
-        .collect()
-}

@@ -9,8 +9,8 @@
 //! [`MAX_PAYLOAD_CHARS`] and sessions that would decompress to more than [`MAX_JSON_BYTES`],
 //! and it checks what it reads ([`validate`]): an invalid session is an error, never a panic.
 
-use crate::analysis::Label;
 use crate::import::MAX_ARTICLE_CHARS;
+use crate::model::Label;
 use data_encoding::BASE64URL_NOPAD;
 use serde::{Deserialize, Serialize};
 use std::fmt;

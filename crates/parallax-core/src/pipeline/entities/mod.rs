@@ -1,6 +1,6 @@
 //! The entity recognizer: PERSON, ORG, PLACE, GROUP, DATE and NUMBER mentions in one text.
 //!
-//! A rule system in four passes over the word tokens (see ../../ARCHITECTURE.md):
+//! A rule system in four passes over the word tokens (see ../../../ARCHITECTURE.md):
 //! 1. [`numeric`]: DATE and NUMBER grammar (months, weekdays, years, durations, relative
 //!    dates; cardinals, money, percentages, units, approximators).
 //! 2. Capitalised chunks (runs of capitalised words with inner connectors such as "of", "&",
@@ -30,7 +30,7 @@ mod numeric;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::Label;
+use crate::model::Label;
 use crate::offsets::Span;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
@@ -205,7 +205,6 @@ pub fn recognize(text: &str) -> Vec<Found> {
 /// Like [`recognize`] over tokens and sentences already computed.
 pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
     let ws = words(toks, sentences);
-    let mut labels: Vec<Option<(usize, usize, Label)>> = Vec::new();
     let mut used = vec![false; ws.len()];
     let mut out: Vec<(usize, usize, Label)> = Vec::new();
 
@@ -216,7 +215,6 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
         }
         out.push((s, e, l));
     }
-    let _ = &mut labels;
 
     datelines(&ws, &mut used, &mut out);
     let mut pieces: Vec<Piece> = Vec::new();
@@ -275,9 +273,6 @@ struct Piece {
     label: Option<Label>,
     /// decided by a strong cue (lexicon, title, head word)
     sure: bool,
-    /// preceded by a title inside the chunk or just before it
-    #[allow(dead_code)]
-    titled: bool,
     /// a capitalised common word opening a sentence: a name only if the document says so
     weak: bool,
 }
@@ -874,626 +869,665 @@ fn person_like(ws: &[W<'_>], s: usize, e: usize) -> bool {
         || (2..=4).contains(&n) && is_given_name(ws[s].text) && is_surname(ws[e - 1].text)
 }
 
-/// Splits the chunk [s, e) into pieces.
+/// Splits the chunk [s, e) into pieces: at each position the cues of [`CUES`] are tried in
+/// order, and the first that reads the words there moves the cursor past them.
 fn split_chunk(ws: &[W<'_>], s: usize, e: usize, pieces: &mut Vec<Piece>) {
-    let mut p = s;
-    let mut titled = s > 0 && {
+    let titled = s > 0 && {
         let prev = &ws[s - 1];
         prev.is_word()
             && LOWER_TITLES.contains(&lc(prev))
             && prev.text.starts_with(|c: char| c.is_lowercase())
             || prev.text == "." && s >= 2 && is_title(ws[s - 2].text)
     };
-    let caps = ws[s].caps_line;
-    while p < e {
-        let w = &ws[p];
-        if !w.is_word()
-            || (CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase()))
-        {
-            p += 1;
-            continue;
-        }
-        // capitals lines: only whole known names, and names in credits
-        if caps {
-            if let Some((end, kn)) = lexicon_match(ws, p, e) {
-                if known_label(kn).is_some() {
-                    pieces.push(Piece {
-                        s: p,
-                        e: end,
-                        label: known_label(kn),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                }
-                p = end;
-            } else {
-                p += 1;
-            }
-            continue;
-        }
-        // sentence-initial common word: not a name
-        let low = lc(w);
-        let prefix = matches!(
-            low,
-            "ex" | "anti"
-                | "pro"
-                | "non"
-                | "pre"
-                | "post"
-                | "neo"
-                | "mid"
-                | "pan"
-                | "trans"
-                | "inter"
-                | "self"
-        ) && ws.get(p + 1).is_some_and(|h| h.text == "-" && !h.sp);
-        if prefix
-            || lexicon::FUNCTION_WORDS.contains(&low)
-                && !w.all_caps()
-                && known(w.text).is_none()
-                && !(is_given_name(w.text) && w.text.len() > 3)
-        {
-            p += 1;
-            continue;
-        }
-        if (w.first && p == s || low == "the" || (w.first && is_common_word(low)))
-            && !(w.all_caps()
-                && w.text.chars().count() >= 2
-                && !lexicon::FUNCTION_WORDS.contains(&low))
-        {
-            if low == "the"
-                || (is_common_word(low)
-                    && !is_given_name(w.text)
-                    && known(w.text).is_none()
-                    && !is_org_head(w.text))
-                || lexicon::FUNCTION_WORDS.contains(&low)
-            {
-                if known(w.text).is_none()
-                    || lexicon::FUNCTION_WORDS.contains(&low) && !w.all_caps()
-                {
-                    if e == p + 1
-                        && !lexicon::FUNCTION_WORDS.contains(&low)
-                        && w.text.chars().count() > 2
-                    {
-                        // "Brown said ...": kept for the document to decide
-                        pieces.push(Piece {
-                            s: p,
-                            e: p + 1,
-                            label: None,
-                            sure: false,
-                            titled: false,
-                            weak: true,
-                        });
-                    }
-                    p += 1;
-                    continue;
-                }
-            }
-        }
-        if w.all_caps() && p + 1 < e && ws[p + 1].all_caps() && ws[p + 1].is_word() && !ws[p + 1].nl
-        {
-            let tc = title_case(w.text);
-            let second = title_case(ws[p + 1].text);
-            if is_given_name(&tc)
-                && known(&tc).is_none()
-                && known(&second).is_none()
-                && !is_org_head(&second)
-                && (!is_common_word(lc(w)) || !is_common_word(&ws[p + 1].low))
-            {
-                let mut k = p + 2;
-                if k < e
-                    && ws[k].all_caps()
-                    && ws[k].is_word()
-                    && known(&title_case(ws[k].text)).is_none()
-                    && !is_org_head(&title_case(ws[k].text))
-                    && k - p < 3
-                {
-                    k += 1;
-                }
-                pieces.push(Piece {
-                    s: p,
-                    e: k,
-                    label: Some(Label::Person),
-                    sure: true,
-                    titled: false,
-                    weak: false,
-                });
-                p = k;
-                continue;
-            }
-        }
-        if matches!(
-            w.text,
-            "Universidad"
-                | "Universidade"
-                | "Università"
-                | "Université"
-                | "Universität"
-                | "Universiteit"
-                | "Instituto"
-                | "Institut"
-                | "Banco"
-                | "Banque"
-                | "Ministerio"
-                | "Ministère"
-                | "Ministero"
-                | "Partido"
-                | "Parti"
-                | "Partei"
-                | "Compagnie"
-                | "Société"
-                | "Societe"
-                | "Groupe"
-                | "Grupo"
-                | "Fundación"
-                | "Fundação"
-                | "Fondation"
-                | "Stiftung"
-                | "Agence"
-                | "Agencia"
-                | "Tribunal"
-                | "Corte"
-                | "Cour"
-                | "Consejo"
-                | "Conseil"
-                | "Colegio"
-                | "Escuela"
-                | "Hospital"
-        ) && p + 1 < e
-        {
-            let mut k = p + 1;
-            while k < e
-                && (capword(ws, k) || CONNECTORS.contains(&ws[k].text) || ws[k].text == "-")
-                && !is_title_word(&ws[k])
-            {
-                k += 1;
-            }
-            while k > p + 1 && (!ws[k - 1].is_word() || CONNECTORS.contains(&ws[k - 1].text)) {
-                k -= 1;
-            }
-            if k > p + 1 {
-                pieces.push(Piece {
-                    s: p,
-                    e: k,
-                    label: Some(Label::Org),
-                    sure: true,
-                    titled: false,
-                    weak: false,
-                });
-                p = k;
-                continue;
-            }
-        }
-        let lex = lexicon_match(ws, p, e);
-        // organisation phrase: up to the last head word reachable from p
-        let mut org_end = None;
-        if !(is_title_word(w) && !is_org_head(w.text)) {
-            let mut k = p;
-            while k < e {
-                let t = &ws[k];
-                if is_title_word(t) && !is_org_head(t.text) && k > p {
-                    break;
-                }
-                if t.text == "of"
-                    && org_end.is_none()
-                    && (titled || is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])))
-                {
-                    break; // "Giovanna Tinetti of University College": a person, then an org
-                }
-                if t.text == "and" {
-                    // "and" only inside "Ministry of X and Y"
-                    if !ws[p..k].iter().any(|x| x.text == "of") {
-                        break;
-                    }
-                }
-                if is_org_head(t.text)
-                    && !(t.text == "United" && k == p && k + 1 < e)
-                    && !(matches!(t.text, "Co" | "Corp" | "Inc" | "Ltd") && k == p)
-                {
-                    org_end = Some(k + 1);
-                    // "Ministry of Foreign Affairs": of + words
-                    let mut m = k + 1;
-                    if m < e && (ws[m].text == "of" || ws[m].text == "for") {
-                        m += 1;
-                        if m < e && ws[m].text == "the" {
-                            m += 1;
-                        }
-                        let mut n = m;
-                        while n < e
-                            && (ws[n].is_word() && capword(ws, n)
-                                || matches!(ws[n].text, "and" | "&" | "-")
-                                || ws[n].is_word() && n > m && ws[n - 1].text == "-" && !ws[n].sp
-                                || matches!(ws[n].text, "of" | "the" | "in")
-                                    && n + 1 < e
-                                    && capword(ws, n + 1))
-                            && !is_title_word(&ws[n])
-                        {
-                            n += 1;
-                        }
-                        if n > m
-                            && ws[m..n].iter().any(|t| {
-                                matches!(
-                                    t.text,
-                                    "Parliament"
-                                        | "Council"
-                                        | "Union"
-                                        | "Committee"
-                                        | "Ministry"
-                                        | "Department"
-                                        | "Assembly"
-                                        | "Senate"
-                                        | "Congress"
-                                        | "Commission"
-                                        | "Court"
-                                        | "Party"
-                                        | "Government"
-                                )
-                            })
-                        {
-                            // "Joint Committee of the British Parliament": two bodies
-                            break;
-                        }
-                        if n > m {
-                            // "CEO of Acme" is handled as a title; here "Bank of England"
-                            org_end = Some(n);
-                            k = n;
-                            continue;
-                        }
-                    }
-                    if m < e && ws[m].text == "." && !ws[m].sp {
-                        org_end = Some(m + 1);
-                    }
-                    if m < e
-                        && matches!(
-                            t.text,
-                            "College" | "University" | "School" | "Hospital" | "Institute"
-                        )
-                        && matches!(known(ws[m].text), Some(Known::Place(_)))
-                    {
-                        org_end = Some(m + 1); // "University College London"
-                    }
-                }
-                k += 1;
-            }
-        }
-        let org_end = org_end.filter(|&oe| {
-            !(oe < e
-                && is_title_word(&ws[oe])
-                && !is_org_head(ws[oe].text)
-                && ws[oe - 1].text == "District")
-        });
-        if let Some(oe) = org_end
-            .filter(|&oe| ws[p..oe].iter().filter(|t| t.is_word()).count() >= 2 || ws[p].all_caps())
-        {
-            let mut oe = oe;
-            // "Presidential Office Building": a place head right after the phrase
-            let place_after = oe < e && lexicon::PLACE_HEADS.contains(&ws[oe].text);
-            if place_after {
-                oe += 1;
-            }
-            let lex_end = lex.map(|l| l.0).unwrap_or(p);
-            if oe > lex_end
-                && !(lex.is_some_and(|l| l.1 == Known::Group)
-                    && title_at(ws, lex_end, e).is_some()
-                    && title_at(ws, lex_end, e).unwrap() >= oe)
-            {
-                // skipped names (events, laws) are dropped whole
-                if lexicon::SKIP_HEADS.contains(&ws[oe - 1].text) {
-                    p = oe;
-                    continue;
-                }
-                let mut s2 = p;
-                if place_after
-                    || lexicon::PLACE_HEADS.contains(&ws[oe - 1].text)
-                        && !matches!(ws[oe - 1].text, "District")
-                {
-                    // "X City" where X City is not an org: leave to lexicon
-                    pieces.push(Piece {
-                        s: s2,
-                        e: oe,
-                        label: Some(Label::Place),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                } else {
-                    if ws[s2].text == "The" {
-                        s2 += 1;
-                    }
-                    let label = if ws[oe - 1].text == "Brothers" {
-                        Label::Person
-                    } else {
-                        Label::Org
-                    };
-                    pieces.push(Piece {
-                        s: s2,
-                        e: oe,
-                        label: Some(label),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                }
-                p = oe;
-                titled = false;
-                continue;
-            }
-        }
-        // after a title, a city name that opens a longer name is a given name ("Judge Anju Bajaj")
-        let lex = lex.filter(|&(end, kn)| {
-            !(titled
-                && kn == Known::Place(lexicon::PlaceKind::City)
-                && end == p + 1
-                && end < e
-                && capword(ws, end)
-                && known(ws[end].text).is_none())
-        });
-        if let Some((end, kn)) = lex {
-            // a place followed by capitalised plural words: a team ("Miami Dolphins")
-            if matches!(kn, Known::Place(_)) && end < e && !is_title_word(&ws[end]) {
-                let mut k = end;
-                while k < e
-                    && capword(ws, k)
-                    && !is_title_word(&ws[k])
-                    && known(ws[k].text).is_none()
-                {
-                    k += 1;
-                }
-                if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(lc(&ws[k - 1]))
-                    || k > end
-                        && ws[k - 1].text.ends_with('s')
-                        && k - end == 1
-                        && is_common_word(lc(&ws[k - 1]))
-                        && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text)
-                        && !lexicon::SKIP_HEADS.contains(&ws[k - 1].text)
-                {
-                    pieces.push(Piece {
-                        s: p,
-                        e: k,
-                        label: Some(Label::Org),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                    p = k;
-                    continue;
-                }
-                // place + skip head: "London Marathon", "Turner Prize"
-                if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text)
-                    || end < e
-                        && lexicon::SKIP_HEADS.contains(&ws[end].text)
-                        && !matches!(
-                            ws[end].text,
-                            "Act" | "Bill" | "Day" | "Week" | "Plan" | "Report"
-                        )
-                {
-                    let mut k2 = end;
-                    while k2 < e && capword(ws, k2) && !lexicon::SKIP_HEADS.contains(&ws[k2].text) {
-                        k2 += 1;
-                    }
-                    p = (k2 + 1).min(e);
-                    continue;
-                }
-                // place + place head: "Hudson River", "Wembley Stadium", "Kansas City"
-                if end < e
-                    && lexicon::PLACE_HEADS.contains(&ws[end].text)
-                    && !matches!(ws[end].text, "City" | "Town" | "Village")
-                    || end < e && ws[end].text == "City" && known(&key(ws, p, end + 1)).is_some()
-                {
-                    pieces.push(Piece {
-                        s: p,
-                        e: end + 1,
-                        label: Some(Label::Place),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                    p = end + 1;
-                    continue;
-                }
-                if end < e
-                    && ws[end].text == "City"
-                    && kn == Known::Place(lexicon::PlaceKind::Region)
-                {
-                    pieces.push(Piece {
-                        s: p,
-                        e: end + 1,
-                        label: Some(Label::Place),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                    p = end + 1;
-                    continue;
-                }
-                if end < e && ws[end].text == "City" {
-                    // "Manchester City", "Hull City": football clubs
-                    pieces.push(Piece {
-                        s: p,
-                        e: end + 1,
-                        label: Some(Label::Org),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                    p = end + 1;
-                    continue;
-                }
-            }
-            // a group name before an event word: "French Open", "Australian Grand Prix"
-            if kn == Known::Group && end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) {
-                p = end + 1;
-                continue;
-            }
-            // a given name that is also a place ("Florence", "Victoria") before another name
-            let given_first = end == p + 1
-                && is_given_name(ws[p].text)
-                && end < e
-                && capword(ws, end)
-                && !is_title_word(&ws[end])
-                && (known(ws[end].text).is_none() || is_surname(ws[end].text))
-                && !is_org_head(ws[end].text)
-                && !lexicon::PLACE_HEADS.contains(&ws[end].text);
-            // a person whose surname is a place ("Denzel Washington") is caught before
-            if !given_first {
-                if known_label(kn).is_some() {
-                    pieces.push(Piece {
-                        s: p,
-                        e: end,
-                        label: known_label(kn),
-                        sure: true,
-                        titled: false,
-                        weak: false,
-                    });
-                }
-                p = end;
-                continue;
-            }
-        }
-        if matches!(
-            w.text,
-            "Fort" | "Mount" | "Lake" | "Port" | "Cape" | "Camp" | "Mt"
-        ) && p + 1 < e
-            && capword(ws, p + 1)
-        {
-            let mut k = p + 1;
-            while k < e
-                && (capword(ws, k) || ws[k].text == "." && !ws[k].sp)
-                && !is_title_word(&ws[k])
-            {
-                k += 1;
-            }
-            while k > p + 1 && !ws[k - 1].is_word() {
-                k -= 1;
-            }
-            pieces.push(Piece {
-                s: p,
-                e: k,
-                label: Some(Label::Place),
-                sure: true,
-                titled: false,
-                weak: false,
-            });
-            p = k;
-            continue;
-        }
-        if let Some(te) = title_at(ws, p, e) {
-            p = te;
-            titled = true;
-            continue;
-        }
-        // person or unknown: extend over capitalised words that are not titles or lexicon names
-        let mut k = p + 1;
-        while k < e {
-            let t = &ws[k];
-            if t.is_word() && capword(ws, k) {
-                if is_title_word(t) && !is_given_name(t.text) {
-                    break;
-                }
-                if k > p
-                    && lexicon_match(ws, k, e).is_some_and(|(_, kn)| {
-                        kn != Known::Place(lexicon::PlaceKind::City) && kn != Known::Group
-                            || !is_given_name(ws[p].text)
-                    })
-                    && !is_surname(t.text)
-                    && !titled
-                {
-                    break;
-                }
-                k += 1;
-                continue;
-            }
-            if (t.text == "-" || t.text == "." || t.text == "'" || t.text == "’")
-                && !t.sp
-                && k + 1 < e
-            {
-                k += 1;
-                continue;
-            }
-            if t.text == "." && k > p && ws[k - 1].text.chars().count() == 1 {
-                k += 1;
-                continue;
-            }
-            if CONNECTORS.contains(&t.text)
-                && k + 1 < e
-                && t.text != "of"
-                && t.text != "for"
-                && t.text != "&"
-            {
-                k += 1;
-                continue;
-            }
-            if t.text == "&"
-                || (t.text == "of" || t.text == "for")
-                    && !titled
-                    && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])))
-            {
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        // trim trailing connectors and punctuation
-        while k > p + 1
-            && !ws[k - 1].is_word()
-            && !(ws[k - 1].text == "." && matches!(ws[k - 2].text, "Jr" | "Sr"))
-            || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text)
-        {
-            k -= 1;
-        }
-        if ws[p..k]
-            .iter()
-            .any(|t| lexicon::SKIP_HEADS.contains(&t.text))
-            && !titled
-        {
-            p = k;
-            continue;
-        }
-        // "Grandmother Constance Dingle", "Security Policy Josep Borrell": a name after
-        // capitalised common words
-        let mut p2 = p;
-        {
-            for q in p + 1..k.saturating_sub(1) {
-                if !ws[p..q].iter().all(|t| {
-                    !t.is_word()
-                        || is_common_word(lc(t))
-                            && !(is_given_name(t.text) && !lexicon::FUNCTION_WORDS.contains(&lc(t)))
-                        || is_title_mod(t)
-                        || is_title_word(t)
-                }) {
-                    break;
-                }
-                if is_given_name(ws[q].text) && !is_common_word(lc(&ws[q])) {
-                    p2 = q;
-                    titled = true;
-                    break;
-                }
-            }
-        }
-        let ps = p2;
-        let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text)
-            && k - ps >= 2
-            && !lexicon::FUNCTION_WORDS.contains(&lc(&ws[ps]))
-            && !(is_given_name(ws[ps].text) && !is_common_word(lc(&ws[ps])))
-        {
-            Some(Label::Place)
-        } else if titled || person_like(ws, ps, k) {
-            Some(Label::Person)
-        } else {
-            None
-        };
-        pieces.push(Piece {
-            s: ps,
-            e: k,
-            label,
-            sure: label.is_some(),
-            titled,
+    let mut split = Split {
+        ws,
+        s,
+        e,
+        p: s,
+        titled,
+        lex: None,
+        pieces,
+    };
+    while split.p < e {
+        split.lex = None;
+        let read = CUES.iter().any(|cue| cue(&mut split));
+        debug_assert!(read, "the last cue always reads");
+    }
+}
+
+/// A chunk being split: its words `[s, e)`, the cursor `p` and what is known there.
+struct Split<'a, 'w> {
+    ws: &'a [W<'w>],
+    s: usize,
+    e: usize,
+    /// The word being read.
+    p: usize,
+    /// A title was read just before `p` (inside the chunk or just before it).
+    titled: bool,
+    /// The longest lexicon match at `p` ([`lexicon_match`]), once looked up.
+    lex: Option<Option<(usize, Known)>>,
+    pieces: &'a mut Vec<Piece>,
+}
+
+impl Split<'_, '_> {
+    fn w(&self) -> &W<'_> {
+        &self.ws[self.p]
+    }
+
+    /// The longest lexicon match at the cursor.
+    fn lex(&mut self) -> Option<(usize, Known)> {
+        let (ws, p, e) = (self.ws, self.p, self.e);
+        *self.lex.get_or_insert_with(|| lexicon_match(ws, p, e))
+    }
+
+    /// Records `[s, e)` as a `label` decided by a strong cue.
+    fn sure(&mut self, s: usize, e: usize, label: Label) {
+        self.pieces.push(Piece {
+            s,
+            e,
+            label: Some(label),
+            sure: true,
             weak: false,
         });
-        titled = false;
-        p = k;
     }
+
+    /// Records the words from the cursor to `end` as a `label` and moves past them.
+    fn sure_to(&mut self, end: usize, label: Label) -> bool {
+        self.sure(self.p, end, label);
+        self.skip_to(end)
+    }
+
+    /// Moves the cursor to `end` without recording anything.
+    fn skip_to(&mut self, end: usize) -> bool {
+        self.p = end;
+        true
+    }
+}
+
+/// A cue: reads the words at the cursor and moves it (true), or leaves them to the next cue.
+type Cue = fn(&mut Split<'_, '_>) -> bool;
+
+/// The cues, in the order they are tried; the last always reads.
+const CUES: &[Cue] = &[
+    punctuation_or_connector,
+    capitals_line,
+    function_word,
+    sentence_opener,
+    capitals_person,
+    foreign_org,
+    org_phrase,
+    lexicon_name,
+    place_prefix,
+    title,
+    person_or_unknown,
+];
+
+/// Punctuation and lower-case connectors ("of", "de") between names.
+fn punctuation_or_connector(x: &mut Split<'_, '_>) -> bool {
+    let w = x.w();
+    let skip = !w.is_word()
+        || (CONNECTORS.contains(&lc(w)) && w.text.starts_with(|c: char| c.is_lowercase()));
+    skip && x.skip_to(x.p + 1)
+}
+
+/// On a capitals line: only whole known names (and names in credits).
+fn capitals_line(x: &mut Split<'_, '_>) -> bool {
+    if !x.ws[x.s].caps_line {
+        return false;
+    }
+    match x.lex() {
+        Some((end, kn)) => {
+            if let Some(label) = known_label(kn) {
+                x.sure(x.p, end, label);
+            }
+            x.skip_to(end)
+        }
+        None => x.skip_to(x.p + 1),
+    }
+}
+
+/// Word prefixes joined by a hyphen ("ex-", "anti-"): never a name.
+const HYPHEN_PREFIXES: &[&str] = &[
+    "ex", "anti", "pro", "non", "pre", "post", "neo", "mid", "pan", "trans", "inter", "self",
+];
+
+/// A hyphenated prefix, or a capitalised function word that is no known name and no given name.
+fn function_word(x: &mut Split<'_, '_>) -> bool {
+    let (ws, p) = (x.ws, x.p);
+    let w = &ws[p];
+    let low = lc(w);
+    let prefix =
+        HYPHEN_PREFIXES.contains(&low) && ws.get(p + 1).is_some_and(|h| h.text == "-" && !h.sp);
+    let skip = prefix
+        || lexicon::FUNCTION_WORDS.contains(&low)
+            && !w.all_caps()
+            && known(w.text).is_none()
+            && !(is_given_name(w.text) && w.text.len() > 3);
+    skip && x.skip_to(p + 1)
+}
+
+/// A common word opening a sentence (or the chunk), or "the": not a name; a lone one ("Brown
+/// said ...") is kept as a weak piece for the document to decide.
+fn sentence_opener(x: &mut Split<'_, '_>) -> bool {
+    let (ws, s, e, p) = (x.ws, x.s, x.e, x.p);
+    let w = &ws[p];
+    let low = lc(w);
+    let function = lexicon::FUNCTION_WORDS.contains(&low);
+    let opener = (w.first && p == s || low == "the" || (w.first && is_common_word(low)))
+        && !(w.all_caps() && w.text.chars().count() >= 2 && !function);
+    let common = low == "the"
+        || (is_common_word(low)
+            && !is_given_name(w.text)
+            && known(w.text).is_none()
+            && !is_org_head(w.text))
+        || function;
+    let unknown = known(w.text).is_none() || function && !w.all_caps();
+    if !(opener && common && unknown) {
+        return false;
+    }
+    if e == p + 1 && !function && w.text.chars().count() > 2 {
+        x.pieces.push(Piece {
+            s: p,
+            e: p + 1,
+            label: None,
+            sure: false,
+            weak: true,
+        });
+    }
+    x.skip_to(p + 1)
+}
+
+/// Two or three words in capitals that start with a given name: a person ("JOHN SMITH").
+fn capitals_person(x: &mut Split<'_, '_>) -> bool {
+    let (ws, e, p) = (x.ws, x.e, x.p);
+    let w = &ws[p];
+    if !(w.all_caps() && p + 1 < e && ws[p + 1].all_caps() && ws[p + 1].is_word() && !ws[p + 1].nl)
+    {
+        return false;
+    }
+    let tc = title_case(w.text);
+    let second = title_case(ws[p + 1].text);
+    if !(is_given_name(&tc)
+        && known(&tc).is_none()
+        && known(&second).is_none()
+        && !is_org_head(&second)
+        && (!is_common_word(lc(w)) || !is_common_word(&ws[p + 1].low)))
+    {
+        return false;
+    }
+    let mut k = p + 2;
+    if k < e
+        && ws[k].all_caps()
+        && ws[k].is_word()
+        && known(&title_case(ws[k].text)).is_none()
+        && !is_org_head(&title_case(ws[k].text))
+        && k - p < 3
+    {
+        k += 1;
+    }
+    x.sure_to(k, Label::Person)
+}
+
+/// Head words that open an organisation's name in other languages ("Universidad de Chile").
+const FOREIGN_ORG_OPENERS: &[&str] = &[
+    "Universidad",
+    "Universidade",
+    "Università",
+    "Université",
+    "Universität",
+    "Universiteit",
+    "Instituto",
+    "Institut",
+    "Banco",
+    "Banque",
+    "Ministerio",
+    "Ministère",
+    "Ministero",
+    "Partido",
+    "Parti",
+    "Partei",
+    "Compagnie",
+    "Société",
+    "Societe",
+    "Groupe",
+    "Grupo",
+    "Fundación",
+    "Fundação",
+    "Fondation",
+    "Stiftung",
+    "Agence",
+    "Agencia",
+    "Tribunal",
+    "Corte",
+    "Cour",
+    "Consejo",
+    "Conseil",
+    "Colegio",
+    "Escuela",
+    "Hospital",
+];
+
+/// A foreign organisation opener and the capitalised words and connectors after it.
+fn foreign_org(x: &mut Split<'_, '_>) -> bool {
+    let (ws, e, p) = (x.ws, x.e, x.p);
+    if !(FOREIGN_ORG_OPENERS.contains(&ws[p].text) && p + 1 < e) {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < e
+        && (capword(ws, k) || CONNECTORS.contains(&ws[k].text) || ws[k].text == "-")
+        && !is_title_word(&ws[k])
+    {
+        k += 1;
+    }
+    while k > p + 1 && (!ws[k - 1].is_word() || CONNECTORS.contains(&ws[k - 1].text)) {
+        k -= 1;
+    }
+    k > p + 1 && x.sure_to(k, Label::Org)
+}
+
+/// Bodies that make a second organisation after "of" ("Joint Committee of the British
+/// Parliament" is two).
+const BODY_HEADS: &[&str] = &[
+    "Parliament",
+    "Council",
+    "Union",
+    "Committee",
+    "Ministry",
+    "Department",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Commission",
+    "Court",
+    "Party",
+    "Government",
+];
+
+/// The end of the organisation phrase starting at `p`: up to the last head word reachable
+/// from it ("Ministry of Foreign Affairs", "Bank of England", "University College London").
+fn org_phrase_end(ws: &[W<'_>], p: usize, e: usize, titled: bool) -> Option<usize> {
+    let mut org_end = None;
+    let mut k = p;
+    while k < e {
+        let t = &ws[k];
+        if is_title_word(t) && !is_org_head(t.text) && k > p {
+            break;
+        }
+        if t.text == "of"
+            && org_end.is_none()
+            && (titled || is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])))
+        {
+            break; // "Giovanna Tinetti of University College": a person, then an org
+        }
+        // "and" only inside "Ministry of X and Y"
+        if t.text == "and" && !ws[p..k].iter().any(|x| x.text == "of") {
+            break;
+        }
+        if is_org_head(t.text)
+            && !(t.text == "United" && k == p && k + 1 < e)
+            && !(matches!(t.text, "Co" | "Corp" | "Inc" | "Ltd") && k == p)
+        {
+            org_end = Some(k + 1);
+            // "Ministry of Foreign Affairs": of + words
+            let mut m = k + 1;
+            if m < e && (ws[m].text == "of" || ws[m].text == "for") {
+                m += 1;
+                if m < e && ws[m].text == "the" {
+                    m += 1;
+                }
+                let mut n = m;
+                while n < e
+                    && (ws[n].is_word() && capword(ws, n)
+                        || matches!(ws[n].text, "and" | "&" | "-")
+                        || ws[n].is_word() && n > m && ws[n - 1].text == "-" && !ws[n].sp
+                        || matches!(ws[n].text, "of" | "the" | "in")
+                            && n + 1 < e
+                            && capword(ws, n + 1))
+                    && !is_title_word(&ws[n])
+                {
+                    n += 1;
+                }
+                if n > m && ws[m..n].iter().any(|t| BODY_HEADS.contains(&t.text)) {
+                    // "Joint Committee of the British Parliament": two bodies
+                    break;
+                }
+                if n > m {
+                    // "CEO of Acme" is handled as a title; here "Bank of England"
+                    org_end = Some(n);
+                    k = n;
+                    continue;
+                }
+            }
+            if m < e && ws[m].text == "." && !ws[m].sp {
+                org_end = Some(m + 1);
+            }
+            if m < e
+                && matches!(
+                    t.text,
+                    "College" | "University" | "School" | "Hospital" | "Institute"
+                )
+                && matches!(known(ws[m].text), Some(Known::Place(_)))
+            {
+                org_end = Some(m + 1); // "University College London"
+            }
+        }
+        k += 1;
+    }
+    org_end.filter(|&oe| {
+        !(oe < e
+            && is_title_word(&ws[oe])
+            && !is_org_head(ws[oe].text)
+            && ws[oe - 1].text == "District")
+    })
+}
+
+/// An organisation phrase of two words or more (or one in capitals) that reaches past any
+/// lexicon name at the cursor; a place when it ends in a place head; events and laws
+/// (skipped heads) dropped whole.
+fn org_phrase(x: &mut Split<'_, '_>) -> bool {
+    let (ws, e, p) = (x.ws, x.e, x.p);
+    let w = &ws[p];
+    if is_title_word(w) && !is_org_head(w.text) {
+        return false;
+    }
+    let Some(mut oe) = org_phrase_end(ws, p, e, x.titled)
+        .filter(|&oe| ws[p..oe].iter().filter(|t| t.is_word()).count() >= 2 || ws[p].all_caps())
+    else {
+        return false;
+    };
+    // "Presidential Office Building": a place head right after the phrase
+    let place_after = oe < e && lexicon::PLACE_HEADS.contains(&ws[oe].text);
+    if place_after {
+        oe += 1;
+    }
+    let lex = x.lex();
+    let lex_end = lex.map(|l| l.0).unwrap_or(p);
+    let group_title = lex.is_some_and(|l| l.1 == Known::Group)
+        && title_at(ws, lex_end, e).is_some_and(|te| te >= oe);
+    if oe <= lex_end || group_title {
+        return false;
+    }
+    // skipped names (events, laws) are dropped whole
+    if lexicon::SKIP_HEADS.contains(&ws[oe - 1].text) {
+        return x.skip_to(oe);
+    }
+    if place_after
+        || lexicon::PLACE_HEADS.contains(&ws[oe - 1].text) && !matches!(ws[oe - 1].text, "District")
+    {
+        // "X City" where X City is not an org: leave to lexicon
+        x.sure(p, oe, Label::Place);
+    } else {
+        let start = if ws[p].text == "The" { p + 1 } else { p };
+        let label = if ws[oe - 1].text == "Brothers" {
+            Label::Person
+        } else {
+            Label::Org
+        };
+        x.sure(start, oe, label);
+    }
+    x.titled = false;
+    x.skip_to(oe)
+}
+
+/// A lexicon name at the cursor, with what follows it: a team ("Miami Dolphins"), an event
+/// ("London Marathon", dropped), a place head ("Hudson River"), a club ("Manchester City").
+/// A given name that is also a place ("Florence") before another name is left to the person
+/// cue, and so is a city name after a title ("Judge Anju Bajaj").
+fn lexicon_name(x: &mut Split<'_, '_>) -> bool {
+    let (ws, e, p, titled) = (x.ws, x.e, x.p, x.titled);
+    let Some((end, kn)) = x.lex() else {
+        return false;
+    };
+    // after a title, a city name that opens a longer name is a given name
+    if titled
+        && kn == Known::Place(lexicon::PlaceKind::City)
+        && end == p + 1
+        && end < e
+        && capword(ws, end)
+        && known(ws[end].text).is_none()
+    {
+        return false;
+    }
+    if matches!(kn, Known::Place(_))
+        && end < e
+        && !is_title_word(&ws[end])
+        && place_and_more(x, end, kn)
+    {
+        return true;
+    }
+    // a group name before an event word: "French Open", "Australian Grand Prix"
+    if kn == Known::Group && end < e && lexicon::SKIP_HEADS.contains(&ws[end].text) {
+        return x.skip_to(end + 1);
+    }
+    // a given name that is also a place ("Florence", "Victoria") before another name
+    let given_first = end == p + 1
+        && is_given_name(ws[p].text)
+        && end < e
+        && capword(ws, end)
+        && !is_title_word(&ws[end])
+        && (known(ws[end].text).is_none() || is_surname(ws[end].text))
+        && !is_org_head(ws[end].text)
+        && !lexicon::PLACE_HEADS.contains(&ws[end].text);
+    // a person whose surname is a place ("Denzel Washington") is caught before
+    if given_first {
+        return false;
+    }
+    if let Some(label) = known_label(kn) {
+        x.sure(p, end, label);
+    }
+    x.skip_to(end)
+}
+
+/// A known place ending at `end` and the words after it: a team, an event, a place head or a
+/// club. False when none of these follows.
+fn place_and_more(x: &mut Split<'_, '_>, end: usize, kn: Known) -> bool {
+    let (ws, e, p) = (x.ws, x.e, x.p);
+    let mut k = end;
+    while k < e && capword(ws, k) && !is_title_word(&ws[k]) && known(ws[k].text).is_none() {
+        k += 1;
+    }
+    // a place followed by capitalised plural words: a team ("Miami Dolphins")
+    if k > end && ws[k - 1].text.ends_with('s') && !is_common_word(lc(&ws[k - 1]))
+        || k > end
+            && ws[k - 1].text.ends_with('s')
+            && k - end == 1
+            && is_common_word(lc(&ws[k - 1]))
+            && !lexicon::PLACE_HEADS.contains(&ws[k - 1].text)
+            && !lexicon::SKIP_HEADS.contains(&ws[k - 1].text)
+    {
+        return x.sure_to(k, Label::Org);
+    }
+    // place + skip head: "London Marathon", "Turner Prize"
+    if k > end && lexicon::SKIP_HEADS.contains(&ws[k - 1].text)
+        || end < e
+            && lexicon::SKIP_HEADS.contains(&ws[end].text)
+            && !matches!(
+                ws[end].text,
+                "Act" | "Bill" | "Day" | "Week" | "Plan" | "Report"
+            )
+    {
+        let mut k2 = end;
+        while k2 < e && capword(ws, k2) && !lexicon::SKIP_HEADS.contains(&ws[k2].text) {
+            k2 += 1;
+        }
+        return x.skip_to((k2 + 1).min(e));
+    }
+    // place + place head: "Hudson River", "Wembley Stadium", "Kansas City"
+    if end < e
+        && lexicon::PLACE_HEADS.contains(&ws[end].text)
+        && !matches!(ws[end].text, "City" | "Town" | "Village")
+        || end < e && ws[end].text == "City" && known(&key(ws, p, end + 1)).is_some()
+    {
+        return x.sure_to(end + 1, Label::Place);
+    }
+    if end < e && ws[end].text == "City" {
+        // a region's city ("Kansas City") is a place; otherwise "Manchester City", "Hull
+        // City": football clubs
+        let label = if kn == Known::Place(lexicon::PlaceKind::Region) {
+            Label::Place
+        } else {
+            Label::Org
+        };
+        return x.sure_to(end + 1, label);
+    }
+    false
+}
+
+/// "Fort", "Mount", "Lake" ... and the capitalised words after it: a place.
+fn place_prefix(x: &mut Split<'_, '_>) -> bool {
+    let (ws, e, p) = (x.ws, x.e, x.p);
+    if !(matches!(
+        ws[p].text,
+        "Fort" | "Mount" | "Lake" | "Port" | "Cape" | "Camp" | "Mt"
+    ) && p + 1 < e
+        && capword(ws, p + 1))
+    {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < e && (capword(ws, k) || ws[k].text == "." && !ws[k].sp) && !is_title_word(&ws[k]) {
+        k += 1;
+    }
+    while k > p + 1 && !ws[k - 1].is_word() {
+        k -= 1;
+    }
+    x.sure_to(k, Label::Place)
+}
+
+/// A title ("Deputy Foreign Minister"): skipped, and the name after it is a person.
+fn title(x: &mut Split<'_, '_>) -> bool {
+    let Some(te) = title_at(x.ws, x.p, x.e) else {
+        return false;
+    };
+    x.titled = true;
+    x.skip_to(te)
+}
+
+/// The end of a person's (or an unknown) name starting at `p`: the capitalised words that are
+/// not titles or lexicon names, with inner hyphens, initials and connectors, trimmed of
+/// trailing connectors and punctuation.
+fn name_end(ws: &[W<'_>], p: usize, e: usize, titled: bool) -> usize {
+    let mut k = p + 1;
+    while k < e {
+        let t = &ws[k];
+        if t.is_word() && capword(ws, k) {
+            if is_title_word(t) && !is_given_name(t.text) {
+                break;
+            }
+            if k > p
+                && lexicon_match(ws, k, e).is_some_and(|(_, kn)| {
+                    kn != Known::Place(lexicon::PlaceKind::City) && kn != Known::Group
+                        || !is_given_name(ws[p].text)
+                })
+                && !is_surname(t.text)
+                && !titled
+            {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if (t.text == "-" || t.text == "." || t.text == "'" || t.text == "’") && !t.sp && k + 1 < e
+        {
+            k += 1;
+            continue;
+        }
+        if t.text == "." && k > p && ws[k - 1].text.chars().count() == 1 {
+            k += 1;
+            continue;
+        }
+        if CONNECTORS.contains(&t.text)
+            && k + 1 < e
+            && t.text != "of"
+            && t.text != "for"
+            && t.text != "&"
+        {
+            k += 1;
+            continue;
+        }
+        if t.text == "&"
+            || (t.text == "of" || t.text == "for")
+                && !titled
+                && !(is_given_name(ws[p].text) && !is_common_word(lc(&ws[p])))
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // trim trailing connectors and punctuation
+    while k > p + 1
+        && !ws[k - 1].is_word()
+        && !(ws[k - 1].text == "." && matches!(ws[k - 2].text, "Jr" | "Sr"))
+        || k > p + 1 && CONNECTORS.contains(&ws[k - 1].text)
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Where a name starts after capitalised common words or titles inside `[p, k)`
+/// ("Grandmother Constance Dingle", "Security Policy Josep Borrell"): the first given name
+/// after only such words, if any.
+fn name_after_common_words(ws: &[W<'_>], p: usize, k: usize) -> Option<usize> {
+    for q in p + 1..k.saturating_sub(1) {
+        if !ws[p..q].iter().all(|t| {
+            !t.is_word()
+                || is_common_word(lc(t))
+                    && !(is_given_name(t.text) && !lexicon::FUNCTION_WORDS.contains(&lc(t)))
+                || is_title_mod(t)
+                || is_title_word(t)
+        }) {
+            return None;
+        }
+        if is_given_name(ws[q].text) && !is_common_word(lc(&ws[q])) {
+            return Some(q);
+        }
+    }
+    None
+}
+
+/// Anything else: capitalised words read as a person (after a title, or person-like), a place
+/// (ending in a place head), or an unknown name for the document to decide.
+fn person_or_unknown(x: &mut Split<'_, '_>) -> bool {
+    let (ws, e, p) = (x.ws, x.e, x.p);
+    let k = name_end(ws, p, e, x.titled);
+    if ws[p..k]
+        .iter()
+        .any(|t| lexicon::SKIP_HEADS.contains(&t.text))
+        && !x.titled
+    {
+        return x.skip_to(k);
+    }
+    let mut titled = x.titled;
+    let ps = match name_after_common_words(ws, p, k) {
+        Some(q) => {
+            titled = true;
+            q
+        }
+        None => p,
+    };
+    let label = if lexicon::PLACE_HEADS.contains(&ws[k - 1].text)
+        && k - ps >= 2
+        && !lexicon::FUNCTION_WORDS.contains(&lc(&ws[ps]))
+        && !(is_given_name(ws[ps].text) && !is_common_word(lc(&ws[ps])))
+    {
+        Some(Label::Place)
+    } else if titled || person_like(ws, ps, k) {
+        Some(Label::Person)
+    } else {
+        None
+    };
+    x.pieces.push(Piece {
+        s: ps,
+        e: k,
+        label,
+        sure: label.is_some(),
+        weak: false,
+    });
+    x.titled = false;
+    x.skip_to(k)
 }
 
 /// Decides unknown pieces by context and document consistency.

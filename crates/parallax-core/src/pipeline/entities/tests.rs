@@ -4,7 +4,7 @@
 #![allow(clippy::type_complexity)]
 
 use super::recognize;
-use crate::analysis::Label::{self, *};
+use crate::model::Label::{self, *};
 use crate::offsets::CharIndex;
 
 #[track_caller]

@@ -37,12 +37,12 @@ pub enum Known {
     Skip,
 }
 
-const WORDS: &str = include_str!("../../data/words.txt");
-const GIVEN: &str = include_str!("../../data/given.txt");
-const SURNAMES: &str = include_str!("../../data/surnames.txt");
-const PLACES: &str = include_str!("../../data/places.tsv");
-const CITIES: &str = include_str!("../../data/cities.txt");
-const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+const WORDS: &str = include_str!("../../../data/words.txt");
+const GIVEN: &str = include_str!("../../../data/given.txt");
+const SURNAMES: &str = include_str!("../../../data/surnames.txt");
+const PLACES: &str = include_str!("../../../data/places.tsv");
+const CITIES: &str = include_str!("../../../data/cities.txt");
+const DEMONYMS: &str = include_str!("../../../data/demonyms.txt");
 
 /// Regions, features and alternative country names not in the open data (general knowledge).
 const EXTRA_PLACES: &[&str] = &[

@@ -339,10 +339,79 @@ fn is_weekday_word(w: &str) -> bool {
         })
 }
 
+/// A month name or its abbreviation of three letters or more ("Jan", "Sept.", "june").
+fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w) && (w.len() >= 3))
+}
+
+/// A line that is only a date: "June 14, 2024", "Mon 3 Jan 2022", "2024-06-14",
+/// "Updated: Jan. 3, 2022 09:15".
+pub fn is_date_line(line: &str) -> bool {
+    let split = |c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|';
+    // at most eight words, counted before collecting them
+    let n = line.split(split).filter(|w| !w.is_empty()).take(9).count();
+    if n == 0 || n > 8 {
+        return false;
+    }
+    let words: Vec<&str> = line.split(split).filter(|w| !w.is_empty()).collect();
+    let mut has_year = false;
+    let mut has_month = false;
+    for w in &words {
+        let lw = w.trim_end_matches(['.', ':']).to_lowercase();
+        if lw.len() == 4 && lw.chars().all(|c| c.is_ascii_digit()) {
+            has_year = true;
+        } else if lw.len() == 10
+            && lw.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+        {
+            has_year = true;
+            has_month = true;
+        } else if is_month(&lw) {
+            has_month = true;
+        } else if WEEKDAYS.iter().any(|d| d.starts_with(&lw) && lw.len() >= 3)
+            || lw.chars().all(|c| c.is_ascii_digit() || c == ':')
+            || matches!(
+                lw.as_str(),
+                "updated"
+                    | "published"
+                    | "am"
+                    | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "gmt"
+                    | "utc"
+                    | "et"
+                    | "edt"
+                    | "est"
+                    | "bst"
+            )
+            || (lw.ends_with("st")
+                || lw.ends_with("nd")
+                || lw.ends_with("rd")
+                || lw.ends_with("th"))
+                && lw[..lw.len() - 2].chars().all(|c| c.is_ascii_digit())
+                && lw.len() > 2
+        {
+        } else {
+            return false;
+        }
+    }
+    has_year && has_month
+        || (has_month
+            && words.len() <= 4
+            && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())))
+}
+
 /// A line that holds only a date, perhaps with a time, zone and a "Published"/"Updated" label.
 fn is_date_only(l: &Line<'_>) -> bool {
     let line = l.text;
-    if crate::document::is_date_line(line) {
+    if is_date_line(line) {
         return true;
     }
     // A date label on its own line, the date on the next: "Published", "Last updated:".

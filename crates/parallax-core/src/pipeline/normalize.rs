@@ -285,7 +285,13 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
                 days.push(a);
                 days.push(b);
             } else if let (Some(a), Some(b)) = (year_of(a), b.parse::<i32>().ok()) {
-                let b = if b < 100 { a - a % 100 + b } else { b };
+                // two digits name the year after `a` in its century, or the next century
+                // ("1999-00" ends in 2000)
+                let b = match b {
+                    0..=99 if a - a % 100 + b > a => a - a % 100 + b,
+                    0..=99 => a - a % 100 + 100 + b,
+                    _ => b,
+                };
                 return Some(format!("{a:04}/{b:04}"));
             } else {
                 return None;
@@ -1353,6 +1359,9 @@ mod tests {
             ("09:15, Mar 3 2011", None, Some("2011-03-03T09:15")),
             ("March 29-30, 2022", None, Some("2022-03-29/2022-03-30")),
             ("2021-22", None, Some("2021/2022")),
+            // regression: the span's second year is in the next century
+            ("1999-00", None, Some("1999/2000")),
+            ("the 1999-00 season", None, Some("1999/2000")),
             ("mid-2021", None, Some("2021")),
             ("February 30, 2022", None, None),
         ];

@@ -18,15 +18,15 @@
 use crate::align::{features::Corpus, lexicon::Synonyms, word_diff, AlignKind, DiffOp, DocInput};
 use crate::descriptors::roles_conflict;
 use crate::text::lines::{line_roles, LineRole};
-use crate::CharIndex;
+use crate::{CharIndex, Span};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const PROPER: &str = include_str!("../data/proper_names.txt");
-const SPUN: &str = include_str!("../data/spun_names.txt");
+const PROPER: &str = include_str!("../../data/proper_names.txt");
+const SPUN: &str = include_str!("../../data/spun_names.txt");
 /// Common English words (WordNet lemmas seen in SemCor; shared with the recognizer).
-const COMMON: &str = include_str!("../data/words.txt");
+const COMMON: &str = include_str!("../../data/words.txt");
 
 /// Share of a text's characters in captions, credits, keyword lines, bylines and furniture
 /// above which it is `furniture_heavy`.
@@ -77,6 +77,8 @@ pub struct Flag {
 pub struct DescriptorIn<'a> {
     /// Entity id (shared across documents).
     pub entity: &'a str,
+    /// The name as written next to the descriptor ("Joe Biden", "Biden"), shown in evidence.
+    pub name: &'a str,
     /// The descriptor text ("US President").
     pub text: &'a str,
 }
@@ -133,13 +135,18 @@ fn words_of(line: &str) -> Vec<(String, bool, bool)> {
 /// Internal evidence of spinning in a text: (spun fixed names, shown as “as written” (for
 /// “WordNet name”), every occurrence of a proper name written in lower case).
 pub fn spin_evidence(text: &str) -> (Vec<String>, Vec<String>) {
+    spin_evidence_in(text, &line_roles(text))
+}
+
+/// [`spin_evidence`] given the text's line roles.
+fn spin_evidence_in(text: &str, roles: &[(Span, LineRole)]) -> (Vec<String>, Vec<String>) {
     let syn = Synonyms::get();
     let spun = spun();
     let proper = proper();
     let ix = CharIndex::new(text);
     let mut names = Vec::new();
     let mut lower = Vec::new();
-    for (span, role) in line_roles(text) {
+    for &(span, role) in roles {
         if !role.is_content() {
             continue;
         }
@@ -208,6 +215,32 @@ fn title(s: &str) -> String {
         .join(" ")
 }
 
+/// A spun fixed name counts this much towards `machine_rewrite` on internal evidence alone.
+const SPUN_NAME_WEIGHT: usize = 2;
+/// Proper names written in lower case count at most this many (one text may just be sloppy).
+const MAX_LOWER_NAMES_COUNTED: usize = 3;
+/// Internal evidence of at least this weight makes a spun copy without any original.
+const MIN_INTERNAL_EVIDENCE: usize = 3;
+/// Two sources follow each other when at least this many sentences are chained...
+const MIN_CHAINED: usize = 3;
+/// ...and they cover at least this share of the shorter source's sentences.
+const MIN_CHAINED_SHARE: f32 = 0.5;
+/// A chained pair scoring this or more is the same sentence, not an edit.
+const IDENTICAL_SCORE: f32 = 0.95;
+/// A replacement of at most this many words on each side is a substitution, not a rewrite.
+const MAX_SUBSTITUTION_WORDS: usize = 3;
+/// A spun copy changes at least this many sentences...
+const MIN_CHANGED_SENTENCES: usize = 3;
+/// ...with substitutions making at least this share of its changed words...
+const MIN_SUBSTITUTION_SHARE: f32 = 0.7;
+/// ...and at least this many of them WordNet synonyms.
+const MIN_SYNONYM_SUBSTITUTIONS: usize = 3;
+/// A text is `furniture_heavy` only with at least this many such lines (one long caption is
+/// not boilerplate).
+const MIN_FURNITURE_LINES: usize = 3;
+/// The date line is looked for among this many first lines.
+const DATE_LINE_WITHIN: usize = 12;
+
 /// Flags over a set of documents taken together. `names` name the documents in evidence
 /// (file names; "document N" where missing); `descriptors` has one list per document (or is
 /// empty).
@@ -221,103 +254,64 @@ pub fn flags(
             .get(d)
             .map_or(format!("document {d}"), |n| n.to_string())
     };
+    let lines: Vec<Vec<(Span, LineRole)>> = docs.iter().map(|d| line_roles(d.text)).collect();
     let mut out = Vec::new();
     let corpus = Corpus::new(docs);
     let pairs = crate::story::all_pairs(&corpus);
-    let evidence: Vec<(Vec<String>, Vec<String>)> =
-        docs.iter().map(|d| spin_evidence(d.text)).collect();
-    let internal = |d: usize| evidence[d].0.len() * 2 + evidence[d].1.len().min(3);
-    let mut rewrite = vec![None::<String>; docs.len()];
-    // Internal evidence alone: a spun name counts two, a lower-case proper name one (three at
-    // most); three in all make a spun copy.
-    for d in 0..docs.len() {
-        let (names, lower) = &evidence[d];
-        if internal(d) >= 3 {
-            let mut parts = Vec::new();
-            if !names.is_empty() {
-                parts.push(format!(
-                    "names with a word swapped for a synonym: {}",
-                    names.join(", ")
-                ));
-            }
-            if !lower.is_empty() {
-                let mut distinct = lower.clone();
-                distinct.dedup();
-                parts.push(format!(
-                    "proper names written in lower case {} times: {}",
-                    lower.len(),
-                    distinct
-                        .iter()
-                        .map(|w| format!("“{w}”"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            rewrite[d] = Some(parts.join("; "));
-        }
+    rewrite_flags(docs, &lines, &corpus, &pairs, &name, &mut out);
+    date_flags(docs, &lines, &corpus, &pairs, &name, &mut out);
+    for (d, doc) in docs.iter().enumerate() {
+        layout_flags(d, doc.text, &lines[d], &mut out);
     }
+    descriptor_flags(descriptors, &name, &mut out);
+    out.sort_by_key(|x| (x.doc, x.flag));
+    out
+}
+
+/// `machine_rewrite`: on internal evidence alone, or for the copy of a pair of sources that
+/// follow each other with one-word synonym substitutions.
+fn rewrite_flags(
+    docs: &[DocInput<'_>],
+    lines: &[Vec<(Span, LineRole)>],
+    corpus: &Corpus,
+    pairs: &[crate::align::Scored],
+    name: &dyn Fn(usize) -> String,
+    out: &mut Vec<Flag>,
+) {
+    let evidence: Vec<(Vec<String>, Vec<String>)> = docs
+        .iter()
+        .zip(lines)
+        .map(|(d, l)| spin_evidence_in(d.text, l))
+        .collect();
+    let internal = |d: usize| {
+        evidence[d].0.len() * SPUN_NAME_WEIGHT + evidence[d].1.len().min(MAX_LOWER_NAMES_COUNTED)
+    };
+    let mut rewrite: Vec<Option<String>> = (0..docs.len())
+        .map(|d| {
+            let (names, lower) = &evidence[d];
+            (internal(d) >= MIN_INTERNAL_EVIDENCE).then(|| internal_evidence(names, lower))
+        })
+        .collect();
     // With the original present.
     for a in 0..docs.len() {
         for b in a + 1..docs.len() {
-            let chained: Vec<_> = pairs
+            let chained: Vec<&crate::align::Scored> = pairs
                 .iter()
                 .filter(|s| s.chained && corpus.sents[s.i].doc == a && corpus.sents[s.j].doc == b)
                 .collect();
             let shorter = corpus.doc(a).len().min(corpus.doc(b).len()).max(1);
-            if chained.len() < 3 || (chained.len() as f32) < 0.5 * shorter as f32 {
+            if chained.len() < MIN_CHAINED
+                || (chained.len() as f32) < MIN_CHAINED_SHARE * shorter as f32
+            {
                 continue;
             }
-            // Common words among the one-word substitutions, on each side: a spinner trades
-            // common words for rarer synonyms.
-            let (mut common_a, mut common_b) = (0usize, 0usize);
-            let (mut subs, mut other, mut synonyms, mut identical) =
-                (0usize, 0usize, 0usize, 0usize);
-            let syn = Synonyms::get();
-            for s in &chained {
-                if s.kind == AlignKind::Same && s.score.raw >= 0.95 {
-                    identical += 1;
-                    continue;
-                }
-                let ta = corpus_text(docs, &corpus, s.i);
-                let tb = corpus_text(docs, &corpus, s.j);
-                let ops = word_diff(&ta, &tb);
-                let mut k = 0;
-                while k < ops.len() {
-                    match (&ops[k], ops.get(k + 1)) {
-                        (DiffOp::Delete(x), Some(DiffOp::Insert(y))) => {
-                            let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
-                            if nx <= 3 && ny <= 3 {
-                                subs += nx.max(ny);
-                                if nx == 1 && ny == 1 {
-                                    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
-                                    if syn.synonyms(&lx, &ly) {
-                                        synonyms += 1;
-                                    }
-                                    common_a += usize::from(is_common(&lx));
-                                    common_b += usize::from(is_common(&ly));
-                                }
-                            } else {
-                                other += nx.max(ny);
-                            }
-                            k += 2;
-                        }
-                        (DiffOp::Delete(x), _) | (DiffOp::Insert(x), _) => {
-                            other += x.split(' ').count();
-                            k += 1;
-                        }
-                        _ => k += 1,
-                    }
-                }
-            }
-            let changed = chained.len() - identical;
-            let spun =
-                changed >= 3 && subs as f32 >= 0.7 * (subs + other).max(1) as f32 && synonyms >= 3;
-            if !spun {
+            let subs = Substitutions::count(docs, corpus, &chained);
+            if !subs.spun(chained.len()) {
                 continue;
             }
             // The copy: the side whose substituted words are rarer; else the one with more
             // internal evidence; else the later one.
-            let b_is_copy = match common_b.cmp(&common_a) {
+            let b_is_copy = match subs.common_b.cmp(&subs.common_a) {
                 std::cmp::Ordering::Less => true,
                 std::cmp::Ordering::Greater => false,
                 std::cmp::Ordering::Equal => internal(b) >= internal(a),
@@ -325,9 +319,11 @@ pub fn flags(
             let (copy, orig) = if b_is_copy { (b, a) } else { (a, b) };
             if rewrite[copy].is_none() {
                 rewrite[copy] = Some(format!(
-                    "follows {} sentence by sentence ({} sentences) with {subs} words substituted, {synonyms} of them WordNet synonyms",
+                    "follows {} sentence by sentence ({} sentences) with {} words substituted, {} of them WordNet synonyms",
                     name(orig),
-                    chained.len()
+                    chained.len(),
+                    subs.words,
+                    subs.synonyms,
                 ));
             }
         }
@@ -341,58 +337,149 @@ pub fn flags(
             });
         }
     }
-    date_flags(docs, &corpus, &pairs, &name, &mut out);
-    for (d, doc) in docs.iter().enumerate() {
-        let ix = CharIndex::new(doc.text);
-        let roles = line_roles(doc.text);
-        let heads: Vec<&str> = roles
-            .iter()
-            .filter(|(_, r)| *r == LineRole::RepeatedHeadline)
-            .map(|(s, _)| ix.slice(doc.text, *s))
-            .collect();
-        if let Some(h) = heads.first() {
-            out.push(Flag {
-                doc: d,
-                flag: FlagKind::RepeatedHeadline,
-                evidence: format!(
-                    "the headline “{}” appears {} times",
-                    h.trim(),
-                    heads.len() + 1
-                ),
-            });
-        }
-        let total: usize = roles.iter().map(|(s, _)| s.len()).sum();
-        let furn: Vec<&(crate::Span, LineRole)> = roles
-            .iter()
-            .filter(|(_, r)| {
-                matches!(
-                    r,
-                    LineRole::Caption
-                        | LineRole::Credit
-                        | LineRole::KeywordLine
-                        | LineRole::Furniture
-                        | LineRole::Byline
-                )
-            })
-            .collect();
-        let share = furn.iter().map(|(s, _)| s.len()).sum::<usize>() as f32 / total.max(1) as f32;
-        if total > 0 && share >= FURNITURE_SHARE && furn.len() >= 3 {
-            out.push(Flag {
-                doc: d,
-                flag: FlagKind::FurnitureHeavy,
-                evidence: format!(
-                    "{:.0}% of the text is captions, credits or boilerplate ({} lines, e.g. “{}”)",
-                    share * 100.0,
-                    furn.len(),
-                    furn.first()
-                        .map_or("", |(s, _)| ix.slice(doc.text, *s).trim())
-                ),
-            });
-        }
+}
+
+/// The evidence sentence for spun names and proper names written in lower case.
+fn internal_evidence(names: &[String], lower: &[String]) -> String {
+    let mut parts = Vec::new();
+    if !names.is_empty() {
+        parts.push(format!(
+            "names with a word swapped for a synonym: {}",
+            names.join(", ")
+        ));
     }
-    descriptor_flags(descriptors, &name, &mut out);
-    out.sort_by_key(|x| (x.doc, x.flag));
-    out
+    if !lower.is_empty() {
+        let mut distinct = lower.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        parts.push(format!(
+            "proper names written in lower case {} times: {}",
+            lower.len(),
+            distinct
+                .iter()
+                .map(|w| format!("“{w}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    parts.join("; ")
+}
+
+/// The word differences between two sources' chained sentences.
+#[derive(Debug, Default)]
+struct Substitutions {
+    /// Sentences that are the same.
+    identical: usize,
+    /// Words in short substitutions.
+    words: usize,
+    /// Words changed otherwise (inserted, deleted, long replacements).
+    other: usize,
+    /// One-word substitutions that are WordNet synonyms.
+    synonyms: usize,
+    /// Common words among the one-word substitutions, on each side: a spinner trades common
+    /// words for rarer synonyms.
+    common_a: usize,
+    common_b: usize,
+}
+
+impl Substitutions {
+    fn count(docs: &[DocInput<'_>], corpus: &Corpus, chained: &[&crate::align::Scored]) -> Self {
+        let mut n = Substitutions::default();
+        let syn = Synonyms::get();
+        for s in chained {
+            if s.kind == AlignKind::Same && s.score.raw >= IDENTICAL_SCORE {
+                n.identical += 1;
+                continue;
+            }
+            let ta = corpus_text(docs, corpus, s.i);
+            let tb = corpus_text(docs, corpus, s.j);
+            let ops = word_diff(&ta, &tb);
+            let mut k = 0;
+            while k < ops.len() {
+                match (&ops[k], ops.get(k + 1)) {
+                    (DiffOp::Delete(x), Some(DiffOp::Insert(y))) => {
+                        let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
+                        if nx <= MAX_SUBSTITUTION_WORDS && ny <= MAX_SUBSTITUTION_WORDS {
+                            n.words += nx.max(ny);
+                            if nx == 1 && ny == 1 {
+                                let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+                                if syn.synonyms(&lx, &ly) {
+                                    n.synonyms += 1;
+                                }
+                                n.common_a += usize::from(is_common(&lx));
+                                n.common_b += usize::from(is_common(&ly));
+                            }
+                        } else {
+                            n.other += nx.max(ny);
+                        }
+                        k += 2;
+                    }
+                    (DiffOp::Delete(x), _) | (DiffOp::Insert(x), _) => {
+                        n.other += x.split(' ').count();
+                        k += 1;
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+        n
+    }
+
+    /// True when `chained` sentences with these differences make a spun copy.
+    fn spun(&self, chained: usize) -> bool {
+        let changed = chained - self.identical;
+        changed >= MIN_CHANGED_SENTENCES
+            && self.words as f32 >= MIN_SUBSTITUTION_SHARE * (self.words + self.other).max(1) as f32
+            && self.synonyms >= MIN_SYNONYM_SUBSTITUTIONS
+    }
+}
+
+/// `repeated_headline` and `furniture_heavy` of document `d` from its line roles.
+fn layout_flags(d: usize, text: &str, roles: &[(Span, LineRole)], out: &mut Vec<Flag>) {
+    let ix = CharIndex::new(text);
+    let heads: Vec<&str> = roles
+        .iter()
+        .filter(|(_, r)| *r == LineRole::RepeatedHeadline)
+        .map(|(s, _)| ix.slice(text, *s))
+        .collect();
+    if let Some(h) = heads.first() {
+        out.push(Flag {
+            doc: d,
+            flag: FlagKind::RepeatedHeadline,
+            evidence: format!(
+                "the headline “{}” appears {} times",
+                h.trim(),
+                heads.len() + 1
+            ),
+        });
+    }
+    let total: usize = roles.iter().map(|(s, _)| s.len()).sum();
+    let furn: Vec<&(Span, LineRole)> = roles
+        .iter()
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                LineRole::Caption
+                    | LineRole::Credit
+                    | LineRole::KeywordLine
+                    | LineRole::Furniture
+                    | LineRole::Byline
+            )
+        })
+        .collect();
+    let share = furn.iter().map(|(s, _)| s.len()).sum::<usize>() as f32 / total.max(1) as f32;
+    if total > 0 && share >= FURNITURE_SHARE && furn.len() >= MIN_FURNITURE_LINES {
+        out.push(Flag {
+            doc: d,
+            flag: FlagKind::FurnitureHeavy,
+            evidence: format!(
+                "{:.0}% of the text is captions, credits or boilerplate ({} lines, e.g. “{}”)",
+                share * 100.0,
+                furn.len(),
+                furn.first().map_or("", |(s, _)| ix.slice(text, *s).trim())
+            ),
+        });
+    }
 }
 
 fn corpus_text(docs: &[DocInput<'_>], c: &Corpus, i: usize) -> String {
@@ -406,13 +493,13 @@ fn corpus_text(docs: &[DocInput<'_>], c: &Corpus, i: usize) -> String {
 }
 
 /// The year of a document's date line, if it has one among its first lines.
-fn own_date(text: &str) -> Option<(i32, String)> {
+fn own_date(text: &str, roles: &[(Span, LineRole)]) -> Option<(i32, String)> {
     let ix = CharIndex::new(text);
-    line_roles(text)
-        .into_iter()
-        .take(12)
+    roles
+        .iter()
+        .take(DATE_LINE_WITHIN)
         .filter(|(_, r)| *r == LineRole::DateLine)
-        .find_map(|(s, _)| {
+        .find_map(|&(s, _)| {
             let line = ix.slice(text, s).trim().to_string();
             let v = crate::normalize::date_value(&line, None)?;
             let y: i32 = v.get(..4)?.parse().ok()?;
@@ -421,9 +508,8 @@ fn own_date(text: &str) -> Option<(i32, String)> {
 }
 
 /// Years named in a document's running text and captions (not its date line or furniture).
-fn body_years(doc: &DocInput<'_>, c: &Corpus, d: usize) -> Vec<i32> {
-    let roles = line_roles(doc.text);
-    let content = |span: crate::Span| {
+fn body_years(roles: &[(Span, LineRole)], c: &Corpus, d: usize) -> Vec<i32> {
+    let content = |span: Span| {
         roles.iter().any(|(l, r)| {
             (r.is_content() || *r == LineRole::Caption)
                 && l.start <= span.start
@@ -438,17 +524,20 @@ fn body_years(doc: &DocInput<'_>, c: &Corpus, d: usize) -> Vec<i32> {
 
 fn date_flags(
     docs: &[DocInput<'_>],
+    lines: &[Vec<(Span, LineRole)>],
     c: &Corpus,
     pairs: &[crate::align::Scored],
     name: &dyn Fn(usize) -> String,
     out: &mut Vec<Flag>,
 ) {
-    let years: Vec<Vec<i32>> = docs
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| body_years(doc, c, d))
+    let years: Vec<Vec<i32>> = (0..docs.len())
+        .map(|d| body_years(&lines[d], c, d))
         .collect();
-    let dates: Vec<Option<(i32, String)>> = docs.iter().map(|d| own_date(d.text)).collect();
+    let dates: Vec<Option<(i32, String)>> = docs
+        .iter()
+        .zip(lines)
+        .map(|(d, l)| own_date(d.text, l))
+        .collect();
     for (d, own) in dates.iter().enumerate() {
         let Some((y, line)) = own else { continue };
         let mine = &years[d];
@@ -555,7 +644,7 @@ fn descriptor_flags(
                         flag: FlagKind::DescriptorConflict,
                         evidence: format!(
                             "calls {} “{}”, {} calls them “{}”",
-                            x.entity,
+                            x.name,
                             x.text,
                             name(e),
                             y.text
@@ -575,7 +664,7 @@ mod tests {
     /// Runs `flags` over `texts` (with per-document descriptors) and renders each flag as
     /// "doc kind: evidence".
     #[track_caller]
-    fn check(texts: &[&str], descriptors: &[&[(&str, &str)]], expected: &[&str]) {
+    fn check(texts: &[&str], descriptors: &[&[(&str, &str, &str)]], expected: &[&str]) {
         let spans: Vec<Vec<crate::Span>> = texts.iter().map(|t| sentences(t)).collect();
         let docs: Vec<DocInput<'_>> = texts
             .iter()
@@ -586,7 +675,7 @@ mod tests {
             .iter()
             .map(|l| {
                 l.iter()
-                    .map(|(e, t)| DescriptorIn { entity: e, text: t })
+                    .map(|(entity, name, text)| DescriptorIn { entity, name, text })
                     .collect()
             })
             .collect();
@@ -609,6 +698,12 @@ mod tests {
             &["Officials at the White Home said on Monday that america would act.\n\nA spokesman said america had been warned before the meeting."],
             &[],
             &["0 machine_rewrite: names with a word swapped for a synonym: “White Home” (for “White House”); proper names written in lower case 2 times: “america”"],
+        );
+        // regression: each name once, though they alternate ("america, europe, america")
+        check(
+            &["Officials said america would act.\n\nLeaders in europe agreed with the plan.\n\nA spokesman said america had been warned."],
+            &[],
+            &["0 machine_rewrite: proper names written in lower case 3 times: “america”, “europe”"],
         );
         // Capitalised genuine names and ordinary words are no evidence.
         check(
@@ -654,15 +749,15 @@ mod tests {
     fn descriptor_conflicts_across_sources() {
         check(
             &["Biden spoke.", "Biden spoke again.", "Biden left."],
-            &[&[("joe-biden", "cybersecurity adviser")], &[("joe-biden", "US President")], &[("joe-biden", "President")]],
-            &["0 descriptor_conflict: calls joe-biden “cybersecurity adviser”, document 1 calls them “US President”"],
+            &[&[("joe-biden", "Biden", "cybersecurity adviser")], &[("joe-biden", "Biden", "US President")], &[("joe-biden", "Biden", "President")]],
+            &["0 descriptor_conflict: calls Biden “cybersecurity adviser”, document 1 calls them “US President”"],
         );
         // A past role conflicts with nothing.
         check(
             &["Johnson spoke.", "Johnson left."],
             &[
-                &[("boris-johnson", "then-Foreign Secretary")],
-                &[("boris-johnson", "Prime Minister")],
+                &[("boris-johnson", "Johnson", "then-Foreign Secretary")],
+                &[("boris-johnson", "Johnson", "Prime Minister")],
             ],
             &[],
         );

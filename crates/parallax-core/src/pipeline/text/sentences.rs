@@ -7,16 +7,9 @@
 //! lines carry no full stop), except inside a hard-wrapped paragraph (the line ends without
 //! punctuation and the next one starts in lower case).
 
+use super::abbreviations::ABBREVIATIONS;
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::offsets::Span;
-
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "Rev", "St", "Sr", "Jr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "etc", "Inc", "Corp",
-    "Co", "Ltd", "approx", "Ave", "Blvd", "Rd", "Pres", "Supt", "Insp", "Det", "Atty", "Messrs",
-    "Mme", "Fig", "Vol", "al", "e.g", "i.e",
-];
 
 /// Words that typically open a sentence: after "U.S." or "Inc." they mean a new sentence.
 const OPENERS: &[&str] = &[

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const SYNONYMS: &str = include_str!("../../data/synonyms.txt");
+const SYNONYMS: &str = include_str!("../../../data/synonyms.txt");
 
 /// Function words and reporting verbs: never content, never anchors.
 #[rustfmt::skip]

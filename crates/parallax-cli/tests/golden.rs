@@ -1,0 +1,145 @@
+//! Golden outputs: what `parallax entities|quotes|align|flags|story` print for the bundled seeds
+//! and for the development texts, compared with the committed files in `tests/golden/`.
+//!
+//! A change to the analysis shows up here as a diff to review. After a deliberate change,
+//! `UPDATE_EXPECT=1 cargo test -p parallax-cli --test golden` rewrites the files; read the
+//! diff line by line before committing it.
+//!
+//! The outputs are exactly the CLI's (the binary is run), so they stay what the eval scripts and
+//! users see. `align` analyses its two files on their own, as `parallax align A B` does.
+
+use expect_test::expect_file;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root (two folders above this crate).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The `.txt` files directly in `dir` (relative to the root), sorted by name.
+fn texts(dir: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join(dir))
+        .expect("read the text folder")
+        .map(|e| e.expect("read a folder entry").file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| format!("{dir}/{n}"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Stdout of `parallax ARGS...` run in the repository root; fails on a non-zero exit or any
+/// stderr.
+fn parallax(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run parallax");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "parallax {args:?}: {:?}\n{stderr}",
+        out.status
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// Runs `parallax CMD [EXTRA] FILES...` and compares its output with `golden/NAME`.
+fn check_corpus(name: &str, cmd: &str, extra: &[&str], files: &[String]) {
+    let mut args = vec![cmd];
+    args.extend_from_slice(extra);
+    args.extend(files.iter().map(String::as_str));
+    expect_file![format!("golden/{name}")].assert_eq(&parallax(&args));
+}
+
+/// Every corpus command over `files`, written to `golden/<prefix>_<command>.jsonl`.
+fn check_all(prefix: &str, files: &[String]) {
+    check_corpus(&format!("{prefix}_mentions.jsonl"), "entities", &[], files);
+    check_corpus(
+        &format!("{prefix}_entities.jsonl"),
+        "entities",
+        &["--summary"],
+        files,
+    );
+    check_corpus(&format!("{prefix}_quotes.jsonl"), "quotes", &[], files);
+    check_corpus(&format!("{prefix}_flags.jsonl"), "flags", &[], files);
+    check_corpus(&format!("{prefix}_story.jsonl"), "story", &[], files);
+}
+
+/// `parallax align A B` for each pair, concatenated into `golden/NAME`.
+fn check_pairs(name: &str, pairs: &[(String, String)]) {
+    let out: String = pairs
+        .iter()
+        .map(|(a, b)| parallax(&["align", a, b]))
+        .collect();
+    expect_file![format!("golden/{name}")].assert_eq(&out);
+}
+
+#[test]
+fn seeds() {
+    let files = texts("seeds");
+    assert!(files.len() >= 2, "seeds/ holds the bundled texts");
+    check_all("seeds", &files);
+}
+
+#[test]
+fn seeds_align_every_pair() {
+    let files = texts("seeds");
+    let pairs: Vec<(String, String)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| files[i + 1..].iter().map(move |b| (a.clone(), b.clone())))
+        .collect();
+    check_pairs("seeds_align.jsonl", &pairs);
+}
+
+#[test]
+fn dev() {
+    let files = texts("eval/dev");
+    assert!(files.len() >= 2, "eval/dev/ holds the development texts");
+    check_all("dev", &files);
+}
+
+/// The pairs `eval/dev/alignments/run.sh` scores (its gold covers these).
+const DEV_PAIRS: &[(&str, &str)] = &[
+    (
+        "D/111_ukraine_cyberattack_taipei.txt",
+        "D/113_ukraine_websites_axios.txt",
+    ),
+    (
+        "seeds/000_0adf5e840b467175.txt",
+        "D/111_ukraine_cyberattack_taipei.txt",
+    ),
+    (
+        "seeds/000_0adf5e840b467175.txt",
+        "D/113_ukraine_websites_axios.txt",
+    ),
+    (
+        "D/113_ukraine_websites_axios.txt",
+        "seeds/004_d700d5c3ab254cfa.txt",
+    ),
+    ("D/113_ukraine_websites_axios.txt", "A/113_edited.txt"),
+    ("D/112_blinken_lavrov_geneva.txt", "A/112_spun.txt"),
+    ("D/107_hernandez_verdict.txt", "A/107_spun.txt"),
+    (
+        "D/112_blinken_lavrov_geneva.txt",
+        "D/111_ukraine_cyberattack_taipei.txt",
+    ),
+    (
+        "D/101_london_marathon.txt",
+        "D/114_mcfadden_nyc_marathon.txt",
+    ),
+];
+
+#[test]
+fn dev_align_scored_pairs() {
+    let path = |p: &str| {
+        p.replacen("A/", "eval/dev/alignments/", 1)
+            .replacen("D/", "eval/dev/", 1)
+    };
+    let pairs: Vec<(String, String)> = DEV_PAIRS.iter().map(|(a, b)| (path(a), path(b))).collect();
+    check_pairs("dev_align.jsonl", &pairs);
+}
