@@ -205,6 +205,14 @@ impl NotesState {
     }
 
     fn import(&mut self, raw: &str) {
+        if raw.len() > notes::MAX_FILE_BYTES {
+            self.status = Some(format!(
+                "Nothing imported: the file is {:.1} MB, and a notes file may be at most {} MB.",
+                raw.len() as f64 / 1e6,
+                notes::MAX_FILE_BYTES / 1_000_000
+            ));
+            return;
+        }
         let parsed = notes::parse(raw);
         if parsed.notes.is_empty() {
             let why = parsed

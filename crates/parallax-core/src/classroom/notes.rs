@@ -29,6 +29,9 @@ use serde_json::{Map, Value};
 /// The version [`serialize`] writes.
 pub const NOTES_VERSION: u32 = 2;
 
+/// Largest notes file imported, in bytes ([`crate::classroom::limits`]).
+pub const MAX_FILE_BYTES: usize = crate::classroom::limits::NOTES_FILE_BYTES;
+
 /// The value of the stored document's `"format"` field.
 pub const NOTES_FORMAT: &str = "parallax-notes";
 

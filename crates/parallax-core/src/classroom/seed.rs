@@ -5,7 +5,7 @@
 use crate::{Error, ErrorKind};
 
 /// Largest text accepted: 1 MB.
-pub const MAX_BYTES: usize = 1024 * 1024;
+pub const MAX_BYTES: usize = crate::classroom::limits::SEED_BYTES;
 
 /// Checks that `bytes` read from `name` are usable text: not empty, valid UTF-8, not binary,
 /// at most [`MAX_BYTES`]. Returns the text unchanged (no normalisation).

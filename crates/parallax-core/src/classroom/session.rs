@@ -19,10 +19,10 @@ use std::fmt;
 pub const SESSION_VERSION: u32 = 1;
 
 /// Longest payload [`decode`] reads, in characters.
-pub const MAX_PAYLOAD_CHARS: usize = 1_500_000;
+pub const MAX_PAYLOAD_CHARS: usize = crate::classroom::limits::SESSION_PAYLOAD_CHARS;
 
 /// Largest session JSON [`decode`] decompresses, in bytes (4 MiB).
-pub const MAX_JSON_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_JSON_BYTES: usize = crate::classroom::limits::SESSION_JSON_BYTES;
 
 /// What precedes the payload in the app's URL.
 pub const FRAGMENT_PREFIX: &str = "#/session/";

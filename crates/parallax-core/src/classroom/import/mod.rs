@@ -36,11 +36,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Largest file or paste accepted: 400,000 bytes (about 400 KB).
-pub const MAX_IMPORT_BYTES: usize = 400_000;
+pub const MAX_IMPORT_BYTES: usize = crate::classroom::limits::IMPORT_BYTES;
 
 /// Longest article accepted, in characters (code points) after conversion: 100,000, about
 /// 15,000 words.
-pub const MAX_ARTICLE_CHARS: usize = 100_000;
+pub const MAX_ARTICLE_CHARS: usize = crate::classroom::limits::ARTICLE_CHARS;
 
 /// How many characters of the first line make the title.
 const TITLE_MAX_CHARS: usize = 120;
