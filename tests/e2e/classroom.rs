@@ -1064,3 +1064,129 @@ async fn two_windows_steps(
     .await?;
     Ok(())
 }
+
+/// Records the longest gap between timer tasks from now on (the longest task the page ran,
+/// plus the timer's own few milliseconds), in every engine: `window.__longest`.
+const WATCH_TASKS: &str = r#"
+window.__longest = 0;
+let last = performance.now();
+const tick = () => {
+  const now = performance.now();
+  window.__longest = Math.max(window.__longest, now - last);
+  last = now;
+  if (window.__watching) setTimeout(tick, 0);
+};
+window.__watching = true;
+setTimeout(tick, 0);
+return true;
+"#;
+
+/// Stops the watch and returns the longest gap in milliseconds.
+async fn longest_task(c: &Ctx) -> Result<f64, String> {
+    let v =
+        c.b.js(
+            "window.__watching = false; return window.__longest;",
+            vec![],
+        )
+        .await?;
+    v.as_f64().ok_or_else(|| format!("no measurement: {v}"))
+}
+
+/// An HTML page of 400,000 bytes (the import limit) whose article is about 90,000 characters
+/// of the bundled texts.
+fn big_page(c: &Ctx) -> String {
+    let mut body = String::new();
+    'fill: for round in 0.. {
+        for s in &c.seeds {
+            for p in s.text.split("\n\n").filter(|p| p.len() > 40) {
+                if body.len() > 90_000 {
+                    break 'fill;
+                }
+                body.push_str(&format!("<p>{p} ({round})</p>\n"));
+            }
+        }
+    }
+    let mut page = format!("<html><head><title>A long page</title></head><body><h1>A long page</h1>{body}<div class=\"menu\">");
+    while page.len() < 399_900 {
+        page.push_str("<span class=\"x\"></span>");
+    }
+    page.push_str("</div></body></html>");
+    page
+}
+
+/// Ten thousand notes on the first bundled document, as an exported notes file.
+fn many_notes(c: &Ctx) -> String {
+    let doc = &c.seeds[0];
+    let exact: String = doc.text.chars().skip(10).take(12).collect();
+    let notes: Vec<Value> = (0..10_000)
+        .map(|i| {
+            json!({"id": format!("n{i}"), "doc": doc.id, "start": 10, "end": 22,
+                   "quote": {"exact": exact, "prefix": "", "suffix": ""},
+                   "colour": "yellow", "text": format!("Note {i}: who said this?"),
+                   "created": i, "updated": i})
+        })
+        .collect();
+    json!({"format": "parallax-notes", "version": 2, "notes": notes}).to_string()
+}
+
+/// Inputs at their limits (a 400 KB page imported as an article, a file of 10,000 notes)
+/// are taken, and the longest main-thread task while the app works on them is measured and
+/// printed.
+pub async fn limits_keep_the_page_responsive(c: &Ctx) -> Result<(), String> {
+    clear_storage(c).await?;
+    // The source flags of a library are timed on #/about: the figure before the import.
+    const FLAGS_MS: &str = "const f = document.querySelector('#flags-ms'); return f && !f.textContent.includes('computing') ? f.textContent : null;";
+    c.b.open(&format!("{}#/about", c.base)).await?;
+    let flags_before = c.b.wait_for("the source flags' timing", FLAGS_MS).await?;
+    c.b.open(&format!("{}#/add", c.base)).await?;
+    c.b.wait_for(
+        "the add page",
+        "return document.querySelector('#file-input') !== null",
+    )
+    .await?;
+    let page = big_page(c);
+    c.b.js(WATCH_TASKS, vec![]).await?;
+    choose_file(c, "#file-input", "long-page.html", json!(page)).await?;
+    c.b.wait_for(
+        "the long page in the reader",
+        "return document.querySelector(\"#reader[data-doc^='own-']\") !== null && document.querySelectorAll('#doc-body mark').length > 100",
+    )
+    .await?;
+    // The source flags of the new library are computed after the first paint: wait for them.
+    c.b.js("location.hash = '#/about'; return true;", vec![])
+        .await?;
+    c.b.wait_for(
+        "the new library's source flags",
+        &format!(
+            "const f = (() => {{ {FLAGS_MS} }})(); return f !== null && f !== {flags_before};"
+        ),
+    )
+    .await?;
+    let article_ms = longest_task(c).await?;
+    println!(
+        "    {} limits: a {} byte page imported and analysed, longest task {article_ms:.0} ms",
+        c.b.engine.name(),
+        page.len()
+    );
+    c.b.open(&format!("{}#/notes", c.base)).await?;
+    c.b.wait_for(
+        "the notes page",
+        "return document.querySelector('#import-notes') !== null",
+    )
+    .await?;
+    let notes = many_notes(c);
+    c.b.js(WATCH_TASKS, vec![]).await?;
+    choose_file(c, "#import-notes", "parallax-notes.json", json!(notes)).await?;
+    c.b.wait_for(
+        "10,000 notes imported",
+        "return [...document.querySelectorAll('[role=status]')].some(e => e.textContent.includes('Imported 10000 notes'))",
+    )
+    .await?;
+    let notes_ms = longest_task(c).await?;
+    println!(
+        "    {} limits: {} bytes of notes (10,000 notes) imported, longest task {notes_ms:.0} ms",
+        c.b.engine.name(),
+        notes.len()
+    );
+    Ok(())
+}

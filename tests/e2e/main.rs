@@ -49,6 +49,7 @@ const TESTS: &[&str] = &[
     "session_link_opens_the_guided_view_and_payloads_stay_text",
     "own_articles_paste_and_files_stay_text",
     "two_windows_of_a_session_keep_each_others_notes",
+    "limits_keep_the_page_responsive",
     "teach_builder_makes_a_working_link",
     "handout_prints_to_pdf_with_the_text",
     "served_edition_works_offline_and_updates",
@@ -104,6 +105,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         }
         "own_articles_paste_and_files_stay_text" => classroom::own_articles(c).await,
         "two_windows_of_a_session_keep_each_others_notes" => classroom::two_windows(c).await,
+        "limits_keep_the_page_responsive" => classroom::limits_keep_the_page_responsive(c).await,
         "teach_builder_makes_a_working_link" => classroom::teach_builder(c).await,
         "handout_prints_to_pdf_with_the_text" => classroom::handout_prints(c).await,
         "served_edition_works_offline_and_updates" => offline::works_offline(c).await,

@@ -1,8 +1,13 @@
-//! `cargo xtask eval`: entity scores of the CLI on the bundled documents (`seeds/`, gold in
-//! `eval/seeds_entities.jsonl`) and on the development set (`eval/dev/*.txt`, gold in
-//! `eval/dev/gold_entities.jsonl`, when present). Predictions go to `target/eval/`; the
-//! project's scorer `eval/score_entities.py` prints strict and lenient P/R/F1 per label, over
-//! PERSON/ORG/PLACE ("core") and over all six.
+//! `cargo xtask eval`: the CLI's scores.
+//! - Entities on the bundled documents (`seeds/`, gold in `eval/seeds_entities.jsonl`) and on
+//!   the development set (`eval/dev/*.txt`, gold in `eval/dev/gold_entities.jsonl`):
+//!   `eval/score_entities.py` prints strict and lenient P/R/F1 per label, over
+//!   PERSON/ORG/PLACE ("core") and over all six.
+//! - Alignment (`parallax align`) on every pair of seeds (gold `eval/seeds_alignments.jsonl`)
+//!   and on the development pairs of `eval/dev/alignments/pairs.txt` (gold `gold_all`,
+//!   `gold_hand`, `gold_spun`): `eval/score_alignments.py` prints recall and precision.
+//!
+//! Predictions go to `target/eval/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,6 +94,81 @@ pub fn eval(root: &Path) -> Result<(), String> {
     }
     if ran == 0 {
         return Err("eval: nothing to score".into());
+    }
+    alignments(root, &exe, &out_dir)
+}
+
+/// `parallax align` over `pairs`, all output in one JSON Lines file at `out`.
+fn align_all(exe: &Path, pairs: &[(PathBuf, PathBuf)], out: &Path) -> Result<(), String> {
+    let mut all = Vec::new();
+    for (a, b) in pairs {
+        let o = Command::new(exe)
+            .arg("align")
+            .args([a, b])
+            .output()
+            .map_err(|e| format!("eval: cannot run {}: {e}", exe.display()))?;
+        if !o.status.success() {
+            return Err(format!(
+                "eval: parallax align {} {} failed: {}",
+                a.display(),
+                b.display(),
+                String::from_utf8_lossy(&o.stderr)
+            ));
+        }
+        all.extend_from_slice(&o.stdout);
+    }
+    std::fs::write(out, all).map_err(|e| format!("eval: {}: {e}", out.display()))
+}
+
+/// Prints `eval/score_alignments.py`'s line for `pred` against `gold`, after `name`.
+fn score_alignments(root: &Path, name: &str, gold: &Path, pred: &Path) -> Result<(), String> {
+    use std::io::Write;
+    print!("{name:<16}");
+    let _ = std::io::stdout().flush();
+    let status = Command::new("python3")
+        .arg(root.join("eval").join("score_alignments.py"))
+        .args([gold, pred])
+        .status()
+        .map_err(|e| format!("eval: cannot run python3: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("eval: the alignment scorer failed on {name}"))
+    }
+}
+
+/// Alignment scores on the seeds (every pair) and on the development pairs.
+fn alignments(root: &Path, exe: &Path, out_dir: &Path) -> Result<(), String> {
+    println!("== alignment");
+    let seeds = txt_files(&root.join("seeds"));
+    let mut pairs = Vec::new();
+    for (i, a) in seeds.iter().enumerate() {
+        for b in &seeds[i + 1..] {
+            pairs.push((a.clone(), b.clone()));
+        }
+    }
+    let pred = out_dir.join("seeds_alignments.jsonl");
+    align_all(exe, &pairs, &pred)?;
+    score_alignments(
+        root,
+        "seeds:",
+        &root.join("eval").join("seeds_alignments.jsonl"),
+        &pred,
+    )?;
+    let dir = root.join("eval").join("dev").join("alignments");
+    let list = std::fs::read_to_string(dir.join("pairs.txt"))
+        .map_err(|e| format!("eval: {}: {e}", dir.join("pairs.txt").display()))?;
+    let pairs: Vec<(PathBuf, PathBuf)> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, b)| (root.join(a.trim()), root.join(b.trim())))
+        .collect();
+    let pred = out_dir.join("dev_alignments.jsonl");
+    align_all(exe, &pairs, &pred)?;
+    for set in ["all", "hand", "spun"] {
+        let gold = dir.join(format!("gold_{set}.jsonl"));
+        score_alignments(root, &format!("dev ({set}):"), &gold, &pred)?;
     }
     Ok(())
 }

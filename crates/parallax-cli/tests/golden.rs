@@ -103,43 +103,18 @@ fn dev() {
     check_all("dev", &files);
 }
 
-/// The pairs `eval/dev/alignments/run.sh` scores (its gold covers these).
-const DEV_PAIRS: &[(&str, &str)] = &[
-    (
-        "D/111_ukraine_cyberattack_taipei.txt",
-        "D/113_ukraine_websites_axios.txt",
-    ),
-    (
-        "seeds/000_0adf5e840b467175.txt",
-        "D/111_ukraine_cyberattack_taipei.txt",
-    ),
-    (
-        "seeds/000_0adf5e840b467175.txt",
-        "D/113_ukraine_websites_axios.txt",
-    ),
-    (
-        "D/113_ukraine_websites_axios.txt",
-        "seeds/004_d700d5c3ab254cfa.txt",
-    ),
-    ("D/113_ukraine_websites_axios.txt", "A/113_edited.txt"),
-    ("D/112_blinken_lavrov_geneva.txt", "A/112_spun.txt"),
-    ("D/107_hernandez_verdict.txt", "A/107_spun.txt"),
-    (
-        "D/112_blinken_lavrov_geneva.txt",
-        "D/111_ukraine_cyberattack_taipei.txt",
-    ),
-    (
-        "D/101_london_marathon.txt",
-        "D/114_mcfadden_nyc_marathon.txt",
-    ),
-];
-
+/// The development pairs `cargo xtask eval` scores (`eval/dev/alignments/pairs.txt`; its
+/// gold covers these).
 #[test]
 fn dev_align_scored_pairs() {
-    let path = |p: &str| {
-        p.replacen("A/", "eval/dev/alignments/", 1)
-            .replacen("D/", "eval/dev/", 1)
-    };
-    let pairs: Vec<(String, String)> = DEV_PAIRS.iter().map(|(a, b)| (path(a), path(b))).collect();
+    let list = std::fs::read_to_string(root().join("eval/dev/alignments/pairs.txt"))
+        .expect("eval/dev/alignments/pairs.txt lists the scored pairs");
+    let pairs: Vec<(String, String)> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        .collect();
+    assert_eq!(pairs.len(), 9, "pairs.txt: {list}");
     check_pairs("dev_align.jsonl", &pairs);
 }
