@@ -982,6 +982,13 @@ async fn compare_view(c: &Ctx) -> Result<(), String> {
         "return document.querySelectorAll('#compare tbody tr').length > 0",
     )
     .await?;
+    // Nothing runs off the side: no sentence pushes the page or a cell wider than it is.
+    let wide = c.b.js("const d = document.documentElement; const over = [...document.querySelectorAll('#compare td')].filter(t => t.scrollWidth > t.clientWidth + 1).length; \
+        return [d.scrollWidth, d.clientWidth, over]", vec![]).await?;
+    ensure(
+        wide[0].as_f64() <= wide[1].as_f64() && wide[2] == json!(0),
+        format!("compare view scrolls sideways (page width, view width, cells too wide): {wide}"),
+    )?;
     // Each side reads straight down: sentence indices increase row by row.
     let order = c.b.js("const col = k => [...document.querySelectorAll('#compare tbody tr')].map(r => r.dataset[k]).filter(x => x !== undefined).map(Number); \
         const inc = xs => xs.every((x, i) => i === 0 || xs[i - 1] < x); return [inc(col('a')), inc(col('b')), col('a').length, col('b').length]", vec![]).await?;
