@@ -226,7 +226,7 @@ pub fn app() -> Html {
         });
     }
     let notes_ctx = NotesCtx {
-        state: Rc::new((*notes).clone()),
+        state: notes.clone(),
         dispatch: {
             let d = notes.dispatcher();
             Callback::from(move |a| d.dispatch(a))

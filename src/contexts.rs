@@ -51,8 +51,8 @@ impl Reducible for NotesState {
 /// The notes and a way to change them, for every view.
 #[derive(Clone, PartialEq)]
 pub struct NotesCtx {
-    /// Current notes and storage status.
-    pub state: Rc<NotesState>,
+    /// Current notes and storage status (the reducer's own: shared, not copied, per render).
+    pub state: UseReducerHandle<NotesState>,
     /// Changes them (saved to storage by [`App`]).
     pub dispatch: Callback<NotesAction>,
 }

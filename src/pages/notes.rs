@@ -15,23 +15,14 @@ pub fn notes_page() -> Html {
     let error = use_state(|| None::<String>);
     let state = &notes.state;
 
-    let mut groups: Vec<Html> = Vec::new();
-    for doc in library.docs() {
-        let items: Vec<NoteItem> = state
-            .of_doc(&doc.id)
-            .into_iter()
-            .map(|n| NoteItem::new(n, doc))
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        groups.push(html! {
-            <section class="notes-group" data-doc={doc.id.clone()}>
-                <h2><a href={format!("#/doc/{}", doc.id)}>{ doc.title.clone() }</a></h2>
-                <NoteList {items} />
-            </section>
-        });
-    }
+    // Long lists are shown a page at a time: thousands of notes would hold the page for
+    // seconds while every one is placed in its text and drawn.
+    let limit = use_state(|| NOTES_PAGE);
+    let (groups, hidden) = note_groups(&library, state, *limit);
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + NOTES_PAGE))
+    };
     let orphans: Vec<&parallax_core::notes::Note> = state
         .notes
         .iter()
@@ -84,10 +75,12 @@ pub fn notes_page() -> Html {
             };
             let notes = notes.clone();
             let error = error.clone();
-            if file.size() > 20_000_000.0 {
-                error.set(Some(
-                    "This file is too large to be a Parallax notes export (over 20 MB).".into(),
-                ));
+            let max = parallax_core::notes::MAX_FILE_BYTES;
+            if file.size() > max as f64 {
+                error.set(Some(format!(
+                    "This file is too large to be a Parallax notes export (over {} MB).",
+                    max / 1_000_000
+                )));
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
@@ -144,6 +137,9 @@ pub fn notes_page() -> Html {
                 <p class="meta" id="no-notes">{ "No highlights yet. Open a source, select words, and choose “Highlight selection”." }</p>
             }
             { for groups }
+            if hidden > 0 {
+                <button type="button" id="more-notes" onclick={more}>{ format!("Show {} more notes ({hidden} not shown)", hidden.min(NOTES_PAGE)) }</button>
+            }
             if !orphans.is_empty() {
                 <section class="notes-group">
                     <h2>{ "Notes on documents not in this library" }</h2>
@@ -155,4 +151,38 @@ pub fn notes_page() -> Html {
             }
         </section>
     }
+}
+
+/// How many notes the page draws at first, and how many more each "Show more".
+const NOTES_PAGE: usize = 200;
+
+/// A section per source with its notes, at most `limit` notes in all, in library order; and
+/// how many notes are left out.
+fn note_groups(
+    library: &Library,
+    state: &crate::notes::NotesState,
+    limit: usize,
+) -> (Vec<Html>, usize) {
+    let mut groups = Vec::new();
+    let (mut shown, mut hidden) = (0, 0);
+    for doc in library.docs() {
+        let notes = state.of_doc(&doc.id);
+        let take = notes.len().min(limit - shown);
+        hidden += notes.len() - take;
+        if take == 0 {
+            continue;
+        }
+        shown += take;
+        let items: Vec<NoteItem> = notes[..take]
+            .iter()
+            .map(|n| NoteItem::new(n, doc))
+            .collect();
+        groups.push(html! {
+            <section class="notes-group" data-doc={doc.id.clone()}>
+                <h2><a href={format!("#/doc/{}", doc.id)}>{ doc.title.clone() }</a></h2>
+                <NoteList {items} />
+            </section>
+        });
+    }
+    (groups, hidden)
 }
