@@ -25,7 +25,7 @@ pub const TARGETS: &[(&str, usize)] = &[
     ("import_markdown", 8192),
     ("session_struct", 1024),
     ("analyse", 1024),
-    ("story", 2048),
+    ("story", 1024),
 ];
 
 /// What `cargo xtask fuzz` was asked for.
