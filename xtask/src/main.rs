@@ -3,11 +3,14 @@
 //! - `setup`: install what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt,
 //!   browsers and their drivers, axe-core), skip what is there, print each step.
 //! - `serve`: setup, then `trunk serve` on 127.0.0.1:8080 with reload.
-//! - `test`: setup, fmt, clippy (native and wasm32), every workspace test, a release build with
-//!   its size budget, then the browser tests in Chromium, Firefox ESR and WebKitGTK.
+//! - `test`: setup, fmt, clippy (native and wasm32), every workspace test, 30 s of each fuzz
+//!   target, a release build with its size budget, then the browser tests in Chromium,
+//!   Firefox ESR and WebKitGTK.
 //! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
 //! - `bench`: criterion benchmarks of parallax-core.
 //! - `eval`: entity scores on the bundled documents and the development set.
+//! - `fuzz [--seconds N] [--target NAME] [--jobs N]`: the cargo-fuzz targets of `fuzz/`, N
+//!   seconds each (default 30) over a scratch copy of their corpora; fails on a crash.
 //! - `cycles [DIR]`: module cycles of the crate whose sources are in DIR (default `src`);
 //!   a `#[test]` holds the app and xtask free of them.
 
@@ -15,6 +18,7 @@
 
 mod dist;
 mod eval;
+mod fuzz;
 mod modules;
 mod setup;
 mod sw;
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         }),
         Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
         Some("eval") => eval::eval(&root),
+        Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|o| fuzz::run(&o)),
         Some("cycles") => {
             let dir = root.join(args.get(1).map_or("src", String::as_str));
             modules::cycles(&dir).and_then(|c| {
@@ -60,7 +65,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | cycles [DIR]>"
+                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
             );
             return ExitCode::from(2);
         }

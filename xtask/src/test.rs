@@ -1,14 +1,15 @@
 //! `cargo xtask test`: every check, in the order a failure is cheapest to find.
 
 use crate::dist;
+use crate::fuzz;
 use crate::setup;
 use crate::util::{cmd, in_ci, project_root, run_cmd};
 
 /// Engines the browser tests run in.
 pub const ENGINES: &[&str] = &["chromium", "firefox", "webkit"];
 
-/// Runs setup, fmt, clippy (native and wasm32), all tests, a release build with its size
-/// budget, and the browser tests in every engine, ending with one summary line per engine.
+/// Runs setup, fmt, clippy (native and wasm32), all tests, a short fuzz pass, a release build
+/// with its size budget, and the browser tests in every engine, ending with one summary line per engine.
 pub fn run() -> Result<(), String> {
     let tools = setup::run()?;
     run_step("format", cmd("cargo").args(["fmt", "--all", "--check"]))?;
@@ -52,6 +53,7 @@ pub fn run() -> Result<(), String> {
         "workspace tests",
         cmd("cargo").args(["test", "--workspace"]),
     )?;
+    fuzz_short()?;
 
     println!("\n== release build");
     let out = project_root().join("target/e2e-dist");
@@ -82,6 +84,13 @@ pub fn run() -> Result<(), String> {
         Err(_) => println!("browser tests wrote no summary"),
     }
     result.map_err(|e| format!("browser tests failed: {e}"))
+}
+
+/// Every fuzz target for 30 s (about 2-3 minutes on two cores, plus the first build of the
+/// targets), so that CI catches a regression the long runs would have found.
+fn fuzz_short() -> Result<(), String> {
+    println!("\n== fuzz (short)");
+    fuzz::run(&fuzz::Options::all(30)).map_err(|e| format!("step 'fuzz (short)' failed: {e}"))
 }
 
 fn run_step(name: &str, c: &mut std::process::Command) -> Result<(), String> {

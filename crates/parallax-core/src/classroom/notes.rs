@@ -1114,6 +1114,23 @@ Check \\[this\\] \\<b\\>
         assert_eq!(Colour::from_name("Purple"), None);
     }
 
+    /// Found by the `notes` fuzz target: serde_json's default float parser read
+    /// "1.7180000018000005e+19", which `serialize` writes for that time, one ulp off, so a
+    /// note set read back from its own export had another `updated` time (and merges by time).
+    #[test]
+    fn times_survive_export_and_import_exactly() {
+        let raw = r#"[{"id":"n2","doc":"d","quote":{"exact":"storm","prefix":"","suffix":""},
+            "start":10,"end":15,"colour":"pink","text":"","created":1718000000000.0,
+            "updated":17180000018000005000.5}]"#;
+        let first = parse(raw);
+        assert_eq!(first.notes[0].updated, 1.7180000018000005e19);
+        let json = serialize(&first.notes);
+        assert!(json.contains("1.7180000018000005e+19"), "{json}");
+        let again = parse(&json);
+        assert_eq!(again.notes, first.notes);
+        assert_eq!(serialize(&again.notes), json);
+    }
+
     fn arb_note() -> impl Strategy<Value = Note> {
         (
             "[a-z0-9]{1,6}",

@@ -24,11 +24,7 @@ pub(super) fn markdown_to_text(md: &str) -> String {
             let t = line.trim();
             if t.len() >= n && t.chars().all(|c| c == fc) {
                 fence = None;
-                let block = code.join("\n");
-                if !block.trim().is_empty() {
-                    paras.push(block.trim_end().to_string());
-                }
-                code.clear();
+                push_code(&mut code, &mut paras);
             } else {
                 code.push(line);
             }
@@ -95,11 +91,19 @@ pub(super) fn markdown_to_text(md: &str) -> String {
         current.push(t.trim_end());
     }
     flush(&mut current, &mut paras);
-    if !code.is_empty() {
-        // An unclosed fence: its lines are still text.
-        paras.push(code.join("\n").trim_end().to_string());
-    }
+    // An unclosed fence: its lines are still text.
+    push_code(&mut code, &mut paras);
     paras.join("\n\n")
+}
+
+/// A fenced code block's lines as one paragraph, kept line by line without the blank lines
+/// at its start and end (which would read as an empty paragraph); nothing when it is blank.
+fn push_code(code: &mut Vec<&str>, paras: &mut Vec<String>) {
+    let block = code.join("\n");
+    if !block.trim().is_empty() {
+        paras.push(super::trim_blank_lines(&block).to_string());
+    }
+    code.clear();
 }
 
 /// A code fence's character and length, if `t` opens one.

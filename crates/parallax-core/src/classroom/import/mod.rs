@@ -567,6 +567,16 @@ mod tests {
             "*not emphasis* and # and \\",
         );
         check_md("unclosed fence", "```\ncode *x*", "code *x*");
+        // Found by the `import_markdown` fuzz target ("```\n\n)" gave "\n)"): blank lines at
+        // the edges of a code block made an empty first line or an extra blank line, so the
+        // text was not the one plain-text import reads back.
+        check_md("code block starting blank", "```\n\n)", ")");
+        check_md(
+            "blank code lines at the edges",
+            "a\n```\n\n  b\n\n```\nc",
+            "a\n\n  b\n\nc",
+        );
+        check_md("blank unclosed fence", "a\n\n```\n  \n", "a");
     }
 
     #[test]
