@@ -4,7 +4,6 @@
 //! Offsets are code points into the exact text (ARCHITECTURE.md); every slice is taken with
 //! [`CharIndex`], never by byte.
 
-use parallax_core::align::{DocInput, MentionIn};
 use parallax_core::{Analysis, CharIndex, Document, Span};
 
 /// Longest text (in bytes) a target analyses; longer inputs are cut at a char boundary. The
@@ -136,39 +135,6 @@ pub fn check_analysis(docs: &[Document], a: &Analysis) {
             assert_eq!(count, actual, "entity {}: mentions in doc {d}", e.id);
         }
     }
-}
-
-/// The mentions of each analysed document as [`MentionIn`]s (as the CLI builds them).
-pub fn mentions_of(a: &Analysis) -> Vec<Vec<MentionIn<'_>>> {
-    a.docs
-        .iter()
-        .map(|da| {
-            da.mentions
-                .iter()
-                .map(|m| MentionIn {
-                    span: m.span,
-                    label: m.label.as_str(),
-                    entity: &m.entity,
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// The comparison's inputs for `docs` and their analysis.
-pub fn doc_inputs<'a>(
-    docs: &'a [Document],
-    a: &'a Analysis,
-    mentions: &'a [Vec<MentionIn<'a>>],
-) -> Vec<DocInput<'a>> {
-    docs.iter()
-        .enumerate()
-        .map(|(d, doc)| DocInput {
-            text: &doc.text,
-            sentences: &a.docs[d].sentences,
-            mentions: &mentions[d],
-        })
-        .collect()
 }
 
 /// `s` with every run of whitespace folded to one space (what anchoring compares).
@@ -441,13 +407,13 @@ pub fn check_anchor(old: &str, new: &str, span: Span, hint: bool) {
 /// more documents of the input. Source flags: one document index of the input each, with
 /// evidence.
 pub fn check_story(texts: &[&str]) {
-    use parallax_core::flags::{flags, DescriptorIn};
+    use parallax_core::flags::flags;
     use parallax_core::story::{story, Cell};
     let docs = documents(texts);
     let a = parallax_core::analyse(&docs);
     check_analysis(&docs, &a);
-    let mentions = mentions_of(&a);
-    let inputs = doc_inputs(&docs, &a, &mentions);
+    let analysed = parallax_core::compare::AnalysedDocs::new(&docs, &a);
+    let inputs = analysed.inputs();
     let lens: Vec<usize> = docs.iter().map(|d| d.text.chars().count()).collect();
     for claim in story(&inputs) {
         assert_eq!(claim.passages.len(), docs.len());
@@ -470,19 +436,10 @@ pub fn check_story(texts: &[&str]) {
             assert!(c.values.iter().all(|v| v.0 < docs.len()));
         }
     }
-    let descriptors: Vec<Vec<DescriptorIn<'_>>> = a
-        .docs
-        .iter()
-        .map(|da| {
-            da.descriptors
-                .iter()
-                .map(|(e, t, _)| DescriptorIn { entity: e, text: t })
-                .collect()
-        })
-        .collect();
+    let descriptors = analysed.descriptors();
     let names: Vec<String> = (0..docs.len()).map(|d| format!("d{d}.txt")).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    for f in flags(&inputs, &names, &descriptors) {
+    for f in flags(&inputs, &names, descriptors) {
         assert!(f.doc < docs.len(), "flag on document {}", f.doc);
         assert!(!f.evidence.trim().is_empty(), "flag without evidence");
     }
