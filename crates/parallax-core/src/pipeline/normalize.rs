@@ -896,8 +896,9 @@ const UNITS: &[(&str, &str)] = &[
     ("mb", "MB"),
 ];
 
-/// Scale words and suffixes.
-fn scale_of(w: &str) -> Option<f64> {
+/// Scale words and suffixes, lower case: the crate's one multiplier table (normalising numbers
+/// and comparing them in alignment).
+pub(crate) fn scale_of(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "k" | "thou" | "grand" => 1e3,
         "million" | "m" | "mn" | "mln" | "mil" | "millions" => 1e6,

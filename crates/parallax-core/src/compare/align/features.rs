@@ -194,15 +194,6 @@ fn raw_words(chars: &[char]) -> Vec<RawWord> {
     out
 }
 
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("m", 1e6),
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-];
-
 const APPROX2: &[&str] = &[
     "more than",
     "less than",
@@ -306,8 +297,8 @@ pub(crate) fn sentence(
                     let next = raw.get(k + 1).map(|n| n.text.to_lowercase());
                     let mult = next
                         .as_deref()
-                        .and_then(|n| MULTIPLIERS.iter().find(|(m, _)| *m == n))
-                        .map_or(1.0, |(_, f)| *f);
+                        .and_then(crate::normalize::scale_of)
+                        .unwrap_or(1.0);
                     // The phrase: an approximator before ("more than"), the number, its
                     // multiplier ("million").
                     let lower_at = |q: usize| raw.get(q).map(|r| r.text.to_lowercase());
