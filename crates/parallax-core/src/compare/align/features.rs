@@ -278,7 +278,8 @@ pub(crate) fn sentence(
             flush_run(&mut cap_run, &mut acronyms);
         }
         if first.is_ascii_digit() {
-            let digits: String = plain.chars().filter(|&c| c != ',').collect();
+            // From the text as written: `plain` has lost its full stops (a decimal point too).
+            let digits: String = w.text.chars().filter(|&c| c != ',').collect();
             if let Ok(v) = digits.parse::<f64>() {
                 let is_year = !plain.contains(',')
                     && !plain.contains('.')
