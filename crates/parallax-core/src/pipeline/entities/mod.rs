@@ -437,7 +437,10 @@ const LOWER_TITLES: &[&str] = &[
     "by",
 ];
 
-const SPEECH_VERBS: &[&str] = &[
+/// Verbs whose subject is a person: speech ("said"), thought and feeling ("believes", "hoped")
+/// and a few others ("died", "was", "is"). A capitalised name before one reads as a person.
+/// (Not the quote reader's speech verbs: those introduce a quotation.)
+const PERSON_SUBJECT_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -1841,7 +1844,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             } else {
                 Some(Label::Place)
             }
-        } else if SPEECH_VERBS.contains(&next_l) && nwords >= 2 {
+        } else if PERSON_SUBJECT_VERBS.contains(&next_l) && nwords >= 2 {
             Some(Label::Person)
         } else if nwords >= 2
             && ws[s..e]
@@ -1853,7 +1856,7 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
         } else if nwords == 1
             && (is_surname(first.text) || is_given_name(first.text))
             && !is_common_word(lc(first))
-            && SPEECH_VERBS.contains(&next_l)
+            && PERSON_SUBJECT_VERBS.contains(&next_l)
         {
             Some(Label::Person)
         } else if nwords == 1 && is_common_word(lc(first)) {
