@@ -1535,62 +1535,120 @@ fn person_or_unknown(x: &mut Split<'_, '_>) -> bool {
 
 /// Decides unknown pieces by context and document consistency.
 fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
-    let seen = Seen::new(ws);
-    // token index just after each place piece ("Peregrine Way, Leegomery")
-    let place_end: HashSet<usize> = pieces
-        .iter()
-        .filter(|p| p.label == Some(Label::Place))
-        .map(|p| p.e)
-        .collect();
-    // names known from sure pieces
-    let mut person_tokens: HashMap<String, usize> = HashMap::default();
-    let mut person_last: HashSet<&str> = HashSet::default();
-    let mut by_key: HashMap<String, Label> = HashMap::default();
-    for p in pieces.iter() {
-        if let (true, Some(l)) = (p.sure, p.label) {
-            let k = key(ws, p.s, p.e);
-            by_key.entry(k).or_insert(l);
-            if l == Label::Person {
-                if let Some(last) = ws[p.s..p.e].iter().rev().find(|w| w.is_word()) {
-                    if p.e - p.s >= 2 {
-                        person_last.insert(last.text);
-                    }
-                }
-                for w in &ws[p.s..p.e] {
-                    if w.is_word() && w.text.chars().count() > 1 {
-                        *person_tokens.entry(w.text.to_string()).or_default() += 1;
-                    }
-                }
-            }
+    let names = DocNames::new(ws, pieces);
+    person_word_not_place(ws, &names, pieces);
+    seat_of_government(ws, pieces);
+    place_as_team(ws, pieces);
+    for idx in 0..pieces.len() {
+        if pieces[idx].label.is_some() {
+            continue;
         }
+        let at = PieceAt::new(ws, &names, &pieces[idx]);
+        pieces[idx].label = if pieces[idx].weak {
+            // a capitalised common word opening a sentence: only a known person's surname
+            (at.nwords == 1 && names.person_last.contains(at.first.text)).then_some(Label::Person)
+        } else {
+            CONTEXT_RULES
+                .iter()
+                .find_map(|rule| rule(&at))
+                .unwrap_or(Some(Label::Org))
+        };
     }
-    // tokens of multi-word organisations and places: "City" after "Manchester City"
-    let mut org_last: HashMap<String, Label> = HashMap::default();
-    for p in pieces.iter() {
-        if let (true, Some(l @ (Label::Org | Label::Place))) = (p.sure, p.label) {
-            let ws_words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
-            if ws_words.len() >= 2 {
-                if l == Label::Org {
-                    org_last
-                        .entry(ws_words[ws_words.len() - 1].text.to_string())
-                        .or_insert(l);
-                } else if lexicon::PLACE_HEADS.contains(&ws_words[ws_words.len() - 1].text) {
-                    org_last.entry(ws_words[0].text.to_string()).or_insert(l);
-                }
-            }
-        }
-    }
-    // a single word of a known person's full name is that person, even if it is a place name
+    // propagate: a single-word piece equal to a word of a known person
     for p in pieces.iter_mut() {
-        if p.e == p.s + 1
-            && p.label == Some(Label::Place)
-            && person_tokens.contains_key(ws[p.s].text)
-            && (seen.after_given.contains(ws[p.s].text) || person_last.contains(ws[p.s].text))
+        if p.label == Some(Label::Org)
+            && !p.sure
+            && p.e == p.s + 1
+            && names.person_tokens.contains_key(ws[p.s].text)
         {
             p.label = Some(Label::Person);
         }
     }
-    // a seat of government as the building: "met Putin in the Kremlin"
+}
+
+/// What the sure pieces of a document say about its names.
+struct DocNames<'a> {
+    seen: Seen<'a>,
+    /// Token index just after each place piece ("Peregrine Way, Leegomery").
+    place_end: HashSet<usize>,
+    /// Words of people's names, with how often they occur.
+    person_tokens: HashMap<String, usize>,
+    /// Last words of people's names of two words or more.
+    person_last: HashSet<&'a str>,
+    /// The label of each sure piece's key.
+    by_key: HashMap<String, Label>,
+    /// Words of multi-word organisations and places: "City" after "Manchester City".
+    org_last: HashMap<String, Label>,
+}
+
+impl<'a> DocNames<'a> {
+    fn new(ws: &[W<'a>], pieces: &[Piece]) -> Self {
+        let mut names = DocNames {
+            seen: Seen::new(ws),
+            place_end: pieces
+                .iter()
+                .filter(|p| p.label == Some(Label::Place))
+                .map(|p| p.e)
+                .collect(),
+            person_tokens: HashMap::default(),
+            person_last: HashSet::default(),
+            by_key: HashMap::default(),
+            org_last: HashMap::default(),
+        };
+        for p in pieces.iter() {
+            if let (true, Some(l)) = (p.sure, p.label) {
+                names.by_key.entry(key(ws, p.s, p.e)).or_insert(l);
+                if l == Label::Person {
+                    names.add_person(&ws[p.s..p.e]);
+                }
+            }
+        }
+        for p in pieces.iter() {
+            if let (true, Some(l @ (Label::Org | Label::Place))) = (p.sure, p.label) {
+                let words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
+                if words.len() >= 2 {
+                    if l == Label::Org {
+                        let last = words[words.len() - 1].text.to_string();
+                        names.org_last.entry(last).or_insert(l);
+                    } else if lexicon::PLACE_HEADS.contains(&words[words.len() - 1].text) {
+                        names.org_last.entry(words[0].text.to_string()).or_insert(l);
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    fn add_person(&mut self, name: &[W<'a>]) {
+        if let Some(last) = name.iter().rev().find(|w| w.is_word()) {
+            if name.len() >= 2 {
+                self.person_last.insert(last.text);
+            }
+        }
+        for w in name {
+            if w.is_word() && w.text.chars().count() > 1 {
+                *self.person_tokens.entry(w.text.to_string()).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// A single word of a known person's full name is that person, even if it is a place name.
+fn person_word_not_place(ws: &[W<'_>], names: &DocNames<'_>, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if p.e == p.s + 1
+            && p.label == Some(Label::Place)
+            && names.person_tokens.contains_key(ws[p.s].text)
+            && (names.seen.after_given.contains(ws[p.s].text)
+                || names.person_last.contains(ws[p.s].text))
+        {
+            p.label = Some(Label::Person);
+        }
+    }
+}
+
+/// A seat of government as the building: "met Putin in the Kremlin".
+fn seat_of_government(ws: &[W<'_>], pieces: &mut [Piece]) {
     for p in pieces.iter_mut() {
         if p.label == Some(Label::Org)
             && matches!(
@@ -1607,31 +1665,36 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             p.label = Some(Label::Place);
         }
     }
-    // a place standing for a sports team: "England manager", "beat Liverpool"
+}
+
+/// Words after a place that make it a sports team ("England manager").
+const TEAM_ROLES: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "coach",
+    "boss",
+    "captain",
+    "skipper",
+    "winger",
+    "keeper",
+    "fans",
+    "supporters",
+    "squad",
+    "forward",
+];
+
+/// A place standing for a sports team: "England manager", "beat Liverpool".
+fn place_as_team(ws: &[W<'_>], pieces: &mut [Piece]) {
     for p in pieces.iter_mut() {
         if p.label != Some(Label::Place) || p.e != p.s + 1 {
             continue;
         }
         let next: &str = ws.get(p.e).map(lc).unwrap_or("");
         let prev: &str = p.s.checked_sub(1).map(|i| lc(&ws[i])).unwrap_or("");
-        let role = matches!(
-            next,
-            "striker"
-                | "midfielder"
-                | "defender"
-                | "goalkeeper"
-                | "manager"
-                | "coach"
-                | "boss"
-                | "captain"
-                | "skipper"
-                | "winger"
-                | "keeper"
-                | "fans"
-                | "supporters"
-                | "squad"
-                | "forward"
-        );
+        let role = TEAM_ROLES.contains(&next);
         let city = matches!(
             known(ws[p.s].text),
             Some(Known::Place(lexicon::PlaceKind::City))
@@ -1644,239 +1707,338 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             p.label = Some(Label::Org);
         }
     }
-    // contextual decisions
-    for idx in 0..pieces.len() {
-        if pieces[idx].label.is_some() {
-            continue;
-        }
-        let (s, e) = (pieces[idx].s, pieces[idx].e);
-        let k = key(ws, s, e);
-        let nwords = ws[s..e].iter().filter(|w| w.is_word()).count();
+}
+
+/// An undecided piece `[s, e)` and its surroundings, read by the [`CONTEXT_RULES`].
+struct PieceAt<'a, 'w> {
+    ws: &'a [W<'w>],
+    names: &'a DocNames<'w>,
+    s: usize,
+    e: usize,
+    /// The piece's key ([`key`]).
+    key: String,
+    nwords: usize,
+    first: &'a W<'w>,
+    prev: Option<&'a W<'w>>,
+    prev_l: &'a str,
+    next: Option<&'a W<'w>>,
+    next_l: &'a str,
+    /// Right after ", " that follows a place ("Peregrine Way, Leegomery").
+    after_place: bool,
+    /// Followed by a list of capitalised words and "counties", "states" ...
+    counties: bool,
+}
+
+impl<'a, 'w> PieceAt<'a, 'w> {
+    fn new(ws: &'a [W<'w>], names: &'a DocNames<'w>, p: &Piece) -> Self {
+        let (s, e) = (p.s, p.e);
         let prev = s.checked_sub(1).map(|p| &ws[p]);
-        let prev_l: &str = prev.map(lc).unwrap_or("");
         let next = ws.get(e);
-        let next_l: &str = next.map(lc).unwrap_or("");
-        let first = &ws[s];
-        let after_place = s >= 2 && ws[s - 1].text == "," && place_end.contains(&(s - 1));
-        let counties = ws[e..ws.len().min(e + 5)]
+        let listed = ws[e..ws.len().min(e + 5)]
             .iter()
             .take_while(|w| w.cap() || w.text == "and" || w.text == ",")
             .count();
-        let counties = ws.get(e + counties).is_some_and(|w| {
+        let counties = ws.get(e + listed).is_some_and(|w| {
             matches!(
                 &*w.low,
                 "counties" | "county" | "provinces" | "states" | "districts"
             )
         });
-        if pieces[idx].weak {
-            pieces[idx].label = if nwords == 1 && person_last.contains(first.text) {
-                Some(Label::Person)
-            } else {
-                None
-            };
-            continue;
-        }
-        let label = if let Some(l) = by_key.get(&k) {
-            Some(*l)
-        } else if nwords == 1
-            && ws.get(e).is_some_and(|n| {
-                matches!(
-                    &*n.low,
-                    "rover"
-                        | "telescope"
-                        | "spacecraft"
-                        | "probe"
-                        | "app"
-                        | "vaccine"
-                        | "missile"
-                        | "missiles"
-                        | "jet"
-                        | "jets"
-                        | "satellite"
-                        | "tank"
-                        | "tanks"
-                        | "drone"
-                        | "drones"
-                        | "software"
-                        | "malware"
-                        | "virus"
-                        | "variant"
-                        | "smartphone"
-                        | "phone"
-                        | "console"
-                        | "model"
-                        | "platform"
-                        | "storm"
-                        | "hurricane"
-                )
-            })
-        {
-            None // a product, weapon or storm name used as a modifier
-        } else if nwords == 1
-            && first.title_line
-            && !first.all_caps()
-            && !person_tokens.contains_key(first.text)
-            && !org_last.contains_key(first.text)
-        {
-            None // a lone unknown word in a headline
-        } else if nwords >= 2
-            && ws[s..e]
-                .iter()
-                .filter(|w| w.is_word())
-                .all(|w| is_common_word(lc(w)))
-            && (first.title_line
-                || first.caps_line
-                || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps()))
-        {
-            None // a headline phrase: "Taking Action", "READ MORE"
-        } else if next.is_some_and(|n| n.text == ",")
-            && (ws.get(e + 1).is_some_and(|w| w.low == "population")
-                || ws.get(e + 1).is_some_and(|w| {
-                    matches!(
-                        known(w.text),
-                        Some(Known::Place(
-                            lexicon::PlaceKind::Region | lexicon::PlaceKind::Country
-                        ))
-                    ) && !(nwords >= 2 && is_given_name(first.text))
-                }))
-        {
-            Some(Label::Place)
-        } else if after_place && nwords == 1 || counties {
-            Some(Label::Place)
-        } else if nwords == 1 && person_tokens.contains_key(first.text) {
-            Some(Label::Person)
-        } else if nwords == 1 && org_last.contains_key(first.text) {
-            org_last.get(first.text).copied()
-        } else if nwords == 1 && first.text.chars().count() == 1
-            || first.text.chars().any(|c| c.is_ascii_digit())
-        {
-            None
-        } else if nwords == 1
-            && first.text.len() >= 3
-            && first.text.ends_with('s')
-            && first.text[..first.text.len() - 1]
-                .chars()
-                .all(|c| c.is_ascii_uppercase())
-        {
-            None // plural of an acronym: "MPs", "CEOs"
-        } else if nwords == 1
-            && is_given_name(first.text)
-            && !is_common_word(lc(first))
-            && !first.all_caps()
-        {
-            Some(Label::Person)
-        } else if nwords > 1
-            && ws[s..e].iter().any(|w| {
-                person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())
-            })
-            && !ws[s..e].iter().any(|w| is_org_head(w.text))
-        {
-            Some(Label::Person)
-        } else if first.all_caps()
-            && nwords == 1
-            && (NOT_ORG_ACRONYMS.contains(&first.text)
-                || first
-                    .text
-                    .chars()
-                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
-        {
-            None
-        } else if first.all_caps()
-            && nwords == 1
-            && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        {
-            // acronyms: organisations (unless a capitals word in a headline)
-            if is_common_word(lc(first)) && first.text.len() > 3
-                || lexicon::FUNCTION_WORDS.contains(&lc(first))
-                || matches!(
-                    first.text,
-                    "ET" | "GMT"
-                        | "BST"
-                        | "EST"
-                        | "PST"
-                        | "CET"
-                        | "UTC"
-                        | "AM"
-                        | "PM"
-                        | "TV"
-                        | "OK"
-                        | "PS"
-                )
-            {
-                None
-            } else {
-                Some(Label::Org)
-            }
-        } else if nwords == 1
-            && first.first
-            && (is_common_word(lc(first)) || !first.all_caps() && !seen.mid.contains(first.text))
-        {
-            None
-        } else if nwords == 2
-            && is_common_word(lc(first))
-            && matches!(known(ws[e - 1].text), Some(Known::Place(_)))
-        {
-            Some(Label::Org)
-        } else if nwords >= 2
-            && nwords <= 4
-            && ws[s..e]
-                .iter()
-                .filter(|w| w.is_word())
-                .all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text))
-            && (is_surname(ws[e - 1].text) || is_given_name(first.text))
-        {
-            Some(Label::Person)
-        } else if next.is_some_and(|n| n.text == ",")
-            && ws
-                .get(e + 1)
-                .is_some_and(|a| a.is_number() && a.text.len() <= 3)
-            && ws.get(e + 2).is_some_and(|c| c.text == ",")
-        {
-            Some(Label::Person)
-        } else if matches!(
-            prev_l,
-            "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at"
-        ) && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase()))
-            && !(nwords >= 2 && is_given_name(first.text))
-        {
-            if prev_l == "at" || prev_l == "from" {
-                Some(Label::Org)
-            } else {
-                Some(Label::Place)
-            }
-        } else if PERSON_SUBJECT_VERBS.contains(&next_l) && nwords >= 2 {
-            Some(Label::Person)
-        } else if nwords >= 2
-            && ws[s..e]
-                .iter()
-                .all(|w| !w.is_word() || !is_common_word(lc(w)))
-            && nwords <= 3
-        {
-            Some(Label::Person)
-        } else if nwords == 1
-            && (is_surname(first.text) || is_given_name(first.text))
-            && !is_common_word(lc(first))
-            && PERSON_SUBJECT_VERBS.contains(&next_l)
-        {
-            Some(Label::Person)
-        } else if nwords == 1 && is_common_word(lc(first)) {
-            // a capitalised common word mid-sentence: too uncertain
-            None
-        } else {
-            Some(Label::Org)
-        };
-        pieces[idx].label = label;
-    }
-    // propagate: a single-word piece equal to a word of a known person
-    for p in pieces.iter_mut() {
-        if p.label == Some(Label::Org)
-            && !p.sure
-            && p.e == p.s + 1
-            && person_tokens.contains_key(ws[p.s].text)
-        {
-            p.label = Some(Label::Person);
+        PieceAt {
+            ws,
+            names,
+            s,
+            e,
+            key: key(ws, s, e),
+            nwords: ws[s..e].iter().filter(|w| w.is_word()).count(),
+            first: &ws[s],
+            prev,
+            prev_l: prev.map(lc).unwrap_or(""),
+            next,
+            next_l: next.map(lc).unwrap_or(""),
+            after_place: s >= 2 && ws[s - 1].text == "," && names.place_end.contains(&(s - 1)),
+            counties,
         }
     }
+
+    /// The piece's words (no punctuation).
+    fn words(&self) -> impl Iterator<Item = &'a W<'w>> {
+        self.ws[self.s..self.e].iter().filter(|w| w.is_word())
+    }
+
+    fn one_word(&self) -> bool {
+        self.nwords == 1
+    }
+}
+
+/// A rule of context: `Some(decision)` when it decides the piece (`Some(None)`: no mention).
+type ContextRule = fn(&PieceAt<'_, '_>) -> Option<Option<Label>>;
+
+/// The rules tried in order on an undecided piece; when none decides, it is an organisation.
+const CONTEXT_RULES: &[ContextRule] = &[
+    same_as_sure_piece,
+    modifier_of_a_thing,
+    lone_headline_word,
+    headline_phrase,
+    place_before_region,
+    place_in_address_or_list,
+    word_of_a_person,
+    word_of_an_org,
+    initial_or_digits,
+    plural_acronym,
+    lone_given_name,
+    with_a_persons_word,
+    not_an_org_acronym,
+    acronym,
+    unseen_sentence_opener,
+    common_word_and_place,
+    person_like_name,
+    name_and_age,
+    after_a_preposition,
+    before_a_person_verb,
+    uncommon_words,
+    lone_name_before_a_person_verb,
+    common_word,
+];
+
+/// The same text as a sure piece elsewhere in the document.
+fn same_as_sure_piece(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    x.names.by_key.get(&x.key).map(|l| Some(*l))
+}
+
+/// Things named by one word used before their kind ("Perseverance rover").
+const THING_KINDS: &[&str] = &[
+    "rover",
+    "telescope",
+    "spacecraft",
+    "probe",
+    "app",
+    "vaccine",
+    "missile",
+    "missiles",
+    "jet",
+    "jets",
+    "satellite",
+    "tank",
+    "tanks",
+    "drone",
+    "drones",
+    "software",
+    "malware",
+    "virus",
+    "variant",
+    "smartphone",
+    "phone",
+    "console",
+    "model",
+    "platform",
+    "storm",
+    "hurricane",
+];
+
+/// A product, weapon or storm name used as a modifier: no mention.
+fn modifier_of_a_thing(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.one_word() && x.next.is_some_and(|n| THING_KINDS.contains(&&*n.low))).then_some(None)
+}
+
+/// A lone unknown word in a headline: no mention.
+fn lone_headline_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word()
+        && f.title_line
+        && !f.all_caps()
+        && !x.names.person_tokens.contains_key(f.text)
+        && !x.names.org_last.contains_key(f.text))
+    .then_some(None)
+}
+
+/// A headline phrase of common words: "Taking Action", "READ MORE".
+fn headline_phrase(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.nwords >= 2
+        && x.words().all(|w| is_common_word(lc(w)))
+        && (f.title_line || f.caps_line || x.words().all(|w| w.all_caps())))
+    .then_some(None)
+}
+
+/// A place before ", population" or before its region or country ("Leegomery, Shropshire").
+fn place_before_region(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let after = x.ws.get(x.e + 1);
+    let region = after.is_some_and(|w| {
+        matches!(
+            known(w.text),
+            Some(Known::Place(
+                lexicon::PlaceKind::Region | lexicon::PlaceKind::Country
+            ))
+        ) && !(x.nwords >= 2 && is_given_name(x.first.text))
+    });
+    (x.next.is_some_and(|n| n.text == ",")
+        && (after.is_some_and(|w| w.low == "population") || region))
+        .then_some(Some(Label::Place))
+}
+
+/// One word after a place and a comma, or names before "counties".
+fn place_in_address_or_list(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.after_place && x.one_word() || x.counties).then_some(Some(Label::Place))
+}
+
+/// One word of a known person's name.
+fn word_of_a_person(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.one_word() && x.names.person_tokens.contains_key(x.first.text))
+        .then_some(Some(Label::Person))
+}
+
+/// One word of a known organisation's (or place's) name.
+fn word_of_an_org(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    if !x.one_word() {
+        return None;
+    }
+    x.names.org_last.get(x.first.text).map(|l| Some(*l))
+}
+
+/// A single letter, or digits in the first word: no mention.
+fn initial_or_digits(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let t = x.first.text;
+    (x.one_word() && t.chars().count() == 1 || t.chars().any(|c| c.is_ascii_digit()))
+        .then_some(None)
+}
+
+/// The plural of an acronym: "MPs", "CEOs".
+fn plural_acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let t = x.first.text;
+    (x.one_word()
+        && t.len() >= 3
+        && t.ends_with('s')
+        && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase()))
+    .then_some(None)
+}
+
+/// A given name alone that is no common word.
+fn lone_given_name(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word() && is_given_name(f.text) && !is_common_word(lc(f)) && !f.all_caps())
+        .then_some(Some(Label::Person))
+}
+
+/// Several words, one of them (no common word) from a known person's name, no org head.
+fn with_a_persons_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let piece = &x.ws[x.s..x.e];
+    (x.nwords > 1
+        && piece.iter().any(|w| {
+            x.names.person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())
+        })
+        && !piece.iter().any(|w| is_org_head(w.text)))
+    .then_some(Some(Label::Person))
+}
+
+/// Capitals that are no organisation: listed ones and Roman numerals.
+fn not_an_org_acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let t = x.first.text;
+    (x.first.all_caps()
+        && x.one_word()
+        && (NOT_ORG_ACRONYMS.contains(&t)
+            || t.chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))))
+    .then_some(None)
+}
+
+/// Capitals that are times, zones or common abbreviations, never an organisation.
+const NON_ORG_CAPITALS: &[&str] = &[
+    "ET", "GMT", "BST", "EST", "PST", "CET", "UTC", "AM", "PM", "TV", "OK", "PS",
+];
+
+/// An acronym: an organisation, unless it is a word in capitals or a time or zone.
+fn acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    if !(f.all_caps() && x.one_word() && f.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return None;
+    }
+    let word = is_common_word(lc(f)) && f.text.len() > 3
+        || lexicon::FUNCTION_WORDS.contains(&lc(f))
+        || NON_ORG_CAPITALS.contains(&f.text);
+    Some((!word).then_some(Label::Org))
+}
+
+/// One word opening a sentence that is common, or never seen mid-sentence: no mention.
+fn unseen_sentence_opener(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word()
+        && f.first
+        && (is_common_word(lc(f)) || !f.all_caps() && !x.names.seen.mid.contains(f.text)))
+    .then_some(None)
+}
+
+/// A common word before a place: "Manchester"-style clubs and bodies ("Real Madrid").
+fn common_word_and_place(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.nwords == 2
+        && is_common_word(lc(x.first))
+        && matches!(known(x.ws[x.e - 1].text), Some(Known::Place(_))))
+    .then_some(Some(Label::Org))
+}
+
+/// Two to four words of names, ending in a surname or starting with a given name.
+fn person_like_name(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    ((2..=4).contains(&x.nwords)
+        && x.words()
+            .all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text))
+        && (is_surname(x.ws[x.e - 1].text) || is_given_name(x.first.text)))
+    .then_some(Some(Label::Person))
+}
+
+/// A name followed by an age between commas: "Peskov, 54,".
+fn name_and_age(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.next.is_some_and(|n| n.text == ",")
+        && x.ws
+            .get(x.e + 1)
+            .is_some_and(|a| a.is_number() && a.text.len() <= 3)
+        && x.ws.get(x.e + 2).is_some_and(|c| c.text == ","))
+    .then_some(Some(Label::Person))
+}
+
+/// After "in", "near", "from", "at" ...: a place ("at" and "from": an organisation).
+fn after_a_preposition(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let preposition = matches!(
+        x.prev_l,
+        "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at"
+    ) && x
+        .prev
+        .is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase()))
+        && !(x.nwords >= 2 && is_given_name(x.first.text));
+    if !preposition {
+        return None;
+    }
+    Some(Some(if x.prev_l == "at" || x.prev_l == "from" {
+        Label::Org
+    } else {
+        Label::Place
+    }))
+}
+
+/// Several words before a verb whose subject is a person ("said").
+fn before_a_person_verb(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (PERSON_SUBJECT_VERBS.contains(&x.next_l) && x.nwords >= 2).then_some(Some(Label::Person))
+}
+
+/// Two or three words, none of them common.
+fn uncommon_words(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    ((2..=3).contains(&x.nwords) && x.words().all(|w| !is_common_word(lc(w))))
+        .then_some(Some(Label::Person))
+}
+
+/// One name (surname or given name, no common word) before a verb whose subject is a person.
+fn lone_name_before_a_person_verb(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word()
+        && (is_surname(f.text) || is_given_name(f.text))
+        && !is_common_word(lc(f))
+        && PERSON_SUBJECT_VERBS.contains(&x.next_l))
+    .then_some(Some(Label::Person))
+}
+
+/// A capitalised common word mid-sentence: too uncertain.
+fn common_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.one_word() && is_common_word(lc(x.first))).then_some(None)
 }
 
 /// "the foreign ministry", "Russia's defence ministry": a lower-case name of one body.
