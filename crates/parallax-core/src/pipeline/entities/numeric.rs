@@ -464,204 +464,253 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     date_core(ws, i)
 }
 
+/// A rule of the DATE grammar at `i`: `Some(end)` when it reads the words there (`Some(None)`:
+/// they are no date), `None` when it does not apply.
+type DateRule = fn(&[W<'_>], usize) -> Option<Option<usize>>;
+
+/// The DATE grammar, tried in order; when no rule applies, a duration ("a year earlier").
+const DATE_RULES: &[DateRule] = &[
+    date_month_first,
+    date_day_month,
+    date_weekday,
+    date_deictic,
+    date_year,
+    date_decade,
+    date_race_time,
+    date_relative,
+    date_every,
+    date_ordinal_period,
+    date_season,
+];
+
 fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
-    let w = ws.get(i)?;
-    let l: &str = lower(w);
-    // Month [day][,] [year]
-    if let Some(mut j) = month_at(ws, i) {
-        let is_may = l == "may";
-        let mut had_num = false;
-        if ws.get(j).is_some_and(|n| day_num(n.text)) {
-            j += 1;
-            had_num = true;
-            if ws.get(j).is_some_and(|c| c.text == ",")
-                && ws.get(j + 1).is_some_and(|y| is_year(y.text))
-            {
-                j += 2;
-            } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
-                j += 1;
-            }
+    ws.get(i)?;
+    DATE_RULES
+        .iter()
+        .find_map(|rule| rule(ws, i))
+        .unwrap_or_else(|| duration(ws, i))
+}
+
+/// Words before "May" that make it the month, not the verb.
+const BEFORE_MAY: &[&str] = &[
+    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
+    "till",
+];
+
+/// Month [day][,] [year], "May" the verb left out.
+fn date_month_first(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let mut j = month_at(ws, i)?;
+    let is_may = lower(&ws[i]) == "may";
+    let mut had_num = false;
+    if ws.get(j).is_some_and(|n| day_num(n.text)) {
+        j += 1;
+        had_num = true;
+        if ws.get(j).is_some_and(|c| c.text == ",")
+            && ws.get(j + 1).is_some_and(|y| is_year(y.text))
+        {
+            j += 2;
         } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
             j += 1;
-            had_num = true;
-        } else if is(ws.get(j), &["of"]) && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
-            j += 2;
-            had_num = true;
         }
-        if is_may && !had_num {
-            // "May" the verb: only after a date preposition or modifier
-            let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-            if !is(
-                prev,
-                &[
-                    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
-                    "of", "through", "till",
-                ],
-            ) {
-                return None;
+    } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
+        j += 1;
+        had_num = true;
+    } else if is(ws.get(j), &["of"]) && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
+        j += 2;
+        had_num = true;
+    }
+    // "May" the verb: only after a date preposition or modifier
+    if is_may && !had_num && !is(i.checked_sub(1).and_then(|p| ws.get(p)), BEFORE_MAY) {
+        return Some(None);
+    }
+    Some(Some(time_after(ws, j)))
+}
+
+/// Day Month [year].
+fn date_day_month(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    if !(day_num(w.text) && w.is_number()) {
+        return None;
+    }
+    let mut j = month_at(ws, i + 1)?;
+    if ws.get(j).is_some_and(|y| is_year(y.text)) {
+        j += 1;
+    }
+    Some(Some(j))
+}
+
+/// Weekday [, date] [day part] [last week].
+fn date_weekday(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !is_weekday(&ws[i]) {
+        return None;
+    }
+    let mut j = i + 1;
+    if ws.get(j).is_some_and(|c| c.text == ",") {
+        if let Some(e) = month_at(ws, j + 1) {
+            if let Some(e2) = date_core(ws, j + 1) {
+                return Some(Some(e2.max(e)));
             }
         }
-        return Some(time_after(ws, j));
     }
-    // day Month [year]
-    if day_num(w.text) && w.is_number() {
-        if let Some(mut j) = month_at(ws, i + 1) {
-            if ws.get(j).is_some_and(|y| is_year(y.text)) {
-                j += 1;
-            }
-            return Some(j);
-        }
+    if is(ws.get(j), DAY_PARTS) {
+        j += 1;
     }
-    // weekday [day part] [last week]
-    if is_weekday(w) {
-        let mut j = i + 1;
-        if ws.get(j).is_some_and(|c| c.text == ",") {
-            if let Some(e) = month_at(ws, j + 1) {
-                if let Some(e2) = date_core(ws, j + 1) {
-                    return Some(e2.max(e));
-                }
-            }
-        }
-        if is(ws.get(j), DAY_PARTS) {
-            j += 1;
-        }
-        if is(ws.get(j), &["last", "next", "this"]) && is(ws.get(j + 1), &["week"]) {
-            j += 2;
-        }
-        return Some(j);
+    if is(ws.get(j), &["last", "next", "this"]) && is(ws.get(j + 1), &["week"]) {
+        j += 2;
     }
-    if matches!(l, "today" | "yesterday" | "tomorrow" | "tonight") {
-        let mut j = i + 1;
-        if is(ws.get(j), DAY_PARTS) {
-            j += 1;
-        }
-        return Some(j);
+    Some(Some(j))
+}
+
+/// Today, yesterday, tomorrow, tonight [day part].
+fn date_deictic(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !matches!(
+        lower(&ws[i]),
+        "today" | "yesterday" | "tomorrow" | "tonight"
+    ) {
+        return None;
     }
-    // years and decades
-    if w.is_number() && is_year(w.text) {
-        let mut j = i + 1;
-        if ws.get(j).is_some_and(|s| s.text == "/" && !s.sp)
-            && ws
-                .get(j + 1)
-                .is_some_and(|y| is_digits(y.text) && y.text.len() == 2)
-        {
-            j += 2;
-        }
-        return Some(j);
+    Some(Some(i + 1 + usize::from(is(ws.get(i + 1), DAY_PARTS))))
+}
+
+/// A year, or a season of two years ("2023/24").
+fn date_year(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    if !(w.is_number() && is_year(w.text)) {
+        return None;
     }
-    if w.is_number() && w.text.len() == 5 && w.text.ends_with('s') && is_year(&w.text[..4]) {
-        return Some(i + 1);
-    }
-    // race times h:mm:ss
-    if w.is_number()
-        && is_digits(w.text)
-        && w.text.len() <= 2
-        && ws.get(i + 1).is_some_and(|c| c.text == ":" && !c.sp)
+    let season = ws.get(i + 1).is_some_and(|s| s.text == "/" && !s.sp)
         && ws
             .get(i + 2)
+            .is_some_and(|y| is_digits(y.text) && y.text.len() == 2);
+    Some(Some(if season { i + 3 } else { i + 1 }))
+}
+
+/// A decade: "1990s".
+fn date_decade(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    (w.is_number() && w.text.len() == 5 && w.text.ends_with('s') && is_year(&w.text[..4]))
+        .then_some(Some(i + 1))
+}
+
+/// A race time, h:mm:ss.
+fn date_race_time(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    let two_digits = |k: usize| {
+        ws.get(k)
             .is_some_and(|m| is_digits(m.text) && m.text.len() == 2 && !m.sp)
-        && ws.get(i + 3).is_some_and(|c| c.text == ":" && !c.sp)
-        && ws
-            .get(i + 4)
-            .is_some_and(|s| is_digits(s.text) && s.text.len() == 2 && !s.sp)
+    };
+    let colon = |k: usize| ws.get(k).is_some_and(|c| c.text == ":" && !c.sp);
+    (w.is_number()
+        && is_digits(w.text)
+        && w.text.len() <= 2
+        && colon(i + 1)
+        && two_digits(i + 2)
+        && colon(i + 3)
+        && two_digits(i + 4))
+    .then_some(Some(i + 5))
+}
+
+/// Relative: last week, this season, the past few weeks, current quarter, most recent years.
+fn date_relative(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let l: &str = lower(&ws[i]);
+    if !(REL_MODS.contains(&l) || l == "most" && is(ws.get(i + 1), &["recent"])) {
+        return None;
+    }
+    let mut j = i + 1;
+    if l == "most" {
+        j += 1;
+    }
+    if is(ws.get(j), &["few", "several", "couple"]) {
+        j += 1;
+        if is(ws.get(j), &["of"]) {
+            j += 1;
+        }
+    }
+    if let Some(e) = cardinal(ws, j) {
+        if is(ws.get(e), TIME_UNITS) {
+            return Some(Some(e + 1));
+        }
+    }
+    if is(ws.get(j), PERIOD_NOUNS)
+        || is(ws.get(j), &["days", "weeks", "months", "years", "decades"])
     {
-        return Some(i + 5);
+        if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
+            return Some(None);
+        }
+        return Some(Some(j + 1));
     }
-    // relative: last week, this season, the past few weeks, current quarter
-    if REL_MODS.contains(&l) || l == "most" && is(ws.get(i + 1), &["recent"]) {
-        let mut j = i + 1;
-        if l == "most" {
-            j += 1;
+    if let Some(e) = month_at(ws, j) {
+        if l == "last" || l == "next" || l == "this" || l == "final" {
+            return Some(Some(e));
         }
-        if is(ws.get(j), &["few", "several", "couple"]) {
-            j += 1;
-            if is(ws.get(j), &["of"]) {
-                j += 1;
-            }
-        }
-        if let Some(e) = cardinal(ws, j) {
-            if is(ws.get(e), TIME_UNITS) {
-                return Some(e + 1);
-            }
-        }
-        if is(ws.get(j), PERIOD_NOUNS)
-            || is(ws.get(j), &["days", "weeks", "months", "years", "decades"])
-        {
-            if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
-                return None;
-            }
-            return Some(j + 1);
-        }
-        if let Some(e) = month_at(ws, j) {
-            if l == "last" || l == "next" || l == "this" || l == "final" {
-                return Some(e);
-            }
-        }
-        if is_weekday_at(ws, j) && matches!(l, "last" | "next" | "this" | "past") {
-            return Some(j + 1);
-        }
-        if l == "recent" && is(ws.get(j), &["years", "months", "weeks", "days", "decades"]) {
-            return Some(j + 1);
-        }
+    }
+    if is_weekday_at(ws, j) && matches!(l, "last" | "next" | "this" | "past") {
+        return Some(Some(j + 1));
+    }
+    if l == "recent" && is(ws.get(j), &["years", "months", "weeks", "days", "decades"]) {
+        return Some(Some(j + 1));
+    }
+    Some(None)
+}
+
+/// Every day, each year, every 15 days.
+fn date_every(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !matches!(lower(&ws[i]), "every" | "each") {
         return None;
     }
-    // every day, each year, every 15 days
-    if matches!(l, "every" | "each") {
-        let j = i + 1;
-        if let Some(e) = cardinal(ws, j) {
-            if is(ws.get(e), TIME_UNITS) {
-                return Some(e + 1);
-            }
+    let j = i + 1;
+    if let Some(e) = cardinal(ws, j) {
+        if is(ws.get(e), TIME_UNITS) {
+            return Some(Some(e + 1));
         }
-        if is(
-            ws.get(j),
+    }
+    let period = is(
+        ws.get(j),
+        &[
+            "day", "week", "month", "year", "morning", "night", "season", "summer", "winter",
+            "spring",
+        ],
+    );
+    Some(period.then_some(j + 1))
+}
+
+/// An ordinal quarter or half: third quarter, third-quarter, first-half results; full year.
+fn date_ordinal_period(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let l: &str = lower(&ws[i]);
+    if !(ORDINAL_WORDS.contains(&l) || l == "full") {
+        return None;
+    }
+    let mut j = i + 1;
+    if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
+        j += 1;
+    }
+    if !(is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final"
+        || (l == "full" && is(ws.get(j), &["year"])))
+    {
+        return Some(None);
+    }
+    // "first half" of a match is not a date, a "first-half" profit is
+    let match_half = is(ws.get(j), &["half"])
+        && !is(
+            ws.get(j + 1),
             &[
-                "day", "week", "month", "year", "morning", "night", "season", "summer", "winter",
-                "spring",
+                "results", "profit", "profits", "earnings", "revenue", "sales",
             ],
-        ) {
-            return Some(j + 1);
-        }
+        );
+    Some((!match_half).then_some(j + 1))
+}
+
+/// A season after a date preposition: "in spring", "since summer 2020".
+fn date_season(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !SEASONS.contains(&lower(&ws[i])) {
         return None;
     }
-    // ordinal quarter: third quarter, third-quarter, fourth-quarter
-    if ORDINAL_WORDS.contains(&l) || l == "full" {
-        let mut j = i + 1;
-        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
-            j += 1;
-        }
-        if is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final"
-            || (l == "full" && is(ws.get(j), &["year"]))
-        {
-            // "first half" of a match is not a date, a "first-half" profit is
-            if is(ws.get(j), &["half"])
-                && !is(
-                    ws.get(j + 1),
-                    &[
-                        "results", "profit", "profits", "earnings", "revenue", "sales",
-                    ],
-                )
-            {
-                return None;
-            }
-            return Some(j + 1);
-        }
-        return None;
+    let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+    if !is(prev, &["in", "since", "until", "by", "during", "over"]) {
+        return Some(None);
     }
-    // seasons after a date preposition: "in spring"
-    if SEASONS.contains(&l) {
-        let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-        if is(prev, &["in", "since", "until", "by", "during", "over"]) {
-            let mut j = i + 1;
-            if ws.get(j).is_some_and(|y| is_year(y.text)) {
-                j += 1;
-            }
-            return Some(j);
-        }
-        return None;
-    }
-    // "a year earlier", "a year ago", "years ago", "days after"
-    duration(ws, i)
+    let year = ws.get(i + 1).is_some_and(|y| is_year(y.text));
+    Some(Some(i + 1 + usize::from(year)))
 }
 
 fn is_weekday_at(ws: &[W<'_>], i: usize) -> bool {
