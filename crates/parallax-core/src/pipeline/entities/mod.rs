@@ -504,6 +504,10 @@ fn capword(ws: &[W<'_>], i: usize) -> bool {
             && known(w.text).is_some())
 }
 
+/// Names are short: a longer run of capitals (a shouted line) is cut into chunks this long.
+const MAX_CHUNK_TOKENS: usize = 16;
+
+/// Finds the capitalised chunks of the unused words and splits each into pieces.
 fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
     let mut i = 0;
     while i < ws.len() {
@@ -511,196 +515,270 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
             i += 1;
             continue;
         }
-        // extend
-        let s = i;
-        let mut e = i + 1;
-        loop {
-            // names are short: a longer run of capitals (a shouted line) is cut into pieces
-            if e >= ws.len() || ws[e].nl || used[e] || e - s >= 16 {
-                break;
-            }
-            let w = &ws[e];
-            // abbreviation full stop: U.S. / J. / Sen.
-            if w.text == "." && !w.sp {
-                let p = &ws[e - 1];
-                let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros")
-                    && e > s + 1
-                    && ws.get(e + 1).is_some_and(|n| {
-                        !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase()))
-                    });
-                if matches!(p.text, "Jr" | "Sr")
-                    || corp
-                    || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.')
-                {
-                    e += 1;
-                    break;
-                }
-                let single = p.text.chars().count() == 1 && p.cap();
-                if p.text.contains('.')
-                    || single
-                    || is_title(p.text)
-                    || matches!(
-                        p.text,
-                        "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros"
-                    )
-                {
-                    // only keep it when a name continues, or it closes U.S.
-                    if e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first
-                        || p.text.contains('.') && !p.text.ends_with('.')
-                    {
-                        e += 1;
-                        continue;
-                    }
-                }
-                break;
-            }
-            if capword(ws, e)
-                && !(ws[e].first
-                    && !ws[e - 1].is_word()
-                    && ws[e - 1].text != "-"
-                    && ws[e - 1].text != "."
-                    && ws[e - 1].text != "&")
-            {
-                if ws[e].first && ws[e - 1].text == "." && !ws[e - 1].sp && ws[e - 1].text == "." {
-                    // sentence boundary right after an abbreviation-looking token
-                    if !ws[e - 2].text.contains('.') {
-                        break;
-                    }
-                }
-                e += 1;
-                continue;
-            }
-            // a possessive inside a name: "St Mary's Hospital", "Children's Hospital"
-            if (w.text == "'s" || w.text == "’s")
-                && e + 1 < ws.len()
-                && !ws[e + 1].nl
-                && ws[e + 1].cap()
-                && !is_org_head(ws[e - 1].text)
-                && known(ws[e - 1].text).is_none()
-                && (is_org_head(ws[e + 1].text) || lexicon::PLACE_HEADS.contains(&ws[e + 1].text))
-                && !matches!(
-                    ws[e + 1].text,
-                    "Office"
-                        | "Party"
-                        | "Court"
-                        | "Department"
-                        | "Ministry"
-                        | "Army"
-                        | "Navy"
-                        | "Council"
-                        | "Government"
-                        | "Cabinet"
-                        | "Times"
-                        | "Post"
-                        | "News"
-                        | "Press"
-                        | "Group"
-                        | "Union"
-                        | "Police"
-                        | "Bank"
-                )
-            {
-                e += 2;
-                continue;
-            }
-            // hyphen joining two capitalised words without spaces
-            if (w.text == "-" || w.text == "&")
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && (w.text == "&" || (!w.sp && !ws[e + 1].sp))
-            {
-                e += 2;
-                continue;
-            }
-            if w.is_word()
-                && CONNECTORS.contains(&lc(w))
-                && w.text.starts_with(|c: char| c.is_lowercase())
-            {
-                // connector followed by a capitalised word (allow "of the X")
-                let mut k = e + 1;
-                if k < ws.len() && ws[k].text == "the" {
-                    k += 1;
-                }
-                let titled_chunk = ws[s..e].iter().any(is_title_word);
-                if k < ws.len()
-                    && capword(ws, k)
-                    && !ws[k].nl
-                    && !used[k]
-                    && !(w.text == "the")
-                    && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk)
-                {
-                    e = k + 1;
-                    continue;
-                }
-            }
-            // inside "<Head> of/for ...": "Co-operation in Europe"
-            let in_org_tail = ws[s..e]
-                .windows(2)
-                .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"));
-            if in_org_tail
-                && w.text == "-"
-                && !w.sp
-                && e + 1 < ws.len()
-                && !ws[e + 1].sp
-                && ws[e + 1].is_word()
-                && ws[e - 1].cap()
-            {
-                e += 2;
-                continue;
-            }
-            if in_org_tail
-                && w.text == "in"
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && !used[e + 1]
-            {
-                e += 1;
-                continue;
-            }
-            // "and" inside an organisation: "Institute of Allergy and Infectious Diseases"
-            if w.text == "and"
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && !used[e + 1]
-                && ws[s..e]
-                    .windows(2)
-                    .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
-            {
-                e += 1;
-                continue;
-            }
-            // "and" inside a title: "High Representative for Foreign Affairs and Security Policy"
-            if w.text == "and"
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && !used[e + 1]
-                && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of")
-                && ws[s..e].iter().any(is_title_word)
-                && is_title_mod(&ws[e + 1])
-            {
-                e += 1;
-                continue;
-            }
-            // a number closing a name: "France 24", "Ward 7", "District 247"
-            if w.is_number()
-                && w.text.len() <= 4
-                && w.text.chars().all(|c| c.is_ascii_digit())
-                && matches!(
-                    ws[e - 1].text,
-                    "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis"
-                )
-            {
-                e += 1;
-                continue;
-            }
-            break;
-        }
-        split_chunk(ws, s, e, pieces);
+        let e = chunk_end(ws, used, i);
+        split_chunk(ws, i, e, pieces);
         i = e;
+    }
+}
+
+/// What a step of chunk growth makes of the token at the chunk's end.
+enum Grow {
+    /// The chunk takes the tokens up to here and goes on.
+    To(usize),
+    /// The chunk ends here.
+    EndAt(usize),
+    /// The step does not apply.
+    Not,
+}
+
+/// A step of chunk growth over `ws`, the chunk `[s, e)` so far.
+type GrowStep = fn(&[W<'_>], &[bool], usize, usize) -> Grow;
+
+/// The steps tried in order at the chunk's end; when none applies, the chunk ends.
+const GROW_STEPS: &[GrowStep] = &[
+    abbreviation_stop,
+    capitalised_word,
+    possessive_in_name,
+    joined_capitals,
+    connector_then_capital,
+    hyphen_in_org_tail,
+    in_inside_org_tail,
+    and_inside_org,
+    and_inside_title,
+    number_closing_name,
+];
+
+/// The end of the capitalised chunk starting at `s`.
+fn chunk_end(ws: &[W<'_>], used: &[bool], s: usize) -> usize {
+    let mut e = s + 1;
+    loop {
+        if e >= ws.len() || ws[e].nl || used[e] || e - s >= MAX_CHUNK_TOKENS {
+            return e;
+        }
+        match GROW_STEPS
+            .iter()
+            .map(|step| step(ws, used, s, e))
+            .find(|g| !matches!(g, Grow::Not))
+        {
+            Some(Grow::To(n)) => e = n,
+            Some(Grow::EndAt(n)) => return n,
+            _ => return e,
+        }
+    }
+}
+
+/// The token at `k` is a capitalised word on the same line, not used yet.
+fn free_capword(ws: &[W<'_>], used: &[bool], k: usize) -> bool {
+    k < ws.len() && capword(ws, k) && !ws[k].nl && !used[k]
+}
+
+/// An abbreviation's full stop: U.S. / J. / Sen. kept when a name goes on (or it closes
+/// "U.S."); "Jr.", "Inc." and known dotted names end the chunk after it.
+fn abbreviation_stop(ws: &[W<'_>], _: &[bool], s: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if !(w.text == "." && !w.sp) {
+        return Grow::Not;
+    }
+    let p = &ws[e - 1];
+    let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros")
+        && e > s + 1
+        && ws.get(e + 1).is_some_and(|n| {
+            !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase()))
+        });
+    if matches!(p.text, "Jr" | "Sr")
+        || corp
+        || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.')
+    {
+        return Grow::EndAt(e + 1);
+    }
+    let single = p.text.chars().count() == 1 && p.cap();
+    let abbreviation = p.text.contains('.')
+        || single
+        || is_title(p.text)
+        || matches!(
+            p.text,
+            "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros"
+        );
+    // only keep it when a name continues, or it closes U.S.
+    if abbreviation
+        && (e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first
+            || p.text.contains('.') && !p.text.ends_with('.'))
+    {
+        return Grow::To(e + 1);
+    }
+    Grow::EndAt(e)
+}
+
+/// A capitalised word that does not open a new sentence.
+fn capitalised_word(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let prev = &ws[e - 1];
+    if !capword(ws, e)
+        || ws[e].first
+            && !prev.is_word()
+            && prev.text != "-"
+            && prev.text != "."
+            && prev.text != "&"
+    {
+        return Grow::Not;
+    }
+    // sentence boundary right after an abbreviation-looking token
+    if ws[e].first && prev.text == "." && !prev.sp && !ws[e - 2].text.contains('.') {
+        return Grow::EndAt(e);
+    }
+    Grow::To(e + 1)
+}
+
+/// Bodies whose names a possessive opens rather than continues ("Labour's Party").
+const NOT_AFTER_POSSESSIVE: &[&str] = &[
+    "Office",
+    "Party",
+    "Court",
+    "Department",
+    "Ministry",
+    "Army",
+    "Navy",
+    "Council",
+    "Government",
+    "Cabinet",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Group",
+    "Union",
+    "Police",
+    "Bank",
+];
+
+/// A possessive inside a name: "St Mary's Hospital", "Children's Hospital".
+fn possessive_in_name(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    let inside = (w.text == "'s" || w.text == "’s")
+        && e + 1 < ws.len()
+        && !ws[e + 1].nl
+        && ws[e + 1].cap()
+        && !is_org_head(ws[e - 1].text)
+        && known(ws[e - 1].text).is_none()
+        && (is_org_head(ws[e + 1].text) || lexicon::PLACE_HEADS.contains(&ws[e + 1].text))
+        && !NOT_AFTER_POSSESSIVE.contains(&ws[e + 1].text);
+    if inside {
+        Grow::To(e + 2)
+    } else {
+        Grow::Not
+    }
+}
+
+/// A hyphen joining two capitalised words without spaces, or an ampersand.
+fn joined_capitals(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if (w.text == "-" || w.text == "&")
+        && e + 1 < ws.len()
+        && capword(ws, e + 1)
+        && !ws[e + 1].nl
+        && (w.text == "&" || (!w.sp && !ws[e + 1].sp))
+    {
+        Grow::To(e + 2)
+    } else {
+        Grow::Not
+    }
+}
+
+/// A lower-case connector followed by a capitalised word ("of X", "of the X"); "for" only
+/// in an organisation or a title.
+fn connector_then_capital(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if !(w.is_word()
+        && CONNECTORS.contains(&lc(w))
+        && w.text.starts_with(|c: char| c.is_lowercase()))
+    {
+        return Grow::Not;
+    }
+    let k = if ws.get(e + 1).is_some_and(|t| t.text == "the") {
+        e + 2
+    } else {
+        e + 1
+    };
+    let titled_chunk = ws[s..e].iter().any(is_title_word);
+    if free_capword(ws, used, k)
+        && w.text != "the"
+        && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk)
+    {
+        Grow::To(k + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// The chunk so far holds "<Head> of" or "<Head> for" ("Organization for Security").
+fn in_org_tail(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    ws[s..e]
+        .windows(2)
+        .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
+}
+
+/// Inside "<Head> of/for ...", a hyphenated word: "Co-operation".
+fn hyphen_in_org_tail(ws: &[W<'_>], _: &[bool], s: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if w.text == "-"
+        && !w.sp
+        && e + 1 < ws.len()
+        && !ws[e + 1].sp
+        && ws[e + 1].is_word()
+        && ws[e - 1].cap()
+        && in_org_tail(ws, s, e)
+    {
+        Grow::To(e + 2)
+    } else {
+        Grow::Not
+    }
+}
+
+/// Inside "<Head> of/for ...", "in" before a capitalised word: "Co-operation in Europe".
+fn in_inside_org_tail(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    if ws[e].text == "in" && free_capword(ws, used, e + 1) && in_org_tail(ws, s, e) {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// "and" inside an organisation: "Institute of Allergy and Infectious Diseases".
+fn and_inside_org(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    if ws[e].text == "and" && free_capword(ws, used, e + 1) && in_org_tail(ws, s, e) {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// "and" inside a title: "High Representative for Foreign Affairs and Security Policy".
+fn and_inside_title(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    if ws[e].text == "and"
+        && free_capword(ws, used, e + 1)
+        && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of")
+        && ws[s..e].iter().any(is_title_word)
+        && is_title_mod(&ws[e + 1])
+    {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// A number closing a name: "France 24", "Ward 7", "District 247".
+fn number_closing_name(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if w.is_number()
+        && w.text.len() <= 4
+        && w.text.chars().all(|c| c.is_ascii_digit())
+        && matches!(
+            ws[e - 1].text,
+            "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis"
+        )
+    {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
     }
 }
 
