@@ -12,6 +12,8 @@
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
 //! is then 2.
 
+#![warn(clippy::too_many_lines)]
+
 mod compare;
 mod session;
 

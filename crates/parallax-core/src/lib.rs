@@ -6,6 +6,7 @@
 //!   [`offsets::CharIndex`] is the one place that converts them to byte or UTF-16 offsets;
 //! - nothing panics on any UTF-8 input.
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 
 pub mod classroom;
 pub mod compare;

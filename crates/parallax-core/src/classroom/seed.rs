@@ -19,21 +19,33 @@ pub fn validate<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
             name,
         ));
     }
-    if bytes.contains(&0) {
-        return Err(Error::new(ErrorKind::Binary, name));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::NotUtf8, name))?;
+    let text = text_of(bytes).map_err(|kind| Error::new(kind, name))?;
     if text.trim().is_empty() {
         return Err(Error::new(ErrorKind::Empty, name));
     }
+    if mostly_controls(text) {
+        return Err(Error::new(ErrorKind::Binary, name));
+    }
+    Ok(text)
+}
+
+/// The byte checks every input shares (bundled texts, CLI files, imports): no NUL byte
+/// ([`ErrorKind::Binary`]), valid UTF-8 ([`ErrorKind::NotUtf8`]). Gives the text.
+pub fn text_of(bytes: &[u8]) -> Result<&str, ErrorKind> {
+    if bytes.contains(&0) {
+        return Err(ErrorKind::Binary);
+    }
+    std::str::from_utf8(bytes).map_err(|_| ErrorKind::NotUtf8)
+}
+
+/// True when more than one character in a hundred is a control character other than a line
+/// break, tab or form feed: binary data that happens to be valid UTF-8.
+pub fn mostly_controls(text: &str) -> bool {
     let controls = text
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
         .count();
-    if controls * 100 > text.chars().count() {
-        return Err(Error::new(ErrorKind::Binary, name));
-    }
-    Ok(text)
+    controls * 100 > text.chars().count()
 }
 
 #[cfg(test)]

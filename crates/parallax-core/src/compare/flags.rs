@@ -25,8 +25,6 @@ use std::sync::OnceLock;
 
 const PROPER: &str = include_str!("../../data/proper_names.txt");
 const SPUN: &str = include_str!("../../data/spun_names.txt");
-/// Common English words (WordNet lemmas seen in SemCor; shared with the recognizer).
-const COMMON: &str = include_str!("../../data/words.txt");
 
 /// Share of a text's characters in captions, credits, keyword lines, bylines and furniture
 /// above which it is `furniture_heavy`.
@@ -88,16 +86,11 @@ fn proper() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| PROPER.lines().collect())
 }
 
-fn common() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.lines().collect())
-}
-
 /// True when a lower-case word or one of its base forms is a common English word.
 fn is_common(w: &str) -> bool {
     crate::align::lexicon::base_forms(w)
         .iter()
-        .any(|b| common().contains(b.as_str()))
+        .any(|b| crate::entities::lexicon::in_word_list(b))
 }
 
 /// Spun variants of WordNet's fixed names: variant -> name ("white home" -> "white house").

@@ -6,6 +6,12 @@
 //! words are identical. Groups are the connected components of that relation; only groups
 //! reaching two or more documents are returned.
 
+/// Quotes of fewer distinct words match only when their words are the same (and at least
+/// this many must be shared otherwise): "no" and "yes" say too little.
+const MIN_WORDS: usize = 4;
+/// Matching quotes share at least this many tenths of the shorter one's words.
+const SHARED_TENTHS: usize = 6;
+
 /// Lower-case words of a quote, punctuation and quote marks dropped.
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -26,10 +32,10 @@ fn matches(a: &[String], b: &[String]) -> bool {
     sb.dedup();
     let shared = sa.iter().filter(|w| sb.binary_search(w).is_ok()).count();
     let shorter = sa.len().min(sb.len());
-    if shorter < 4 {
+    if shorter < MIN_WORDS {
         return sa == sb;
     }
-    shared >= 4 && shared * 10 >= shorter * 6
+    shared >= MIN_WORDS && shared * 10 >= shorter * SHARED_TENTHS
 }
 
 /// Groups of matching quotes. `quotes` holds `(document index, quote text)`; each group lists

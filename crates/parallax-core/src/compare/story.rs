@@ -67,11 +67,21 @@ pub struct Claim {
     pub conflict: Option<Conflict>,
 }
 
+/// The least link strength of a paraphrase: above any related pair's.
+const PARAPHRASE_BASE: f32 = 0.6;
+/// The least link strength of a related pair.
+const RELATED_BASE: f32 = 0.3;
+/// How much a pair's own score adds to its kind's base strength.
+const SCORE_WEIGHT: f32 = 0.4;
+/// A claim is reported when at least this many sources carry it.
+const MIN_COVERAGE: usize = 2;
+
+/// How strongly an aligned pair links two sentences into one claim.
 fn strength(s: &Scored) -> f32 {
     match s.kind {
         AlignKind::Same => 1.0,
-        AlignKind::Paraphrase => 0.6 + 0.4 * s.value,
-        AlignKind::Related => 0.3 + 0.4 * s.value,
+        AlignKind::Paraphrase => PARAPHRASE_BASE + SCORE_WEIGHT * s.value,
+        AlignKind::Related => RELATED_BASE + SCORE_WEIGHT * s.value,
     }
 }
 
@@ -182,7 +192,7 @@ pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
             });
         }
         let coverage = passages.iter().filter(|p| !p.is_empty()).count();
-        if coverage < 2 {
+        if coverage < MIN_COVERAGE {
             continue;
         }
         let conflict = conflict_in(&c, &sorted);

@@ -3,7 +3,7 @@
 use crate::offsets::{CharIndex, Span};
 use crate::text::abbreviations::{is_abbreviation, is_initialism};
 pub use crate::text::lines::is_date_line;
-use crate::text::lines::{classified_lines, LineRole};
+use crate::text::lines::{classified_lines, is_headline_like, LineRole};
 use crate::text::tokens::{ascii_runs, ascii_word_count};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -69,7 +69,8 @@ impl Document {
                 }
                 continue;
             }
-            if is_headline(line) {
+            // the rule the line roles use for the headline (one rule, so they agree)
+            if is_headline_like(line) {
                 title_span = Some(p);
                 body_from = i + 1;
             }
@@ -141,20 +142,6 @@ fn word_count(text: &str) -> usize {
         };
     });
     count
-}
-
-/// A line that reads as a headline: short, no closing full stop, not a caption or a credit.
-fn is_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let last = line.chars().last().unwrap_or('.');
-    (2..=30).contains(&words)
-        && !matches!(last, '.' | ':' | ';' | ',')
-        && !line.starts_with('(')
-        && !line.starts_with('[')
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
 }
 
 /// A line of running prose: a sentence of several words ending in sentence punctuation.

@@ -21,6 +21,7 @@
 //! [`values_conflict`] compares two as intervals.
 
 use crate::Document;
+use std::ops::ControlFlow;
 
 /// A month or weekday name (lower case, full or abbreviated).
 pub fn is_calendar_word(w: &str) -> bool {
@@ -147,6 +148,79 @@ fn year_of(w: &str) -> Option<i32> {
     }
 }
 
+/// Approximators and framing words that do not move a date ("the", "early", "around",
+/// "over"), dropped before a date is read.
+const FRAMING_WORDS: &[&str] = &[
+    "the",
+    "on",
+    "in",
+    "of",
+    "at",
+    "by",
+    "during",
+    "for",
+    "over",
+    "early",
+    "mid",
+    "late",
+    "earlier",
+    "later",
+    "around",
+    "about",
+    "since",
+    "until",
+    "till",
+    "from",
+    "circa",
+    "c",
+    "approximately",
+    "beginning",
+    "start",
+    "end",
+    "middle",
+    "as",
+    "far",
+    "back",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "updated",
+    "published",
+    "posted",
+    "than",
+    "more",
+    "less",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "just",
+    "within",
+    "past",
+    "first",
+    "half",
+];
+
+/// A race or finish time, "2:11:05", as a duration.
+fn race_time(w: &str) -> Option<String> {
+    let parts: Vec<&str> = w.split(':').collect();
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some(format!(
+            "PT{}H{}M{}S",
+            parts[0].parse::<u32>().ok()?,
+            parts[1].parse::<u32>().ok()?,
+            parts[2].parse::<u32>().ok()?
+        ));
+    }
+    None
+}
+
 /// The ISO 8601 value of a DATE mention, resolved against `anchor` (the article's date,
 /// year-month-day) where the text is relative. None when the text gives no point, period or
 /// duration that can be written down (bare "years", "the past").
@@ -155,135 +229,78 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
     let anchor_days = anchor
         .filter(|&(y, m, d)| (1..=9999).contains(&y) && valid(y, m, d))
         .map(|(y, m, d)| days_from_civil(y, m, d));
-    let mut ws = words(mention_text);
-    // Drop approximators and framing words that do not move the date.
-    const DROP: &[&str] = &[
-        "the",
-        "on",
-        "in",
-        "of",
-        "at",
-        "by",
-        "during",
-        "for",
-        "over",
-        "early",
-        "mid",
-        "late",
-        "earlier",
-        "later",
-        "around",
-        "about",
-        "since",
-        "until",
-        "till",
-        "from",
-        "circa",
-        "c",
-        "approximately",
-        "beginning",
-        "start",
-        "end",
-        "middle",
-        "as",
-        "far",
-        "back",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "overnight",
-        "updated",
-        "published",
-        "posted",
-        "than",
-        "more",
-        "less",
-        "nearly",
-        "almost",
-        "some",
-        "roughly",
-        "just",
-        "over",
-        "within",
-        "past",
-        "first",
-        "half",
-    ];
+    let ws = words(mention_text);
     // Hyphenated forms: "mid-2021", "18-month", "2021-22" handled below before dropping.
-    if ws.len() == 1 {
-        // A race or finish time, "2:11:05", is a duration.
-        let parts: Vec<&str> = ws[0].split(':').collect();
-        if parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
-        {
-            return Some(format!(
-                "PT{}H{}M{}S",
-                parts[0].parse::<u32>().ok()?,
-                parts[1].parse::<u32>().ok()?,
-                parts[2].parse::<u32>().ok()?
-            ));
-        }
-        if let Some(v) = single_token_date(&ws[0], anchor_days) {
+    if let [w] = ws.as_slice() {
+        if let Some(v) = race_time(w).or_else(|| single_token_date(w, anchor_days)) {
             return Some(v);
         }
     }
-    let mut expanded = Vec::new();
-    for w in ws.drain(..) {
-        if let Some(rest) = w
-            .strip_prefix("mid-")
-            .or_else(|| w.strip_prefix("early-"))
-            .or_else(|| w.strip_prefix("late-"))
-        {
-            expanded.push(rest.to_string());
-        } else {
-            expanded.push(w);
-        }
-    }
-    let ws = expanded;
+    let ws: Vec<String> = ws
+        .into_iter()
+        .map(|w| {
+            match w
+                .strip_prefix("mid-")
+                .or_else(|| w.strip_prefix("early-"))
+                .or_else(|| w.strip_prefix("late-"))
+            {
+                Some(rest) => rest.to_string(),
+                None => w,
+            }
+        })
+        .collect();
     // Durations: "twenty years", "18-month", "three days" (not "ago").
-    let has_ago = ws.iter().any(|w| w == "ago");
-    if !has_ago {
+    if !ws.iter().any(|w| w == "ago") {
         if let Some(d) = duration(&ws) {
             return Some(d);
         }
     }
     let ws: Vec<String> = ws
         .into_iter()
-        .filter(|w| !DROP.contains(&w.as_str()))
+        .filter(|w| !FRAMING_WORDS.contains(&w.as_str()))
         .collect();
     if ws.is_empty() {
         return None;
     }
-
-    // Relative expressions.
+    // Relative expressions, else absolute ones.
     if let Some(v) = relative(&ws, anchor_days) {
         return Some(v);
     }
+    match date_parts(&ws) {
+        ControlFlow::Break(value) => value,
+        ControlFlow::Continue(parts) => parts.value(anchor_days),
+    }
+}
 
-    // Absolute: collect month, day(s), year, weekday, time.
-    let mut month = None;
-    let mut days: Vec<u32> = Vec::new();
-    let mut year = None;
-    let mut weekday = None;
-    let mut time: Option<(u32, u32)> = None;
-    let mut decade = None;
-    for w in &ws {
+/// What an absolute date's words give.
+#[derive(Debug, Default)]
+struct DateParts {
+    month: Option<u32>,
+    days: Vec<u32>,
+    year: Option<i32>,
+    weekday: Option<u32>,
+    time: Option<(u32, u32)>,
+    decade: Option<i32>,
+}
+
+/// Reads month, day(s), year, weekday, time and decade from `ws`; breaks with the value when a
+/// word settles it (a span of years, "2021-22") or rules a date out (an unknown word).
+fn date_parts(ws: &[String]) -> ControlFlow<Option<String>, DateParts> {
+    let mut p = DateParts::default();
+    for w in ws {
         if let Some(m) = month_of(w) {
-            month = Some(m);
+            p.month = Some(m);
         } else if let Some(y) = year_of(w) {
-            year = Some(y);
+            p.year = Some(y);
         } else if let Some(d) = day_of(w) {
-            days.push(d);
+            p.days.push(d);
         } else if let Some(wd) = weekday_of(w) {
-            weekday = Some(wd);
+            p.weekday = Some(wd);
         } else if let Some((a, b)) = w.split_once('-').or_else(|| w.split_once('–')) {
             // "29-30" day ranges, "2021-22" spans.
             if let (Some(a), Some(b)) = (day_of(a), day_of(b)) {
-                days.push(a);
-                days.push(b);
+                p.days.push(a);
+                p.days.push(b);
             } else if let (Some(a), Some(b)) = (year_of(a), b.parse::<i32>().ok()) {
                 // two digits name the year after `a` in its century, or the next century
                 // ("1999-00" ends in 2000)
@@ -292,12 +309,12 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
                     0..=99 => a - a % 100 + 100 + b,
                     _ => b,
                 };
-                return Some(format!("{a:04}/{b:04}"));
+                return ControlFlow::Break(Some(format!("{a:04}/{b:04}")));
             } else {
-                return None;
+                return ControlFlow::Break(None);
             }
         } else if let Some(t) = clock(w) {
-            time = Some(t);
+            p.time = Some(t);
         } else if matches!(
             w.as_str(),
             "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "bst" | "et" | "est" | "edt"
@@ -308,63 +325,78 @@ pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option
             .and_then(|d| d.parse::<i32>().ok())
         {
             // "the '90s": the last century for decades after the twenties.
-            decade = Some(if d >= 30 { 1900 + d } else { 2000 + d });
+            p.decade = Some(if d >= 30 { 1900 + d } else { 2000 + d });
         } else if let Some(d) = w.strip_suffix("s").and_then(year_of) {
             if d % 10 == 0 {
-                decade = Some(d);
+                p.decade = Some(d);
             }
         } else {
-            return None;
+            return ControlFlow::Break(None);
         }
     }
-    if let Some(d) = decade {
-        if month.is_none() && days.is_empty() {
-            return Some(format!("{:03}X", d / 10));
-        }
-    }
-    match (year, month, days.as_slice()) {
-        (Some(y), Some(m), [d, rest @ ..]) if valid(y, m, *d) => {
-            let base = format!("{y:04}-{m:02}-{d:02}");
-            if let Some((h, mi)) = time {
-                return Some(format!("{base}T{h:02}:{mi:02}"));
+    ControlFlow::Continue(p)
+}
+
+impl DateParts {
+    /// The ISO 8601 value of these parts, the year taken from `anchor_days` when missing.
+    fn value(&self, anchor_days: Option<i64>) -> Option<String> {
+        let DateParts {
+            month,
+            ref days,
+            year,
+            weekday,
+            time,
+            decade,
+        } = *self;
+        if let Some(d) = decade {
+            if month.is_none() && days.is_empty() {
+                return Some(format!("{:03}X", d / 10));
             }
-            if let [e] = rest {
-                if valid(y, m, *e) && e > d {
-                    return Some(format!("{base}/{y:04}-{m:02}-{e:02}"));
+        }
+        match (year, month, days.as_slice()) {
+            (Some(y), Some(m), [d, rest @ ..]) if valid(y, m, *d) => {
+                let base = format!("{y:04}-{m:02}-{d:02}");
+                if let Some((h, mi)) = time {
+                    return Some(format!("{base}T{h:02}:{mi:02}"));
                 }
-            }
-            Some(base)
-        }
-        (Some(y), Some(m), []) => Some(format!("{y:04}-{m:02}")),
-        (Some(y), None, []) if weekday.is_none() => Some(format!("{y:04}")),
-        (None, Some(m), [d, rest @ ..]) => {
-            let Some(a) = anchor_days else {
-                return Some(format!("--{m:02}-{d:02}"));
-            };
-            let y = nearest_year(a, m, *d)?;
-            let base = format!("{y:04}-{m:02}-{d:02}");
-            if let [e] = rest {
-                if valid(y, m, *e) && e > d {
-                    return Some(format!("{base}/{y:04}-{m:02}-{e:02}"));
+                if let [e] = rest {
+                    if valid(y, m, *e) && e > d {
+                        return Some(format!("{base}/{y:04}-{m:02}-{e:02}"));
+                    }
                 }
+                Some(base)
             }
-            Some(base)
+            (Some(y), Some(m), []) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), None, []) if weekday.is_none() => Some(format!("{y:04}")),
+            (None, Some(m), [d, rest @ ..]) => {
+                let Some(a) = anchor_days else {
+                    return Some(format!("--{m:02}-{d:02}"));
+                };
+                let y = nearest_year(a, m, *d)?;
+                let base = format!("{y:04}-{m:02}-{d:02}");
+                if let [e] = rest {
+                    if valid(y, m, *e) && e > d {
+                        return Some(format!("{base}/{y:04}-{m:02}-{e:02}"));
+                    }
+                }
+                Some(base)
+            }
+            (None, Some(m), []) => {
+                let Some(a) = anchor_days else {
+                    return Some(format!("--{m:02}"));
+                };
+                let y = nearest_year(a, m, 15)?;
+                Some(format!("{y:04}-{m:02}"))
+            }
+            (None, None, []) => {
+                let wd = weekday?;
+                let a = anchor_days?;
+                // The most recent such weekday on or before the anchor.
+                let back = (weekday_of_days(a) - i64::from(wd)).rem_euclid(7);
+                Some(ymd(a - back))
+            }
+            _ => None,
         }
-        (None, Some(m), []) => {
-            let Some(a) = anchor_days else {
-                return Some(format!("--{m:02}"));
-            };
-            let y = nearest_year(a, m, 15)?;
-            Some(format!("{y:04}-{m:02}"))
-        }
-        (None, None, []) => {
-            let wd = weekday?;
-            let a = anchor_days?;
-            // The most recent such weekday on or before the anchor.
-            let back = (weekday_of_days(a) - i64::from(wd)).rem_euclid(7);
-            Some(ymd(a - back))
-        }
-        _ => None,
     }
 }
 
@@ -896,8 +928,9 @@ const UNITS: &[(&str, &str)] = &[
     ("mb", "MB"),
 ];
 
-/// Scale words and suffixes.
-fn scale_of(w: &str) -> Option<f64> {
+/// Scale words and suffixes, lower case: the crate's one multiplier table (normalising numbers
+/// and comparing them in alignment).
+pub(crate) fn scale_of(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "k" | "thou" | "grand" => 1e3,
         "million" | "m" | "mn" | "mln" | "mil" | "millions" => 1e6,

@@ -343,22 +343,7 @@ fn find_raw(cs: &[char], paragraphs: &[Span]) -> Vec<RawQuote> {
         // Single quotes opened in this paragraph: positions, with the double quote they sit in.
         let mut singles: Vec<(usize, Option<usize>)> = Vec::new();
         let mut first = true;
-        // The last single closing mark of the paragraph that is not possessive-like.
-        let mut last_strong_close = None;
-        let mut before = p.end;
-        while let Some(k) = cs[p.start..before]
-            .iter()
-            .rposition(|c| matches!(c, '’' | '\''))
-        {
-            let j = p.start + k;
-            if single_mark(cs, j) == Some(Mark::Close)
-                && !(j > 0 && cs[j - 1] == 's' && cs.get(j + 2).is_some_and(|c| c.is_lowercase()))
-            {
-                last_strong_close = Some(j);
-                break;
-            }
-            before = j;
-        }
+        let last_strong_close = last_strong_close(cs, *p);
         let para = &cs[p.start..p.end];
         for (i, &c) in (p.start..).zip(para) {
             // (most characters are letters, digits or spaces: no quote mark of either kind)
@@ -471,9 +456,31 @@ fn find_raw(cs: &[char], paragraphs: &[Span]) -> Vec<RawQuote> {
             depth: 0,
         });
     }
-    // Quotes are pushed at their closing mark; order them by opening mark, outer first, and
-    // give each its nesting depth. One that straddles another (opens inside, closes outside)
-    // is dropped, so top-level quotes never overlap and nested ones lie inside their parent.
+    nested(out)
+}
+
+/// The last single closing mark of paragraph `p` that is not possessive-like.
+fn last_strong_close(cs: &[char], p: Span) -> Option<usize> {
+    let mut before = p.end;
+    while let Some(k) = cs[p.start..before]
+        .iter()
+        .rposition(|c| matches!(c, '’' | '\''))
+    {
+        let j = p.start + k;
+        if single_mark(cs, j) == Some(Mark::Close)
+            && !(j > 0 && cs[j - 1] == 's' && cs.get(j + 2).is_some_and(|c| c.is_lowercase()))
+        {
+            return Some(j);
+        }
+        before = j;
+    }
+    None
+}
+
+/// Quotes are pushed at their closing mark; this orders them by opening mark, outer first, and
+/// gives each its nesting depth. One that straddles another (opens inside, closes outside)
+/// is dropped, so top-level quotes never overlap and nested ones lie inside their parent.
+fn nested(mut out: Vec<RawQuote>) -> Vec<RawQuote> {
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     let mut kept: Vec<RawQuote> = Vec::with_capacity(out.len());
     let mut stack: Vec<Span> = Vec::new();

@@ -291,28 +291,9 @@ fn inline_at(s: &str, depth: usize) -> String {
                 }
             },
             '*' | '_' | '~' => {
-                let n = chars[i..].iter().take_while(|&&x| x == c).count();
-                let prev = if i == 0 { ' ' } else { chars[i - 1] };
-                let next = chars.get(i + n).copied().unwrap_or(' ');
-                let left = !next.is_whitespace()
-                    && (!is_punct(next) || prev.is_whitespace() || is_punct(prev));
-                let right = !prev.is_whitespace()
-                    && (!is_punct(prev) || next.is_whitespace() || is_punct(next));
-                let (open, close) = if c == '_' {
-                    (
-                        left && (!right || is_punct(prev)),
-                        right && (!left || is_punct(next)),
-                    )
-                } else {
-                    (left, right)
-                };
                 flush(&mut text, &mut pieces);
-                pieces.push(Piece::Delim {
-                    c,
-                    len: n,
-                    open,
-                    close,
-                });
+                let (piece, n) = delimiter_run(&chars, i);
+                pieces.push(piece);
                 i += n;
             }
             _ => {
@@ -322,7 +303,41 @@ fn inline_at(s: &str, depth: usize) -> String {
         }
     }
     flush(&mut text, &mut pieces);
+    without_paired_marks(&pieces, s.len())
+}
 
+/// The run of emphasis marks at `i` (`*`, `_` or `~`) as a delimiter piece (whether it can
+/// open or close, by CommonMark's flanking rules), and its length.
+fn delimiter_run(chars: &[char], i: usize) -> (Piece, usize) {
+    let c = chars[i];
+    let n = chars[i..].iter().take_while(|&&x| x == c).count();
+    let prev = if i == 0 { ' ' } else { chars[i - 1] };
+    let next = chars.get(i + n).copied().unwrap_or(' ');
+    let left = !next.is_whitespace() && (!is_punct(next) || prev.is_whitespace() || is_punct(prev));
+    let right =
+        !prev.is_whitespace() && (!is_punct(prev) || next.is_whitespace() || is_punct(next));
+    let (open, close) = if c == '_' {
+        (
+            left && (!right || is_punct(prev)),
+            right && (!left || is_punct(next)),
+        )
+    } else {
+        (left, right)
+    };
+    (
+        Piece::Delim {
+            c,
+            len: n,
+            open,
+            close,
+        },
+        n,
+    )
+}
+
+/// The text of `pieces` with paired emphasis marks removed: each closer pairs with the
+/// nearest opener of the same character (`capacity`: the text's length, for the output).
+fn without_paired_marks(pieces: &[Piece], capacity: usize) -> String {
     // Pair closers with the nearest opener of the same character; paired marks vanish.
     let mut used = vec![0usize; pieces.len()];
     for ci in 0..pieces.len() {
@@ -357,7 +372,7 @@ fn inline_at(s: &str, depth: usize) -> String {
             }
         }
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(capacity);
     for (p, u) in pieces.iter().zip(&used) {
         match p {
             Piece::Text(t) => out.push_str(t),

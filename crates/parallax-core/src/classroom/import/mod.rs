@@ -30,6 +30,8 @@ mod html;
 mod markdown;
 
 use crate::document::shorten;
+use crate::seed::{mostly_controls, text_of};
+use crate::ErrorKind;
 use html::{html_to_text, looks_like_html};
 use markdown::markdown_to_text;
 use serde::{Deserialize, Serialize};
@@ -195,15 +197,11 @@ pub fn import(file_name: Option<&str>, bytes: &[u8]) -> Result<Imported, ImportE
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
-    if bytes.contains(&0) {
-        return Err(ImportError::Binary);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
-        .count();
-    if controls * 100 > text.chars().count() {
+    let text = text_of(bytes).map_err(|kind| match kind {
+        ErrorKind::NotUtf8 => ImportError::NotUtf8,
+        _ => ImportError::Binary,
+    })?;
+    if mostly_controls(text) {
         return Err(ImportError::Binary);
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");

@@ -194,15 +194,6 @@ fn raw_words(chars: &[char]) -> Vec<RawWord> {
     out
 }
 
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("m", 1e6),
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-];
-
 const APPROX2: &[&str] = &[
     "more than",
     "less than",
@@ -248,9 +239,7 @@ pub(crate) fn sentence(
     let raw = raw_words(chars);
     let mut words = Vec::with_capacity(raw.len());
     let mut content = Vec::with_capacity(raw.len());
-    let mut numbers = Vec::new();
-    let mut number_heads = Vec::new();
-    let mut years = Vec::new();
+    let mut nums = Numbers::default();
     let mut quoted_words: Vec<(usize, String)> = Vec::new();
     let mut acronyms = Vec::new();
     // First letters of the words of a capitalised run.
@@ -287,60 +276,7 @@ pub(crate) fn sentence(
             flush_run(&mut cap_run, &mut acronyms);
         }
         if first.is_ascii_digit() {
-            let digits: String = plain.chars().filter(|&c| c != ',').collect();
-            if let Ok(v) = digits.parse::<f64>() {
-                let is_year = !plain.contains(',')
-                    && !plain.contains('.')
-                    && plain.len() == 4
-                    && (1800.0..=2100.0).contains(&v);
-                // A day after a month name ("July 29") is part of a date, not a count.
-                let after_month = k > 0
-                    && crate::normalize::is_calendar_word(&raw[k - 1].text.to_lowercase())
-                    && v < 32.0;
-                if after_month {
-                    continue;
-                }
-                if is_year {
-                    years.push(v as i32);
-                } else {
-                    let next = raw.get(k + 1).map(|n| n.text.to_lowercase());
-                    let mult = next
-                        .as_deref()
-                        .and_then(|n| MULTIPLIERS.iter().find(|(m, _)| *m == n))
-                        .map_or(1.0, |(_, f)| *f);
-                    // The phrase: an approximator before ("more than"), the number, its
-                    // multiplier ("million").
-                    let lower_at = |q: usize| raw.get(q).map(|r| r.text.to_lowercase());
-                    let two = (k >= 2).then(|| {
-                        format!(
-                            "{} {}",
-                            lower_at(k - 2).unwrap_or_default(),
-                            lower_at(k - 1).unwrap_or_default()
-                        )
-                    });
-                    let one = (k >= 1).then(|| lower_at(k - 1).unwrap_or_default());
-                    let from = if two.as_deref().is_some_and(|t| APPROX2.contains(&t)) {
-                        k - 2
-                    } else if one.as_deref().is_some_and(|t| APPROX1.contains(&t)) {
-                        k - 1
-                    } else {
-                        k
-                    };
-                    let to = if mult > 1.0 { k + 2 } else { k + 1 };
-                    let phrase = raw[from..to.min(raw.len())]
-                        .iter()
-                        .map(|r| r.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    numbers.push((v * mult, phrase));
-                    let head = raw[to.min(raw.len())..]
-                        .iter()
-                        .take(3)
-                        .map(|r| r.text.to_lowercase())
-                        .find(|w| !is_stop(w) && w.chars().all(char::is_alphabetic));
-                    number_heads.push(head.map_or(u32::MAX, |h| interner.id(&stem(&h))));
-                }
-            }
+            nums.read(&raw, k, &plain, interner);
             continue;
         }
         let name = in_mention || all_caps || (capital && !w.initial);
@@ -350,50 +286,10 @@ pub(crate) fn sentence(
         if lower.chars().count() < 2 || lower.chars().all(|c| !c.is_alphabetic()) {
             continue;
         }
-        // Hyphenated words give their parts as tokens too.
-        let parts: Vec<&str> = if lower.contains('-') {
-            lower
-                .split('-')
-                .filter(|p| p.len() >= 2 && !is_stop(p))
-                .collect()
-        } else {
-            vec![lower.as_str()]
-        };
-        for p in parts {
-            let (st, own, up) = interner.word(p, !name);
-            let nchars = p.chars().count();
-            let first5 = if nchars >= 5 {
-                hash(&p.chars().take(5).collect::<String>())
-            } else {
-                0
-            };
-            let sig = |v: &[u32]| v.iter().fold(0u64, |a, &i| a | 1u64 << (i % 64));
-            content.push(Tok {
-                own_sig: sig(&own),
-                up_sig: sig(&up),
-                nchars,
-                first5,
-                lower: p.to_string(),
-                stem: st,
-                own,
-                up,
-                name,
-                idf: 1.0,
-            });
-        }
+        push_content(&lower, name, interner, &mut content);
     }
     flush_run(&mut cap_run, &mut acronyms);
-    // Quoted word trigrams with at least two content words ("expect the worst", not
-    // "i will never").
-    let mut quote_grams = Vec::new();
-    for win in quoted_words.windows(3) {
-        let content = win.iter().filter(|(_, w)| !is_stop(w)).count();
-        if win[2].0 == win[0].0 + 2 && content >= 2 {
-            quote_grams.push(hash(&format!("{} {} {}", win[0].1, win[1].1, win[2].1)));
-        }
-    }
-    quote_grams.sort_unstable();
-    quote_grams.dedup();
+    let quote_grams = quote_grams(&quoted_words);
     let norm_hash = if words.is_empty() {
         hash(chars.iter().collect::<String>().trim())
     } else {
@@ -407,12 +303,134 @@ pub(crate) fn sentence(
         doc,
         span: Span::new(start, end),
         content,
-        numbers,
-        number_heads,
-        years,
+        numbers: nums.values,
+        number_heads: nums.heads,
+        years: nums.years,
         quote_grams,
         acronyms,
     }
+}
+
+/// The numbers of a sentence: values (with the phrase each was read from), the content word
+/// after each, and years.
+#[derive(Default)]
+struct Numbers {
+    values: Vec<(f64, String)>,
+    heads: Vec<u32>,
+    years: Vec<i32>,
+}
+
+impl Numbers {
+    /// Reads the number `raw[k]` (`plain` is it without full stops): a year, a count with its
+    /// multiplier, approximator and head word, or nothing (a day after a month name).
+    fn read(&mut self, raw: &[RawWord], k: usize, plain: &str, interner: &mut Interner) {
+        // From the text as written: `plain` has lost its full stops (a decimal point too).
+        let digits: String = raw[k].text.chars().filter(|&c| c != ',').collect();
+        let Ok(v) = digits.parse::<f64>() else {
+            return;
+        };
+        let is_year = !plain.contains(',')
+            && !plain.contains('.')
+            && plain.len() == 4
+            && (1800.0..=2100.0).contains(&v);
+        // A day after a month name ("July 29") is part of a date, not a count.
+        let after_month = k > 0
+            && crate::normalize::is_calendar_word(&raw[k - 1].text.to_lowercase())
+            && v < 32.0;
+        if after_month {
+            return;
+        }
+        if is_year {
+            self.years.push(v as i32);
+            return;
+        }
+        let next = raw.get(k + 1).map(|n| n.text.to_lowercase());
+        let mult = next
+            .as_deref()
+            .and_then(crate::normalize::scale_of)
+            .unwrap_or(1.0);
+        // The phrase: an approximator before ("more than"), the number, its
+        // multiplier ("million").
+        let lower_at = |q: usize| raw.get(q).map(|r| r.text.to_lowercase());
+        let two = (k >= 2).then(|| {
+            format!(
+                "{} {}",
+                lower_at(k - 2).unwrap_or_default(),
+                lower_at(k - 1).unwrap_or_default()
+            )
+        });
+        let one = (k >= 1).then(|| lower_at(k - 1).unwrap_or_default());
+        let from = if two.as_deref().is_some_and(|t| APPROX2.contains(&t)) {
+            k - 2
+        } else if one.as_deref().is_some_and(|t| APPROX1.contains(&t)) {
+            k - 1
+        } else {
+            k
+        };
+        let to = if mult > 1.0 { k + 2 } else { k + 1 };
+        let phrase = raw[from..to.min(raw.len())]
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.values.push((v * mult, phrase));
+        let head = raw[to.min(raw.len())..]
+            .iter()
+            .take(3)
+            .map(|r| r.text.to_lowercase())
+            .find(|w| !is_stop(w) && w.chars().all(char::is_alphabetic));
+        self.heads
+            .push(head.map_or(u32::MAX, |h| interner.id(&stem(&h))));
+    }
+}
+
+/// The content tokens of the word `lower` (hyphenated words give their parts too).
+fn push_content(lower: &str, name: bool, interner: &mut Interner, content: &mut Vec<Tok>) {
+    let parts: Vec<&str> = if lower.contains('-') {
+        lower
+            .split('-')
+            .filter(|p| p.len() >= 2 && !is_stop(p))
+            .collect()
+    } else {
+        vec![lower]
+    };
+    for p in parts {
+        let (st, own, up) = interner.word(p, !name);
+        let nchars = p.chars().count();
+        let first5 = if nchars >= 5 {
+            hash(&p.chars().take(5).collect::<String>())
+        } else {
+            0
+        };
+        let sig = |v: &[u32]| v.iter().fold(0u64, |a, &i| a | 1u64 << (i % 64));
+        content.push(Tok {
+            own_sig: sig(&own),
+            up_sig: sig(&up),
+            nchars,
+            first5,
+            lower: p.to_string(),
+            stem: st,
+            own,
+            up,
+            name,
+            idf: 1.0,
+        });
+    }
+}
+
+/// Hashes of quoted word trigrams with at least two content words ("expect the worst", not
+/// "i will never"), sorted, each once. `quoted` holds (word index, word).
+fn quote_grams(quoted: &[(usize, String)]) -> Vec<u64> {
+    let mut grams = Vec::new();
+    for win in quoted.windows(3) {
+        let content = win.iter().filter(|(_, w)| !is_stop(w)).count();
+        if win[2].0 == win[0].0 + 2 && content >= 2 {
+            grams.push(hash(&format!("{} {} {}", win[0].1, win[1].1, win[2].1)));
+        }
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    grams
 }
 
 /// All sentences of a set of documents, with stems interned and idf weights set.

@@ -393,6 +393,40 @@ pub(crate) const DEFAULT: Thresholds = Thresholds {
     related_dice: 0.3,
 };
 
+/// Different actors on both sides ("names clash") keep this share of the pair's Dice.
+const CLASH_DICE_FACTOR: f32 = 0.8;
+/// A paraphrase matches at least this many words...
+const PARA_MIN_MATCHED: usize = 3;
+/// ...and this many specific (content) words: a shared "the said on" is no paraphrase.
+const PARA_MIN_CONTENT: usize = 2;
+/// Overlap alone relates sentences that share this many specific words...
+const OVERLAP_MIN_CONTENT: usize = 3;
+/// ...and are both at least this long: a five-word line is contained in too many long ones.
+const OVERLAP_MIN_LEN: usize = 7;
+/// Most of the lighter sentence found in the other (containment)...
+const MOSTLY_CONTAINED: f32 = 0.6;
+/// ...with this much Dice, two specific and three matched words: related.
+const CONTAINED_MIN_DICE: f32 = 0.25;
+/// A shared phrase relates sentences whose containment reaches this...
+const PHRASE_MIN_CONT: f32 = 0.5;
+/// ...and whose Dice reaches this.
+const PHRASE_MIN_DICE: f32 = 0.2;
+/// A short sentence mostly contained in a long one needs only this Dice (the long one says
+/// more).
+const SHORT_IN_LONG_MIN_DICE: f32 = 0.15;
+/// The same actors in the same order: at least this many words in order...
+const SAME_ACTORS_MIN_IN_ORDER: usize = 3;
+/// ...with this much Dice...
+const SAME_ACTORS_MIN_DICE: f32 = 0.3;
+/// ...and this much containment.
+const SAME_ACTORS_MIN_CONT: f32 = 0.45;
+/// A related pair's score weighs containment and Dice equally.
+const RELATED_CONT_WEIGHT: f32 = 0.5;
+/// A fact continued in a neighbouring sentence: at least this share of the lighter one...
+const CONTINUES_MIN_CONT: f32 = 0.3;
+/// ...and this much Dice.
+const CONTINUES_MIN_DICE: f32 = 0.15;
+
 /// The kind of a scored pair before the order pass, with its score; None when unaligned.
 pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32)> {
     if p.raw >= th.same_raw && (p.len.0.min(p.len.1) > 0 || p.raw >= 1.0) {
@@ -400,8 +434,15 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
     }
     // Names on both sides that the other lacks: different actors.
     let clash = p.unmatched_names.0 > 0 && p.unmatched_names.1 > 0;
-    let dice = if clash { p.dice * 0.8 } else { p.dice };
-    if dice >= th.para_dice && p.matched >= 3 && p.matched_content >= 2 {
+    let dice = if clash {
+        p.dice * CLASH_DICE_FACTOR
+    } else {
+        p.dice
+    };
+    if dice >= th.para_dice
+        && p.matched >= PARA_MIN_MATCHED
+        && p.matched_content >= PARA_MIN_CONTENT
+    {
         return Some((AlignKind::Paraphrase, dice));
     }
     // Related: one fact inside different sentences. Either a hard anchor (an equal number
@@ -411,25 +452,33 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
     let anchored = (p.shared_numbers > 0 && p.matched_content >= 1) || p.shared_quote >= 2;
     let overlap = (dice >= th.related_dice
         && p.cont >= th.related_cont
-        && p.matched_content >= 3
-        && p.len.0.min(p.len.1) >= 7)
-        || (p.cont >= 0.6 && dice >= 0.25 && p.matched_content >= 2 && p.matched >= 3)
+        && p.matched_content >= OVERLAP_MIN_CONTENT
+        && p.len.0.min(p.len.1) >= OVERLAP_MIN_LEN)
+        || (p.cont >= MOSTLY_CONTAINED
+            && dice >= CONTAINED_MIN_DICE
+            && p.matched_content >= PARA_MIN_CONTENT
+            && p.matched >= PARA_MIN_MATCHED)
         || (p.phrases >= 1
-            && (p.matched_content >= 3 || (p.matched_content >= 2 && p.matched_names >= 2))
-            && p.cont >= 0.5
-            && dice >= 0.2)
+            && (p.matched_content >= OVERLAP_MIN_CONTENT
+                || (p.matched_content >= 2 && p.matched_names >= 2))
+            && p.cont >= PHRASE_MIN_CONT
+            && dice >= PHRASE_MIN_DICE)
         // A short sentence (a headline, a summary line) mostly contained in a long one: three
         // of its specific words there. Dice is low only because the long one says more.
-        || (p.len.0.min(p.len.1) <= 7 && p.cont >= 0.6 && p.matched_content >= 3 && dice >= 0.15)
+        || (p.len.0.min(p.len.1) <= OVERLAP_MIN_LEN
+            && p.cont >= MOSTLY_CONTAINED
+            && p.matched_content >= OVERLAP_MIN_CONTENT
+            && dice >= SHORT_IN_LONG_MIN_DICE)
         // The same actors doing the same thing: two or more matched names and a matched
         // word, in the same order on both sides, covering much of both sentences.
         || (p.matched_names >= 2
             && p.matched_content >= 1
-            && p.in_order >= 3
-            && dice >= 0.3
-            && p.cont >= 0.45);
+            && p.in_order >= SAME_ACTORS_MIN_IN_ORDER
+            && dice >= SAME_ACTORS_MIN_DICE
+            && p.cont >= SAME_ACTORS_MIN_CONT);
     if ((anchored || overlap) && !clash) || (anchored && p.matched_content >= 2) {
-        return Some((AlignKind::Related, (p.cont * 0.5 + dice * 0.5).min(1.0)));
+        let score = p.cont * RELATED_CONT_WEIGHT + dice * (1.0 - RELATED_CONT_WEIGHT);
+        return Some((AlignKind::Related, score.min(1.0)));
     }
     None
 }
@@ -438,7 +487,10 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
 /// words, a third of the lighter sentence, no different actors on both sides.
 pub(crate) fn continues_fact(p: &PairScore) -> bool {
     let clash = p.unmatched_names.0 > 0 && p.unmatched_names.1 > 0;
-    !clash && p.matched_content >= 2 && p.cont >= 0.3 && p.dice >= 0.15
+    !clash
+        && p.matched_content >= PARA_MIN_CONTENT
+        && p.cont >= CONTINUES_MIN_CONT
+        && p.dice >= CONTINUES_MIN_DICE
 }
 
 /// Candidate sentence pairs between documents of a corpus, from an inverted index.

@@ -270,3 +270,25 @@ fn related_rules_on_hand_written_pairs() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn numbers_read_with_every_multiplier() {
+    // Regression: alignment knew thousand, million, m, billion, bn and trillion only.
+    let text = "The fund holds 4 crore rupees, 2 lakh shares and 7 mn dollars.";
+    let chars: Vec<char> = text.chars().collect();
+    let mut interner = super::features::Interner::default();
+    let s = super::features::sentence(0, &chars, Span::new(0, chars.len()), &[], &mut interner);
+    let values: Vec<f64> = s.numbers.iter().map(|(v, _)| *v).collect();
+    assert_eq!(values, [4e7, 2e5, 7e6], "{:?}", s.numbers);
+}
+
+#[test]
+fn decimal_numbers_keep_their_point() {
+    // Regression: "3.5" was read as 35 (the full stop dropped as in "U.S.").
+    let text = "Revenue rose 3.5 percent to $10.25 billion.";
+    let chars: Vec<char> = text.chars().collect();
+    let mut interner = super::features::Interner::default();
+    let s = super::features::sentence(0, &chars, Span::new(0, chars.len()), &[], &mut interner);
+    let values: Vec<f64> = s.numbers.iter().map(|(v, _)| *v).collect();
+    assert_eq!(values, [3.5, 10.25e9], "{:?}", s.numbers);
+}

@@ -2123,10 +2123,21 @@ fn build_common_words() -> LineSet {
     LineSet::lines(WORDS)
 }
 
+/// `data/words.txt`, read once for the crate (the recognizer and the source flags).
+fn common_words() -> &'static LineSet {
+    static S: OnceLock<LineSet> = OnceLock::new();
+    S.get_or_init(build_common_words)
+}
+
+/// True when `lower` is a line of `data/words.txt` as it stands: no inflections, no function
+/// words (those are [`is_common_word`]'s).
+pub fn in_word_list(lower: &str) -> bool {
+    common_words().contains(lower)
+}
+
 /// Lower-case common English words (WordNet lemmas seen in SemCor).
 pub fn is_common_word(lower: &str) -> bool {
-    static S: OnceLock<LineSet> = OnceLock::new();
-    let words = S.get_or_init(build_common_words);
+    let words = common_words();
     let s = |w: &str| words.contains(w) || FUNCTION_WORDS.contains(&w);
     if s(lower) {
         return true;

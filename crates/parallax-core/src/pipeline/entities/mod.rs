@@ -437,7 +437,10 @@ const LOWER_TITLES: &[&str] = &[
     "by",
 ];
 
-const SPEECH_VERBS: &[&str] = &[
+/// Verbs whose subject is a person: speech ("said"), thought and feeling ("believes", "hoped")
+/// and a few others ("died", "was", "is"). A capitalised name before one reads as a person.
+/// (Not the quote reader's speech verbs: those introduce a quotation.)
+const PERSON_SUBJECT_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -501,6 +504,10 @@ fn capword(ws: &[W<'_>], i: usize) -> bool {
             && known(w.text).is_some())
 }
 
+/// Names are short: a longer run of capitals (a shouted line) is cut into chunks this long.
+const MAX_CHUNK_TOKENS: usize = 16;
+
+/// Finds the capitalised chunks of the unused words and splits each into pieces.
 fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
     let mut i = 0;
     while i < ws.len() {
@@ -508,196 +515,270 @@ fn chunk_pass(ws: &[W<'_>], used: &[bool], pieces: &mut Vec<Piece>) {
             i += 1;
             continue;
         }
-        // extend
-        let s = i;
-        let mut e = i + 1;
-        loop {
-            // names are short: a longer run of capitals (a shouted line) is cut into pieces
-            if e >= ws.len() || ws[e].nl || used[e] || e - s >= 16 {
-                break;
-            }
-            let w = &ws[e];
-            // abbreviation full stop: U.S. / J. / Sen.
-            if w.text == "." && !w.sp {
-                let p = &ws[e - 1];
-                let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros")
-                    && e > s + 1
-                    && ws.get(e + 1).is_some_and(|n| {
-                        !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase()))
-                    });
-                if matches!(p.text, "Jr" | "Sr")
-                    || corp
-                    || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.')
-                {
-                    e += 1;
-                    break;
-                }
-                let single = p.text.chars().count() == 1 && p.cap();
-                if p.text.contains('.')
-                    || single
-                    || is_title(p.text)
-                    || matches!(
-                        p.text,
-                        "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros"
-                    )
-                {
-                    // only keep it when a name continues, or it closes U.S.
-                    if e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first
-                        || p.text.contains('.') && !p.text.ends_with('.')
-                    {
-                        e += 1;
-                        continue;
-                    }
-                }
-                break;
-            }
-            if capword(ws, e)
-                && !(ws[e].first
-                    && !ws[e - 1].is_word()
-                    && ws[e - 1].text != "-"
-                    && ws[e - 1].text != "."
-                    && ws[e - 1].text != "&")
-            {
-                if ws[e].first && ws[e - 1].text == "." && !ws[e - 1].sp && ws[e - 1].text == "." {
-                    // sentence boundary right after an abbreviation-looking token
-                    if !ws[e - 2].text.contains('.') {
-                        break;
-                    }
-                }
-                e += 1;
-                continue;
-            }
-            // a possessive inside a name: "St Mary's Hospital", "Children's Hospital"
-            if (w.text == "'s" || w.text == "’s")
-                && e + 1 < ws.len()
-                && !ws[e + 1].nl
-                && ws[e + 1].cap()
-                && !is_org_head(ws[e - 1].text)
-                && known(ws[e - 1].text).is_none()
-                && (is_org_head(ws[e + 1].text) || lexicon::PLACE_HEADS.contains(&ws[e + 1].text))
-                && !matches!(
-                    ws[e + 1].text,
-                    "Office"
-                        | "Party"
-                        | "Court"
-                        | "Department"
-                        | "Ministry"
-                        | "Army"
-                        | "Navy"
-                        | "Council"
-                        | "Government"
-                        | "Cabinet"
-                        | "Times"
-                        | "Post"
-                        | "News"
-                        | "Press"
-                        | "Group"
-                        | "Union"
-                        | "Police"
-                        | "Bank"
-                )
-            {
-                e += 2;
-                continue;
-            }
-            // hyphen joining two capitalised words without spaces
-            if (w.text == "-" || w.text == "&")
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && (w.text == "&" || (!w.sp && !ws[e + 1].sp))
-            {
-                e += 2;
-                continue;
-            }
-            if w.is_word()
-                && CONNECTORS.contains(&lc(w))
-                && w.text.starts_with(|c: char| c.is_lowercase())
-            {
-                // connector followed by a capitalised word (allow "of the X")
-                let mut k = e + 1;
-                if k < ws.len() && ws[k].text == "the" {
-                    k += 1;
-                }
-                let titled_chunk = ws[s..e].iter().any(is_title_word);
-                if k < ws.len()
-                    && capword(ws, k)
-                    && !ws[k].nl
-                    && !used[k]
-                    && !(w.text == "the")
-                    && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk)
-                {
-                    e = k + 1;
-                    continue;
-                }
-            }
-            // inside "<Head> of/for ...": "Co-operation in Europe"
-            let in_org_tail = ws[s..e]
-                .windows(2)
-                .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"));
-            if in_org_tail
-                && w.text == "-"
-                && !w.sp
-                && e + 1 < ws.len()
-                && !ws[e + 1].sp
-                && ws[e + 1].is_word()
-                && ws[e - 1].cap()
-            {
-                e += 2;
-                continue;
-            }
-            if in_org_tail
-                && w.text == "in"
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && !used[e + 1]
-            {
-                e += 1;
-                continue;
-            }
-            // "and" inside an organisation: "Institute of Allergy and Infectious Diseases"
-            if w.text == "and"
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && !used[e + 1]
-                && ws[s..e]
-                    .windows(2)
-                    .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
-            {
-                e += 1;
-                continue;
-            }
-            // "and" inside a title: "High Representative for Foreign Affairs and Security Policy"
-            if w.text == "and"
-                && e + 1 < ws.len()
-                && capword(ws, e + 1)
-                && !ws[e + 1].nl
-                && !used[e + 1]
-                && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of")
-                && ws[s..e].iter().any(is_title_word)
-                && is_title_mod(&ws[e + 1])
-            {
-                e += 1;
-                continue;
-            }
-            // a number closing a name: "France 24", "Ward 7", "District 247"
-            if w.is_number()
-                && w.text.len() <= 4
-                && w.text.chars().all(|c| c.is_ascii_digit())
-                && matches!(
-                    ws[e - 1].text,
-                    "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis"
-                )
-            {
-                e += 1;
-                continue;
-            }
-            break;
-        }
-        split_chunk(ws, s, e, pieces);
+        let e = chunk_end(ws, used, i);
+        split_chunk(ws, i, e, pieces);
         i = e;
+    }
+}
+
+/// What a step of chunk growth makes of the token at the chunk's end.
+enum Grow {
+    /// The chunk takes the tokens up to here and goes on.
+    To(usize),
+    /// The chunk ends here.
+    EndAt(usize),
+    /// The step does not apply.
+    Not,
+}
+
+/// A step of chunk growth over `ws`, the chunk `[s, e)` so far.
+type GrowStep = fn(&[W<'_>], &[bool], usize, usize) -> Grow;
+
+/// The steps tried in order at the chunk's end; when none applies, the chunk ends.
+const GROW_STEPS: &[GrowStep] = &[
+    abbreviation_stop,
+    capitalised_word,
+    possessive_in_name,
+    joined_capitals,
+    connector_then_capital,
+    hyphen_in_org_tail,
+    in_inside_org_tail,
+    and_inside_org,
+    and_inside_title,
+    number_closing_name,
+];
+
+/// The end of the capitalised chunk starting at `s`.
+fn chunk_end(ws: &[W<'_>], used: &[bool], s: usize) -> usize {
+    let mut e = s + 1;
+    loop {
+        if e >= ws.len() || ws[e].nl || used[e] || e - s >= MAX_CHUNK_TOKENS {
+            return e;
+        }
+        match GROW_STEPS
+            .iter()
+            .map(|step| step(ws, used, s, e))
+            .find(|g| !matches!(g, Grow::Not))
+        {
+            Some(Grow::To(n)) => e = n,
+            Some(Grow::EndAt(n)) => return n,
+            _ => return e,
+        }
+    }
+}
+
+/// The token at `k` is a capitalised word on the same line, not used yet.
+fn free_capword(ws: &[W<'_>], used: &[bool], k: usize) -> bool {
+    k < ws.len() && capword(ws, k) && !ws[k].nl && !used[k]
+}
+
+/// An abbreviation's full stop: U.S. / J. / Sen. kept when a name goes on (or it closes
+/// "U.S."); "Jr.", "Inc." and known dotted names end the chunk after it.
+fn abbreviation_stop(ws: &[W<'_>], _: &[bool], s: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if !(w.text == "." && !w.sp) {
+        return Grow::Not;
+    }
+    let p = &ws[e - 1];
+    let corp = matches!(p.text, "Inc" | "Corp" | "Co" | "Ltd" | "Bros")
+        && e > s + 1
+        && ws.get(e + 1).is_some_and(|n| {
+            !n.nl && (n.text == "," || n.text.starts_with(|c: char| c.is_lowercase()))
+        });
+    if matches!(p.text, "Jr" | "Sr")
+        || corp
+        || known(&format!("{}.", p.text)).is_some() && !p.text.contains('.')
+    {
+        return Grow::EndAt(e + 1);
+    }
+    let single = p.text.chars().count() == 1 && p.cap();
+    let abbreviation = p.text.contains('.')
+        || single
+        || is_title(p.text)
+        || matches!(
+            p.text,
+            "St" | "Mt" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros"
+        );
+    // only keep it when a name continues, or it closes U.S.
+    if abbreviation
+        && (e + 1 < ws.len() && capword(ws, e + 1) && !ws[e + 1].nl && !ws[e + 1].first
+            || p.text.contains('.') && !p.text.ends_with('.'))
+    {
+        return Grow::To(e + 1);
+    }
+    Grow::EndAt(e)
+}
+
+/// A capitalised word that does not open a new sentence.
+fn capitalised_word(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let prev = &ws[e - 1];
+    if !capword(ws, e)
+        || ws[e].first
+            && !prev.is_word()
+            && prev.text != "-"
+            && prev.text != "."
+            && prev.text != "&"
+    {
+        return Grow::Not;
+    }
+    // sentence boundary right after an abbreviation-looking token
+    if ws[e].first && prev.text == "." && !prev.sp && !ws[e - 2].text.contains('.') {
+        return Grow::EndAt(e);
+    }
+    Grow::To(e + 1)
+}
+
+/// Bodies whose names a possessive opens rather than continues ("Labour's Party").
+const NOT_AFTER_POSSESSIVE: &[&str] = &[
+    "Office",
+    "Party",
+    "Court",
+    "Department",
+    "Ministry",
+    "Army",
+    "Navy",
+    "Council",
+    "Government",
+    "Cabinet",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Group",
+    "Union",
+    "Police",
+    "Bank",
+];
+
+/// A possessive inside a name: "St Mary's Hospital", "Children's Hospital".
+fn possessive_in_name(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    let inside = (w.text == "'s" || w.text == "’s")
+        && e + 1 < ws.len()
+        && !ws[e + 1].nl
+        && ws[e + 1].cap()
+        && !is_org_head(ws[e - 1].text)
+        && known(ws[e - 1].text).is_none()
+        && (is_org_head(ws[e + 1].text) || lexicon::PLACE_HEADS.contains(&ws[e + 1].text))
+        && !NOT_AFTER_POSSESSIVE.contains(&ws[e + 1].text);
+    if inside {
+        Grow::To(e + 2)
+    } else {
+        Grow::Not
+    }
+}
+
+/// A hyphen joining two capitalised words without spaces, or an ampersand.
+fn joined_capitals(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if (w.text == "-" || w.text == "&")
+        && e + 1 < ws.len()
+        && capword(ws, e + 1)
+        && !ws[e + 1].nl
+        && (w.text == "&" || (!w.sp && !ws[e + 1].sp))
+    {
+        Grow::To(e + 2)
+    } else {
+        Grow::Not
+    }
+}
+
+/// A lower-case connector followed by a capitalised word ("of X", "of the X"); "for" only
+/// in an organisation or a title.
+fn connector_then_capital(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if !(w.is_word()
+        && CONNECTORS.contains(&lc(w))
+        && w.text.starts_with(|c: char| c.is_lowercase()))
+    {
+        return Grow::Not;
+    }
+    let k = if ws.get(e + 1).is_some_and(|t| t.text == "the") {
+        e + 2
+    } else {
+        e + 1
+    };
+    let titled_chunk = ws[s..e].iter().any(is_title_word);
+    if free_capword(ws, used, k)
+        && w.text != "the"
+        && !(w.text == "for" && !has_org_head(ws, s, e) && !titled_chunk)
+    {
+        Grow::To(k + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// The chunk so far holds "<Head> of" or "<Head> for" ("Organization for Security").
+fn in_org_tail(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    ws[s..e]
+        .windows(2)
+        .any(|p| is_org_head(p[0].text) && (p[1].text == "of" || p[1].text == "for"))
+}
+
+/// Inside "<Head> of/for ...", a hyphenated word: "Co-operation".
+fn hyphen_in_org_tail(ws: &[W<'_>], _: &[bool], s: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if w.text == "-"
+        && !w.sp
+        && e + 1 < ws.len()
+        && !ws[e + 1].sp
+        && ws[e + 1].is_word()
+        && ws[e - 1].cap()
+        && in_org_tail(ws, s, e)
+    {
+        Grow::To(e + 2)
+    } else {
+        Grow::Not
+    }
+}
+
+/// Inside "<Head> of/for ...", "in" before a capitalised word: "Co-operation in Europe".
+fn in_inside_org_tail(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    if ws[e].text == "in" && free_capword(ws, used, e + 1) && in_org_tail(ws, s, e) {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// "and" inside an organisation: "Institute of Allergy and Infectious Diseases".
+fn and_inside_org(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    if ws[e].text == "and" && free_capword(ws, used, e + 1) && in_org_tail(ws, s, e) {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// "and" inside a title: "High Representative for Foreign Affairs and Security Policy".
+fn and_inside_title(ws: &[W<'_>], used: &[bool], s: usize, e: usize) -> Grow {
+    if ws[e].text == "and"
+        && free_capword(ws, used, e + 1)
+        && ws[s..e].iter().any(|t| t.text == "for" || t.text == "of")
+        && ws[s..e].iter().any(is_title_word)
+        && is_title_mod(&ws[e + 1])
+    {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
+    }
+}
+
+/// A number closing a name: "France 24", "Ward 7", "District 247".
+fn number_closing_name(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
+    let w = &ws[e];
+    if w.is_number()
+        && w.text.len() <= 4
+        && w.text.chars().all(|c| c.is_ascii_digit())
+        && matches!(
+            ws[e - 1].text,
+            "District" | "Ward" | "France" | "Channel" | "Apollo" | "Artemis"
+        )
+    {
+        Grow::To(e + 1)
+    } else {
+        Grow::Not
     }
 }
 
@@ -1532,62 +1613,120 @@ fn person_or_unknown(x: &mut Split<'_, '_>) -> bool {
 
 /// Decides unknown pieces by context and document consistency.
 fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
-    let seen = Seen::new(ws);
-    // token index just after each place piece ("Peregrine Way, Leegomery")
-    let place_end: HashSet<usize> = pieces
-        .iter()
-        .filter(|p| p.label == Some(Label::Place))
-        .map(|p| p.e)
-        .collect();
-    // names known from sure pieces
-    let mut person_tokens: HashMap<String, usize> = HashMap::default();
-    let mut person_last: HashSet<&str> = HashSet::default();
-    let mut by_key: HashMap<String, Label> = HashMap::default();
-    for p in pieces.iter() {
-        if let (true, Some(l)) = (p.sure, p.label) {
-            let k = key(ws, p.s, p.e);
-            by_key.entry(k).or_insert(l);
-            if l == Label::Person {
-                if let Some(last) = ws[p.s..p.e].iter().rev().find(|w| w.is_word()) {
-                    if p.e - p.s >= 2 {
-                        person_last.insert(last.text);
-                    }
-                }
-                for w in &ws[p.s..p.e] {
-                    if w.is_word() && w.text.chars().count() > 1 {
-                        *person_tokens.entry(w.text.to_string()).or_default() += 1;
-                    }
-                }
-            }
+    let names = DocNames::new(ws, pieces);
+    person_word_not_place(ws, &names, pieces);
+    seat_of_government(ws, pieces);
+    place_as_team(ws, pieces);
+    for idx in 0..pieces.len() {
+        if pieces[idx].label.is_some() {
+            continue;
         }
+        let at = PieceAt::new(ws, &names, &pieces[idx]);
+        pieces[idx].label = if pieces[idx].weak {
+            // a capitalised common word opening a sentence: only a known person's surname
+            (at.nwords == 1 && names.person_last.contains(at.first.text)).then_some(Label::Person)
+        } else {
+            CONTEXT_RULES
+                .iter()
+                .find_map(|rule| rule(&at))
+                .unwrap_or(Some(Label::Org))
+        };
     }
-    // tokens of multi-word organisations and places: "City" after "Manchester City"
-    let mut org_last: HashMap<String, Label> = HashMap::default();
-    for p in pieces.iter() {
-        if let (true, Some(l @ (Label::Org | Label::Place))) = (p.sure, p.label) {
-            let ws_words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
-            if ws_words.len() >= 2 {
-                if l == Label::Org {
-                    org_last
-                        .entry(ws_words[ws_words.len() - 1].text.to_string())
-                        .or_insert(l);
-                } else if lexicon::PLACE_HEADS.contains(&ws_words[ws_words.len() - 1].text) {
-                    org_last.entry(ws_words[0].text.to_string()).or_insert(l);
-                }
-            }
-        }
-    }
-    // a single word of a known person's full name is that person, even if it is a place name
+    // propagate: a single-word piece equal to a word of a known person
     for p in pieces.iter_mut() {
-        if p.e == p.s + 1
-            && p.label == Some(Label::Place)
-            && person_tokens.contains_key(ws[p.s].text)
-            && (seen.after_given.contains(ws[p.s].text) || person_last.contains(ws[p.s].text))
+        if p.label == Some(Label::Org)
+            && !p.sure
+            && p.e == p.s + 1
+            && names.person_tokens.contains_key(ws[p.s].text)
         {
             p.label = Some(Label::Person);
         }
     }
-    // a seat of government as the building: "met Putin in the Kremlin"
+}
+
+/// What the sure pieces of a document say about its names.
+struct DocNames<'a> {
+    seen: Seen<'a>,
+    /// Token index just after each place piece ("Peregrine Way, Leegomery").
+    place_end: HashSet<usize>,
+    /// Words of people's names, with how often they occur.
+    person_tokens: HashMap<String, usize>,
+    /// Last words of people's names of two words or more.
+    person_last: HashSet<&'a str>,
+    /// The label of each sure piece's key.
+    by_key: HashMap<String, Label>,
+    /// Words of multi-word organisations and places: "City" after "Manchester City".
+    org_last: HashMap<String, Label>,
+}
+
+impl<'a> DocNames<'a> {
+    fn new(ws: &[W<'a>], pieces: &[Piece]) -> Self {
+        let mut names = DocNames {
+            seen: Seen::new(ws),
+            place_end: pieces
+                .iter()
+                .filter(|p| p.label == Some(Label::Place))
+                .map(|p| p.e)
+                .collect(),
+            person_tokens: HashMap::default(),
+            person_last: HashSet::default(),
+            by_key: HashMap::default(),
+            org_last: HashMap::default(),
+        };
+        for p in pieces.iter() {
+            if let (true, Some(l)) = (p.sure, p.label) {
+                names.by_key.entry(key(ws, p.s, p.e)).or_insert(l);
+                if l == Label::Person {
+                    names.add_person(&ws[p.s..p.e]);
+                }
+            }
+        }
+        for p in pieces.iter() {
+            if let (true, Some(l @ (Label::Org | Label::Place))) = (p.sure, p.label) {
+                let words: Vec<&W<'_>> = ws[p.s..p.e].iter().filter(|w| w.is_word()).collect();
+                if words.len() >= 2 {
+                    if l == Label::Org {
+                        let last = words[words.len() - 1].text.to_string();
+                        names.org_last.entry(last).or_insert(l);
+                    } else if lexicon::PLACE_HEADS.contains(&words[words.len() - 1].text) {
+                        names.org_last.entry(words[0].text.to_string()).or_insert(l);
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    fn add_person(&mut self, name: &[W<'a>]) {
+        if let Some(last) = name.iter().rev().find(|w| w.is_word()) {
+            if name.len() >= 2 {
+                self.person_last.insert(last.text);
+            }
+        }
+        for w in name {
+            if w.is_word() && w.text.chars().count() > 1 {
+                *self.person_tokens.entry(w.text.to_string()).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// A single word of a known person's full name is that person, even if it is a place name.
+fn person_word_not_place(ws: &[W<'_>], names: &DocNames<'_>, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if p.e == p.s + 1
+            && p.label == Some(Label::Place)
+            && names.person_tokens.contains_key(ws[p.s].text)
+            && (names.seen.after_given.contains(ws[p.s].text)
+                || names.person_last.contains(ws[p.s].text))
+        {
+            p.label = Some(Label::Person);
+        }
+    }
+}
+
+/// A seat of government as the building: "met Putin in the Kremlin".
+fn seat_of_government(ws: &[W<'_>], pieces: &mut [Piece]) {
     for p in pieces.iter_mut() {
         if p.label == Some(Label::Org)
             && matches!(
@@ -1604,31 +1743,36 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             p.label = Some(Label::Place);
         }
     }
-    // a place standing for a sports team: "England manager", "beat Liverpool"
+}
+
+/// Words after a place that make it a sports team ("England manager").
+const TEAM_ROLES: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "coach",
+    "boss",
+    "captain",
+    "skipper",
+    "winger",
+    "keeper",
+    "fans",
+    "supporters",
+    "squad",
+    "forward",
+];
+
+/// A place standing for a sports team: "England manager", "beat Liverpool".
+fn place_as_team(ws: &[W<'_>], pieces: &mut [Piece]) {
     for p in pieces.iter_mut() {
         if p.label != Some(Label::Place) || p.e != p.s + 1 {
             continue;
         }
         let next: &str = ws.get(p.e).map(lc).unwrap_or("");
         let prev: &str = p.s.checked_sub(1).map(|i| lc(&ws[i])).unwrap_or("");
-        let role = matches!(
-            next,
-            "striker"
-                | "midfielder"
-                | "defender"
-                | "goalkeeper"
-                | "manager"
-                | "coach"
-                | "boss"
-                | "captain"
-                | "skipper"
-                | "winger"
-                | "keeper"
-                | "fans"
-                | "supporters"
-                | "squad"
-                | "forward"
-        );
+        let role = TEAM_ROLES.contains(&next);
         let city = matches!(
             known(ws[p.s].text),
             Some(Known::Place(lexicon::PlaceKind::City))
@@ -1641,239 +1785,338 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             p.label = Some(Label::Org);
         }
     }
-    // contextual decisions
-    for idx in 0..pieces.len() {
-        if pieces[idx].label.is_some() {
-            continue;
-        }
-        let (s, e) = (pieces[idx].s, pieces[idx].e);
-        let k = key(ws, s, e);
-        let nwords = ws[s..e].iter().filter(|w| w.is_word()).count();
+}
+
+/// An undecided piece `[s, e)` and its surroundings, read by the [`CONTEXT_RULES`].
+struct PieceAt<'a, 'w> {
+    ws: &'a [W<'w>],
+    names: &'a DocNames<'w>,
+    s: usize,
+    e: usize,
+    /// The piece's key ([`key`]).
+    key: String,
+    nwords: usize,
+    first: &'a W<'w>,
+    prev: Option<&'a W<'w>>,
+    prev_l: &'a str,
+    next: Option<&'a W<'w>>,
+    next_l: &'a str,
+    /// Right after ", " that follows a place ("Peregrine Way, Leegomery").
+    after_place: bool,
+    /// Followed by a list of capitalised words and "counties", "states" ...
+    counties: bool,
+}
+
+impl<'a, 'w> PieceAt<'a, 'w> {
+    fn new(ws: &'a [W<'w>], names: &'a DocNames<'w>, p: &Piece) -> Self {
+        let (s, e) = (p.s, p.e);
         let prev = s.checked_sub(1).map(|p| &ws[p]);
-        let prev_l: &str = prev.map(lc).unwrap_or("");
         let next = ws.get(e);
-        let next_l: &str = next.map(lc).unwrap_or("");
-        let first = &ws[s];
-        let after_place = s >= 2 && ws[s - 1].text == "," && place_end.contains(&(s - 1));
-        let counties = ws[e..ws.len().min(e + 5)]
+        let listed = ws[e..ws.len().min(e + 5)]
             .iter()
             .take_while(|w| w.cap() || w.text == "and" || w.text == ",")
             .count();
-        let counties = ws.get(e + counties).is_some_and(|w| {
+        let counties = ws.get(e + listed).is_some_and(|w| {
             matches!(
                 &*w.low,
                 "counties" | "county" | "provinces" | "states" | "districts"
             )
         });
-        if pieces[idx].weak {
-            pieces[idx].label = if nwords == 1 && person_last.contains(first.text) {
-                Some(Label::Person)
-            } else {
-                None
-            };
-            continue;
-        }
-        let label = if let Some(l) = by_key.get(&k) {
-            Some(*l)
-        } else if nwords == 1
-            && ws.get(e).is_some_and(|n| {
-                matches!(
-                    &*n.low,
-                    "rover"
-                        | "telescope"
-                        | "spacecraft"
-                        | "probe"
-                        | "app"
-                        | "vaccine"
-                        | "missile"
-                        | "missiles"
-                        | "jet"
-                        | "jets"
-                        | "satellite"
-                        | "tank"
-                        | "tanks"
-                        | "drone"
-                        | "drones"
-                        | "software"
-                        | "malware"
-                        | "virus"
-                        | "variant"
-                        | "smartphone"
-                        | "phone"
-                        | "console"
-                        | "model"
-                        | "platform"
-                        | "storm"
-                        | "hurricane"
-                )
-            })
-        {
-            None // a product, weapon or storm name used as a modifier
-        } else if nwords == 1
-            && first.title_line
-            && !first.all_caps()
-            && !person_tokens.contains_key(first.text)
-            && !org_last.contains_key(first.text)
-        {
-            None // a lone unknown word in a headline
-        } else if nwords >= 2
-            && ws[s..e]
-                .iter()
-                .filter(|w| w.is_word())
-                .all(|w| is_common_word(lc(w)))
-            && (first.title_line
-                || first.caps_line
-                || ws[s..e].iter().all(|w| !w.is_word() || w.all_caps()))
-        {
-            None // a headline phrase: "Taking Action", "READ MORE"
-        } else if next.is_some_and(|n| n.text == ",")
-            && (ws.get(e + 1).is_some_and(|w| w.low == "population")
-                || ws.get(e + 1).is_some_and(|w| {
-                    matches!(
-                        known(w.text),
-                        Some(Known::Place(
-                            lexicon::PlaceKind::Region | lexicon::PlaceKind::Country
-                        ))
-                    ) && !(nwords >= 2 && is_given_name(first.text))
-                }))
-        {
-            Some(Label::Place)
-        } else if after_place && nwords == 1 || counties {
-            Some(Label::Place)
-        } else if nwords == 1 && person_tokens.contains_key(first.text) {
-            Some(Label::Person)
-        } else if nwords == 1 && org_last.contains_key(first.text) {
-            org_last.get(first.text).copied()
-        } else if nwords == 1 && first.text.chars().count() == 1
-            || first.text.chars().any(|c| c.is_ascii_digit())
-        {
-            None
-        } else if nwords == 1
-            && first.text.len() >= 3
-            && first.text.ends_with('s')
-            && first.text[..first.text.len() - 1]
-                .chars()
-                .all(|c| c.is_ascii_uppercase())
-        {
-            None // plural of an acronym: "MPs", "CEOs"
-        } else if nwords == 1
-            && is_given_name(first.text)
-            && !is_common_word(lc(first))
-            && !first.all_caps()
-        {
-            Some(Label::Person)
-        } else if nwords > 1
-            && ws[s..e].iter().any(|w| {
-                person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())
-            })
-            && !ws[s..e].iter().any(|w| is_org_head(w.text))
-        {
-            Some(Label::Person)
-        } else if first.all_caps()
-            && nwords == 1
-            && (NOT_ORG_ACRONYMS.contains(&first.text)
-                || first
-                    .text
-                    .chars()
-                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
-        {
-            None
-        } else if first.all_caps()
-            && nwords == 1
-            && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        {
-            // acronyms: organisations (unless a capitals word in a headline)
-            if is_common_word(lc(first)) && first.text.len() > 3
-                || lexicon::FUNCTION_WORDS.contains(&lc(first))
-                || matches!(
-                    first.text,
-                    "ET" | "GMT"
-                        | "BST"
-                        | "EST"
-                        | "PST"
-                        | "CET"
-                        | "UTC"
-                        | "AM"
-                        | "PM"
-                        | "TV"
-                        | "OK"
-                        | "PS"
-                )
-            {
-                None
-            } else {
-                Some(Label::Org)
-            }
-        } else if nwords == 1
-            && first.first
-            && (is_common_word(lc(first)) || !first.all_caps() && !seen.mid.contains(first.text))
-        {
-            None
-        } else if nwords == 2
-            && is_common_word(lc(first))
-            && matches!(known(ws[e - 1].text), Some(Known::Place(_)))
-        {
-            Some(Label::Org)
-        } else if nwords >= 2
-            && nwords <= 4
-            && ws[s..e]
-                .iter()
-                .filter(|w| w.is_word())
-                .all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text))
-            && (is_surname(ws[e - 1].text) || is_given_name(first.text))
-        {
-            Some(Label::Person)
-        } else if next.is_some_and(|n| n.text == ",")
-            && ws
-                .get(e + 1)
-                .is_some_and(|a| a.is_number() && a.text.len() <= 3)
-            && ws.get(e + 2).is_some_and(|c| c.text == ",")
-        {
-            Some(Label::Person)
-        } else if matches!(
-            prev_l,
-            "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at"
-        ) && prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase()))
-            && !(nwords >= 2 && is_given_name(first.text))
-        {
-            if prev_l == "at" || prev_l == "from" {
-                Some(Label::Org)
-            } else {
-                Some(Label::Place)
-            }
-        } else if SPEECH_VERBS.contains(&next_l) && nwords >= 2 {
-            Some(Label::Person)
-        } else if nwords >= 2
-            && ws[s..e]
-                .iter()
-                .all(|w| !w.is_word() || !is_common_word(lc(w)))
-            && nwords <= 3
-        {
-            Some(Label::Person)
-        } else if nwords == 1
-            && (is_surname(first.text) || is_given_name(first.text))
-            && !is_common_word(lc(first))
-            && SPEECH_VERBS.contains(&next_l)
-        {
-            Some(Label::Person)
-        } else if nwords == 1 && is_common_word(lc(first)) {
-            // a capitalised common word mid-sentence: too uncertain
-            None
-        } else {
-            Some(Label::Org)
-        };
-        pieces[idx].label = label;
-    }
-    // propagate: a single-word piece equal to a word of a known person
-    for p in pieces.iter_mut() {
-        if p.label == Some(Label::Org)
-            && !p.sure
-            && p.e == p.s + 1
-            && person_tokens.contains_key(ws[p.s].text)
-        {
-            p.label = Some(Label::Person);
+        PieceAt {
+            ws,
+            names,
+            s,
+            e,
+            key: key(ws, s, e),
+            nwords: ws[s..e].iter().filter(|w| w.is_word()).count(),
+            first: &ws[s],
+            prev,
+            prev_l: prev.map(lc).unwrap_or(""),
+            next,
+            next_l: next.map(lc).unwrap_or(""),
+            after_place: s >= 2 && ws[s - 1].text == "," && names.place_end.contains(&(s - 1)),
+            counties,
         }
     }
+
+    /// The piece's words (no punctuation).
+    fn words(&self) -> impl Iterator<Item = &'a W<'w>> {
+        self.ws[self.s..self.e].iter().filter(|w| w.is_word())
+    }
+
+    fn one_word(&self) -> bool {
+        self.nwords == 1
+    }
+}
+
+/// A rule of context: `Some(decision)` when it decides the piece (`Some(None)`: no mention).
+type ContextRule = fn(&PieceAt<'_, '_>) -> Option<Option<Label>>;
+
+/// The rules tried in order on an undecided piece; when none decides, it is an organisation.
+const CONTEXT_RULES: &[ContextRule] = &[
+    same_as_sure_piece,
+    modifier_of_a_thing,
+    lone_headline_word,
+    headline_phrase,
+    place_before_region,
+    place_in_address_or_list,
+    word_of_a_person,
+    word_of_an_org,
+    initial_or_digits,
+    plural_acronym,
+    lone_given_name,
+    with_a_persons_word,
+    not_an_org_acronym,
+    acronym,
+    unseen_sentence_opener,
+    common_word_and_place,
+    person_like_name,
+    name_and_age,
+    after_a_preposition,
+    before_a_person_verb,
+    uncommon_words,
+    lone_name_before_a_person_verb,
+    common_word,
+];
+
+/// The same text as a sure piece elsewhere in the document.
+fn same_as_sure_piece(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    x.names.by_key.get(&x.key).map(|l| Some(*l))
+}
+
+/// Things named by one word used before their kind ("Perseverance rover").
+const THING_KINDS: &[&str] = &[
+    "rover",
+    "telescope",
+    "spacecraft",
+    "probe",
+    "app",
+    "vaccine",
+    "missile",
+    "missiles",
+    "jet",
+    "jets",
+    "satellite",
+    "tank",
+    "tanks",
+    "drone",
+    "drones",
+    "software",
+    "malware",
+    "virus",
+    "variant",
+    "smartphone",
+    "phone",
+    "console",
+    "model",
+    "platform",
+    "storm",
+    "hurricane",
+];
+
+/// A product, weapon or storm name used as a modifier: no mention.
+fn modifier_of_a_thing(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.one_word() && x.next.is_some_and(|n| THING_KINDS.contains(&&*n.low))).then_some(None)
+}
+
+/// A lone unknown word in a headline: no mention.
+fn lone_headline_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word()
+        && f.title_line
+        && !f.all_caps()
+        && !x.names.person_tokens.contains_key(f.text)
+        && !x.names.org_last.contains_key(f.text))
+    .then_some(None)
+}
+
+/// A headline phrase of common words: "Taking Action", "READ MORE".
+fn headline_phrase(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.nwords >= 2
+        && x.words().all(|w| is_common_word(lc(w)))
+        && (f.title_line || f.caps_line || x.words().all(|w| w.all_caps())))
+    .then_some(None)
+}
+
+/// A place before ", population" or before its region or country ("Leegomery, Shropshire").
+fn place_before_region(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let after = x.ws.get(x.e + 1);
+    let region = after.is_some_and(|w| {
+        matches!(
+            known(w.text),
+            Some(Known::Place(
+                lexicon::PlaceKind::Region | lexicon::PlaceKind::Country
+            ))
+        ) && !(x.nwords >= 2 && is_given_name(x.first.text))
+    });
+    (x.next.is_some_and(|n| n.text == ",")
+        && (after.is_some_and(|w| w.low == "population") || region))
+        .then_some(Some(Label::Place))
+}
+
+/// One word after a place and a comma, or names before "counties".
+fn place_in_address_or_list(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.after_place && x.one_word() || x.counties).then_some(Some(Label::Place))
+}
+
+/// One word of a known person's name.
+fn word_of_a_person(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.one_word() && x.names.person_tokens.contains_key(x.first.text))
+        .then_some(Some(Label::Person))
+}
+
+/// One word of a known organisation's (or place's) name.
+fn word_of_an_org(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    if !x.one_word() {
+        return None;
+    }
+    x.names.org_last.get(x.first.text).map(|l| Some(*l))
+}
+
+/// A single letter, or digits in the first word: no mention.
+fn initial_or_digits(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let t = x.first.text;
+    (x.one_word() && t.chars().count() == 1 || t.chars().any(|c| c.is_ascii_digit()))
+        .then_some(None)
+}
+
+/// The plural of an acronym: "MPs", "CEOs".
+fn plural_acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let t = x.first.text;
+    (x.one_word()
+        && t.len() >= 3
+        && t.ends_with('s')
+        && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase()))
+    .then_some(None)
+}
+
+/// A given name alone that is no common word.
+fn lone_given_name(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word() && is_given_name(f.text) && !is_common_word(lc(f)) && !f.all_caps())
+        .then_some(Some(Label::Person))
+}
+
+/// Several words, one of them (no common word) from a known person's name, no org head.
+fn with_a_persons_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let piece = &x.ws[x.s..x.e];
+    (x.nwords > 1
+        && piece.iter().any(|w| {
+            x.names.person_tokens.contains_key(w.text) && !is_common_word(&w.text.to_lowercase())
+        })
+        && !piece.iter().any(|w| is_org_head(w.text)))
+    .then_some(Some(Label::Person))
+}
+
+/// Capitals that are no organisation: listed ones and Roman numerals.
+fn not_an_org_acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let t = x.first.text;
+    (x.first.all_caps()
+        && x.one_word()
+        && (NOT_ORG_ACRONYMS.contains(&t)
+            || t.chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))))
+    .then_some(None)
+}
+
+/// Capitals that are times, zones or common abbreviations, never an organisation.
+const NON_ORG_CAPITALS: &[&str] = &[
+    "ET", "GMT", "BST", "EST", "PST", "CET", "UTC", "AM", "PM", "TV", "OK", "PS",
+];
+
+/// An acronym: an organisation, unless it is a word in capitals or a time or zone.
+fn acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    if !(f.all_caps() && x.one_word() && f.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return None;
+    }
+    let word = is_common_word(lc(f)) && f.text.len() > 3
+        || lexicon::FUNCTION_WORDS.contains(&lc(f))
+        || NON_ORG_CAPITALS.contains(&f.text);
+    Some((!word).then_some(Label::Org))
+}
+
+/// One word opening a sentence that is common, or never seen mid-sentence: no mention.
+fn unseen_sentence_opener(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word()
+        && f.first
+        && (is_common_word(lc(f)) || !f.all_caps() && !x.names.seen.mid.contains(f.text)))
+    .then_some(None)
+}
+
+/// A common word before a place: "Manchester"-style clubs and bodies ("Real Madrid").
+fn common_word_and_place(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.nwords == 2
+        && is_common_word(lc(x.first))
+        && matches!(known(x.ws[x.e - 1].text), Some(Known::Place(_))))
+    .then_some(Some(Label::Org))
+}
+
+/// Two to four words of names, ending in a surname or starting with a given name.
+fn person_like_name(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    ((2..=4).contains(&x.nwords)
+        && x.words()
+            .all(|w| !is_common_word(lc(w)) || is_given_name(w.text) || is_surname(w.text))
+        && (is_surname(x.ws[x.e - 1].text) || is_given_name(x.first.text)))
+    .then_some(Some(Label::Person))
+}
+
+/// A name followed by an age between commas: "Peskov, 54,".
+fn name_and_age(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.next.is_some_and(|n| n.text == ",")
+        && x.ws
+            .get(x.e + 1)
+            .is_some_and(|a| a.is_number() && a.text.len() <= 3)
+        && x.ws.get(x.e + 2).is_some_and(|c| c.text == ","))
+    .then_some(Some(Label::Person))
+}
+
+/// After "in", "near", "from", "at" ...: a place ("at" and "from": an organisation).
+fn after_a_preposition(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let preposition = matches!(
+        x.prev_l,
+        "in" | "near" | "outside" | "across" | "towards" | "toward" | "from" | "at"
+    ) && x
+        .prev
+        .is_some_and(|p| p.text.starts_with(|c: char| c.is_lowercase()))
+        && !(x.nwords >= 2 && is_given_name(x.first.text));
+    if !preposition {
+        return None;
+    }
+    Some(Some(if x.prev_l == "at" || x.prev_l == "from" {
+        Label::Org
+    } else {
+        Label::Place
+    }))
+}
+
+/// Several words before a verb whose subject is a person ("said").
+fn before_a_person_verb(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (PERSON_SUBJECT_VERBS.contains(&x.next_l) && x.nwords >= 2).then_some(Some(Label::Person))
+}
+
+/// Two or three words, none of them common.
+fn uncommon_words(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    ((2..=3).contains(&x.nwords) && x.words().all(|w| !is_common_word(lc(w))))
+        .then_some(Some(Label::Person))
+}
+
+/// One name (surname or given name, no common word) before a verb whose subject is a person.
+fn lone_name_before_a_person_verb(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    let f = x.first;
+    (x.one_word()
+        && (is_surname(f.text) || is_given_name(f.text))
+        && !is_common_word(lc(f))
+        && PERSON_SUBJECT_VERBS.contains(&x.next_l))
+    .then_some(Some(Label::Person))
+}
+
+/// A capitalised common word mid-sentence: too uncertain.
+fn common_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
+    (x.one_word() && is_common_word(lc(x.first))).then_some(None)
 }
 
 /// "the foreign ministry", "Russia's defence ministry": a lower-case name of one body.

@@ -6,6 +6,7 @@
 use super::W;
 use crate::model::Label;
 use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::text::tokens::TokenKind;
 
 const MONTH_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -463,204 +464,253 @@ fn date_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     date_core(ws, i)
 }
 
+/// A rule of the DATE grammar at `i`: `Some(end)` when it reads the words there (`Some(None)`:
+/// they are no date), `None` when it does not apply.
+type DateRule = fn(&[W<'_>], usize) -> Option<Option<usize>>;
+
+/// The DATE grammar, tried in order; when no rule applies, a duration ("a year earlier").
+const DATE_RULES: &[DateRule] = &[
+    date_month_first,
+    date_day_month,
+    date_weekday,
+    date_deictic,
+    date_year,
+    date_decade,
+    date_race_time,
+    date_relative,
+    date_every,
+    date_ordinal_period,
+    date_season,
+];
+
 fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
-    let w = ws.get(i)?;
-    let l: &str = lower(w);
-    // Month [day][,] [year]
-    if let Some(mut j) = month_at(ws, i) {
-        let is_may = l == "may";
-        let mut had_num = false;
-        if ws.get(j).is_some_and(|n| day_num(n.text)) {
-            j += 1;
-            had_num = true;
-            if ws.get(j).is_some_and(|c| c.text == ",")
-                && ws.get(j + 1).is_some_and(|y| is_year(y.text))
-            {
-                j += 2;
-            } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
-                j += 1;
-            }
+    ws.get(i)?;
+    DATE_RULES
+        .iter()
+        .find_map(|rule| rule(ws, i))
+        .unwrap_or_else(|| duration(ws, i))
+}
+
+/// Words before "May" that make it the month, not the verb.
+const BEFORE_MAY: &[&str] = &[
+    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
+    "till",
+];
+
+/// Month [day][,] [year], "May" the verb left out.
+fn date_month_first(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let mut j = month_at(ws, i)?;
+    let is_may = lower(&ws[i]) == "may";
+    let mut had_num = false;
+    if ws.get(j).is_some_and(|n| day_num(n.text)) {
+        j += 1;
+        had_num = true;
+        if ws.get(j).is_some_and(|c| c.text == ",")
+            && ws.get(j + 1).is_some_and(|y| is_year(y.text))
+        {
+            j += 2;
         } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
             j += 1;
-            had_num = true;
-        } else if is(ws.get(j), &["of"]) && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
-            j += 2;
-            had_num = true;
         }
-        if is_may && !had_num {
-            // "May" the verb: only after a date preposition or modifier
-            let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-            if !is(
-                prev,
-                &[
-                    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
-                    "of", "through", "till",
-                ],
-            ) {
-                return None;
+    } else if ws.get(j).is_some_and(|y| is_year(y.text)) {
+        j += 1;
+        had_num = true;
+    } else if is(ws.get(j), &["of"]) && ws.get(j + 1).is_some_and(|y| is_year(y.text)) {
+        j += 2;
+        had_num = true;
+    }
+    // "May" the verb: only after a date preposition or modifier
+    if is_may && !had_num && !is(i.checked_sub(1).and_then(|p| ws.get(p)), BEFORE_MAY) {
+        return Some(None);
+    }
+    Some(Some(time_after(ws, j)))
+}
+
+/// Day Month [year].
+fn date_day_month(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    if !(day_num(w.text) && w.is_number()) {
+        return None;
+    }
+    let mut j = month_at(ws, i + 1)?;
+    if ws.get(j).is_some_and(|y| is_year(y.text)) {
+        j += 1;
+    }
+    Some(Some(j))
+}
+
+/// Weekday [, date] [day part] [last week].
+fn date_weekday(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !is_weekday(&ws[i]) {
+        return None;
+    }
+    let mut j = i + 1;
+    if ws.get(j).is_some_and(|c| c.text == ",") {
+        if let Some(e) = month_at(ws, j + 1) {
+            if let Some(e2) = date_core(ws, j + 1) {
+                return Some(Some(e2.max(e)));
             }
         }
-        return Some(time_after(ws, j));
     }
-    // day Month [year]
-    if day_num(w.text) && w.is_number() {
-        if let Some(mut j) = month_at(ws, i + 1) {
-            if ws.get(j).is_some_and(|y| is_year(y.text)) {
-                j += 1;
-            }
-            return Some(j);
-        }
+    if is(ws.get(j), DAY_PARTS) {
+        j += 1;
     }
-    // weekday [day part] [last week]
-    if is_weekday(w) {
-        let mut j = i + 1;
-        if ws.get(j).is_some_and(|c| c.text == ",") {
-            if let Some(e) = month_at(ws, j + 1) {
-                if let Some(e2) = date_core(ws, j + 1) {
-                    return Some(e2.max(e));
-                }
-            }
-        }
-        if is(ws.get(j), DAY_PARTS) {
-            j += 1;
-        }
-        if is(ws.get(j), &["last", "next", "this"]) && is(ws.get(j + 1), &["week"]) {
-            j += 2;
-        }
-        return Some(j);
+    if is(ws.get(j), &["last", "next", "this"]) && is(ws.get(j + 1), &["week"]) {
+        j += 2;
     }
-    if matches!(l, "today" | "yesterday" | "tomorrow" | "tonight") {
-        let mut j = i + 1;
-        if is(ws.get(j), DAY_PARTS) {
-            j += 1;
-        }
-        return Some(j);
+    Some(Some(j))
+}
+
+/// Today, yesterday, tomorrow, tonight [day part].
+fn date_deictic(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !matches!(
+        lower(&ws[i]),
+        "today" | "yesterday" | "tomorrow" | "tonight"
+    ) {
+        return None;
     }
-    // years and decades
-    if w.is_number() && is_year(w.text) {
-        let mut j = i + 1;
-        if ws.get(j).is_some_and(|s| s.text == "/" && !s.sp)
-            && ws
-                .get(j + 1)
-                .is_some_and(|y| is_digits(y.text) && y.text.len() == 2)
-        {
-            j += 2;
-        }
-        return Some(j);
+    Some(Some(i + 1 + usize::from(is(ws.get(i + 1), DAY_PARTS))))
+}
+
+/// A year, or a season of two years ("2023/24").
+fn date_year(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    if !(w.is_number() && is_year(w.text)) {
+        return None;
     }
-    if w.is_number() && w.text.len() == 5 && w.text.ends_with('s') && is_year(&w.text[..4]) {
-        return Some(i + 1);
-    }
-    // race times h:mm:ss
-    if w.is_number()
-        && is_digits(w.text)
-        && w.text.len() <= 2
-        && ws.get(i + 1).is_some_and(|c| c.text == ":" && !c.sp)
+    let season = ws.get(i + 1).is_some_and(|s| s.text == "/" && !s.sp)
         && ws
             .get(i + 2)
+            .is_some_and(|y| is_digits(y.text) && y.text.len() == 2);
+    Some(Some(if season { i + 3 } else { i + 1 }))
+}
+
+/// A decade: "1990s".
+fn date_decade(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    (w.is_number() && w.text.len() == 5 && w.text.ends_with('s') && is_year(&w.text[..4]))
+        .then_some(Some(i + 1))
+}
+
+/// A race time, h:mm:ss.
+fn date_race_time(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let w = &ws[i];
+    let two_digits = |k: usize| {
+        ws.get(k)
             .is_some_and(|m| is_digits(m.text) && m.text.len() == 2 && !m.sp)
-        && ws.get(i + 3).is_some_and(|c| c.text == ":" && !c.sp)
-        && ws
-            .get(i + 4)
-            .is_some_and(|s| is_digits(s.text) && s.text.len() == 2 && !s.sp)
+    };
+    let colon = |k: usize| ws.get(k).is_some_and(|c| c.text == ":" && !c.sp);
+    (w.is_number()
+        && is_digits(w.text)
+        && w.text.len() <= 2
+        && colon(i + 1)
+        && two_digits(i + 2)
+        && colon(i + 3)
+        && two_digits(i + 4))
+    .then_some(Some(i + 5))
+}
+
+/// Relative: last week, this season, the past few weeks, current quarter, most recent years.
+fn date_relative(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let l: &str = lower(&ws[i]);
+    if !(REL_MODS.contains(&l) || l == "most" && is(ws.get(i + 1), &["recent"])) {
+        return None;
+    }
+    let mut j = i + 1;
+    if l == "most" {
+        j += 1;
+    }
+    if is(ws.get(j), &["few", "several", "couple"]) {
+        j += 1;
+        if is(ws.get(j), &["of"]) {
+            j += 1;
+        }
+    }
+    if let Some(e) = cardinal(ws, j) {
+        if is(ws.get(e), TIME_UNITS) {
+            return Some(Some(e + 1));
+        }
+    }
+    if is(ws.get(j), PERIOD_NOUNS)
+        || is(ws.get(j), &["days", "weeks", "months", "years", "decades"])
     {
-        return Some(i + 5);
+        if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
+            return Some(None);
+        }
+        return Some(Some(j + 1));
     }
-    // relative: last week, this season, the past few weeks, current quarter
-    if REL_MODS.contains(&l) || l == "most" && is(ws.get(i + 1), &["recent"]) {
-        let mut j = i + 1;
-        if l == "most" {
-            j += 1;
+    if let Some(e) = month_at(ws, j) {
+        if l == "last" || l == "next" || l == "this" || l == "final" {
+            return Some(Some(e));
         }
-        if is(ws.get(j), &["few", "several", "couple"]) {
-            j += 1;
-            if is(ws.get(j), &["of"]) {
-                j += 1;
-            }
-        }
-        if let Some(e) = cardinal(ws, j) {
-            if is(ws.get(e), TIME_UNITS) {
-                return Some(e + 1);
-            }
-        }
-        if is(ws.get(j), PERIOD_NOUNS)
-            || is(ws.get(j), &["days", "weeks", "months", "years", "decades"])
-        {
-            if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
-                return None;
-            }
-            return Some(j + 1);
-        }
-        if let Some(e) = month_at(ws, j) {
-            if l == "last" || l == "next" || l == "this" || l == "final" {
-                return Some(e);
-            }
-        }
-        if is_weekday_at(ws, j) && matches!(l, "last" | "next" | "this" | "past") {
-            return Some(j + 1);
-        }
-        if l == "recent" && is(ws.get(j), &["years", "months", "weeks", "days", "decades"]) {
-            return Some(j + 1);
-        }
+    }
+    if is_weekday_at(ws, j) && matches!(l, "last" | "next" | "this" | "past") {
+        return Some(Some(j + 1));
+    }
+    if l == "recent" && is(ws.get(j), &["years", "months", "weeks", "days", "decades"]) {
+        return Some(Some(j + 1));
+    }
+    Some(None)
+}
+
+/// Every day, each year, every 15 days.
+fn date_every(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !matches!(lower(&ws[i]), "every" | "each") {
         return None;
     }
-    // every day, each year, every 15 days
-    if matches!(l, "every" | "each") {
-        let j = i + 1;
-        if let Some(e) = cardinal(ws, j) {
-            if is(ws.get(e), TIME_UNITS) {
-                return Some(e + 1);
-            }
+    let j = i + 1;
+    if let Some(e) = cardinal(ws, j) {
+        if is(ws.get(e), TIME_UNITS) {
+            return Some(Some(e + 1));
         }
-        if is(
-            ws.get(j),
+    }
+    let period = is(
+        ws.get(j),
+        &[
+            "day", "week", "month", "year", "morning", "night", "season", "summer", "winter",
+            "spring",
+        ],
+    );
+    Some(period.then_some(j + 1))
+}
+
+/// An ordinal quarter or half: third quarter, third-quarter, first-half results; full year.
+fn date_ordinal_period(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    let l: &str = lower(&ws[i]);
+    if !(ORDINAL_WORDS.contains(&l) || l == "full") {
+        return None;
+    }
+    let mut j = i + 1;
+    if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
+        j += 1;
+    }
+    if !(is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final"
+        || (l == "full" && is(ws.get(j), &["year"])))
+    {
+        return Some(None);
+    }
+    // "first half" of a match is not a date, a "first-half" profit is
+    let match_half = is(ws.get(j), &["half"])
+        && !is(
+            ws.get(j + 1),
             &[
-                "day", "week", "month", "year", "morning", "night", "season", "summer", "winter",
-                "spring",
+                "results", "profit", "profits", "earnings", "revenue", "sales",
             ],
-        ) {
-            return Some(j + 1);
-        }
+        );
+    Some((!match_half).then_some(j + 1))
+}
+
+/// A season after a date preposition: "in spring", "since summer 2020".
+fn date_season(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
+    if !SEASONS.contains(&lower(&ws[i])) {
         return None;
     }
-    // ordinal quarter: third quarter, third-quarter, fourth-quarter
-    if ORDINAL_WORDS.contains(&l) || l == "full" {
-        let mut j = i + 1;
-        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) {
-            j += 1;
-        }
-        if is(ws.get(j), &["quarter", "half"]) && l != "last" && l != "final"
-            || (l == "full" && is(ws.get(j), &["year"]))
-        {
-            // "first half" of a match is not a date, a "first-half" profit is
-            if is(ws.get(j), &["half"])
-                && !is(
-                    ws.get(j + 1),
-                    &[
-                        "results", "profit", "profits", "earnings", "revenue", "sales",
-                    ],
-                )
-            {
-                return None;
-            }
-            return Some(j + 1);
-        }
-        return None;
+    let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+    if !is(prev, &["in", "since", "until", "by", "during", "over"]) {
+        return Some(None);
     }
-    // seasons after a date preposition: "in spring"
-    if SEASONS.contains(&l) {
-        let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-        if is(prev, &["in", "since", "until", "by", "during", "over"]) {
-            let mut j = i + 1;
-            if ws.get(j).is_some_and(|y| is_year(y.text)) {
-                j += 1;
-            }
-            return Some(j);
-        }
-        return None;
-    }
-    // "a year earlier", "a year ago", "years ago", "days after"
-    duration(ws, i)
+    let year = ws.get(i + 1).is_some_and(|y| is_year(y.text));
+    Some(Some(i + 1 + usize::from(year)))
 }
 
 fn is_weekday_at(ws: &[W<'_>], i: usize) -> bool {
@@ -815,173 +865,195 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
 /// Tries a NUMBER at `i`. Returns the end index.
 fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     let a = approx_len(ws, i);
-    if a == 1
-        && is(ws.get(i), &["over", "under"])
-        && !ws
-            .get(i + 1)
-            .is_some_and(|c| CURRENCY_PREFIX.contains(&c.text))
-    {
-        return None; // "over four": the number alone (money keeps it: "over $2 billion")
-    }
-    if a == 1
-        && is(ws.get(i), &["between"])
-        && !ws
-            .get(i + 1)
-            .is_some_and(|c| c.is_number() || CURRENCY_PREFIX.contains(&c.text))
-    {
+    if approximator_alone(ws, i, a) {
         return None;
     }
     let s = i + a;
-    let w = ws.get(s)?;
-    let mut j = s;
-    // currency prefix
-    let mut money = false;
-    if CURRENCY_PREFIX.contains(&w.text) {
-        j += 1;
-        if ws.get(j).is_some_and(|d| d.text == "." && !d.sp) {
-            j += 1;
-        }
-        money = true;
-    } else if w.text.len() <= 3
-        && w.text.chars().all(|c| c.is_ascii_uppercase())
-        && ws.get(j + 1).is_some_and(|d| d.text == "$" && !d.sp)
-    {
-        j += 2; // US$, C$ written as two tokens
-        money = true;
-    }
+    let (j, money) = currency_prefix(ws, s)?;
     if money && !ws.get(j).is_some_and(|n| n.is_number()) {
         return None;
     }
-    // plural scale words alone: "dozens", "hundreds of thousands", "tens of thousands"
     if !money {
-        if let Some(p) = ws.get(j) {
-            let l: &str = lower(p);
-            if PLURAL_SCALES.contains(&l) && l != "scores" && l != "tens"
-                || (l == "tens" && is(ws.get(j + 1), &["of"]))
-            {
-                let mut e = j + 1;
-                while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES) {
-                    e += 2;
-                }
-                if l == "tens" && e == j + 1 {
-                    return None;
-                }
-                return Some(e);
-            }
+        if let Some(end) = plural_scales(ws, j) {
+            return end;
         }
     }
     let c = cardinal(ws, j)?;
     let first = &ws[j];
-    // a name particle, not a number: "Erik ten Hag"
-    if !first.is_number()
-        && a == 0
+    if a == 0 && name_particle(ws, j, c) {
+        return None;
+    }
+    if first.is_number() && (!count_not_label(ws, s, first, money) || clock_time(ws, first, c)) {
+        return None;
+    }
+    let e = range_end(ws, scales(ws, c), i, a);
+    if let Some(end) = hyphen_unit(ws, e) {
+        return end;
+    }
+    let u = units_end(ws, e, money);
+    // a word number alone that is an idiom
+    if !first.is_number() && a == 0 && u == c && word_number_idiom(ws, s, c) {
+        return None;
+    }
+    Some(u)
+}
+
+/// "over four", "between them": an approximator that takes the number alone (money keeps
+/// it: "over $2 billion").
+fn approximator_alone(ws: &[W<'_>], i: usize, a: usize) -> bool {
+    let next = ws.get(i + 1);
+    a == 1
+        && (is(ws.get(i), &["over", "under"])
+            && !next.is_some_and(|c| CURRENCY_PREFIX.contains(&c.text))
+            || is(ws.get(i), &["between"])
+                && !next.is_some_and(|c| c.is_number() || CURRENCY_PREFIX.contains(&c.text)))
+}
+
+/// Past a currency prefix at `s` ("$", "Rs.", "US$" in two tokens): where the amount starts
+/// and whether it is money.
+fn currency_prefix(ws: &[W<'_>], s: usize) -> Option<(usize, bool)> {
+    let w = ws.get(s)?;
+    if CURRENCY_PREFIX.contains(&w.text) {
+        let dot = ws.get(s + 1).is_some_and(|d| d.text == "." && !d.sp);
+        return Some((s + 1 + usize::from(dot), true));
+    }
+    if w.text.len() <= 3
+        && w.text.chars().all(|c| c.is_ascii_uppercase())
+        && ws.get(s + 1).is_some_and(|d| d.text == "$" && !d.sp)
+    {
+        return Some((s + 2, true)); // US$, C$ written as two tokens
+    }
+    Some((s, false))
+}
+
+/// Plural scale words alone: "dozens", "hundreds of thousands", "tens of thousands". The end
+/// (or no number) when they stand at `j`.
+fn plural_scales(ws: &[W<'_>], j: usize) -> Option<Option<usize>> {
+    let l: &str = lower(ws.get(j)?);
+    if !(PLURAL_SCALES.contains(&l) && l != "scores" && l != "tens"
+        || (l == "tens" && is(ws.get(j + 1), &["of"])))
+    {
+        return None;
+    }
+    let mut e = j + 1;
+    while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES) {
+        e += 2;
+    }
+    Some((l != "tens" || e > j + 1).then_some(e))
+}
+
+/// A number word between two capitalised words is a name particle: "Erik ten Hag".
+fn name_particle(ws: &[W<'_>], j: usize, c: usize) -> bool {
+    let first = &ws[j];
+    !first.is_number()
         && j > 0
-        && ws[j - 1].kind == crate::text::tokens::TokenKind::Word
+        && ws[j - 1].kind == TokenKind::Word
         && ws[j - 1].text.starts_with(|c: char| c.is_uppercase())
         && !ws[j - 1].first
         && ws.get(c).is_some_and(|n| {
-            n.kind == crate::text::tokens::TokenKind::Word
+            n.kind == TokenKind::Word
                 && n.text.starts_with(|c: char| c.is_uppercase())
                 && first.text.starts_with(|c: char| c.is_lowercase())
         })
-    {
-        return None;
-    }
-    // ordinals and identifiers
-    if first.is_number() {
-        let t = first.text;
-        if t.chars().any(|c| c.is_alphabetic()) {
-            // 12km, 5bn, 10m, 100k: unit glued on
-            let suffix: String = t
-                .chars()
-                .skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                .collect();
-            let sl = suffix.to_lowercase();
-            let temp = matches!(suffix.as_str(), "C" | "F" | "°C" | "°F");
-            if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1)
-                || UNITS.contains(&sl.as_str()) && sl.len() > 1
-                || sl == "s"
-                || temp)
-            {
-                return None;
-            }
-        }
-        let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-        if is(
-            prev,
-            &[
-                "no", "grade", "class", "article", "section", "chapter", "page", "room", "flight",
-                "route", "level", "number", "#", "year", "stage", "lane", "bib", "grades", "grade",
-                "k", "ages", "tier", "category", "phase", "version", "covid", "district", "ward",
-            ],
-        ) {
-            return None;
-        }
-        if prev.is_some_and(|p| p.text == "." && !p.sp) {
-            return None; // "No.3"
-        }
-        if prev.is_some_and(|p| p.text == "-" && !p.sp && !first.sp)
-            && s >= 2
-            && ws[s - 2].kind == crate::text::tokens::TokenKind::Word
+}
+
+/// Words before a numeral that make it a label, not a count ("No 3", "Flight 370").
+const LABEL_WORDS: &[&str] = &[
+    "no", "grade", "class", "article", "section", "chapter", "page", "room", "flight", "route",
+    "level", "number", "#", "year", "stage", "lane", "bib", "grades", "grade", "k", "ages", "tier",
+    "category", "phase", "version", "covid", "district", "ward",
+];
+
+/// The numeral `first` (at `s` or after a currency prefix) counts something: its glued suffix
+/// is a scale or unit ("12km", "5bn"), and it is no label ("Flight 370", "No.3") or identifier
+/// ("K2-18b", "Covid-19").
+fn count_not_label(ws: &[W<'_>], s: usize, first: &W<'_>, money: bool) -> bool {
+    let t = first.text;
+    if t.chars().any(|c| c.is_alphabetic()) {
+        let suffix: String = t
+            .chars()
+            .skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        let sl = suffix.to_lowercase();
+        let temp = matches!(suffix.as_str(), "C" | "F" | "°C" | "°F");
+        if !(SCALES.contains(&sl.as_str()) && (money || sl.len() > 1)
+            || UNITS.contains(&sl.as_str()) && sl.len() > 1
+            || sl == "s"
+            || temp)
         {
-            return None; // an identifier: "K2-18b", "Covid-19"
+            return false;
         }
     }
-    // a clock time is not a number: "11 a.m.", "5:30pm"
-    if first.is_number()
-        && (is(ws.get(c), &["a.m", "p.m", "am", "pm", "a.m.", "p.m."])
-            || ws.get(c).is_some_and(|x| x.text == ":" && !x.sp)
-            || first.text.ends_with("am")
-            || first.text.ends_with("pm"))
-    {
-        return None;
-    }
-    let mut e = scales(ws, c);
-    // ranges: "80 to 95", "$4.6 to $4.9 billion", "3-0"
-    if is(ws.get(e), &["to", "and"])
+    let prev = s.checked_sub(1).and_then(|p| ws.get(p));
+    let identifier = prev.is_some_and(|p| p.text == "-" && !p.sp && !first.sp)
+        && s >= 2
+        && ws[s - 2].kind == TokenKind::Word;
+    !(is(prev, LABEL_WORDS) || prev.is_some_and(|p| p.text == "." && !p.sp) || identifier)
+}
+
+/// A clock time is not a number: "11 a.m.", "5:30pm".
+fn clock_time(ws: &[W<'_>], first: &W<'_>, c: usize) -> bool {
+    is(ws.get(c), &["a.m", "p.m", "am", "pm", "a.m.", "p.m."])
+        || ws.get(c).is_some_and(|x| x.text == ":" && !x.sp)
+        || first.text.ends_with("am")
+        || first.text.ends_with("pm")
+}
+
+/// The end of a range after a number ending at `e`: "80 to 95", "$4.6 to $4.9 billion",
+/// "3-0"; "and" only after "between".
+fn range_end(ws: &[W<'_>], e: usize, i: usize, a: usize) -> usize {
+    let joiner = is(ws.get(e), &["to", "and"])
         || ws
             .get(e)
-            .is_some_and(|h| (h.text == "-" || h.text == "–") && !h.sp)
+            .is_some_and(|h| (h.text == "-" || h.text == "–") && !h.sp);
+    if !joiner {
+        return e;
+    }
+    let mut k = e + 1;
+    if ws.get(k).is_some_and(|p| CURRENCY_PREFIX.contains(&p.text)) {
+        k += 1;
+    }
+    if ws.get(k).is_some_and(|n| n.is_number())
+        && (ws[e].text != "and" || a > 0 && is(ws.get(i), &["between"]))
     {
-        let mut k = e + 1;
-        if ws.get(k).is_some_and(|p| CURRENCY_PREFIX.contains(&p.text)) {
-            k += 1;
-        }
-        if ws.get(k).is_some_and(|n| n.is_number())
-            && (ws[e].text != "and" || a > 0 && is(ws.get(i), &["between"]))
-        {
-            e = scales(ws, k + 1);
-        }
+        scales(ws, k + 1)
+    } else {
+        e
     }
-    // units
+}
+
+/// Units written after a hyphen that make a measure: "23.2-mile", "10,000-metre".
+const HYPHEN_UNITS: &[&str] = &[
+    "mile",
+    "kilometre",
+    "kilometer",
+    "metre",
+    "meter",
+    "yard",
+    "foot",
+    "point",
+    "seat",
+    "acre",
+    "storey",
+    "story",
+];
+
+/// A unit joined by a hyphen after `e`: the end of the measure ("23.2-mile"), or no number
+/// when it is a time unit (an adjective of duration: a DATE).
+fn hyphen_unit(ws: &[W<'_>], e: usize) -> Option<Option<usize>> {
+    if !ws.get(e).is_some_and(|h| h.text == "-" && !h.sp) {
+        return None;
+    }
+    if is(ws.get(e + 1), UNITS) || is(ws.get(e + 1), HYPHEN_UNITS) {
+        return Some(Some(e + 2));
+    }
+    is(ws.get(e + 1), TIME_UNITS).then_some(None)
+}
+
+/// The end of the units after a number ending at `e` ("per cent", "US dollars", "degrees
+/// Celsius").
+fn units_end(ws: &[W<'_>], e: usize, money: bool) -> usize {
     let mut u = e;
-    if ws.get(u).is_some_and(|h| h.text == "-" && !h.sp) {
-        // 23.2-mile, 10,000-metre
-        if is(ws.get(u + 1), UNITS)
-            || is(
-                ws.get(u + 1),
-                &[
-                    "mile",
-                    "kilometre",
-                    "kilometer",
-                    "metre",
-                    "meter",
-                    "yard",
-                    "foot",
-                    "point",
-                    "seat",
-                    "acre",
-                    "storey",
-                    "story",
-                ],
-            )
-        {
-            return Some(u + 2);
-        }
-        if is(ws.get(u + 1), TIME_UNITS) {
-            return None; // a duration adjective, DATE
-        }
-    }
     for unit in UNITS {
         if unit
             .split(' ')
@@ -1014,80 +1086,54 @@ fn number_at(ws: &[W<'_>], i: usize) -> Option<usize> {
     {
         u += 1;
     }
-    // a word number alone that is an idiom
-    if !first.is_number() && a == 0 && u == c {
-        let l = lower(first);
-        if l == "one" {
-            let next = ws.get(c);
-            let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-            // "one" as a pronoun: "a bodily one", "one which", "[one]", "Air Force One"
-            if is(next, &["which", "that", "who", "other", "another", "whose"])
-                || prev.is_some_and(|p| {
-                    p.text == "["
-                        || p.kind == crate::text::tokens::TokenKind::Word
-                            && p.text.starts_with(|c: char| c.is_uppercase())
-                            && !first.first
-                            && first.text == "One"
-                })
-                || next.is_some_and(|n| {
-                    n.kind == crate::text::tokens::TokenKind::Punct && n.text != "-"
-                }) && prev.is_some_and(|p| {
-                    p.kind == crate::text::tokens::TokenKind::Word
-                        && !matches!(
-                            &*p.low,
-                            "with"
-                                | "of"
-                                | "to"
-                                | "by"
-                                | "in"
-                                | "than"
-                                | "only"
-                                | "just"
-                                | "at"
-                                | "from"
-                                | "for"
-                                | "and"
-                                | "or"
-                                | "about"
-                                | "around"
-                                | "over"
-                                | "under"
-                                | "is"
-                                | "was"
-                                | "be"
-                                | "are"
-                        )
-                })
-            {
-                return None;
-            }
-            if is(
+    u
+}
+
+/// Words before a pronoun "one" after which it is still a number ("with one", "only one").
+const BEFORE_NUMBER_ONE: &[&str] = &[
+    "with", "of", "to", "by", "in", "than", "only", "just", "at", "from", "for", "and", "or",
+    "about", "around", "over", "under", "is", "was", "be", "are",
+];
+
+/// A word number alone at `s` (ending at `c`) that is an idiom, not a count: "one" as a
+/// pronoun ("a bodily one", "one which", "Air Force One", "one day"), "dozen", "a half".
+fn word_number_idiom(ws: &[W<'_>], s: usize, c: usize) -> bool {
+    let first = &ws[s];
+    let l = lower(first);
+    let next = ws.get(c);
+    let prev = s.checked_sub(1).and_then(|p| ws.get(p));
+    if l == "one" {
+        let pronoun = is(next, &["which", "that", "who", "other", "another", "whose"])
+            || prev.is_some_and(|p| {
+                p.text == "["
+                    || p.kind == TokenKind::Word
+                        && p.text.starts_with(|c: char| c.is_uppercase())
+                        && !first.first
+                        && first.text == "One"
+            })
+            || next.is_some_and(|n| n.kind == TokenKind::Punct && n.text != "-")
+                && prev.is_some_and(|p| {
+                    p.kind == TokenKind::Word && !BEFORE_NUMBER_ONE.contains(&&*p.low)
+                });
+        if pronoun
+            || is(
                 next,
                 &[
                     "another", "way", "day", "time", "thing", "side", "hand", "point", "more",
                     "or", "of",
                 ],
-            ) || is(
+            )
+            || is(
                 prev,
                 &["no", "any", "every", "the", "this", "that", "which", "each"],
-            ) {
-                return None;
-            }
-        }
-        if matches!(l, "dozen" | "hundred" | "thousand" | "half") {
-            return None;
-        }
-        let prev = s.checked_sub(1).and_then(|p| ws.get(p));
-        if is(prev, &["other", "grades", "grade"]) {
-            return None;
-        }
-        if l == "a" || l == "an" {
-            if is(ws.get(s + 1), &["half"]) {
-                return None;
-            }
+            )
+        {
+            return true;
         }
     }
-    Some(u)
+    matches!(l, "dozen" | "hundred" | "thousand" | "half")
+        || is(prev, &["other", "grades", "grade"])
+        || (l == "a" || l == "an") && is(ws.get(s + 1), &["half"])
 }
 
 /// Words that can open a DATE or NUMBER span (anything else is skipped at once).
@@ -1200,7 +1246,7 @@ fn in_event_name(ws: &[W<'_>], i: usize) -> bool {
     let mut k = i + 1;
     while k < ws.len()
         && k < i + 7
-        && ws[k].kind == crate::text::tokens::TokenKind::Word
+        && ws[k].kind == TokenKind::Word
         && ws[k].text.starts_with(|c: char| c.is_uppercase())
     {
         if super::lexicon::SKIP_HEADS.contains(&ws[k].text) {

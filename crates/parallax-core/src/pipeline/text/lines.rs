@@ -313,8 +313,9 @@ fn is_prose(line: &str) -> bool {
     word_count(line) >= 6 && ends_sentence(line)
 }
 
-/// Short, no closing full stop or clause punctuation, starts with a letter, digit or quote.
-fn is_headline_like(line: &str) -> bool {
+/// Short, no closing full stop or clause punctuation, starts with a letter, digit or quote:
+/// the headline rule of the line roles and of [`crate::Document`]'s title.
+pub(crate) fn is_headline_like(line: &str) -> bool {
     let words = word_count(line);
     (2..=30).contains(&words)
         && !matches!(line.chars().last(), Some('.' | ':' | ';' | ','))
