@@ -20,6 +20,7 @@
 //! of measure) and an approximator ("around", "more than", "hundreds of", ...).
 //! [`values_conflict`] compares two as intervals.
 
+use crate::text::number_words::{ONES, TENS};
 use crate::Document;
 use std::ops::ControlFlow;
 
@@ -947,36 +948,11 @@ pub(crate) fn scale_of(w: &str) -> Option<f64> {
 /// English number words: "twenty-five", "a hundred thousand", "half a million", "three".
 fn word_number(ws: &[String]) -> Option<f64> {
     let unit = |w: &str| -> Option<f64> {
-        const U: [&str; 20] = [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
-        const T: [&str; 8] = [
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        U.iter()
+        ONES.iter()
             .position(|u| *u == w)
             .map(|i| i as f64)
             .or_else(|| {
-                T.iter()
+                TENS.iter()
                     .position(|t| *t == w)
                     .map(|i| (i as f64 + 2.0) * 10.0)
             })

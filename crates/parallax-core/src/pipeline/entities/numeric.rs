@@ -6,6 +6,7 @@
 use super::W;
 use crate::model::Label;
 use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::text::number_words::{is_number_word, ONES, TENS};
 use crate::text::tokens::TokenKind;
 
 const MONTH_ABBR: &[&str] = &[
@@ -82,36 +83,6 @@ const REL_MODS: &[&str] = &[
     "final",
 ];
 const DATE_PREMODS: &[&str] = &["early", "late", "mid", "earlier", "later", "end", "start"];
-const ONES: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
 const SCALES: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs",
     "bn", "mn", "m", "k", "b", "tn",
@@ -335,10 +306,12 @@ fn cardinal(ws: &[W<'_>], i: usize) -> Option<usize> {
     }
     let l: &str = lower(w);
     let base = l.split('-').next().unwrap_or("");
-    if ONES.contains(&l) || (l.contains('-') && ONES.contains(&base)) {
+    if is_number_word(l) || (l.contains('-') && is_number_word(base)) {
         let mut j = i + 1;
         // twenty-one written as three tokens
-        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp) && is(ws.get(j + 1), ONES) {
+        if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp)
+            && ws.get(j + 1).is_some_and(|h| is_number_word(&h.low))
+        {
             j += 2;
         }
         // fractions: "two-thirds", "three-quarters"
@@ -1148,7 +1121,8 @@ fn is_trigger(w: &W<'_>) -> bool {
             REL_MODS,
             DATE_PREMODS,
             APPROX1,
-            ONES,
+            &ONES[..],
+            &TENS[..],
             SEASONS,
             ORDINAL_WORDS,
             PLURAL_SCALES,

@@ -3,6 +3,7 @@
 pub mod abbreviations;
 pub mod calendar;
 pub mod lines;
+pub mod number_words;
 pub mod sentences;
 pub mod tokens;
 
