@@ -1,7 +1,7 @@
 //! The user's own articles as stored on this device: a versioned JSON list, read leniently (a
 //! damaged entry is reported and the others kept). No web-sys here: tested natively.
 
-use parallax_core::sync::{clock_of, Body, Extra, Item, Replica, Version, WithClock};
+use parallax_core::sync::{clock_of, Body, Item, Replica, Version};
 use serde::{Deserialize, Serialize};
 
 /// Version of the stored format.
@@ -37,22 +37,7 @@ impl Item for Article {
 /// The stored list: `{"format":"parallax-articles","version":1,"articles":[...]}`, each
 /// article with its `"clock"`, then `"conflicts"` and `"deleted"` when there are any.
 pub fn serialize(set: &ArticleSet) -> String {
-    #[derive(Serialize)]
-    struct StoredOut<'a> {
-        format: &'static str,
-        version: u32,
-        articles: Vec<WithClock<'a, &'a Article>>,
-        #[serde(flatten)]
-        extra: Extra<'a, Article>,
-    }
-    let (articles, extra) = set.to_stored();
-    serde_json::to_string(&StoredOut {
-        format: "parallax-articles",
-        version: ARTICLES_VERSION,
-        articles,
-        extra,
-    })
-    .unwrap_or_else(|_| "{}".to_string())
+    set.to_json(Some("parallax-articles"), ARTICLES_VERSION, "articles")
 }
 
 /// The articles as shown, in the order added (a conflict copy under its own display id).

@@ -4,7 +4,7 @@
 
 use parallax_core::notes::Note;
 use parallax_core::session::Session;
-use parallax_core::sync::{clock_of, Body, Extra, Replica, Version, WithClock};
+use parallax_core::sync::{clock_of, Body, Replica, Version};
 use parallax_core::{document::id_from_file_name, Document};
 use serde::{Deserialize, Serialize};
 
@@ -156,20 +156,7 @@ impl Answers {
     /// The stored form: `{"version":2,"fields":[{"id","text","updated","clock"}…]}` and
     /// the conflicts, if any.
     pub fn serialize(&self) -> String {
-        #[derive(Serialize)]
-        struct Stored<'a> {
-            version: u32,
-            fields: Vec<WithClock<'a, &'a Field>>,
-            #[serde(flatten)]
-            extra: Extra<'a, Field>,
-        }
-        let (fields, extra) = self.fields.to_stored();
-        serde_json::to_string(&Stored {
-            version: 2,
-            fields,
-            extra,
-        })
-        .unwrap_or_default()
+        self.fields.to_json(None, 2, "fields")
     }
 
     fn text(&self, id: &str) -> &str {

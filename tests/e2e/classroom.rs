@@ -965,6 +965,25 @@ pub async fn two_windows(c: &Ctx) -> Result<(), String> {
     result
 }
 
+/// Reloads each of `windows` in turn and waits until its note list reads `want`.
+async fn reload_and_read(
+    c: &Ctx,
+    windows: &[(&fantoccini::wd::WindowHandle, &str)],
+    want: &[&str],
+) -> Result<(), String> {
+    for (w, name) in windows {
+        in_window(c, w).await?;
+        c.b.client.refresh().await.map_err(|e| e.to_string())?;
+        c.b.wait_for(
+            "the session's reader after reload",
+            "return document.querySelector('#session #doc-body p[data-start]') !== null",
+        )
+        .await?;
+        notes_read(c, &format!("{name} after reload"), want).await?;
+    }
+    Ok(())
+}
+
 async fn two_windows_steps(
     c: &Ctx,
     url: &str,
@@ -990,21 +1009,12 @@ async fn two_windows_steps(
     add_note(c, 1, "from window B", "blue").await?;
     in_window(c, a).await?;
     notes_read(c, "A", &["from window A", "from window B"]).await?;
-    for (w, name) in [(a, "A"), (b, "B")] {
-        in_window(c, w).await?;
-        c.b.client.refresh().await.map_err(|e| e.to_string())?;
-        c.b.wait_for(
-            "the session's reader after reload",
-            "return document.querySelector('#session #doc-body p[data-start]') !== null",
-        )
-        .await?;
-        notes_read(
-            c,
-            &format!("{name} after reload"),
-            &["from window A", "from window B"],
-        )
-        .await?;
-    }
+    reload_and_read(
+        c,
+        &[(a, "A"), (b, "B")],
+        &["from window A", "from window B"],
+    )
+    .await?;
     // An edit in A shows in B.
     in_window(c, a).await?;
     c.b.js(
@@ -1039,16 +1049,12 @@ async fn two_windows_steps(
     in_window(c, a).await?;
     notes_read(c, "A", &["edited in window A"]).await?;
     add_note(c, 2, "a third, from A", "yellow").await?;
-    for (w, name) in [(b, "B"), (a, "A")] {
-        in_window(c, w).await?;
-        c.b.client.refresh().await.map_err(|e| e.to_string())?;
-        c.b.wait_for(
-            "the session's reader after reload",
-            "return document.querySelector('#session #doc-body p[data-start]') !== null",
-        )
-        .await?;
-        notes_read(c, name, &["edited in window A", "a third, from A"]).await?;
-    }
+    reload_and_read(
+        c,
+        &[(b, "B"), (a, "A")],
+        &["edited in window A", "a third, from A"],
+    )
+    .await?;
     // An answer typed in A shows in B.
     c.b.js(
         "const t = document.querySelector('#answer-0'); t.value = 'Answer typed in A'; \

@@ -22,7 +22,7 @@
 
 use crate::anchor::TextQuote;
 use crate::offsets::Span;
-use crate::sync::{clock_of, Body, Clock, Extra, Item, Replica, Version, WithClock};
+use crate::sync::{clock_of, Body, Clock, Item, Replica, Version};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -544,22 +544,7 @@ pub fn serialize(notes: &[Note]) -> String {
 /// `"deleted"` (tombstones: `{"id", "updated", "clock"}`). [`parse`] reads it back into
 /// [`Parsed::set`].
 pub fn serialize_set(set: &NoteSet) -> String {
-    #[derive(Serialize)]
-    struct Stored<'a> {
-        format: &'static str,
-        version: u32,
-        notes: Vec<WithClock<'a, &'a Note>>,
-        #[serde(flatten)]
-        extra: Extra<'a, Note>,
-    }
-    let (notes, extra) = set.to_stored();
-    serde_json::to_string(&Stored {
-        format: NOTES_FORMAT,
-        version: NOTES_VERSION,
-        notes,
-        extra,
-    })
-    .unwrap_or_default()
+    set.to_json(Some(NOTES_FORMAT), NOTES_VERSION, "notes")
 }
 
 /// What two notes share when they say the same thing about the same passage (whatever their

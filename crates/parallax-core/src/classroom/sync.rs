@@ -319,40 +319,77 @@ impl<T: Item> Replica<T> {
 
 /// One stored version: the item's own fields and its `"clock"`.
 #[derive(Serialize)]
-pub struct WithClock<'a, T: Serialize> {
+struct WithClock<'a, T: Serialize> {
     /// The item (or a tombstone's fields).
     #[serde(flatten)]
-    pub item: T,
+    item: T,
     /// Its clock.
-    pub clock: &'a Clock,
+    clock: &'a Clock,
 }
 
 /// A stored tombstone's fields.
 #[derive(Serialize)]
-pub struct Tomb<'a> {
+struct Tomb<'a> {
     /// The deleted item's id.
-    pub id: &'a str,
+    id: &'a str,
     /// When it was deleted.
-    pub updated: f64,
+    updated: f64,
 }
 
 /// What a stored replica holds besides the list of items shown, which stays where older
 /// readers look for it: versions written concurrently (`"conflicts"`) and tombstones
-/// (`"deleted"`). Flattened into the stored document.
-#[derive(Serialize)]
-pub struct Extra<'a, T: Serialize> {
+/// (`"deleted"`).
+struct Extra<'a, T: Serialize> {
     /// Conflict copies.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub conflicts: Vec<WithClock<'a, &'a T>>,
+    conflicts: Vec<WithClock<'a, &'a T>>,
     /// Tombstones.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub deleted: Vec<WithClock<'a, Tomb<'a>>>,
+    deleted: Vec<WithClock<'a, Tomb<'a>>>,
 }
 
 impl<T: Item> Replica<T> {
+    /// The stored JSON document of the replica: `"format"` (when given) and `"version"`,
+    /// then the version shown of each live item, with its `"clock"`, under `list` (where
+    /// readers that know nothing of versions look), then `"conflicts"` and `"deleted"` when
+    /// there are any. [`Replica::read_extra`] reads the last two back.
+    pub fn to_json(&self, format: Option<&str>, version: u32, list: &str) -> String {
+        struct Doc<'a, T: Item> {
+            format: Option<&'a str>,
+            version: u32,
+            list: &'a str,
+            set: &'a Replica<T>,
+        }
+        impl<T: Item> Serialize for Doc<'_, T> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let (shown, extra) = self.set.to_stored();
+                let mut m = s.serialize_map(None)?;
+                if let Some(f) = self.format {
+                    m.serialize_entry("format", f)?;
+                }
+                m.serialize_entry("version", &self.version)?;
+                m.serialize_entry(self.list, &shown)?;
+                if !extra.conflicts.is_empty() {
+                    m.serialize_entry("conflicts", &extra.conflicts)?;
+                }
+                if !extra.deleted.is_empty() {
+                    m.serialize_entry("deleted", &extra.deleted)?;
+                }
+                m.end()
+            }
+        }
+        // Serialising strings, numbers and maps of them cannot fail.
+        serde_json::to_string(&Doc {
+            format,
+            version,
+            list,
+            set: self,
+        })
+        .unwrap_or_default()
+    }
+
     /// The replica as stored: the version shown of each live item, with its clock, and the
-    /// rest ([`Extra`]).
-    pub fn to_stored(&self) -> (Vec<WithClock<'_, &T>>, Extra<'_, T>) {
+    /// rest.
+    fn to_stored(&self) -> (Vec<WithClock<'_, &T>>, Extra<'_, T>) {
         let mut shown = Vec::new();
         let mut extra = Extra {
             conflicts: Vec::new(),
