@@ -1,6 +1,9 @@
-//! Embeds every `seeds/*.txt` into the app. Each file is checked by parallax-core's input
-//! rules (not empty, UTF-8, not binary, at most 1 MB); a bad file fails the build with a
-//! message naming it. Adding a .txt to seeds/ and rebuilding adds it to the library.
+//! Embeds every `seeds/*.txt` into the app, and their analysis (a `parallax_core::Snapshot`:
+//! mentions, entities, quotes, descriptors, flags, alignments, story matrix) as JSON, so the
+//! app shows the bundled documents without running the engine. Each file is checked by
+//! parallax-core's input rules (not empty, UTF-8, not binary, at most 1 MB); a bad file fails
+//! the build with a message naming it. Adding a .txt to seeds/ and rebuilding adds it to the
+//! library.
 
 use std::{env, fmt::Write, fs, path::Path, process::exit};
 
@@ -17,6 +20,7 @@ fn main() {
         Err(e) => fail(&format!("cannot read {}: {e}", dir.display())),
     };
     files.sort();
+    let mut docs = Vec::new();
     let mut out = String::from("/// The bundled documents: (file name, text), sorted by name.\npub static SEEDS: &[(&str, &str)] = &[\n");
     for path in &files {
         let name = path
@@ -30,6 +34,11 @@ fn main() {
             fail(&format!("{e}"));
         }
         println!("cargo:rerun-if-changed={}", path.display());
+        let text = String::from_utf8_lossy(&bytes);
+        docs.push(parallax_core::Document::new(
+            parallax_core::document::id_from_file_name(&name),
+            text.as_ref(),
+        ));
         writeln!(
             out,
             "    ({name:?}, include_str!({:?})),",
@@ -41,9 +50,17 @@ fn main() {
     if files.is_empty() {
         fail("seeds/ holds no .txt file");
     }
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.rs");
-    fs::write(&dest, out)
-        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", dest.display())));
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let write = |file: &str, body: &str| {
+        let dest = Path::new(&out_dir).join(file);
+        fs::write(&dest, body)
+            .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", dest.display())));
+    };
+    write("seeds.rs", &out);
+    write(
+        "snapshot.json",
+        &parallax_core::Snapshot::build(docs).to_json(),
+    );
 }
 
 fn fail(msg: &str) -> ! {

@@ -10,9 +10,11 @@
 
 pub mod classroom;
 pub mod compare;
+pub mod engine;
 mod error;
 pub mod model;
 pub mod pipeline;
+pub mod snapshot;
 
 pub use classroom::{anchor, import, notes, seed, session, sync};
 pub use compare::{align, flags, quote_match, story};
@@ -24,3 +26,4 @@ pub use error::{Error, ErrorKind};
 pub use model::offsets;
 pub use model::{Entity, Label, Mention};
 pub use offsets::{CharIndex, Span};
+pub use snapshot::Snapshot;

@@ -19,7 +19,7 @@ use crate::align::{features::Corpus, lexicon::Synonyms, word_diff, AlignKind, Di
 use crate::descriptors::roles_conflict;
 use crate::text::lines::{line_roles, LineRole};
 use crate::{CharIndex, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -31,7 +31,7 @@ const SPUN: &str = include_str!("../../data/spun_names.txt");
 pub const FURNITURE_SHARE: f32 = 0.16;
 
 /// What a flag says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
     /// A synonym-spun copy.
@@ -60,7 +60,7 @@ impl FlagKind {
 }
 
 /// A flag on one document, with a short human sentence quoting the evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
     /// Index of the document in the input.
     pub doc: usize,

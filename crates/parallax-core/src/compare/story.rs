@@ -16,14 +16,14 @@
 use crate::align::{features::Corpus, AlignKind, DocInput, Scored, DEFAULT};
 use crate::normalize::{number_value, values_conflict};
 use crate::offsets::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Minimum average link strength for two clusters to merge.
 pub const LINK: f32 = 0.3;
 
 /// How a document reports a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Cell {
     /// Nearly the same sentence as another source's.
@@ -37,7 +37,7 @@ pub enum Cell {
 }
 
 /// One sentence of a document inside a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Passage {
     /// Sentence span (code points, end exclusive).
     pub span: Span,
@@ -54,8 +54,35 @@ pub struct Conflict {
     pub values: Vec<(usize, String, String)>,
 }
 
+/// A conflict as serialised, its `what` owned.
+#[derive(Deserialize)]
+struct ConflictIn {
+    what: String,
+    values: Vec<(usize, String, String)>,
+}
+
+impl<'de> Deserialize<'de> for Conflict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let c = ConflictIn::deserialize(d)?;
+        let what = match c.what.as_str() {
+            "number" => "number",
+            "date" => "date",
+            other => {
+                return Err(serde::de::Error::unknown_variant(
+                    other,
+                    &["number", "date"],
+                ));
+            }
+        };
+        Ok(Conflict {
+            what,
+            values: c.values,
+        })
+    }
+}
+
 /// One row of the story matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Passages per document (empty for documents that do not report it).
     pub passages: Vec<Vec<Passage>>,

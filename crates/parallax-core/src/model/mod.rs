@@ -51,7 +51,7 @@ impl Label {
 }
 
 /// One mention of an entity in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Code-point span into the document's text.
     pub span: Span,
@@ -62,7 +62,7 @@ pub struct Mention {
 }
 
 /// An entity: everything the set of documents says about one person, body, place, ...
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Entity {
     /// Unique readable id (a slug such as `dmitry-peskov`).
     pub id: String,

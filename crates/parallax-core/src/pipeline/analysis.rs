@@ -19,12 +19,12 @@ use crate::text::sentences::sentences_of;
 use crate::text::tokens::{tokenize, Token};
 use crate::Document;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
 /// The analysis of one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct DocAnalysis {
     /// Sentence spans.
     pub sentences: Vec<Span>,
@@ -40,7 +40,7 @@ pub struct DocAnalysis {
 }
 
 /// The analysis of a set of documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Analysis {
     /// One per input document, in order.
     pub docs: Vec<DocAnalysis>,

@@ -5,7 +5,7 @@ use crate::text::abbreviations::{is_abbreviation, is_initialism};
 pub use crate::text::lines::is_date_line;
 use crate::text::lines::{classified_lines, is_headline_like, LineRole};
 use crate::text::tokens::{ascii_runs, ascii_word_count};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How many characters a title made from a first sentence keeps before its ellipsis.
@@ -13,7 +13,7 @@ const TITLE_MAX_CHARS: usize = 90;
 
 /// One article. `text` is exactly what was read (no normalisation); every span is in code
 /// points into it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Identifier: the file stem (`002_3a84a08c5ea05fd3`).
     pub id: String,

@@ -22,10 +22,10 @@
 
 use crate::descriptors::{role_head, Context, MentionKind, MentionLike, Tok};
 use crate::offsets::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One quotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quotation including its quote marks (code points). A quote that runs over several
     /// paragraphs spans all of them; one never closed ends with its paragraph.

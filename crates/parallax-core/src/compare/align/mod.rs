@@ -60,7 +60,7 @@ pub(crate) mod lexicon;
 use crate::offsets::Span;
 use features::{Corpus, Sent};
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An entity mention, as the comparison sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ impl<'a> DocInput<'a> {
 }
 
 /// How two aligned sentences relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AlignKind {
     /// The same sentence with trivial edits.
@@ -126,7 +126,7 @@ impl AlignKind {
 }
 
 /// Two aligned sentences.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct AlignedPair {
     /// Sentence span in the first document.
     pub a: Span,

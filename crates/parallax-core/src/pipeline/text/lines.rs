@@ -12,10 +12,10 @@
 
 use crate::offsets::Span;
 use crate::text::calendar::{MONTHS, WEEKDAYS};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a line of an article is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineRole {
     /// The article's headline: the first headline-like line before any prose.
     Headline,
