@@ -3,7 +3,7 @@
 //! this module but `main.rs`.
 
 use crate::articles::{Article, ArticleSet};
-use crate::contexts::{ArticlesCtx, FlagsReady, NotesCtx, Timings};
+use crate::contexts::{ArticlesCtx, EngineStatus, NotesCtx, Timings};
 use crate::notes::{NotesAction, NotesState};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
@@ -150,48 +150,25 @@ fn save_notes(state: &NotesState, dispatch: &UseReducerDispatcher<NotesState>) {
 #[function_component(App)]
 pub fn app() -> Html {
     let articles = use_reducer(load_articles);
-    let library = use_memo(articles.list.clone(), |own| {
+    // The bundled documents' analysis, read from the JSON the build embedded (timed).
+    let library = use_state(|| {
         let t0 = now_ms();
-        parallax_core::entities::lexicon::warm_up();
-        let t1 = now_ms();
-        let lib = Library::with_own(own);
-        (lib, now_ms() - t1, t1 - t0)
+        let lib = Library::bundled();
+        (lib, now_ms() - t0)
     });
-    let timings = use_state(|| Timings {
-        analysis_ms: library.1,
-        tables_ms: library.2,
-        ..Timings::default()
-    });
-    let flags_ready = use_state(FlagsReady::default);
+    let engine = use_state(EngineStatus::default);
+    let timings = use_state(Timings::default);
     {
         let timings = timings.clone();
-        let flags_ready = flags_ready.clone();
-        let library = library.clone();
-        use_effect_with(library.0.clone(), move |_| {
-            let now = now_ms();
-            let first_render_ms = if timings.first_render_ms > 0.0 {
-                timings.first_render_ms
-            } else {
-                now
-            };
-            // The flags align every pair of sources (tens to hundreds of milliseconds): after
-            // the page has painted, not before.
-            let tables_ms = timings.tables_ms;
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::schedule::after_next_paint().await;
-                let start = now_ms();
-                library.0.compute_flags();
-                let flags_ms = now_ms() - start;
-                timings.set(Timings {
-                    analysis_ms: library.1,
-                    tables_ms,
-                    first_render_ms,
-                    flags_ms,
-                });
-                flags_ready.set(FlagsReady(Some(library.0.clone())));
+        let load_ms = library.1;
+        use_effect_with((), move |_| {
+            timings.set(Timings {
+                load_ms,
+                first_render_ms: now_ms(),
             });
         });
     }
+    use_library(&articles.list, &library, &engine);
     let writer = use_memo((), |_| storage::fresh_id("t"));
     let notes = {
         let writer = writer.clone();
@@ -261,8 +238,8 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Library> context={library.0.clone()}>
+            <ContextProvider<EngineStatus> context={(*engine).clone()}>
             <ContextProvider<Timings> context={(*timings).clone()}>
-            <ContextProvider<FlagsReady> context={(*flags_ready).clone()}>
                 <ContextProvider<NotesCtx> context={notes_ctx}>
                     <ContextProvider<ArticlesCtx> context={articles_ctx}>
                         <HashRouter>
@@ -270,10 +247,49 @@ pub fn app() -> Html {
                         </HashRouter>
                     </ContextProvider<ArticlesCtx>>
                 </ContextProvider<NotesCtx>>
-            </ContextProvider<FlagsReady>>
             </ContextProvider<Timings>>
+            </ContextProvider<EngineStatus>>
         </ContextProvider<Library>>
     }
+}
+
+/// Keeps `library` the bundled documents followed by the own articles `list`: the bundled
+/// snapshot at once, then (when there are own articles) the engine's analysis of them all,
+/// with `engine` saying what it is doing. A newer list wins over an analysis still running.
+#[hook]
+fn use_library(
+    list: &Rc<Vec<Article>>,
+    library: &UseStateHandle<(Library, f64)>,
+    engine: &UseStateHandle<EngineStatus>,
+) {
+    let generation = use_mut_ref(|| 0u32);
+    let library = library.clone();
+    let engine = engine.clone();
+    use_effect_with(list.clone(), move |list| {
+        *generation.borrow_mut() += 1;
+        let mine = *generation.borrow();
+        let (docs, own) = crate::state::with_own_docs(list);
+        if !own.contains(&true) {
+            library.set((Library::bundled(), 0.0));
+            engine.set(EngineStatus::default());
+            return;
+        }
+        let added = own.iter().filter(|o| **o).count();
+        engine.set(EngineStatus::busy(added));
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = crate::engine::analyse(&docs).await;
+            if *generation.borrow() != mine {
+                return; // a newer list is being analysed
+            }
+            match result {
+                Ok((snap, ms)) => {
+                    library.set((Library::from_snapshot(snap, own), ms));
+                    engine.set(EngineStatus::default());
+                }
+                Err(e) => engine.set(EngineStatus::failed(e)),
+            }
+        });
+    });
 }
 
 #[function_component(Shell)]
@@ -313,6 +329,7 @@ fn shell() -> Html {
                 <crate::components::copy_link::CopyLink />
             </header>
             <StorageBanner />
+            <EngineBanner />
             <main id="main" tabindex="-1">
                 { switch(route) }
             </main>
@@ -343,6 +360,31 @@ fn switch(route: Route) -> Html {
         Route::Session { payload } => html! { <crate::pages::session::SessionPage {payload} /> },
         Route::Handout => html! { <crate::pages::handout::HandoutRoute /> },
         Route::NotFound => html! { <NotFound what="Page" /> },
+    }
+}
+
+/// What the analysis engine is doing: a progress line while own articles are analysed, the
+/// reason when it failed.
+#[function_component(EngineBanner)]
+fn engine_banner() -> Html {
+    let engine = use_context::<EngineStatus>().unwrap_or_default();
+    let n = engine.analysing;
+    html! {
+        <>
+            if n > 0 {
+                <div class="banner info" role="status" id="engine-status">
+                    <p>
+                        <progress aria-label="Analysing your articles"></progress>
+                        { format!(" Analysing your {n} own article{} in this browser… The bundled sources can be read meanwhile.", if n == 1 { "" } else { "s" }) }
+                    </p>
+                </div>
+            }
+            if let Some(e) = &engine.error {
+                <div class="banner warning" role="alert" id="engine-error">
+                    <p>{ format!("Your own articles could not be analysed. {e}. The bundled sources still work; reload the page to try again.") }</p>
+                </div>
+            }
+        </>
     }
 }
 

@@ -4,7 +4,6 @@
 use crate::articles::Article;
 use crate::notes::{NotesAction, NotesState};
 use crate::route::Route;
-use crate::state::Library;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,22 +11,39 @@ use yew_router::prelude::*;
 /// Timings measured in this browser, shown on `#/about`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timings {
-    /// Milliseconds to analyse the bundled documents (entities, quotes, descriptors), the
-    /// gazetteer tables already built.
-    pub analysis_ms: f64,
-    /// Milliseconds to build the gazetteer tables (once per page load, before the analysis).
-    pub tables_ms: f64,
+    /// Milliseconds to read the library (the bundled documents' analysis made at build time,
+    /// or the user's own articles analysed with them) at start-up.
+    pub load_ms: f64,
     /// Milliseconds from navigation start to the first render of the app (0 until known).
     pub first_render_ms: f64,
-    /// Milliseconds to compute the source flags (every pair of documents aligned), done
-    /// after the first paint (0 until done).
-    pub flags_ms: f64,
 }
 
-/// The library whose source flags are computed: they align every pair of documents, so they
-/// arrive after the first paint, and the flag badges re-render when this changes.
-#[derive(Clone, PartialEq, Default)]
-pub struct FlagsReady(pub Option<Library>);
+/// What the analysis engine is doing for the library (own articles being analysed).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EngineStatus {
+    /// Own articles being analysed (0 when idle).
+    pub analysing: usize,
+    /// Why the last analysis failed.
+    pub error: Option<String>,
+}
+
+impl EngineStatus {
+    /// Analysing `n` own articles.
+    pub fn busy(n: usize) -> Self {
+        EngineStatus {
+            analysing: n,
+            error: None,
+        }
+    }
+
+    /// The analysis failed.
+    pub fn failed(e: String) -> Self {
+        EngineStatus {
+            analysing: 0,
+            error: Some(e),
+        }
+    }
+}
 
 /// Shows `route` with `query` (no `?`; empty for none) in place of the current view, without
 /// a new history entry: how views write their state into the link.

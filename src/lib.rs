@@ -12,6 +12,8 @@ pub mod articles;
 pub mod compare;
 pub mod components;
 pub mod contexts;
+pub mod engine;
+pub mod first_paint;
 pub mod keys;
 pub mod marks;
 pub mod notes;

@@ -4,4 +4,9 @@
 
 fn main() {
     yew::Renderer::<parallax::app::App>::new().render();
+    // The static library written at build time goes in this task; the app's first render
+    // follows in a microtask of it, so no frame shows neither.
+    if let Some(e) = gloo::utils::document().get_element_by_id(parallax::first_paint::ID) {
+        e.remove();
+    }
 }

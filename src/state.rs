@@ -2,67 +2,78 @@
 //! what each view is called.
 
 use crate::route::Route;
-use parallax_core::analysis::{analyse, Analysis, Entity, Mention};
-use parallax_core::compare::AnalysedDocs;
-use parallax_core::{document::id_from_file_name, Document};
+use parallax_core::analysis::{Analysis, Entity, Mention};
+use parallax_core::{document::id_from_file_name, Document, Snapshot};
 use std::rc::Rc;
 
-/// Every document the app knows, in library order, analysed together.
+/// Every document the app knows, in library order, with everything the views show about them
+/// (a [`Snapshot`]: worked out when the app was built for the bundled documents, by the engine
+/// when the user's own articles join).
 #[derive(Debug, Clone)]
 pub struct Library {
-    docs: Rc<Vec<Document>>,
+    snap: Rc<Snapshot>,
     /// Which documents the user added (their own articles), by position.
     own: Rc<Vec<bool>>,
-    analysis: Rc<Analysis>,
-    /// Computed after the first render ([`Library::compute_flags`]): they align every pair of
-    /// documents, which costs more than the analysis itself.
-    flags: Rc<std::cell::OnceCell<Vec<parallax_core::flags::Flag>>>,
 }
 
 /// Libraries compare by identity: the documents are never edited in place, so a context
 /// consumer re-renders only when a new library is provided.
 impl PartialEq for Library {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.docs, &other.docs)
+        Rc::ptr_eq(&self.snap, &other.snap)
     }
 }
 
 impl Library {
-    /// The library of `(file name, text)` pairs, in the order given.
+    /// The library of an analysed snapshot; `own[i]` marks the user's own articles.
+    pub fn from_snapshot(snap: Snapshot, mut own: Vec<bool>) -> Self {
+        own.resize(snap.docs.len(), false);
+        Library {
+            snap: Rc::new(snap),
+            own: Rc::new(own),
+        }
+    }
+
+    /// The library of `(file name, text)` pairs, in the order given, analysed here (natively:
+    /// the app asks the engine, see `crate::engine`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_files(files: &[(&str, &str)]) -> Self {
         let docs = documents(files);
         let own = vec![false; docs.len()];
         Self::from_docs(docs, own)
     }
 
-    /// The library of `docs`, analysed together; `own[i]` marks the user's own articles.
-    pub fn from_docs(docs: Vec<Document>, mut own: Vec<bool>) -> Self {
-        own.resize(docs.len(), false);
-        let analysis = analyse(&docs);
-        Library {
-            docs: Rc::new(docs),
-            own: Rc::new(own),
-            analysis: Rc::new(analysis),
-            flags: Rc::default(),
-        }
+    /// The library of `docs`, analysed here together; `own[i]` marks the user's own articles.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_docs(docs: Vec<Document>, own: Vec<bool>) -> Self {
+        Self::from_snapshot(Snapshot::build(docs), own)
     }
 
-    /// The documents bundled into the app.
+    /// The bundled documents as analysed when the app was built (read once per page).
     pub fn bundled() -> Self {
-        Self::from_files(crate::seeds::SEEDS)
+        thread_local! {
+            static BUNDLED: Library = Library::from_snapshot(
+                crate::seeds::snapshot().unwrap_or_else(|_| Snapshot::empty()),
+                Vec::new(),
+            );
+        }
+        BUNDLED.with(Clone::clone)
     }
 
-    /// The bundled documents followed by the user's own articles.
-    pub fn with_own(articles: &[crate::articles::Article]) -> Self {
-        let mut docs = documents(crate::seeds::SEEDS);
-        let mut own = vec![false; docs.len()];
-        for a in articles {
-            if docs.iter().all(|d| d.id != a.id) {
-                docs.push(Document::new(a.id.clone(), a.text.as_str()));
-                own.push(true);
-            }
-        }
-        Self::from_docs(docs, own)
+    /// The bundled documents' texts and ids, for a new analysis with own articles.
+    pub fn bundled_docs() -> Vec<Document> {
+        Self::bundled().snap.docs.clone()
+    }
+
+    /// The bundled documents `ids`, in that order, read off the bundled snapshot (see
+    /// [`Snapshot::subset`]); None when one of them is not bundled.
+    pub fn bundled_subset(ids: &[&str]) -> Option<Self> {
+        let all = Self::bundled();
+        let keep: Vec<usize> = ids
+            .iter()
+            .map(|id| all.index(id))
+            .collect::<Option<Vec<usize>>>()?;
+        Some(Self::from_snapshot(all.snap.subset(&keep), Vec::new()))
     }
 
     /// Whether document `doc` (by position) is one of the user's own articles.
@@ -72,27 +83,27 @@ impl Library {
 
     /// All documents.
     pub fn docs(&self) -> &[Document] {
-        &self.docs
+        &self.snap.docs
     }
 
     /// The document with identifier `id`.
     pub fn get(&self, id: &str) -> Option<&Document> {
-        self.docs.iter().find(|d| d.id == id)
+        self.docs().iter().find(|d| d.id == id)
     }
 
     /// Position of the document `id` in the library.
     pub fn index(&self, id: &str) -> Option<usize> {
-        self.docs.iter().position(|d| d.id == id)
+        self.docs().iter().position(|d| d.id == id)
     }
 
     /// The analysis of all documents together.
     pub fn analysis(&self) -> &Analysis {
-        &self.analysis
+        &self.snap.analysis
     }
 
     /// Mentions of document `doc` (by position).
     pub fn mentions(&self, doc: usize) -> &[Mention] {
-        self.analysis
+        self.analysis()
             .docs
             .get(doc)
             .map_or(&[], |d| d.mentions.as_slice())
@@ -100,7 +111,7 @@ impl Library {
 
     /// Quotes of document `doc` (by position).
     pub fn quotes(&self, doc: usize) -> &[parallax_core::quotes::Quote] {
-        self.analysis
+        self.analysis()
             .docs
             .get(doc)
             .map_or(&[], |d| d.quotes.as_slice())
@@ -108,7 +119,7 @@ impl Library {
 
     /// Sentence spans of document `doc`.
     pub fn sentences(&self, doc: usize) -> &[parallax_core::Span] {
-        self.analysis
+        self.analysis()
             .docs
             .get(doc)
             .map_or(&[], |d| d.sentences.as_slice())
@@ -117,7 +128,7 @@ impl Library {
     /// The descriptors document `doc` uses for entity `id`, each once, in text order.
     pub fn descriptors(&self, doc: usize, id: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        if let Some(d) = self.analysis.docs.get(doc) {
+        if let Some(d) = self.analysis().docs.get(doc) {
             for (entity, text, _) in &d.descriptors {
                 if entity == id && !out.iter().any(|o| o.eq_ignore_ascii_case(text)) {
                     out.push(text.clone());
@@ -127,49 +138,43 @@ impl Library {
         out
     }
 
-    /// Runs `f` over every document as the comparison sees it (text, sentences, mentions).
-    pub fn with_inputs<R>(&self, f: impl FnOnce(&[parallax_core::align::DocInput<'_>]) -> R) -> R {
-        f(&AnalysedDocs::new(&self.docs, &self.analysis).inputs())
-    }
-
-    /// Computes the source flags (machine rewrite, date conflict, ...) once.
-    pub fn compute_flags(&self) {
-        self.flags.get_or_init(|| {
-            let analysed = AnalysedDocs::new(&self.docs, &self.analysis);
-            let names: Vec<String> = self
-                .docs
-                .iter()
-                .map(|d| format!("“{}”", parallax_core::document::shorten(&d.title, 48)))
-                .collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            parallax_core::flags::flags(&analysed.inputs(), &names, analysed.descriptors())
-        });
-    }
-
-    /// The flags of document `doc`; empty until [`Library::compute_flags`] ran.
+    /// The flags of document `doc`.
     pub fn flags(&self, doc: usize) -> Vec<&parallax_core::flags::Flag> {
-        self.flags
-            .get()
-            .map(|all| all.iter().filter(|f| f.doc == doc).collect())
-            .unwrap_or_default()
+        self.snap.flags.iter().filter(|f| f.doc == doc).collect()
     }
 
     /// Aligned sentence pairs of documents `a` and `b` (by position).
     pub fn align(&self, a: usize, b: usize) -> Vec<parallax_core::align::AlignedPair> {
-        let analysed = AnalysedDocs::new(&self.docs, &self.analysis);
-        match (analysed.input(a), analysed.input(b)) {
-            (Some(da), Some(db)) => parallax_core::align::align(&da, &db),
-            _ => Vec::new(),
-        }
+        self.snap.aligned(a, b)
+    }
+
+    /// The story matrix's claims.
+    pub fn story(&self) -> &[parallax_core::story::Claim] {
+        &self.snap.story
     }
 
     /// The entity `id`.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.analysis.entities.iter().find(|e| e.id == id)
+        self.analysis().entities.iter().find(|e| e.id == id)
     }
 }
 
+/// The bundled documents followed by the user's own articles (an id already present is not
+/// added again), and which are own.
+pub fn with_own_docs(articles: &[crate::articles::Article]) -> (Vec<Document>, Vec<bool>) {
+    let mut docs = Library::bundled_docs();
+    let mut own = vec![false; docs.len()];
+    for a in articles {
+        if docs.iter().all(|d| d.id != a.id) {
+            docs.push(Document::new(a.id.clone(), a.text.as_str()));
+            own.push(true);
+        }
+    }
+    (docs, own)
+}
+
 /// The documents of `(file name, text)` pairs, their ids the file stems.
+#[cfg(not(target_arch = "wasm32"))]
 fn documents(files: &[(&str, &str)]) -> Vec<Document> {
     files
         .iter()
@@ -299,13 +304,11 @@ mod tests {
     }
 
     #[test]
-    fn flags_wait_for_compute_flags() {
+    fn flags_come_with_the_library() {
         let lib = Library::from_files(&[
             ("a.txt", "Dam bursts\n\nDam bursts\n\nThe dam burst on Monday after heavy rain, officials said."),
             ("b.txt", "Town floods\n\nWater reached the town hall on Tuesday, the mayor said."),
         ]);
-        assert!(lib.flags(0).is_empty(), "no flags before they are computed");
-        lib.compute_flags();
         assert!(
             lib.flags(0)
                 .iter()
@@ -317,6 +320,17 @@ mod tests {
             .flags(1)
             .iter()
             .all(|f| f.flag.as_str() != "repeated_headline"));
+    }
+
+    #[test]
+    fn the_embedded_analysis_equals_a_fresh_one() {
+        let fresh = Snapshot::build(documents(crate::seeds::SEEDS));
+        let embedded = crate::seeds::snapshot().expect("the build embedded a snapshot");
+        assert!(
+            embedded == fresh,
+            "the analysis embedded at build time differs from analysing seeds/ now: rebuild"
+        );
+        assert_eq!(Library::bundled().docs().len(), crate::seeds::SEEDS.len());
     }
 
     #[test]
@@ -335,7 +349,8 @@ mod tests {
             added: 0.0,
         };
         let n = crate::seeds::SEEDS.len();
-        let lib = Library::with_own(&[article("own-a"), article("own-a"), article("own-b")]);
+        let (docs, own) = with_own_docs(&[article("own-a"), article("own-a"), article("own-b")]);
+        let lib = Library::from_docs(docs, own);
         assert_eq!(lib.docs().len(), n + 2, "a repeated id is added once");
         assert!((0..n).all(|i| !lib.is_own(i)));
         assert!(lib.is_own(n) && lib.is_own(n + 1));

@@ -1,6 +1,5 @@
 //! Source flags as badges; each opens to show its evidence.
 
-use crate::contexts::FlagsReady;
 use crate::state::Library;
 use yew::prelude::*;
 
@@ -15,9 +14,6 @@ pub struct FlagsProps {
 #[function_component(Flags)]
 pub fn flags(p: &FlagsProps) -> Html {
     let library = use_context::<Library>().expect("App provides the library");
-    // Flags arrive after the first render; their own context changes when they do, which
-    // renders this again.
-    let _ = use_context::<FlagsReady>();
     let flags = library.flags(p.doc);
     if flags.is_empty() {
         return html! {};

@@ -28,10 +28,22 @@ pub fn session_page(p: &SessionProps) -> Html {
     let decoded = use_memo(p.payload.clone(), |payload| {
         let session = parallax_core::session::decode(payload).map_err(|e| e.to_string())?;
         let docs = documents(&session, crate::seeds::SEEDS)?;
-        let own = vec![false; docs.len()];
-        Ok::<_, String>((session, Library::from_docs(docs, own)))
+        Ok::<_, String>((session, docs))
     });
-    match &*decoded {
+    let library = use_session_library(&decoded);
+    let decoded = match (&*decoded, &library) {
+        (Err(e), _) | (Ok(_), Some(Err(e))) => Err(e.clone()),
+        (Ok((session, _)), Some(Ok(lib))) => Ok((session.clone(), lib.clone())),
+        (Ok(_), None) => {
+            return html! {
+                <section class="session-loading" id="analysing" aria-busy="true">
+                    <h1>{ "Analysing the session's articles…" }</h1>
+                    <p role="status"><progress aria-label="Analysing"></progress>{ " The articles this link carries are analysed in this browser; the guided view opens when that is done." }</p>
+                </section>
+            };
+        }
+    };
+    match &decoded {
         Err(e) => html! {
             <section class="session-error" aria-labelledby="session-error-h">
                 <h1 id="session-error-h">{ "This session link cannot be opened" }</h1>
@@ -44,6 +56,45 @@ pub fn session_page(p: &SessionProps) -> Html {
                 <Guided payload={p.payload.clone()} session={session.clone()} />
             </ContextProvider<Library>>
         },
+    }
+}
+
+/// The library of a decoded session: bundled documents are read off the bundled analysis at
+/// once; articles the link carries are analysed by the engine (None until it answers).
+#[hook]
+fn use_session_library(
+    decoded: &std::rc::Rc<Result<(Session, Vec<parallax_core::Document>), String>>,
+) -> Option<Result<Library, String>> {
+    let bundled = use_memo(decoded.clone(), |decoded| {
+        let Ok((session, docs)) = &**decoded else {
+            return None;
+        };
+        if session.sources.iter().any(|s| s.text.is_some()) {
+            return None;
+        }
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        Library::bundled_subset(&ids)
+    });
+    let analysed = use_state(|| None);
+    {
+        let analysed = analysed.clone();
+        let needed = bundled.is_none();
+        use_effect_with(decoded.clone(), move |decoded| {
+            analysed.set(None);
+            if let (true, Ok((_, docs))) = (needed, &**decoded) {
+                let docs = docs.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let lib = crate::engine::analyse(&docs)
+                        .await
+                        .map(|(snap, _)| Library::from_snapshot(snap, Vec::new()));
+                    analysed.set(Some(lib));
+                });
+            }
+        });
+    }
+    match &*bundled {
+        Some(lib) => Some(Ok(lib.clone())),
+        None => (*analysed).clone(),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::state::Library;
 use crate::url::{query_param, Query};
 use parallax_core::document::shorten;
-use parallax_core::story::{story, Cell, Claim};
+use parallax_core::story::{Cell, Claim};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn story_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
     let location = use_location();
     let navigator = use_navigator();
-    let claims = use_memo(library.clone(), |lib| lib.with_inputs(story));
+    let claims = library.story();
     let query = location
         .as_ref()
         .map(|l| l.query_str().to_string())

@@ -59,6 +59,7 @@ pub fn release(_tools: &Tools, out: &Path, single_file: bool) -> Result<Vec<File
     ]))?;
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let html = with_first_paint(&html)?;
     let html = crate::sw::prepare(out, &html)?;
     let html = with_csp(&html)?;
     check_relative(&html)?;
@@ -85,6 +86,8 @@ pub fn write_single_file(out: &Path) -> Result<PathBuf, String> {
                 f.to_string_lossy().ends_with(suffix)
                     && !f.to_string_lossy().ends_with("parallax.html")
                     && !f.ends_with(crate::sw::WORKER)
+                    && !f.ends_with(crate::engine::SCRIPT)
+                    && !f.ends_with(crate::engine::WASM)
             })
             .cloned()
             .ok_or_else(|| format!("the release build has no *{suffix} file"))
@@ -95,6 +98,8 @@ pub fn write_single_file(out: &Path) -> Result<PathBuf, String> {
     let css = read(&pick(".css")?)?;
     let source = read(&crate::util::project_root().join("index.html"))?;
     let html = single_file_html(&source, &glue, &css, &wasm)?;
+    let html = with_inline_engine(&html, out)?;
+    let html = with_first_paint(&html)?;
     let page = out.join("parallax.html");
     std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
     Ok(page)
@@ -140,28 +145,112 @@ fn single_file_html(index: &str, glue: &str, css: &str, wasm: &[u8]) -> Result<S
     ))
 }
 
-/// Fails when the app's code and styles exceed [`BUDGET_BYTES`] gzip.
+/// Puts the library view, as static HTML made from the bundled analysis, at the start of the
+/// page's body: on screen before any wasm arrives (the app replaces it).
+fn with_first_paint(html: &str) -> Result<String, String> {
+    let page = crate::util::output(cmd("cargo").args([
+        "run",
+        "--quiet",
+        "-p",
+        "parallax",
+        "--bin",
+        "parallax-first-paint",
+    ]))
+    .ok_or("`cargo run --bin parallax-first-paint` failed")?;
+    let at = html.find("<body>").ok_or("index.html has no <body>")? + "<body>".len();
+    Ok(format!("{}\n{page}{}", &html[..at], &html[at..]))
+}
+
+/// Adds the engine's worker script to the one-file page, its wasm inside (base64), as an
+/// inert `<script type="text/plain" id="parallax-engine">` the app starts from a blob; the
+/// page's policy lets it start blob workers.
+fn with_inline_engine(html: &str, out: &Path) -> Result<String, String> {
+    let wasm = std::fs::read(out.join(crate::engine::WASM))
+        .map_err(|e| format!("the engine's wasm is missing from {}: {e}", out.display()))?;
+    let glue_file = out.join(crate::engine::SCRIPT);
+    let script =
+        std::fs::read_to_string(&glue_file).map_err(|e| format!("{}: {e}", glue_file.display()))?;
+    let loader = format!(
+        "wasm_bindgen({{ module_or_path: \"{}\" }})",
+        crate::engine::WASM
+    );
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    let bytes = format!(
+        "wasm_bindgen({{ module_or_path: Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0)) }})"
+    );
+    if !script.contains(&loader) || script.contains("</script") {
+        return Err("the engine's worker script is not as `cargo xtask engine` writes it".into());
+    }
+    let inline = script.replace(&loader, &bytes);
+    let html = html.replace(
+        "connect-src 'none';",
+        "connect-src 'none'; worker-src blob:;",
+    );
+    let at = html
+        .rfind("</body>")
+        .ok_or("the one-file page has no </body>")?;
+    Ok(format!(
+        "{}<script type=\"text/plain\" id=\"parallax-engine\">{inline}</script>\n{}",
+        &html[..at],
+        &html[at..]
+    ))
+}
+
+/// The bar of issue 15 for the bytes before the first view (the viewer's wasm, js, css and
+/// index.html, gzip): printed against the build; not yet met (see the issue's note).
+pub const FIRST_VIEW_BAR: u64 = 250 * 1024;
+
+/// Fails when the viewer's code and styles, or the engine's, exceed [`BUDGET_BYTES`] gzip
+/// each (the budget once held everything, when the app loaded the engine up front); prints
+/// both and the first view against [`FIRST_VIEW_BAR`]. Returns the viewer's bytes.
 pub fn check_budget(sizes: &[FileSize]) -> Result<u64, String> {
-    let app: u64 = sizes
+    let code = |f: &&FileSize| {
+        f.name.ends_with(".wasm") || f.name.ends_with(".js") || f.name.ends_with(".css")
+    };
+    let is_engine = |f: &&FileSize| f.name.starts_with("engine");
+    let viewer: u64 = sizes
         .iter()
-        .filter(|f| {
-            f.name.ends_with(".wasm") || f.name.ends_with(".js") || f.name.ends_with(".css")
-        })
+        .filter(code)
+        .filter(|f| !is_engine(f))
         .map(|f| f.gzip)
         .sum();
-    if app > BUDGET_BYTES {
-        return Err(format!(
-            "size budget: wasm+js+css is {} KB gzip, over the budget of {} KB",
-            app / 1024,
+    let engine: u64 = sizes
+        .iter()
+        .filter(code)
+        .filter(is_engine)
+        .map(|f| f.gzip)
+        .sum();
+    for (what, bytes) in [("viewer", viewer), ("engine", engine)] {
+        if bytes > BUDGET_BYTES {
+            return Err(format!(
+                "size budget: the {what}'s wasm+js+css is {} KB gzip, over the budget of {} KB",
+                bytes / 1024,
+                BUDGET_BYTES / 1024
+            ));
+        }
+        println!(
+            "size budget: the {what}'s wasm+js+css {:.1} KB gzip of {} KB",
+            bytes as f64 / 1024.0,
             BUDGET_BYTES / 1024
-        ));
+        );
     }
+    let page: u64 = sizes
+        .iter()
+        .filter(|f| f.name == "index.html")
+        .map(|f| f.gzip)
+        .sum();
+    let first = viewer + page;
     println!(
-        "size budget: wasm+js+css {:.1} KB gzip of {} KB",
-        app as f64 / 1024.0,
-        BUDGET_BYTES / 1024
+        "first view (viewer + index.html): {:.1} KB gzip; the bar of issue 15 is {} KB{}",
+        first as f64 / 1024.0,
+        FIRST_VIEW_BAR / 1024,
+        if first > FIRST_VIEW_BAR {
+            ": not met"
+        } else {
+            ": met"
+        }
     );
-    Ok(app)
+    Ok(viewer)
 }
 
 fn sizes(dir: &Path) -> Result<Vec<FileSize>, String> {
@@ -323,5 +412,9 @@ mod tests {
         };
         assert!(check_budget(&[f("a.wasm", BUDGET_BYTES), f("index.html", 9999)]).is_ok());
         assert!(check_budget(&[f("a.wasm", BUDGET_BYTES), f("b.css", 1)]).is_err());
+        assert!(
+            check_budget(&[f("a.wasm", BUDGET_BYTES), f("engine_bg.wasm", BUDGET_BYTES)]).is_ok()
+        );
+        assert!(check_budget(&[f("engine_bg.wasm", BUDGET_BYTES), f("engine.js", 1)]).is_err());
     }
 }

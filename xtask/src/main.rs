@@ -17,6 +17,7 @@
 #![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
 
 mod dist;
+mod engine;
 mod eval;
 mod fuzz;
 mod modules;
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         }),
         Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
         Some("eval") => eval::eval(&root),
+        Some("engine") => engine::from_trunk(),
         Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|o| fuzz::run(&o)),
         Some("cycles") => {
             let dir = root.join(args.get(1).map_or("src", String::as_str));
