@@ -7,7 +7,7 @@
 //!   and on the development pairs of `eval/dev/alignments/pairs.txt` (gold `gold_all`,
 //!   `gold_hand`, `gold_spun`): `eval/score_alignments.py` prints recall and precision.
 //!
-//! - The development set is scored in its two parts (`eval/dev/split.txt`): *tune*, which the
+//! - The development set is scored in its two parts (`eval/dev/split.list`): *tune*, which the
 //!   rules and the tagger were written and trained on, and *test*, which nobody reads.
 //! - The tagger (`cargo run --release -p parallax-core --example train -- --eval DIR`): an
 //!   ablation (rules alone, tagger alone, tagger with the rules as features, rules first with
@@ -108,9 +108,9 @@ pub fn eval(root: &Path) -> Result<(), String> {
     alignments(root, &exe, &out_dir)
 }
 
-/// The parts of `eval/dev/split.txt`: ("tune", "a.txt,b.txt"), ("test", ...).
+/// The parts of `eval/dev/split.list`: ("tune", "a.txt,b.txt"), ("test", ...).
 fn dev_split(root: &Path) -> Result<Vec<(String, String)>, String> {
-    let path = root.join("eval").join("dev").join("split.txt");
+    let path = root.join("eval").join("dev").join("split.list");
     let text =
         std::fs::read_to_string(&path).map_err(|e| format!("eval: {}: {e}", path.display()))?;
     let mut parts: Vec<(String, String)> = Vec::new();

@@ -33,12 +33,8 @@ fn label_of(s: &str) -> Option<Label> {
     })
 }
 
-/// (file name, text, gold) for the named documents of `dir` with gold in `gold`.
-fn gold_docs(
-    dir: &Path,
-    gold: &Path,
-    names: &[String],
-) -> Vec<(String, String, Vec<(Span, Label)>)> {
+/// (text, gold) of the named documents of `dir` with gold in `gold`.
+fn gold_docs(dir: &Path, gold: &Path, names: &[String]) -> Vec<Doc> {
     let g = std::fs::read_to_string(gold).expect("gold file");
     names
         .iter()
@@ -56,13 +52,13 @@ fn gold_docs(
                     ))
                 })
                 .collect();
-            (n.clone(), text, spans)
+            (text, spans)
         })
         .collect()
 }
 
 fn split(part: &str) -> Vec<String> {
-    let s = std::fs::read_to_string(root().join("eval/dev/split.txt")).expect("split.txt");
+    let s = std::fs::read_to_string(root().join("eval/dev/split.list")).expect("split.list");
     s.lines()
         .filter_map(|l| l.split_once(' '))
         .filter(|(p, _)| *p == part)
@@ -87,7 +83,7 @@ fn in_domain() -> Vec<Doc> {
         &root().join("eval/dev/gold_entities.jsonl"),
         &split("tune"),
     ));
-    v.into_iter().map(|(_, t, g)| (t, g)).collect()
+    v
 }
 
 fn corpora() -> Vec<Vec<Doc>> {

@@ -162,7 +162,7 @@ pub fn allowed(a: Option<usize>, b: usize) -> bool {
     if b == 0 || b % 2 == 1 {
         return true;
     }
-    matches!(a, Some(a) if a != 0 && (a + 1) / 2 == b / 2)
+    matches!(a, Some(a) if a != 0 && (a - 1) / 2 == (b - 2) / 2)
 }
 
 /// Best tag sequence for the emission scores (Viterbi); `trans` as in [`Model`].
@@ -302,7 +302,8 @@ pub(crate) fn combine(
         // so do names ending in an event's head word ("Boston Marathon")
         if s < e
             && (super::known(&super::key(ws, s, e)) == Some(super::Known::Skip)
-                || super::lexicon::SKIP_HEADS.contains(&ws[e - 1].text))
+                || super::lexicon::SKIP_HEADS.contains(&ws[e - 1].text)
+                || lone_common_word(ws, s, e))
         {
             continue;
         }
@@ -330,6 +331,20 @@ fn trim(ws: &[W<'_>], mut s: usize, mut e: usize) -> (usize, usize) {
         e -= 1;
     }
     (s, e)
+}
+
+/// One capitalised common English word that no lexicon knows ("Astronomers" opening a
+/// sentence): the rules have looked at it and left it, and the tagger alone is not trusted
+/// to overrule them.
+fn lone_common_word(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    e == s + 1
+        && !ws[s].all_caps()
+        && (super::is_common_word(&ws[s].low)
+            || ws[s]
+                .low
+                .strip_suffix('s')
+                .is_some_and(super::is_common_word))
+        && super::known(ws[s].text).is_none()
 }
 
 /// The full stop of an abbreviation closing a name ("D.C."): no space before it, after a

@@ -91,7 +91,7 @@ pub const TRAINING_INPUTS: &[&str] = &[
     "crates/parallax-core/data/train/",
     "seeds/",
     "eval/seeds_entities.jsonl",
-    "eval/dev/split.txt",
+    "eval/dev/split.list",
     "eval/dev/gold_entities.jsonl",
     "crates/parallax-core/data/",
     "crates/parallax-core/src/pipeline/entities/",
