@@ -188,8 +188,43 @@ fn eval(dir: &Path, hold_tune: bool) {
     }
 }
 
+/// Tokens per second of each recognizer over the seeds and the development set, ten times
+/// over, on one core (a rough figure; `cargo bench --bench recognize` is the careful one).
+fn speed() {
+    let mut text = String::new();
+    for f in files_of("seeds/").into_iter().chain(files_of("eval/dev/")) {
+        if f.extension().is_some_and(|x| x == "txt") && !f.ends_with("split.list") {
+            text.push_str(&std::fs::read_to_string(&f).unwrap_or_default());
+            text.push_str("\n\n");
+        }
+    }
+    let text = text.repeat(10);
+    let toks = parallax_core::text::tokens::tokenize(&text);
+    let sents = parallax_core::text::sentences::sentences_of(&toks);
+    let words = toks.iter().filter(|t| !t.text.trim().is_empty()).count();
+    let model = Model::embedded();
+    for (name, mode) in [
+        ("rules", Mode::Rules),
+        ("fill", Mode::Fill),
+        ("tagger", Mode::Tagger),
+    ] {
+        let _ = recognize_with(&toks[..200], &sents[..1], mode, model);
+        let t = std::time::Instant::now();
+        let n = recognize_with(&toks, &sents, mode, model).len();
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{name}: {words} tokens in {s:.3} s: {:.0} tokens/s ({n} mentions)",
+            words as f64 / s
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--speed") {
+        speed();
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--eval") {
         let hold = args.iter().any(|a| a == "--hold-tune");
         eval(Path::new(args.get(i + 1).expect("--eval DIR")), hold);

@@ -28,7 +28,32 @@ pub(crate) struct Extractor<'w, 'a> {
     /// inside); `None` when rules are not features
     rule: Option<Vec<u8>>,
     doc: HashMap<&'w str, DocCounts>,
+    /// per word: its shape and its lexicon flags (computed once, read for it and its
+    /// neighbours)
+    info: Vec<Info>,
     mask: u32,
+}
+
+/// A word's shape and lexicon flags: given name, surname, common word, title, organisation
+/// head, place head, the gazetteer's kind ([`known_code`]).
+struct Info {
+    shape: String,
+    lex: [u8; 7],
+}
+
+fn info(w: &W<'_>) -> Info {
+    Info {
+        shape: shape(w.text),
+        lex: [
+            u8::from(w.cap() && is_given_name(w.text)),
+            u8::from(w.cap() && is_surname(w.text)),
+            u8::from(is_common_word(&w.low)),
+            u8::from(is_title(&w.low)),
+            u8::from(is_org_head(&w.low)),
+            u8::from(lexicon::PLACE_HEADS.contains(&&*w.low)),
+            known_code(w),
+        ],
+    }
 }
 
 const SPEECH: &[&str] = &[
@@ -130,6 +155,7 @@ impl<'w, 'a> Extractor<'w, 'a> {
             ws,
             rule,
             doc,
+            info: ws.iter().map(info).collect(),
             mask: (1u32 << bits) - 1,
         }
     }
@@ -162,15 +188,23 @@ impl<'w, 'a> Extractor<'w, 'a> {
             }
             out.push(h & m);
         };
-        let sh = shape(w.text);
+        let sh: &str = &self.info[i].shape;
         let low = w.low.as_bytes();
         push(0, &[]);
         push(1, &[low]);
         push(2, &[w.text.as_bytes()]);
         push(3, &[sh.as_bytes()]);
-        let chars: Vec<char> = w.low.chars().collect();
-        let pre: String = chars.iter().take(3).collect();
-        let suf: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        let pre = w
+            .low
+            .char_indices()
+            .nth(3)
+            .map_or(&*w.low, |(b, _)| &w.low[..b]);
+        let n = w.low.chars().count();
+        let suf = w
+            .low
+            .char_indices()
+            .nth(n.saturating_sub(3))
+            .map_or("", |(b, _)| &w.low[b..]);
         push(4, &[pre.as_bytes()]);
         push(5, &[suf.as_bytes()]);
         push(6, &[self.low(ii - 1).as_bytes()]);
@@ -180,11 +214,11 @@ impl<'w, 'a> Extractor<'w, 'a> {
         push(10, &[self.low(ii - 1).as_bytes(), low]);
         push(11, &[low, self.low(ii + 1).as_bytes()]);
         let sh_prev = if i > 0 {
-            shape(ws[i - 1].text)
+            &*self.info[i - 1].shape
         } else {
-            "<s>".into()
+            "<s>"
         };
-        let sh_next = ws.get(i + 1).map_or("</s>".into(), |x| shape(x.text));
+        let sh_next = self.info.get(i + 1).map_or("</s>", |x| &*x.shape);
         push(12, &[sh_prev.as_bytes(), sh.as_bytes()]);
         push(13, &[sh.as_bytes(), sh_next.as_bytes()]);
         let pos = [
@@ -195,21 +229,13 @@ impl<'w, 'a> Extractor<'w, 'a> {
         ];
         push(14, &[&pos, sh.as_bytes()]);
         push(15, &[&pos, low]);
-        self.lexicon_features(i, &sh, &mut push);
-        self.context_features(i, &sh, &mut push);
+        self.lexicon_features(i, sh, &mut push);
+        self.context_features(i, sh, &mut push);
     }
 
     fn lexicon_features(&self, i: usize, sh: &str, push: &mut impl FnMut(u32, &[&[u8]])) {
         let w = &self.ws[i];
-        let lex = [
-            u8::from(w.cap() && is_given_name(w.text)),
-            u8::from(w.cap() && is_surname(w.text)),
-            u8::from(is_common_word(&w.low)),
-            u8::from(is_title(&w.low)),
-            u8::from(is_org_head(&w.low)),
-            u8::from(lexicon::PLACE_HEADS.contains(&&*w.low)),
-            known_code(w),
-        ];
+        let lex = self.info[i].lex;
         push(20, &[&lex]);
         push(21, &[&lex, sh.as_bytes()]);
         for (k, &x) in lex.iter().enumerate() {
@@ -217,22 +243,16 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 push(22, &[&[k as u8, x], &[u8::from(w.first)]]);
             }
         }
-        let prev = i.checked_sub(1).map(|p| &self.ws[p]);
-        let next = self.ws.get(i + 1);
-        let next_lex = next.map_or([0; 3], |n| {
-            [
-                u8::from(is_org_head(&n.low)),
-                u8::from(n.cap() && is_surname(n.text)),
-                known_code(n),
-            ]
-        });
+        // (organisation head, surname, gazetteer) of the next word; (title, given name,
+        // gazetteer) of the previous one
+        let next_lex = self
+            .info
+            .get(i + 1)
+            .map_or([0; 3], |n| [n.lex[4], n.lex[1], n.lex[6]]);
         push(23, &[&next_lex]);
-        let prev_lex = prev.map_or([0; 3], |p| {
-            [
-                u8::from(is_title(&p.low)),
-                u8::from(p.cap() && is_given_name(p.text)),
-                known_code(p),
-            ]
+        let prev_lex = i.checked_sub(1).map_or([0; 3], |p| {
+            let l = self.info[p].lex;
+            [l[3], l[0], l[6]]
         });
         push(24, &[&prev_lex]);
     }
