@@ -6,6 +6,9 @@
 //! - `train --eval DIR`: writes predictions on the tune and test parts of `eval/dev` for the
 //!   ablation (rules alone, tagger alone, both) and the learning curve (both, trained on the
 //!   first quarter and half of the corpora's documents) to `DIR/<variant>_<part>.jsonl`.
+//!   With `--hold-tune` the models are trained without the tune part (only the seeds as
+//!   in-domain data), so that tune scores can choose between settings.
+//! - `train --speed`: tokens per second of the rules, the default and the tagger alone.
 //!
 //! The test part is never read here except to write predictions for the scorer.
 
