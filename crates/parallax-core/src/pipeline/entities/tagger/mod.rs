@@ -1,0 +1,370 @@
+//! A trained sequence tagger for PERSON, ORG, PLACE and GROUP: an averaged perceptron over
+//! BIO tags with Viterbi decoding, one sequence per line of text.
+//!
+//! Features ([`features`]) are hashed into `2^bits` buckets, each holding one weight per tag;
+//! the weights are quantised to `i8` with one scale and embedded from `data/tagger.bin`
+//! (written by `cargo xtask train`, see [`train`]). Among the features are the rules' own
+//! output (the rule label and its position in the rule's span, for the word and its
+//! neighbours), so the tagger learns where the rules are right; [`super::Mode`] turns that off
+//! for the ablation.
+//!
+//! How it is used, by measurement (`cargo xtask eval`, strict F1 over PERSON/ORG/PLACE on the
+//! *test* part of `eval/dev`, 2026-12-02): rules alone 0.862, the tagger alone 0.671, the
+//! tagger with the rules as features 0.772, the rules first with the tagger adding names
+//! where they found none ([`super::Mode::Fill`]) 0.847. The tagger does not beat the rules on
+//! this set (which the rules were written against, so it flatters them), and `Fill` halves the
+//! recognizer's speed (265 k against 598 k tokens/s natively) and adds wrong names on the
+//! development set ("Astronomers" as ORG, "York City" inside a race's name as PLACE). So
+//! `recognize_tokens` uses `Mode::Rules`: the tagger is trained, embedded and measured, and
+//! becomes the default when a larger honest test part shows it helps (`Mode::Fill` there).
+//!
+//! Model file (little-endian): `PXT1`, u32 format version, u64 hash of the training inputs
+//! ([`train::inputs_hash`]), u32 bits, f32 scale, `TAGS + 1` rows of `TAGS` i32 transition
+//! weights (the last row: from the start of a line), then `2^bits * TAGS` i8 weights.
+
+pub(crate) mod features;
+pub mod train;
+
+use super::W;
+use crate::model::Label;
+use std::sync::OnceLock;
+
+/// Number of tags: O, then B and I for each of the four labels.
+pub const TAGS: usize = 9;
+/// The labels the tagger makes, in tag order (tag `1 + 2k` is B of label k, `2 + 2k` its I).
+pub const LABELS: [Label; 4] = [Label::Person, Label::Org, Label::Place, Label::Group];
+const MAGIC: &[u8; 4] = b"PXT1";
+const HEADER: usize = 4 + 4 + 8 + 4 + 4 + (TAGS + 1) * TAGS * 4;
+/// Quantised weights of at most this size are stored as zero.
+pub const PRUNE: u8 = 3;
+/// Format version of the model file.
+pub const FORMAT: u32 = 1;
+
+const EMBEDDED: &[u8] = include_bytes!("../../../../data/tagger.bin");
+
+/// A model: transition weights and quantised feature weights (borrowed from the embedded
+/// bytes, or owned after training).
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    /// log2 of the number of feature buckets
+    pub bits: u32,
+    /// the hash of the training inputs the model was made from
+    pub inputs_hash: u64,
+    trans: [[i32; TAGS]; TAGS + 1],
+    weights: std::borrow::Cow<'a, [u8]>,
+}
+
+impl Model<'static> {
+    /// The model embedded in the build (an empty model if the file is malformed, which the
+    /// tests rule out).
+    pub fn embedded() -> &'static Model<'static> {
+        static M: OnceLock<Model<'static>> = OnceLock::new();
+        M.get_or_init(|| Model::from_bytes(EMBEDDED).unwrap_or_else(|| Model::empty(4)))
+    }
+}
+
+impl<'a> Model<'a> {
+    /// A model with every weight zero (tags everything O).
+    pub fn empty(bits: u32) -> Model<'static> {
+        Model {
+            bits,
+            inputs_hash: 0,
+            trans: [[0; TAGS]; TAGS + 1],
+            weights: vec![0u8; (1usize << bits) * TAGS].into(),
+        }
+    }
+
+    /// Reads a model file; `None` when it is malformed.
+    pub fn from_bytes(b: &'a [u8]) -> Option<Model<'a>> {
+        if b.len() < HEADER || &b[..4] != MAGIC || u32_at(b, 4)? != FORMAT {
+            return None;
+        }
+        let inputs_hash = u64::from_le_bytes(b.get(8..16)?.try_into().ok()?);
+        let bits = u32_at(b, 16)?;
+        if !(4..=24).contains(&bits) {
+            return None;
+        }
+        let mut trans = [[0; TAGS]; TAGS + 1];
+        for (r, row) in trans.iter_mut().enumerate() {
+            for (c, t) in row.iter_mut().enumerate() {
+                *t = u32_at(b, 24 + (r * TAGS + c) * 4)? as i32;
+            }
+        }
+        let weights = b.get(HEADER..)?;
+        if weights.len() != (1usize << bits) * TAGS {
+            return None;
+        }
+        Some(Model {
+            bits,
+            inputs_hash,
+            trans,
+            weights: weights.into(),
+        })
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(HEADER + self.weights.len());
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FORMAT.to_le_bytes());
+        b.extend_from_slice(&self.inputs_hash.to_le_bytes());
+        b.extend_from_slice(&self.bits.to_le_bytes());
+        b.extend_from_slice(&1f32.to_le_bytes());
+        for row in &self.trans {
+            for t in row {
+                b.extend_from_slice(&t.to_le_bytes());
+            }
+        }
+        b.extend_from_slice(&self.weights);
+        b
+    }
+
+    /// Quantised model from trained float weights (`w[bucket * TAGS + tag]`).
+    pub(crate) fn quantise(
+        bits: u32,
+        hash: u64,
+        trans: &[[f32; TAGS]; TAGS + 1],
+        w: &[f32],
+    ) -> Model<'static> {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+        let scale = 127.0 / max;
+        let weights: Vec<u8> = w
+            .iter()
+            .map(|x| {
+                let q = (x * scale).round().clamp(-127.0, 127.0) as i8;
+                // the smallest weights change few decisions and cost most of the bytes
+                (if q.unsigned_abs() <= PRUNE { 0 } else { q }) as u8
+            })
+            .collect();
+        let mut t = [[0i32; TAGS]; TAGS + 1];
+        for (r, row) in trans.iter().enumerate() {
+            for (c, x) in row.iter().enumerate() {
+                t[r][c] = (x * scale).round() as i32;
+            }
+        }
+        Model {
+            bits,
+            inputs_hash: hash,
+            trans: t,
+            weights: weights.into(),
+        }
+    }
+
+    fn emissions(&self, feats: &[u32], out: &mut [i32; TAGS]) {
+        *out = [0; TAGS];
+        for &f in feats {
+            let at = f as usize * TAGS;
+            if let Some(row) = self.weights.get(at..at + TAGS) {
+                for (o, &w) in out.iter_mut().zip(row) {
+                    *o += i32::from(w as i8);
+                }
+            }
+        }
+    }
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// May tag `b` follow tag `a` (`None`: the line's start)? I-X only after B-X or I-X.
+pub fn allowed(a: Option<usize>, b: usize) -> bool {
+    if b == 0 || b % 2 == 1 {
+        return true;
+    }
+    matches!(a, Some(a) if a != 0 && (a - 1) / 2 == (b - 2) / 2)
+}
+
+/// Best tag sequence for the emission scores (Viterbi); `trans` as in [`Model`].
+pub(crate) fn viterbi<T>(em: &[[T; TAGS]], trans: &[[T; TAGS]; TAGS + 1]) -> Vec<usize>
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+{
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut score: [Option<T>; TAGS] = [None; TAGS];
+    for t in 0..TAGS {
+        if allowed(None, t) {
+            score[t] = Some(trans[TAGS][t] + em[0][t]);
+        }
+    }
+    for i in 1..n {
+        let mut next: [Option<T>; TAGS] = [None; TAGS];
+        for b in 0..TAGS {
+            for a in 0..TAGS {
+                let (Some(sa), true) = (score[a], allowed(Some(a), b)) else {
+                    continue;
+                };
+                let s = sa + trans[a][b];
+                if next[b].is_none_or(|x| s > x) {
+                    next[b] = Some(s);
+                    back[i][b] = a as u8;
+                }
+            }
+            if let Some(x) = next[b] {
+                next[b] = Some(x + em[i][b]);
+            }
+        }
+        score = next;
+    }
+    let mut best = 0;
+    for t in 1..TAGS {
+        if score[t].is_some_and(|s| score[best].is_none_or(|b| s > b)) {
+            best = t;
+        }
+    }
+    let mut tags = vec![0; n];
+    tags[n - 1] = best;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i]] as usize;
+    }
+    tags
+}
+
+/// Tag spans `(start, end, label)` over word indices from a tag sequence starting at `at`.
+pub(crate) fn spans_of_tags(tags: &[usize], at: usize, out: &mut Vec<(usize, usize, Label)>) {
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let k = (t - 1) / 2;
+        let mut e = i + 1;
+        while e < tags.len() && tags[e] == 2 + 2 * k {
+            e += 1;
+        }
+        out.push((at + i, at + e, LABELS[k]));
+        i = e;
+    }
+}
+
+/// Line ranges `(start, end)` of the words: a sequence is one line.
+pub(crate) fn lines(ws: &[W<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for i in 1..=ws.len() {
+        if i == ws.len() || ws[i].nl {
+            if s < i {
+                out.push((s, i));
+            }
+            s = i;
+        }
+    }
+    out
+}
+
+/// The tagger's PERSON, ORG, PLACE and GROUP mentions (word ranges, sorted); `rules` are the
+/// rules' mentions when they are features.
+pub(crate) fn tag(
+    model: &Model<'_>,
+    ws: &[W<'_>],
+    rules: Option<&[(usize, usize, Label)]>,
+) -> Vec<(usize, usize, Label)> {
+    let fx = features::Extractor::new(ws, rules, model.bits);
+    let mut out = Vec::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut em: Vec<[i32; TAGS]> = Vec::new();
+    for (s, e) in lines(ws) {
+        em.clear();
+        for i in s..e {
+            feats.clear();
+            fx.features(i, &mut feats);
+            let mut row = [0; TAGS];
+            model.emissions(&feats, &mut row);
+            em.push(row);
+        }
+        let tags = viterbi(&em, &model.trans);
+        spans_of_tags(&tags, s, &mut out);
+    }
+    out
+}
+
+/// The final mentions: the grammars' DATE and NUMBER (with `rules_first`, all the rules'
+/// mentions), then the tagger's names where they do not overlap them, trimmed to the guideline's spans, then the rules' lower-case
+/// organisations ("foreign ministry"), which the corpora do not mark, where free.
+pub(crate) fn combine(
+    ws: &[W<'_>],
+    rules: &[(usize, usize, Label)],
+    tagged: Vec<(usize, usize, Label)>,
+    rules_first: bool,
+) -> Vec<(usize, usize, Label)> {
+    let mut used = vec![false; ws.len()];
+    let mut out = Vec::with_capacity(rules.len() + tagged.len());
+    let mut take = |s: usize, e: usize, l: Label, out: &mut Vec<_>| {
+        if s < e && e <= used.len() && used[s..e].iter().all(|u| !u) {
+            used[s..e].iter_mut().for_each(|u| *u = true);
+            out.push((s, e, l));
+        }
+    };
+    for &(s, e, l) in rules {
+        if rules_first || matches!(l, Label::Date | Label::Number) {
+            take(s, e, l, &mut out);
+        }
+    }
+    for (s, e, l) in tagged {
+        let (s, e) = trim(ws, s, e);
+        // names the lexicon knows are not annotated (competitions, events) stay unmarked, and
+        // so do names ending in an event's head word ("Boston Marathon")
+        if s < e
+            && (super::known(&super::key(ws, s, e)) == Some(super::Known::Skip)
+                || super::lexicon::SKIP_HEADS.contains(&ws[e - 1].text)
+                || lone_common_word(ws, s, e))
+        {
+            continue;
+        }
+        take(s, e, l, &mut out);
+    }
+    for &(s, e, l) in rules {
+        if l == Label::Org && !ws[s].cap() {
+            take(s, e, l, &mut out);
+        }
+    }
+    out.sort_by_key(|m| (m.0, m.1));
+    out
+}
+
+/// The guideline's span rules on a tagged span: no leading "the", no possessive ending, no
+/// punctuation at either end.
+fn trim(ws: &[W<'_>], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && (ws[s].low == "the" || !(ws[s].is_word() || ws[s].is_number())) {
+        s += 1;
+    }
+    while e > s
+        && (matches!(ws[e - 1].text, "'s" | "’s" | "'" | "’")
+            || !(ws[e - 1].is_word() || ws[e - 1].is_number() || abbreviation_stop(ws, s, e)))
+    {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// One capitalised common English word that no lexicon knows ("Astronomers" opening a
+/// sentence): the rules have looked at it and left it, and the tagger alone is not trusted
+/// to overrule them.
+fn lone_common_word(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    e == s + 1
+        && !ws[s].all_caps()
+        && (super::is_common_word(&ws[s].low)
+            || ws[s]
+                .low
+                .strip_suffix('s')
+                .is_some_and(super::is_common_word))
+        && super::known(ws[s].text).is_none()
+}
+
+/// The full stop of an abbreviation closing a name ("D.C."): no space before it, after a
+/// word with a stop inside or of one letter.
+fn abbreviation_stop(ws: &[W<'_>], s: usize, e: usize) -> bool {
+    ws[e - 1].text == "."
+        && !ws[e - 1].sp
+        && e >= s + 2
+        && (ws[e - 2].text.contains('.') || ws[e - 2].text.chars().count() == 1)
+}
+
+#[cfg(test)]
+mod tests;
