@@ -8,7 +8,10 @@
 //!   Firefox ESR and WebKitGTK.
 //! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
 //! - `bench`: criterion benchmarks of parallax-core.
-//! - `eval`: entity scores on the bundled documents and the development set.
+//! - `eval`: entity scores on the bundled documents and the development set, alignment scores
+//!   (seeds, development pairs, the event set's tune and test parts).
+//! - `train-align`: fits the related-pair scorer of parallax-core to `eval/align_train.txt`
+//!   and writes `crates/parallax-core/data/align_weights.txt`.
 //! - `fuzz [--seconds N] [--target NAME] [--jobs N]`: the cargo-fuzz targets of `fuzz/`, N
 //!   seconds each (default 30) over a scratch copy of their corpora; fails on a crash.
 //! - `cycles [DIR]`: module cycles of the crate whose sources are in DIR (default `src`);
@@ -23,6 +26,7 @@ mod modules;
 mod setup;
 mod sw;
 mod test;
+mod train_align;
 mod util;
 
 use std::process::ExitCode;
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         }),
         Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
         Some("eval") => eval::eval(&root),
+        Some("train-align") => train_align::run(&root),
         Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|o| fuzz::run(&o)),
         Some("cycles") => {
             let dir = root.join(args.get(1).map_or("src", String::as_str));
@@ -65,7 +70,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
+                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | train-align | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
             );
             return ExitCode::from(2);
         }
