@@ -118,7 +118,7 @@ pub(crate) fn features(p: &PairScore) -> [f64; N] {
 fn anchored(p: &PairScore) -> bool {
     let clash = p.unmatched_names.0 > 0 && p.unmatched_names.1 > 0;
     let anchor = (p.shared_numbers > 0 && p.matched_content >= 1) || p.shared_quote >= 2;
-    (anchor && !clash) || (anchor && p.matched_content >= 2)
+    anchor && (!clash || p.matched_content >= 2)
 }
 
 /// ...or a strong share of both sentences' specific words: much of both (three specific
@@ -286,10 +286,11 @@ fn solve(mut m: Vec<Vec<f64>>, mut v: Vec<f64>) -> Vec<f64> {
         if m[c][c].abs() < 1e-12 {
             continue;
         }
+        let pivot = m[c].clone();
         for r in c + 1..n {
-            let f = m[r][c] / m[c][c];
-            for k in c..n {
-                m[r][k] -= f * m[c][k];
+            let f = m[r][c] / pivot[c];
+            for (x, p) in m[r].iter_mut().zip(&pivot).skip(c) {
+                *x -= f * p;
             }
             v[r] -= f * v[c];
         }
