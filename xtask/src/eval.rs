@@ -5,7 +5,9 @@
 //!   PERSON/ORG/PLACE ("core") and over all six.
 //! - Alignment (`parallax align`) on every pair of seeds (gold `eval/seeds_alignments.jsonl`)
 //!   and on the development pairs of `eval/dev/alignments/pairs.txt` (gold `gold_all`,
-//!   `gold_hand`, `gold_spun`): `eval/score_alignments.py` prints recall and precision.
+//!   `gold_hand`, `gold_spun`), and on the event set's tune and test pairs
+//!   (`pairs_{tune,test}.txt`, gold `gold_{tune,test}.jsonl`, written by `build_events.py`):
+//!   `eval/score_alignments.py` prints recall and precision.
 //!
 //! - The development set is scored in its two parts (`eval/dev/split.list`): *tune*, which the
 //!   rules and the tagger were written and trained on, and *test*, which nobody reads.
@@ -267,19 +269,32 @@ fn alignments(root: &Path, exe: &Path, out_dir: &Path) -> Result<(), String> {
         &pred,
     )?;
     let dir = root.join("eval").join("dev").join("alignments");
-    let list = std::fs::read_to_string(dir.join("pairs.txt"))
-        .map_err(|e| format!("eval: {}: {e}", dir.join("pairs.txt").display()))?;
-    let pairs: Vec<(PathBuf, PathBuf)> = list
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(' '))
-        .map(|(a, b)| (root.join(a.trim()), root.join(b.trim())))
-        .collect();
+    let pairs = pair_list(root, &dir.join("pairs.txt"))?;
     let pred = out_dir.join("dev_alignments.jsonl");
     align_all(exe, &pairs, &pred)?;
     for set in ["all", "hand", "spun"] {
         let gold = dir.join(format!("gold_{set}.jsonl"));
         score_alignments(root, &format!("dev ({set}):"), &gold, &pred)?;
     }
+    // The event set: eight news events, each in three or four outlets, split by event.
+    for split in ["tune", "test"] {
+        let pairs = pair_list(root, &dir.join(format!("pairs_{split}.txt")))?;
+        let pred = out_dir.join(format!("events_{split}_alignments.jsonl"));
+        align_all(exe, &pairs, &pred)?;
+        let gold = dir.join(format!("gold_{split}.jsonl"));
+        score_alignments(root, &format!("events ({split}):"), &gold, &pred)?;
+    }
     Ok(())
+}
+
+/// The document pairs listed in `list`, one pair a line (paths from the root), `#` comments.
+fn pair_list(root: &Path, list: &Path) -> Result<Vec<(PathBuf, PathBuf)>, String> {
+    let text =
+        std::fs::read_to_string(list).map_err(|e| format!("eval: {}: {e}", list.display()))?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, b)| (root.join(a.trim()), root.join(b.trim())))
+        .collect())
 }

@@ -9,10 +9,13 @@
 //! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
 //! - `bench`: criterion benchmarks of parallax-core.
 //! - `eval`: entity scores on the bundled documents and the development set (its tune and test
-//!   parts), the tagger's ablation and learning curve.
+//!   parts), the tagger's ablation and learning curve; alignment scores (seeds, development
+//!   pairs, the event set's tune and test parts).
 //! - `train [--check]`: trains the entity tagger (`crates/parallax-core/examples/train.rs`,
 //!   release build) and rewrites `crates/parallax-core/data/tagger.bin`; `--check` fails
 //!   instead if the file differs from what training makes.
+//! - `train-align`: fits the related-pair scorer of parallax-core to `eval/align_train.txt`
+//!   and writes `crates/parallax-core/data/align_weights.txt`.
 //! - `fuzz [--seconds N] [--target NAME] [--jobs N]`: the cargo-fuzz targets of `fuzz/`, N
 //!   seconds each (default 30) over a scratch copy of their corpora; fails on a crash.
 //! - `cycles [DIR]`: module cycles of the crate whose sources are in DIR (default `src`);
@@ -28,6 +31,7 @@ mod modules;
 mod setup;
 mod sw;
 mod test;
+mod train_align;
 mod util;
 
 use std::process::ExitCode;
@@ -67,6 +71,7 @@ fn main() -> ExitCode {
                 ])
                 .args(&args[1..]),
         ),
+        Some("train-align") => train_align::run(&root),
         Some("fuzz") => fuzz::parse_args(&args[1..]).and_then(|o| fuzz::run(&o)),
         Some("cycles") => {
             let dir = root.join(args.get(1).map_or("src", String::as_str));
@@ -84,7 +89,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | train [--check] | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
+                "usage: cargo xtask <setup | serve | test | dist [--single-file] | bench | eval | train [--check] | train-align | engine | fuzz [--seconds N] [--target NAME] | cycles [DIR]>"
             );
             return ExitCode::from(2);
         }

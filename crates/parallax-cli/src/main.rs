@@ -7,6 +7,7 @@
 //! parallax flags FILE...
 //! parallax story FILE...
 //! parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...
+//! parallax train-align MANIFEST
 //! ```
 //! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
@@ -16,6 +17,7 @@
 
 mod compare;
 mod session;
+mod train;
 
 use anyhow::{bail, Result};
 use parallax_core::{analyse, seed, Document};
@@ -23,7 +25,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax train-align MANIFEST";
 
 fn main() -> ExitCode {
     match run() {
@@ -47,6 +49,7 @@ fn run() -> Result<ExitCode> {
         "flags" => compare::flags_cmd(rest),
         "story" => compare::story_cmd(rest),
         "session" => session::session_cmd(rest),
+        "train-align" => train::train_align_cmd(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

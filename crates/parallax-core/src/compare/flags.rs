@@ -1,14 +1,19 @@
 //! Source flags: badges with evidence that warn a reader about a source.
 //!
-//! - `machine_rewrite`: a synonym-spun copy. Internal evidence (no original needed):
-//!   capitalised names that are not WordNet's fixed names but become one when a word is
-//!   replaced by a WordNet synonym ("White Home" -> "White House"; `data/spun_names.txt`), and
-//!   names WordNet only writes with a capital written in lower case in running text
-//!   ("america"). With another source in the set: the two follow each other sentence by
-//!   sentence (the order pass of [`crate::align`]) and their differences are mostly one-word
-//!   substitutions, many of them WordNet synonyms; of the two, the one with more internal
-//!   evidence is the copy (a heavy human edit restructures sentences instead, and is not
-//!   flagged).
+//! - `machine_rewrite`: a machine-rewritten copy (spinning, a translator's round trip).
+//!   Internal evidence (no original needed): capitalised names that are not WordNet's fixed
+//!   names but become one when a word is replaced by a WordNet synonym ("White Home" -> "White
+//!   House"; `data/spun_names.txt`), names WordNet only writes with a capital written in lower
+//!   case in running text ("america"), one name spelled two ways ("Tarapaca" / "Tarapaka"),
+//!   and names the text itself capitalises written in lower case mid-sentence ("iquique"). With
+//!   another source in the set: the two follow each other sentence by sentence (the order
+//!   pass of [`crate::align`]) and their differences are mostly short word-for-word
+//!   substitutions, either many of them WordNet synonyms or, with no thesaurus, many in most
+//!   sentences with no new fact (no number, no other name); of the two, the copy is the side
+//!   whose substituted words have fewer WordNet senses (a spinner's rarer lemmas), then the
+//!   rarer, then the one with more internal evidence. A heavy human edit restructures
+//!   sentences, an update changes figures and names, a wire copy changes little: none is
+//!   flagged. The evidence names the substituted pairs.
 //! - `date_conflict`: the article's own date (its date line) is later than every year its
 //!   events carry, in its own text or, when it names none, in the sources it aligns with.
 //! - `repeated_headline`, `furniture_heavy`: from the line roles of [`crate::text::lines`].
@@ -208,8 +213,83 @@ fn title(s: &str) -> String {
         .join(" ")
 }
 
+/// Evidence of machine rewriting inside one text that needs no thesaurus: one name spelled
+/// two ways (“Peskov” / “Pescov”: the same length, one letter inside the word different or two
+/// swapped) and names the text itself capitalises written in lower case mid-sentence
+/// (“tainan” where it elsewhere writes “Tainan”). Returns (spelling pairs, lower-cased names
+/// shown as “as written” (for “Name”)).
+fn name_evidence_in(text: &str, roles: &[(Span, LineRole)]) -> (Vec<String>, Vec<String>) {
+    let ix = CharIndex::new(text);
+    let mut words: Vec<(String, bool, bool)> = Vec::new();
+    for &(span, role) in roles {
+        if role.is_content() {
+            words.extend(words_of(ix.slice(text, span)));
+        }
+    }
+    // Names as the text writes them: capitalised inside a sentence, not all capitals, not a
+    // common word.
+    let mut names: Vec<&str> = words
+        .iter()
+        .filter(|(w, cap, initial)| {
+            *cap && !*initial
+                && w.chars().count() >= 4
+                && !w.chars().all(char::is_uppercase)
+                && !is_common(&w.to_lowercase())
+        })
+        .map(|(w, _, _)| w.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut spellings = Vec::new();
+    for (k, a) in names.iter().enumerate() {
+        for b in &names[k + 1..] {
+            if one_letter_apart(a, b) {
+                spellings.push(format!("“{a}” / “{b}”"));
+            }
+        }
+    }
+    let mut lower = Vec::new();
+    for (w, cap, initial) in &words {
+        if *cap || *initial || w.chars().count() < 5 {
+            continue;
+        }
+        let shown = names.iter().find(|n| n.to_lowercase() == *w);
+        if let Some(n) = shown {
+            let item = format!("“{w}” (for “{n}”)");
+            if !lower.contains(&item) && !is_common(w) {
+                lower.push(item);
+            }
+        }
+    }
+    (spellings, lower)
+}
+
+/// The same length (five letters or more), the same first and last letter, and one letter
+/// different or two neighbours swapped: a misspelling, not another word or an inflection.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() || x.len() < 5 || x[0] != y[0] || x[x.len() - 1] != y[y.len() - 1] {
+        return false;
+    }
+    let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    match diff.as_slice() {
+        [_] => true,
+        [i, j] => *j == i + 1 && x[*i] == y[*j] && x[*j] == y[*i],
+        _ => false,
+    }
+}
+
 /// A spun fixed name counts this much towards `machine_rewrite` on internal evidence alone.
 const SPUN_NAME_WEIGHT: usize = 2;
+/// So does one name spelled two ways.
+const SPELLING_WEIGHT: usize = 2;
+/// A copy that follows its source with word-for-word substitutions and no new facts is a
+/// rewrite without any WordNet synonym when at least this many words are substituted...
+const MIN_PLAIN_SUBSTITUTIONS: usize = 6;
+/// ...in at least this share of the chained sentences.
+const MIN_CHANGED_SHARE: f32 = 0.6;
+/// Substituted pairs shown in the evidence.
+const SHOWN_PAIRS: usize = 4;
 /// Proper names written in lower case count at most this many (one text may just be sloppy).
 const MAX_LOWER_NAMES_COUNTED: usize = 3;
 /// Internal evidence of at least this weight makes a spun copy without any original.
@@ -276,13 +356,21 @@ fn rewrite_flags(
         .zip(lines)
         .map(|(d, l)| spin_evidence_in(d.text, l))
         .collect();
+    let names: Vec<(Vec<String>, Vec<String>)> = docs
+        .iter()
+        .zip(lines)
+        .map(|(d, l)| name_evidence_in(d.text, l))
+        .collect();
     let internal = |d: usize| {
-        evidence[d].0.len() * SPUN_NAME_WEIGHT + evidence[d].1.len().min(MAX_LOWER_NAMES_COUNTED)
+        evidence[d].0.len() * SPUN_NAME_WEIGHT
+            + names[d].0.len() * SPELLING_WEIGHT
+            + (evidence[d].1.len() + names[d].1.len()).min(MAX_LOWER_NAMES_COUNTED)
     };
     let mut rewrite: Vec<Option<String>> = (0..docs.len())
         .map(|d| {
-            let (names, lower) = &evidence[d];
-            (internal(d) >= MIN_INTERNAL_EVIDENCE).then(|| internal_evidence(names, lower))
+            let (spun, lower) = &evidence[d];
+            (internal(d) >= MIN_INTERNAL_EVIDENCE)
+                .then(|| internal_evidence(spun, lower, &names[d].0, &names[d].1))
         })
         .collect();
     // With the original present.
@@ -302,21 +390,36 @@ fn rewrite_flags(
             if !subs.spun(chained.len()) {
                 continue;
             }
-            // The copy: the side whose substituted words are rarer; else the one with more
-            // internal evidence; else the later one.
-            let b_is_copy = match subs.common_b.cmp(&subs.common_a) {
+            // The copy: the side whose substituted words have fewer senses; else the side
+            // whose substituted words are rarer; else the one with more internal evidence;
+            // else the later one.
+            let b_is_copy = match subs
+                .senses_b
+                .cmp(&subs.senses_a)
+                .then(subs.common_b.cmp(&subs.common_a))
+            {
                 std::cmp::Ordering::Less => true,
                 std::cmp::Ordering::Greater => false,
                 std::cmp::Ordering::Equal => internal(b) >= internal(a),
             };
             let (copy, orig) = if b_is_copy { (b, a) } else { (a, b) };
             if rewrite[copy].is_none() {
+                let shown: Vec<String> = subs
+                    .pairs
+                    .iter()
+                    .take(SHOWN_PAIRS)
+                    .map(|(x, y)| {
+                        let (x, y) = if b_is_copy { (x, y) } else { (y, x) };
+                        format!("“{x}” → “{y}”")
+                    })
+                    .collect();
                 rewrite[copy] = Some(format!(
-                    "follows {} sentence by sentence ({} sentences) with {} words substituted, {} of them WordNet synonyms",
+                    "follows {} sentence by sentence ({} sentences) with {} words substituted, {} of them WordNet synonyms, no new facts: {}",
                     name(orig),
                     chained.len(),
                     subs.words,
                     subs.synonyms,
+                    shown.join(", "),
                 ));
             }
         }
@@ -332,8 +435,14 @@ fn rewrite_flags(
     }
 }
 
-/// The evidence sentence for spun names and proper names written in lower case.
-fn internal_evidence(names: &[String], lower: &[String]) -> String {
+/// The evidence sentence for spun names, proper names written in lower case, names spelled
+/// two ways and the text's own names in lower case.
+fn internal_evidence(
+    names: &[String],
+    lower: &[String],
+    spellings: &[String],
+    own_lower: &[String],
+) -> String {
     let mut parts = Vec::new();
     if !names.is_empty() {
         parts.push(format!(
@@ -355,6 +464,18 @@ fn internal_evidence(names: &[String], lower: &[String]) -> String {
                 .join(", ")
         ));
     }
+    if !spellings.is_empty() {
+        parts.push(format!(
+            "one name spelled two ways: {}",
+            spellings.join(", ")
+        ));
+    }
+    if !own_lower.is_empty() {
+        parts.push(format!(
+            "names it capitalises elsewhere written in lower case: {}",
+            own_lower.join(", ")
+        ));
+    }
     parts.join("; ")
 }
 
@@ -373,6 +494,30 @@ struct Substitutions {
     /// words for rarer synonyms.
     common_a: usize,
     common_b: usize,
+    /// WordNet senses (synonym sets) of the one-word substitutions, on each side: the
+    /// original's words are the everyday ones with many senses, a spinner's the rarer
+    /// lemmas with few ("buildings" / "edifices").
+    senses_a: usize,
+    senses_b: usize,
+    /// Changes that bring a fact in or take one out: a number, or a name other than in its
+    /// case ("12" → "34", "Tainan" → "Taipei"; not "Reuters" → "reuters").
+    facts: usize,
+    /// Sentences with any change.
+    changed: usize,
+    /// The substituted words, as (first source, second source), in order.
+    pairs: Vec<(String, String)>,
+}
+
+/// True when a changed word carries a fact: a digit, or a capital where the other side has
+/// another word.
+fn carries_fact(x: &str, y: &str) -> bool {
+    let fact = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.split(' ').any(|t| {
+                t.chars().next().is_some_and(char::is_uppercase) && !is_common(&t.to_lowercase())
+            })
+    };
+    x.to_lowercase() != y.to_lowercase() && (fact(x) || fact(y))
 }
 
 impl Substitutions {
@@ -387,13 +532,16 @@ impl Substitutions {
             let ta = corpus_text(docs, corpus, s.i);
             let tb = corpus_text(docs, corpus, s.j);
             let ops = word_diff(&ta, &tb);
+            n.changed += usize::from(ops.iter().any(|o| !matches!(o, DiffOp::Equal(_))));
             let mut k = 0;
             while k < ops.len() {
                 match (&ops[k], ops.get(k + 1)) {
                     (DiffOp::Delete(x), Some(DiffOp::Insert(y))) => {
                         let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
+                        n.facts += usize::from(carries_fact(x, y));
                         if nx <= MAX_SUBSTITUTION_WORDS && ny <= MAX_SUBSTITUTION_WORDS {
                             n.words += nx.max(ny);
+                            n.pairs.push((x.clone(), y.clone()));
                             if nx == 1 && ny == 1 {
                                 let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
                                 if syn.synonyms(&lx, &ly) {
@@ -401,6 +549,8 @@ impl Substitutions {
                                 }
                                 n.common_a += usize::from(is_common(&lx));
                                 n.common_b += usize::from(is_common(&ly));
+                                n.senses_a += syn.keys(&lx).0.len();
+                                n.senses_b += syn.keys(&ly).0.len();
                             }
                         } else {
                             n.other += nx.max(ny);
@@ -409,6 +559,7 @@ impl Substitutions {
                     }
                     (DiffOp::Delete(x), _) | (DiffOp::Insert(x), _) => {
                         n.other += x.split(' ').count();
+                        n.facts += usize::from(carries_fact(x, ""));
                         k += 1;
                     }
                     _ => k += 1,
@@ -418,12 +569,19 @@ impl Substitutions {
         n
     }
 
-    /// True when `chained` sentences with these differences make a spun copy.
+    /// True when `chained` sentences with these differences make a spun copy: mostly short
+    /// substitutions in three or more sentences, and either WordNet synonyms among them or,
+    /// without any thesaurus, many word-for-word substitutions in most sentences and no new
+    /// facts (an update changes figures and names; a light edit changes few sentences).
     fn spun(&self, chained: usize) -> bool {
         let changed = chained - self.identical;
-        changed >= MIN_CHANGED_SENTENCES
-            && self.words as f32 >= MIN_SUBSTITUTION_SHARE * (self.words + self.other).max(1) as f32
-            && self.synonyms >= MIN_SYNONYM_SUBSTITUTIONS
+        let substitutions = changed >= MIN_CHANGED_SENTENCES
+            && self.words as f32
+                >= MIN_SUBSTITUTION_SHARE * (self.words + self.other).max(1) as f32;
+        let plain = self.facts == 0
+            && self.words >= MIN_PLAIN_SUBSTITUTIONS
+            && self.changed as f32 >= MIN_CHANGED_SHARE * chained as f32;
+        substitutions && (self.synonyms >= MIN_SYNONYM_SUBSTITUTIONS || plain)
     }
 }
 
@@ -728,14 +886,98 @@ mod tests {
             The mayor said the program would aid small businesses. \
             Critics cautioned that taxes could climb sharply next year. \
             A final ballot is anticipated before the end of the month.";
-        let flagged = "1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms";
+        let flagged = "1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms, no new facts: “meet” → “gather”, “discuss” → “hash out”, “plan” → “program”, “help” → “aid”";
         check(&[original, spun], &[], &[flagged]);
-        // FIXME: every substituted word here is common on both sides, so nothing tells the
-        // copy from the original and the later document is taken as the copy. (Spinners
-        // usually pick rarer words: with the spun development articles first, the copy is
-        // still found.)
-        let flagged = "1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms";
+        // Copy first: the everyday words with many WordNet senses are the original's.
+        let flagged = "0 machine_rewrite: follows document 1 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms, no new facts: “meet” → “gather”, “discuss” → “hash out”, “plan” → “program”, “help” → “aid”";
         check(&[spun, original], &[], &[flagged]);
+    }
+
+    #[test]
+    fn rewrites_without_a_thesaurus() {
+        // One name spelled two ways, and a name the text capitalises written in lower case.
+        check(
+            &["Officials in Tarapaca said two people died.\n\nThe mayor of Tarapaka blamed heart attacks, and the governor of iquique agreed.\n\nWaves hit Iquique later."],
+            &[],
+            &["0 machine_rewrite: one name spelled two ways: “Tarapaca” / “Tarapaka”; names it capitalises elsewhere written in lower case: “iquique” (for “Iquique”)"],
+        );
+        // Inflections and different names are not misspellings.
+        check(
+            &["Ukraine and Ukrainian officials met Russian and Prussian historians in Austria and Australia."],
+            &[],
+            &[],
+        );
+        let original = "The storm damaged many houses in the port on Sunday. \
+            Rescue teams worked through the night to clear the roads. \
+            The mayor asked residents to stay inside until the wind eased. \
+            Schools in the region will stay closed until Wednesday.";
+        // A translator's round trip: word for word, no WordNet synonym, no new fact.
+        let round_trip = "The tempest damaged lots of homes in the harbour on Sunday. \
+            Teams of rescue labored during the night to clean the streets. \
+            The mayor requested that residents remain inside until the wind calmed. \
+            Schools of the region will remain shut until Wednesday.";
+        check(
+            &[original, round_trip],
+            &[],
+            &["1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 15 words substituted, 1 of them WordNet synonyms, no new facts: “storm” → “tempest”, “many houses” → “lots of homes”, “port” → “harbour”, “clear” → “clean”"],
+        );
+        // An update changes figures and names; a light edit changes one sentence: never flagged.
+        let update = "The storm damaged 300 houses in the port on Sunday, officials said. \
+            Rescue teams worked through the night to clear the roads. \
+            The mayor asked residents to stay inside until the wind eased. \
+            Schools in the region will stay closed until Thursday, Governor Ruth Vale said.";
+        check(&[original, update], &[], &[]);
+        let light = "The storm damaged many homes in the port on Sunday. \
+            Rescue teams worked through the night to clear the roads. \
+            The mayor asked residents to stay inside until the wind eased. \
+            Schools in the region will stay closed until Wednesday.";
+        check(&[original, light], &[], &[]);
+    }
+
+    #[test]
+    fn built_rewrites_of_development_articles_and_real_copies() {
+        const CHILE: &str = include_str!("../../../../eval/dev/alignments/events/e3_chile_ap.txt");
+        const CHILE_ROUND_TRIP: &str =
+            include_str!("../../../../eval/dev/alignments/rewrites/e3_chile_ap_roundtrip.txt");
+        const NEPAL: &str = include_str!("../../../../eval/dev/alignments/events/e4_nepal_nwa.txt");
+        const NEPAL_SPUN: &str =
+            include_str!("../../../../eval/dev/alignments/rewrites/e4_nepal_nwa_spun.txt");
+        const AP: &str =
+            include_str!("../../../../eval/dev/alignments/events/e2_germanwings_ap.txt");
+        const AP_COPY: &str =
+            include_str!("../../../../eval/dev/alignments/events/e2_germanwings_ap_copy.txt");
+        const MH370: &str = include_str!("../../../../eval/dev/alignments/events/e6_mh370_ap.txt");
+        const MH370_EARLIER: &str =
+            include_str!("../../../../eval/dev/alignments/events/e6_mh370_ap_earlier.txt");
+        let flagged = |texts: &[&str]| -> Vec<usize> {
+            let spans: Vec<Vec<crate::Span>> = texts.iter().map(|t| sentences(t)).collect();
+            let docs: Vec<DocInput<'_>> = texts
+                .iter()
+                .zip(&spans)
+                .map(|(t, s)| DocInput::new(t, s))
+                .collect();
+            flags(&docs, &[], &[])
+                .iter()
+                .filter(|f| f.flag == FlagKind::MachineRewrite)
+                .map(|f| f.doc)
+                .collect()
+        };
+        assert_eq!(
+            flagged(&[CHILE, CHILE_ROUND_TRIP]),
+            [1],
+            "translation round trip"
+        );
+        assert_eq!(flagged(&[NEPAL, NEPAL_SPUN]), [1], "synonym spinning");
+        assert_eq!(
+            flagged(&[NEPAL_SPUN, NEPAL]),
+            [0],
+            "synonym spinning, copy first"
+        );
+        assert!(flagged(&[AP, AP_COPY]).is_empty(), "a wire copy");
+        assert!(
+            flagged(&[MH370_EARLIER, MH370]).is_empty(),
+            "an updated version"
+        );
     }
 
     #[test]

@@ -56,6 +56,22 @@ pub(crate) struct Sent {
     pub norm_hash: u64,
     /// Interned words, sorted: for the plain word Dice.
     pub word_ids: Vec<u32>,
+    /// Hashes of the entity ids of the named mentions (people, organisations, places,
+    /// groups) inside the sentence, sorted, each once (filled in by [`Corpus::new`]).
+    pub entities: Vec<u64>,
+    /// The entity of the first named mention: the actor, in most news sentences.
+    pub first_entity: Option<u64>,
+    /// Hashes of the normalised values of the sentence's DATE mentions, sorted, each once.
+    pub dates: Vec<u64>,
+    /// A negation: "not", "no", "never", "n't", "nobody", "none", "without".
+    pub negated: bool,
+    /// A reporting verb ("said", "told", "according to") or a quotation: a claim of a source.
+    pub reported: bool,
+    /// Index of the sentence in its document, and the document's number of sentences (filled
+    /// in by [`Corpus::new`]).
+    pub pos: usize,
+    /// See `pos`.
+    pub of: usize,
 }
 
 /// Interner for stems (a word's stem and synonym keys come from the per-thread memo).
@@ -295,9 +311,29 @@ pub(crate) fn sentence(
     } else {
         hash(&words.join(" "))
     };
+    let negated = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not" | "no" | "never" | "nobody" | "none" | "nothing" | "without" | "neither" | "nor"
+        ) || w.ends_with("n't")
+    });
+    let reported = !quoted_words.is_empty()
+        || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "said" | "says" | "say" | "told" | "tells" | "according" | "stated" | "added"
+            )
+        });
     let mut word_ids: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
     word_ids.sort_unstable();
     Sent {
+        entities: Vec::new(),
+        first_entity: None,
+        dates: Vec::new(),
+        negated,
+        reported,
+        pos: 0,
+        of: 0,
         word_ids,
         norm_hash,
         doc,
@@ -455,8 +491,11 @@ impl Corpus {
                 .filter(|m| m.is_name())
                 .map(|m| m.span)
                 .collect();
-            for &s in doc.sentences {
-                sents.push(sentence(d, &chars, s, &names, &mut interner));
+            for (k, &s) in doc.sentences.iter().enumerate() {
+                let mut sent = sentence(d, &chars, s, &names, &mut interner);
+                mention_keys(&mut sent, doc.mentions, &chars);
+                (sent.pos, sent.of) = (k, doc.sentences.len());
+                sents.push(sent);
             }
         }
         doc_start.push(sents.len());
@@ -485,4 +524,31 @@ impl Corpus {
     pub fn doc(&self, d: usize) -> std::ops::Range<usize> {
         self.doc_start[d]..self.doc_start[d + 1]
     }
+}
+
+/// The entity ids and date values of the mentions inside `sent`'s span.
+fn mention_keys(sent: &mut Sent, mentions: &[super::MentionIn<'_>], chars: &[char]) {
+    let span = sent.span;
+    let mut inside: Vec<&super::MentionIn<'_>> = mentions
+        .iter()
+        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+        .collect();
+    inside.sort_by_key(|m| m.span.start);
+    for m in inside {
+        if m.is_name() {
+            let h = hash(m.entity);
+            sent.first_entity.get_or_insert(h);
+            sent.entities.push(h);
+        } else if m.label == "DATE" {
+            let end = m.span.end.min(chars.len());
+            let text: String = chars[m.span.start.min(end)..end].iter().collect();
+            if let Some(v) = crate::normalize::date_value(&text, None) {
+                sent.dates.push(hash(&v));
+            }
+        }
+    }
+    sent.entities.sort_unstable();
+    sent.entities.dedup();
+    sent.dates.sort_unstable();
+    sent.dates.dedup();
 }

@@ -27,17 +27,16 @@
 //!    pair.
 //! 4. **Kinds** (`classify`). `same`: the plain word Dice (all words) is at least 0.8.
 //!    `paraphrase`: weighted Dice at least 0.5 with three matched words, two of them not
-//!    names. `related`: a shared fact inside different sentences: an equal number with a
-//!    matched word, four quoted words in a row, or enough overlap of specific words
-//!    (Dice 0.3 and containment 0.5 with three matched words in sentences of seven or more;
-//!    containment 0.6 and Dice 0.25 with two; a matched phrase, three matched words,
-//!    containment 0.5; a short sentence of at most seven words, a headline, with three of its
-//!    words and containment 0.6 inside a long one; the same actors doing the same thing: two
-//!    matched names and a matched word, at least three matched tokens in the same order on
-//!    both sides, Dice 0.3, containment 0.45). A sentence sharing only names (the same
-//!    people, other facts) or only topic words is not paired; names on both sides with no
-//!    counterpart (different actors or places) lower the Dice and block overlap-only
-//!    relations.
+//!    names. `related`: a shared fact inside different sentences, decided by a learned
+//!    scorer ([`learn`]): a logistic regression over the pair's evidence (the overlap
+//!    measures above, synonym matches, shared entity ids across the documents and the same
+//!    actor first, equal numbers and figures for the same thing that disagree, equal dates and
+//!    years, quoted words, the same source quoted, negation on one side only, headline and
+//!    lede position, and the shapes the earlier hand-written rules looked for), trained by
+//!    `cargo xtask train-align` on labelled pairs (weights in `data/align_weights.txt`). Only
+//!    a pair with the least evidence (`learn::plausible`: an anchor, a strong overlap, or two
+//!    specific words with no different actors) is scored: a shared person or topic alone is
+//!    never related.
 //! 5. **Order.** A monotonic pass (a heaviest increasing chain over the scored pairs, as a
 //!    diff does over lines) finds documents that follow each other sentence by sentence:
 //!    machine rewrites and edited copies. When at least three chain links reach Dice 0.3 and
@@ -55,6 +54,7 @@
 //! Aligning a document with itself gives every sentence as `same` (identical word lists).
 
 pub(crate) mod features;
+pub mod learn;
 pub(crate) mod lexicon;
 
 use crate::offsets::Span;
@@ -170,7 +170,37 @@ pub(crate) struct PairScore {
     /// consecutive): "the United States and NATO ... demands" / "the United States and NATO
     /// rejected these demands" keeps its order; words that merely recur in a story rarely do.
     pub in_order: usize,
+    /// Entities (by id, across the documents) named in both sentences.
+    pub shared_entities: usize,
+    /// Entities named in only one of the two sentences.
+    pub lone_entities: usize,
+    /// Both sentences open with the same actor (their first named entity).
+    pub same_actor: bool,
+    /// Equal normalised dates.
+    pub shared_dates: usize,
+    /// A year named in both.
+    pub shared_years: bool,
+    /// One sentence negated, the other not.
+    pub negation_differs: bool,
+    /// A number counting the same thing (the same word after it) with another value: the
+    /// same fact told with another figure ("killed at least 12" / "killed at least 34").
+    pub number_conflicts: usize,
+    /// Both report a claim (a quotation or a reporting verb) and share an entity: the same
+    /// source quoted.
+    pub same_source: bool,
+    /// Matched tokens that few sentences of the compared documents use (idf 1.5 or more).
+    pub specific: usize,
+    /// The highest idf of a matched token.
+    pub max_idf: f32,
+    /// Both sentences are among the first three of their documents (headline, lede).
+    pub lead: bool,
+    /// How far apart the two sentences are in their documents (difference of relative
+    /// positions, 0 to 1).
+    pub position_gap: f32,
 }
+
+/// A matched token this rare (idf) is specific to a fact, not the story's topic.
+const SPECIFIC_IDF: f32 = 1.5;
 
 /// Scores two sentences.
 pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
@@ -221,6 +251,11 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
         partner[i] = j;
         m += wm;
         out.matched += 1;
+        let idf = (s.content[i].idf + t.content[j].idf) / 2.0;
+        out.max_idf = out.max_idf.max(idf);
+        if idf >= SPECIFIC_IDF {
+            out.specific += 1;
+        }
         if s.content[i].name || t.content[j].name {
             out.matched_names += 1;
         } else {
@@ -278,7 +313,42 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
         .iter()
         .filter(|g| t.quote_grams.binary_search(g).is_ok())
         .count();
+    entity_evidence(s, t, &mut out);
     out
+}
+
+/// The evidence from the analysis: shared entities and actor, dates, years, negation, figures
+/// that disagree, the same source quoted.
+fn entity_evidence(s: &Sent, t: &Sent, out: &mut PairScore) {
+    let shared = s
+        .entities
+        .iter()
+        .filter(|e| t.entities.binary_search(e).is_ok())
+        .count();
+    out.shared_entities = shared;
+    out.lone_entities = s.entities.len() + t.entities.len() - 2 * shared;
+    out.same_actor = s.first_entity.is_some() && s.first_entity == t.first_entity;
+    out.shared_dates = s
+        .dates
+        .iter()
+        .filter(|d| t.dates.binary_search(d).is_ok())
+        .count();
+    out.shared_years = s.years.iter().any(|y| t.years.contains(y));
+    out.negation_differs = s.negated != t.negated;
+    out.number_conflicts = s
+        .numbers
+        .iter()
+        .zip(&s.number_heads)
+        .filter(|((v, _), h)| {
+            **h != u32::MAX
+                && t.number_heads.contains(h)
+                && !t.numbers.iter().any(|(w, _)| (v - w).abs() < 1e-9)
+        })
+        .count();
+    out.same_source = s.reported && t.reported && shared > 0;
+    out.lead = s.pos < 3 && t.pos < 3;
+    let rel = |x: &Sent| x.pos as f32 / x.of.max(1) as f32;
+    out.position_gap = (rel(s) - rel(t)).abs();
 }
 
 /// Length of the longest chain of matched tokens increasing on both sides: `partner[i]` is
@@ -375,22 +445,19 @@ fn word_dice(a: &[u32], b: &[u32]) -> f32 {
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
-/// Thresholds of the decision (the defaults are tuned on the development pairs).
+/// Thresholds of the rules for same and paraphrase and of the rewrite chain (the defaults are
+/// tuned on the development pairs; related pairs are decided by [`learn`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Thresholds {
     pub same_raw: f32,
     pub para_dice: f32,
     pub chain_dice: f32,
-    pub related_cont: f32,
-    pub related_dice: f32,
 }
 
 pub(crate) const DEFAULT: Thresholds = Thresholds {
     same_raw: 0.8,
     para_dice: 0.5,
     chain_dice: 0.3,
-    related_cont: 0.5,
-    related_dice: 0.3,
 };
 
 /// Different actors on both sides ("names clash") keep this share of the pair's Dice.
@@ -399,36 +466,13 @@ const CLASH_DICE_FACTOR: f32 = 0.8;
 const PARA_MIN_MATCHED: usize = 3;
 /// ...and this many specific (content) words: a shared "the said on" is no paraphrase.
 const PARA_MIN_CONTENT: usize = 2;
-/// Overlap alone relates sentences that share this many specific words...
-const OVERLAP_MIN_CONTENT: usize = 3;
-/// ...and are both at least this long: a five-word line is contained in too many long ones.
-const OVERLAP_MIN_LEN: usize = 7;
-/// Most of the lighter sentence found in the other (containment)...
-const MOSTLY_CONTAINED: f32 = 0.6;
-/// ...with this much Dice, two specific and three matched words: related.
-const CONTAINED_MIN_DICE: f32 = 0.25;
-/// A shared phrase relates sentences whose containment reaches this...
-const PHRASE_MIN_CONT: f32 = 0.5;
-/// ...and whose Dice reaches this.
-const PHRASE_MIN_DICE: f32 = 0.2;
-/// A short sentence mostly contained in a long one needs only this Dice (the long one says
-/// more).
-const SHORT_IN_LONG_MIN_DICE: f32 = 0.15;
-/// The same actors in the same order: at least this many words in order...
-const SAME_ACTORS_MIN_IN_ORDER: usize = 3;
-/// ...with this much Dice...
-const SAME_ACTORS_MIN_DICE: f32 = 0.3;
-/// ...and this much containment.
-const SAME_ACTORS_MIN_CONT: f32 = 0.45;
-/// A related pair's score weighs containment and Dice equally.
-const RELATED_CONT_WEIGHT: f32 = 0.5;
 /// A fact continued in a neighbouring sentence: at least this share of the lighter one...
 const CONTINUES_MIN_CONT: f32 = 0.3;
 /// ...and this much Dice.
 const CONTINUES_MIN_DICE: f32 = 0.15;
 
-/// The kind of a scored pair before the order pass, with its score; None when unaligned.
-pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32)> {
+/// Same or paraphrase by the rules, with the score; None otherwise.
+pub(crate) fn classify_strong(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32)> {
     if p.raw >= th.same_raw && (p.len.0.min(p.len.1) > 0 || p.raw >= 1.0) {
         return Some((AlignKind::Same, p.raw));
     }
@@ -439,48 +483,26 @@ pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32
     } else {
         p.dice
     };
-    if dice >= th.para_dice
-        && p.matched >= PARA_MIN_MATCHED
-        && p.matched_content >= PARA_MIN_CONTENT
-    {
-        return Some((AlignKind::Paraphrase, dice));
+    (dice >= th.para_dice && p.matched >= PARA_MIN_MATCHED && p.matched_content >= PARA_MIN_CONTENT)
+        .then_some((AlignKind::Paraphrase, dice))
+}
+
+/// The kind of a scored pair before the order pass, with its score; None when unaligned.
+/// Same and paraphrase by the rules; related when the learned scorer's probability reaches
+/// its threshold.
+pub(crate) fn classify(p: &PairScore, th: &Thresholds) -> Option<(AlignKind, f32)> {
+    if let Some(strong) = classify_strong(p, th) {
+        return Some(strong);
     }
-    // Related: one fact inside different sentences. Either a hard anchor (an equal number
-    // with a matched content word, four quoted words in a row), or a strong share of both
-    // sentences' specific words. Short sentences are never related by overlap alone: a
-    // five-word line is contained in too many long ones.
-    let anchored = (p.shared_numbers > 0 && p.matched_content >= 1) || p.shared_quote >= 2;
-    let overlap = (dice >= th.related_dice
-        && p.cont >= th.related_cont
-        && p.matched_content >= OVERLAP_MIN_CONTENT
-        && p.len.0.min(p.len.1) >= OVERLAP_MIN_LEN)
-        || (p.cont >= MOSTLY_CONTAINED
-            && dice >= CONTAINED_MIN_DICE
-            && p.matched_content >= PARA_MIN_CONTENT
-            && p.matched >= PARA_MIN_MATCHED)
-        || (p.phrases >= 1
-            && (p.matched_content >= OVERLAP_MIN_CONTENT
-                || (p.matched_content >= 2 && p.matched_names >= 2))
-            && p.cont >= PHRASE_MIN_CONT
-            && dice >= PHRASE_MIN_DICE)
-        // A short sentence (a headline, a summary line) mostly contained in a long one: three
-        // of its specific words there. Dice is low only because the long one says more.
-        || (p.len.0.min(p.len.1) <= OVERLAP_MIN_LEN
-            && p.cont >= MOSTLY_CONTAINED
-            && p.matched_content >= OVERLAP_MIN_CONTENT
-            && dice >= SHORT_IN_LONG_MIN_DICE)
-        // The same actors doing the same thing: two or more matched names and a matched
-        // word, in the same order on both sides, covering much of both sentences.
-        || (p.matched_names >= 2
-            && p.matched_content >= 1
-            && p.in_order >= SAME_ACTORS_MIN_IN_ORDER
-            && dice >= SAME_ACTORS_MIN_DICE
-            && p.cont >= SAME_ACTORS_MIN_CONT);
-    if ((anchored || overlap) && !clash) || (anchored && p.matched_content >= 2) {
-        let score = p.cont * RELATED_CONT_WEIGHT + dice * (1.0 - RELATED_CONT_WEIGHT);
-        return Some((AlignKind::Related, score.min(1.0)));
+    if !learn::plausible(p) {
+        return None;
     }
-    None
+    let m = learn::model();
+    let prob = m.prob(&learn::features(p));
+    // The pair's score is its overlap (containment and Dice, equally), as before the scorer:
+    // the story weighs links by it, below any paraphrase.
+    let overlap = (p.cont + p.dice) / 2.0;
+    (prob >= m.threshold).then_some((AlignKind::Related, overlap.min(1.0)))
 }
 
 /// A weaker overlap that, next to a related pair, continues its fact: two matched specific
