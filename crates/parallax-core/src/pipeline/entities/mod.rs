@@ -203,9 +203,13 @@ pub fn recognize(text: &str) -> Vec<Found> {
     recognize_tokens(&toks, &sents)
 }
 
-/// Like [`recognize`] over tokens and sentences already computed.
+/// Like [`recognize`] over tokens and sentences already computed: the rules ([`Mode::Rules`]
+/// of [`recognize_with`], without touching the tagger's model, so a build that only
+/// recognizes does not carry it).
 pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
-    recognize_with(toks, sentences, Mode::Rules, tagger::Model::embedded())
+    let ws = words(toks, sentences);
+    let rules = rule_mentions(&ws);
+    to_found(&ws, rules)
 }
 
 /// Which recognizer makes the names (PERSON, ORG, PLACE, GROUP); DATE and NUMBER always come
