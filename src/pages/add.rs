@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
 use crate::route::Route;
 use crate::state::Library;
-use parallax_core::import::{import, ImportError, MAX_IMPORT_BYTES};
+use parallax_core::import::{import, ImportError, MAX_HTML_IMPORT_BYTES};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -95,11 +95,13 @@ pub fn add_page() -> Html {
                 return;
             };
             let size = file.size() as usize;
-            if size > MAX_IMPORT_BYTES {
+            // The largest file of any format (HTML pages); import() refuses a text or
+            // Markdown file over its own, smaller limit.
+            if size > MAX_HTML_IMPORT_BYTES {
                 status.set(Status::Failed(
                     ImportError::TooLarge {
                         bytes: size,
-                        limit: MAX_IMPORT_BYTES,
+                        limit: MAX_HTML_IMPORT_BYTES,
                     }
                     .to_string(),
                 ));

@@ -6,6 +6,8 @@
 //! - Alignment (`parallax align`) on every pair of seeds (gold `eval/seeds_alignments.jsonl`)
 //!   and on the development pairs of `eval/dev/alignments/pairs.txt` (gold `gold_all`,
 //!   `gold_hand`, `gold_spun`): `eval/score_alignments.py` prints recall and precision.
+//! - Article extraction of HTML imports (`parallax import`) on the article extraction
+//!   benchmark and the development pages: see `extraction.rs`.
 //!
 //! Predictions go to `target/eval/`.
 
@@ -95,7 +97,8 @@ pub fn eval(root: &Path) -> Result<(), String> {
     if ran == 0 {
         return Err("eval: nothing to score".into());
     }
-    alignments(root, &exe, &out_dir)
+    alignments(root, &exe, &out_dir)?;
+    crate::extraction::extraction(root, &exe, &out_dir)
 }
 
 /// `parallax align` over `pairs`, all output in one JSON Lines file at `out`.

@@ -8,7 +8,8 @@
 //!   Firefox ESR and WebKitGTK.
 //! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
 //! - `bench`: criterion benchmarks of parallax-core.
-//! - `eval`: entity scores on the bundled documents and the development set.
+//! - `eval`: entity and alignment scores on the bundled documents and the development set;
+//!   article extraction scores of `parallax import` (benchmark and development pages).
 //! - `fuzz [--seconds N] [--target NAME] [--jobs N]`: the cargo-fuzz targets of `fuzz/`, N
 //!   seconds each (default 30) over a scratch copy of their corpora; fails on a crash.
 //! - `cycles [DIR]`: module cycles of the crate whose sources are in DIR (default `src`);
@@ -18,6 +19,7 @@
 
 mod dist;
 mod eval;
+mod extraction;
 mod fuzz;
 mod modules;
 mod setup;

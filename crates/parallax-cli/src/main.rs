@@ -7,14 +7,17 @@
 //! parallax flags FILE...
 //! parallax story FILE...
 //! parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...
+//! parallax import FILE...
 //! ```
-//! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
+//! `import` reads each file as the app reads an added article (see `import.rs`). The others
+//! analyse all files together as one corpus. A file that is missing, not UTF-8 or
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
 //! is then 2.
 
 #![warn(clippy::too_many_lines)]
 
 mod compare;
+mod import;
 mod session;
 
 use anyhow::{bail, Result};
@@ -23,7 +26,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax import FILE...";
 
 fn main() -> ExitCode {
     match run() {
@@ -47,6 +50,7 @@ fn run() -> Result<ExitCode> {
         "flags" => compare::flags_cmd(rest),
         "story" => compare::story_cmd(rest),
         "session" => session::session_cmd(rest),
+        "import" => import::import_cmd(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

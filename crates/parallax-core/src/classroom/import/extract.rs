@@ -1,0 +1,367 @@
+//! Main-content extraction of a saved page (feature `extract`): the page is parsed with the
+//! HTML5 algorithm (html5ever, through `dom_query`), its article found by the reader-mode
+//! algorithm (`dom_smoothie`, a port of Mozilla's Readability), and the article's text kept
+//! with its headline, byline and date where the page marks them. The furniture around it
+//! (menus, "related stories", share buttons, footers) is dropped.
+//!
+//! Everything that can run or hide text is removed before the article is looked for:
+//! scripts, styles, templates, iframes, objects, form controls and SVG. Attributes (event
+//! handlers among them) are never text. The result is plain text.
+//!
+//! A page with no article (a front page that is all links) gives `None`: the caller then
+//! reads the whole page's text instead and says so.
+
+use dom_query::{Document, NodeRef, Selection};
+use dom_smoothie::{Config, Readability};
+
+/// Elements removed with their content before extraction: they hold code, or markup that the
+/// parser keeps as raw text, or content that is not shown as the page's text. (Readability
+/// removes forms, buttons and the like itself, after scoring; removing them before changes
+/// which block it picks.)
+const REMOVED: &str = "script, style, noscript, template, iframe, noembed, noframes, object, \
+                       embed, svg, math";
+
+/// An article with fewer letters and digits than this is taken for a failed extraction (a
+/// teaser or a caption picked from a list page), and the whole page is read instead. Counted
+/// in characters, not words, so that Chinese and Japanese (no spaces) count alike.
+const MIN_ARTICLE_CHARS: usize = 200;
+
+/// The extracted article: its headline and its text (headline, byline, date, then the body's
+/// paragraphs, separated by blank lines).
+pub(super) struct Article {
+    /// The page's headline, if it has one.
+    pub title: Option<String>,
+    /// The article as plain text.
+    pub text: String,
+}
+
+/// The main article of the HTML page `html`, or `None` when the page has none.
+pub(super) fn extract(html: &str) -> Option<Article> {
+    let doc = Document::from(html);
+    doc.select(REMOVED).remove();
+    let cfg = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let mut reader = Readability::with_document(doc, None, Some(cfg)).ok()?;
+    let article = reader.parse().ok()?;
+    let content = dom_query::Document::from(article.content.as_ref());
+    drop_furniture(&content);
+    let body = without_boilerplate(paragraphs(&content.root().formatted_text()));
+    let letters = body
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    if letters < MIN_ARTICLE_CHARS {
+        return None;
+    }
+    let title = one_line(&article.title);
+    let mut lines: Vec<String> = Vec::new();
+    if !title.is_empty() && !body.first().is_some_and(|p| same_words(p, &title)) {
+        lines.push(title.clone());
+    }
+    if let Some(byline) = article.byline.as_deref().map(one_line) {
+        if !byline.is_empty() && !body.iter().take(4).any(|p| p.contains(&byline)) {
+            lines.push(byline);
+        }
+    }
+    if let Some(date) = article.published_time.as_deref().and_then(day_of) {
+        lines.push(date);
+    }
+    lines.extend(body);
+    Some(Article {
+        title: (!title.is_empty()).then_some(title),
+        text: lines.join("\n\n"),
+    })
+}
+
+/// Words of a `class` or `id` that mark page furniture: captions and credits, sharing and
+/// social buttons, related and recommended stories, newsletters, promotions and ads, tags.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "credit",
+    "credits",
+    "newsletter",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "signup",
+    "social",
+    "sponsored",
+    "subscribe",
+    "tags",
+];
+
+/// The words of an element's `class` and `id`, split at spaces, hyphens and underscores.
+fn marker_words(node: &NodeRef) -> Vec<String> {
+    let mut s = node
+        .attr("class")
+        .map(|c| c.to_string())
+        .unwrap_or_default();
+    s.push(' ');
+    s.push_str(&node.attr("id").map(|c| c.to_string()).unwrap_or_default());
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Letters and digits in `s`.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Removes from the extracted article what is furniture by its markup: captions, elements
+/// whose class or id names furniture (when they hold less than a third of the text), and short
+/// blocks that are nothing but a link (the headlines of other stories).
+fn drop_furniture(content: &Document) {
+    content.select("figcaption").remove();
+    let total = letters(&content.root().text());
+    let marked: Vec<NodeRef> = content
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            marker_words(n)
+                .iter()
+                .any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+        })
+        .copied()
+        .collect();
+    for n in marked {
+        if letters(&n.text()) * 3 < total {
+            n.remove_from_parent();
+        }
+    }
+    let blocks: Vec<NodeRef> = content
+        .select("p, li, h2, h3, h4, h5, h6, dt, dd")
+        .nodes()
+        .to_vec();
+    for n in blocks {
+        let text = n.text();
+        let all = letters(&text);
+        let linked = letters(&Selection::from(n).select("a").text());
+        if all > 0 && linked * 10 >= all * 9 && text.split_whitespace().count() <= 20 {
+            n.remove_from_parent();
+        }
+    }
+}
+
+/// Paragraphs that are the words of a page's controls and labels, not of its article (in
+/// English): "Advertisement", "Read more: ...", "Image 1 of 8", "Photo: ...".
+fn is_boilerplate(p: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "ad",
+        "advert",
+        "advertisement",
+        "caption",
+        "close",
+        "comments",
+        "continue reading",
+        "continue reading below",
+        "related",
+        "share",
+        "share this",
+        "share this article",
+        "story continues below",
+        "tags",
+    ];
+    const STARTS: &[&str] = &[
+        "read more:",
+        "see more:",
+        "related:",
+        "photo:",
+        "image:",
+        "(image",
+        "image 1 of",
+        "advertisement",
+        "click here",
+    ];
+    let lower = p.to_lowercase();
+    let bare = lower.trim_end_matches(['.', ':', '…']);
+    p.split_whitespace().count() <= 15
+        && (WHOLE.contains(&bare) || STARTS.iter().any(|s| lower.starts_with(s)))
+}
+
+/// `paras` without boilerplate paragraphs and without a paragraph that repeats the one
+/// before it (a caption shown twice). Repeats further apart stay: a recipe or a list may
+/// repeat a line on purpose.
+fn without_boilerplate(paras: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    for p in paras {
+        if !is_boilerplate(&p) && out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The paragraphs of an extracted text: each line a paragraph, its whitespace collapsed
+/// (no-break spaces inside kept, none at the ends), blank ones dropped.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| one_line(l).trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// `s` on one line: runs of whitespace other than no-break spaces become one space.
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when `a` and `b` have the same words, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+/// The calendar day of a machine-readable date (`2024-06-14T09:30:00Z` -> `2024-06-14`); a
+/// date in another form is kept as written when it is short.
+fn day_of(date: &str) -> Option<String> {
+    let d = one_line(date);
+    let b = d.as_bytes();
+    let iso = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if iso {
+        Some(d[..10].to_string())
+    } else if !d.is_empty() && d.chars().count() <= 40 {
+        Some(d)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A news page: navigation, the article, related links and a footer.
+    fn page(body: &str) -> String {
+        format!(
+            "<!doctype html><html><head><title>Floods close the ring road | Daily</title>\
+             <meta property=\"article:published_time\" content=\"2024-06-14T09:30:00Z\">\
+             <script>var x = '<p>no</p>';</script></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li>\
+             <li><a href=/s>Sport</a></li></ul></nav>{body}\
+             <aside class=related><h2>Related</h2><ul><li><a href=/a>Other story one</a></li>\
+             <li><a href=/b>Other story two</a></li></ul></aside>\
+             <footer>Copyright Daily. All rights reserved.</footer></body></html>"
+        )
+    }
+
+    const ARTICLE: &str = "<article><h1>Floods close the ring road</h1>\
+        <p class=byline>By Jane Doe</p>\
+        <p>Heavy rain closed the ring road on Sunday, police said, after the river rose two \
+        metres overnight and water covered the lanes near the old bridge.</p>\
+        <p>Drivers were told to avoid the area until Tuesday. The council said pumps were \
+        working through the night and that buses would take the northern route.</p>\
+        <p>“We have not seen water like this in forty years,” said a shop owner whose \
+        basement flooded for the second time this month.</p></article>";
+
+    #[track_caller]
+    fn check(name: &str, html: &str, want: Option<(&str, &[&str], &[&str])>) {
+        let got = extract(html);
+        match (got, want) {
+            (None, None) => {}
+            (Some(a), Some((title, has, lacks))) => {
+                assert_eq!(a.title.as_deref(), Some(title), "case {name}: title");
+                for h in has {
+                    assert!(a.text.contains(h), "case {name}: lost {h:?} in\n{}", a.text);
+                }
+                for l in lacks {
+                    assert!(
+                        !a.text.contains(l),
+                        "case {name}: kept {l:?} in\n{}",
+                        a.text
+                    );
+                }
+                assert!(!a.text.contains("\n\n\n"), "case {name}: {}", a.text);
+            }
+            (got, want) => panic!(
+                "case {name}: expected {want:?}, got {:?}",
+                got.map(|a| a.text)
+            ),
+        }
+    }
+
+    #[test]
+    fn extraction_table() {
+        check(
+            "news page",
+            &page(ARTICLE),
+            Some((
+                "Floods close the ring road",
+                &[
+                    "Floods close the ring road\n\n",
+                    "By Jane Doe",
+                    "2024-06-14",
+                    "Heavy rain closed the ring road on Sunday",
+                    "“We have not seen water like this in forty years,”",
+                ],
+                &["Home", "Sport", "Other story", "Copyright", "<p>", "var x"],
+            )),
+        );
+        check(
+            "hostile markup inside the article",
+            &page(&ARTICLE.replace(
+                "</article>",
+                "<script>alert(1)</script><iframe src=x>frame text</iframe>\
+                 <template><p>template text</p></template>\
+                 <p onclick=\"steal()\">Last paragraph of the story, with enough words to \
+                 count as one.</p><style>p{}</style></article>",
+            )),
+            Some((
+                "Floods close the ring road",
+                &["Last paragraph of the story"],
+                &["alert", "frame text", "template text", "steal", "p{}"],
+            )),
+        );
+        let list = (0..30)
+            .map(|i| format!("<li><a href=/s{i}>Story number {i} today</a></li>"))
+            .collect::<String>();
+        check(
+            "a front page that is all links",
+            &format!("<html><body><h1>Daily</h1><ul>{list}</ul></body></html>"),
+            None,
+        );
+        check("empty", "", None);
+        check("not a page", "just words", None);
+    }
+
+    #[test]
+    fn dates() {
+        let rows = [
+            ("2024-06-14T09:30:00Z", Some("2024-06-14")),
+            ("2024-06-14", Some("2024-06-14")),
+            ("June 14, 2024", Some("June 14, 2024")),
+            ("", None),
+        ];
+        for (date, want) in rows {
+            assert_eq!(day_of(date).as_deref(), want, "{date:?}");
+        }
+    }
+}
