@@ -65,7 +65,7 @@ mod tests {
         let head = "<html><head><title>Floods close the ring road</title></head><body><h1>Floods close the ring road</h1><p>Heavy rain closed the ring road on Sunday, police said.</p><div class=\"menu\">";
         let tail = "</div></body></html>";
         let mut s = head.to_string();
-        while s.len() + tail.len() + 12 <= n {
+        while s.len() + tail.len() + 13 <= n {
             s.push_str("<span></span");
             s.push('>');
         }

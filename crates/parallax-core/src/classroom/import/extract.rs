@@ -39,6 +39,13 @@ pub(super) struct Article {
 pub(super) fn extract(html: &str) -> Option<Article> {
     let doc = Document::from(html);
     doc.select(REMOVED).remove();
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(|n| one_line(&n.text()).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
     let cfg = Config {
         keep_classes: true,
         ..Config::default()
@@ -56,13 +63,17 @@ pub(super) fn extract(html: &str) -> Option<Article> {
     if letters < MIN_ARTICLE_CHARS {
         return None;
     }
-    let title = one_line(&article.title);
+    let title = headline(&article.title, &h1s);
     let mut lines: Vec<String> = Vec::new();
-    if !title.is_empty() && !body.first().is_some_and(|p| same_words(p, &title)) {
+    if !title.is_empty() && !body.iter().take(3).any(|p| same_words(p, &title)) {
         lines.push(title.clone());
     }
-    if let Some(byline) = article.byline.as_deref().map(one_line) {
-        if !byline.is_empty() && !body.iter().take(4).any(|p| p.contains(&byline)) {
+    if let Some(byline) = article
+        .byline
+        .as_deref()
+        .map(|b| one_line(b).trim().to_string())
+    {
+        if !byline.is_empty() && !body.iter().any(|p| p.contains(&byline)) {
             lines.push(byline);
         }
     }
@@ -161,6 +172,7 @@ fn drop_furniture(content: &Document) {
 fn is_boilerplate(p: &str) -> bool {
     const WHOLE: &[&str] = &[
         "ad",
+        "add a comment",
         "advert",
         "advertisement",
         "caption",
@@ -168,28 +180,53 @@ fn is_boilerplate(p: &str) -> bool {
         "comments",
         "continue reading",
         "continue reading below",
+        "leave a comment",
+        "post comment",
         "related",
+        "related articles",
+        "related stories",
         "share",
         "share this",
         "share this article",
         "story continues below",
         "tags",
+        "tell us what you think",
+        "this slideshow requires javascript",
+        "want more stories like this?",
+        "you may also like",
     ];
     const STARTS: &[&str] = &[
-        "read more:",
-        "see more:",
-        "related:",
-        "photo:",
-        "image:",
         "(image",
-        "image 1 of",
         "advertisement",
         "click here",
+        "image 1 of",
+        "image:",
+        "last updated",
+        "photo:",
+        "posted:",
+        "posted on",
+        "published:",
+        "published on",
+        "published ",
+        "read more:",
+        "related:",
+        "see more:",
+        "updated:",
+        "updated ",
+        "| updated",
+        "©",
+        "copyright",
     ];
+    /// Words of an invitation to subscribe, in a short paragraph.
+    const SUBSCRIBE: &[&str] = &["newsletter", "newsletters", "subscribe", "subscribing"];
     let lower = p.to_lowercase();
-    let bare = lower.trim_end_matches(['.', ':', '…']);
-    p.split_whitespace().count() <= 15
-        && (WHOLE.contains(&bare) || STARTS.iter().any(|s| lower.starts_with(s)))
+    let bare = lower.trim_end_matches(['.', ':', '…', '!', ' ', '(', '+', ')']);
+    let words = p.split_whitespace().count();
+    (words <= 15 && (WHOLE.contains(&bare) || STARTS.iter().any(|s| lower.starts_with(s))))
+        || (words <= 30
+            && lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| SUBSCRIBE.contains(&w)))
 }
 
 /// `paras` without boilerplate paragraphs and without a paragraph that repeats the one
@@ -220,6 +257,30 @@ fn one_line(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The headline: the page's `<h1>` when the reader-mode title (from `<title>` or the page's
+/// metadata, often with the site's name) holds its words and it has at least half of them (an
+/// `<h1>` that is the site's logo is not the headline); else that title, or the first `<h1>`
+/// when there is no title.
+fn headline(title: &str, h1s: &[String]) -> String {
+    let title = one_line(title).trim().to_string();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let t = words(&title);
+    let held = h1s.iter().find(|h| {
+        let w = words(h);
+        !w.is_empty() && w.len() * 2 >= t.len() && t.windows(w.len()).any(|x| x == w.as_slice())
+    });
+    match (held, h1s.first()) {
+        (Some(h), _) => h.clone(),
+        (None, Some(h)) if title.is_empty() => h.clone(),
+        _ => title,
+    }
 }
 
 /// True when `a` and `b` have the same words, ignoring case and punctuation.
@@ -350,6 +411,58 @@ mod tests {
         );
         check("empty", "", None);
         check("not a page", "just words", None);
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        let rows = [
+            ("Advertisement", true),
+            ("Continue Reading Below", true),
+            ("READ MORE: China plague outbreak confirmed", true),
+            ("Photo: Hau Dinh, AP", true),
+            ("| UPDATED: 11:05, Tue, Nov 19, 2019", true),
+            ("Published 1 day ago", true),
+            ("© Aaron Schwartz", true),
+            ("Subscribe to our newsletter for the top stories.", true),
+            ("The river rose two metres overnight, officials said.", false),
+            ("Published figures show the council spent more than planned on the flood defences this year and last year, and more again in the year before that.", false),
+            ("Share prices fell.", false),
+            ("Updated figures from the council show the river is still rising across the whole valley, and more rain is expected this weekend in every town along it.", false),
+        ];
+        for (p, want) in rows {
+            assert_eq!(is_boilerplate(p), want, "{p:?}");
+        }
+        let got = without_boilerplate(
+            ["Caption one", "Caption one", "Body.", "Advert", "Body."]
+                .map(String::from)
+                .to_vec(),
+        );
+        assert_eq!(got, ["Caption one", "Body.", "Body."]);
+    }
+
+    #[test]
+    fn headlines() {
+        let t = "Floods close the ring road | Daily";
+        let rows: [(&str, &[&str], &str); 6] = [
+            (
+                t,
+                &["Floods close the ring road"],
+                "Floods close the ring road",
+            ),
+            (
+                t,
+                &["Daily", "Floods close the ring road"],
+                "Floods close the ring road",
+            ),
+            (t, &["Daily"], t),
+            (t, &["Weather"], t),
+            ("", &["Weather"], "Weather"),
+            ("Floods", &[], "Floods"),
+        ];
+        for (title, h1s, want) in rows {
+            let h1s: Vec<String> = h1s.iter().map(|h| h.to_string()).collect();
+            assert_eq!(headline(title, &h1s), want, "{title:?} {h1s:?}");
+        }
     }
 
     #[test]
