@@ -10,8 +10,9 @@ tokens, then into 4-token shingles; TP/FP/FN are counted over the shingle multis
 normalised per page; precision and recall are the means over pages, F1 is their harmonic
 mean. A page that `parallax import` refused (no record) counts with an empty text. Printed
 twice: for the text as imported ("text"), and for the text without the headline, byline and
-date lines that the import puts before the body ("body": the leading paragraphs before the
-first one of more than 12 words, at most three; the benchmark's articleBody has none of them).
+date lines that the import puts before the body ("body": the first paragraph when it is the
+title, then up to two paragraphs of at most 8 words; the benchmark's articleBody has none of
+them).
 
 dev: for each `NAME.html` in DIR with its article text in `NAME.txt`, word precision and
 recall (multisets of lower-cased `\\w+` words) of the imported text, and their means.
@@ -74,13 +75,15 @@ def metrics(rows):
     return p, r, f
 
 
-def body(text):
-    """The text without the short header paragraphs (headline, byline, date) before the body."""
-    paras = [p for p in text.split("\n\n")]
-    for i, p in enumerate(paras[:4]):
-        if len(p.split()) > 12:
-            return "\n\n".join(paras[i:])
-    return text
+def body(text, title):
+    """The text without the header paragraphs (headline, byline, date) before the body: the
+    first paragraph when it is the title, then up to two paragraphs of at most 8 words."""
+    paras = text.split("\n\n")
+    i = 1 if paras and paras[0] == title else 0
+    j = i
+    while j < min(i + 2, len(paras) - 1) and len(paras[j].split()) <= 8:
+        j += 1
+    return "\n\n".join(paras[j:])
 
 
 def load_pred(path):
@@ -100,8 +103,9 @@ def benchmark(gt_path, pred_path, n_pages):
     pred = load_pred(pred_path)
     refused = [k for k in gt if k not in pred]
     not_extracted = sum(1 for r in pred.values() if not r["extracted"])
-    for name, cut in (("text", lambda t: t), ("body", body)):
-        rows = [tp_fp_fn(gt[k].get("articleBody", ""), cut(pred[k]["text"]) if k in pred else "")
+    cuts = (("text", lambda r: r["text"]), ("body", lambda r: body(r["text"], r["title"])))
+    for name, cut in cuts:
+        rows = [tp_fp_fn(gt[k].get("articleBody", ""), cut(pred[k]) if k in pred else "")
                 for k in gt]
         p, r, f = metrics(rows)
         print(f"benchmark ({name}): precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")

@@ -68,19 +68,26 @@ pub(super) fn extract(html: &str) -> Option<Article> {
     if !title.is_empty() && !body.iter().take(3).any(|p| same_words(p, &title)) {
         lines.push(title.clone());
     }
-    if let Some(byline) = article
+    let byline = article
         .byline
         .as_deref()
         .map(|b| one_line(b).trim().to_string())
-    {
-        if !byline.is_empty() && !body.iter().any(|p| p.contains(&byline)) {
-            lines.push(byline);
+        .filter(|b| !b.is_empty());
+    if let Some(b) = &byline {
+        if !body.iter().any(|p| p.contains(b.as_str())) {
+            lines.push(b.clone());
         }
     }
-    if let Some(date) = article.published_time.as_deref().and_then(day_of) {
-        lines.push(date);
+    let date = article.published_time.as_deref().and_then(day_of);
+    if let Some(d) = &date {
+        lines.push(d.clone());
     }
-    lines.extend(body);
+    // The page's own stamps in the body repeat what the header says: dropped.
+    lines.extend(body.into_iter().filter(|p| {
+        let stamp = date.is_some() && is_date_stamp(p);
+        let by = byline.is_some() && is_byline(p);
+        !(stamp || by)
+    }));
     Some(Article {
         title: (!title.is_empty()).then_some(title),
         text: lines.join("\n\n"),
@@ -190,6 +197,12 @@ fn is_boilerplate(p: &str) -> bool {
         "share this article",
         "story continues below",
         "tags",
+        "print",
+        "print article",
+        "order reprints",
+        "read more",
+        "related news",
+        "text size",
         "tell us what you think",
         "this slideshow requires javascript",
         "want more stories like this?",
@@ -199,11 +212,11 @@ fn is_boilerplate(p: &str) -> bool {
         "(image",
         "advertisement",
         "click here",
-        "image 1 of",
         "image:",
         "last updated",
         "photo:",
         "posted:",
+        "posted by",
         "posted on",
         "published:",
         "published on",
@@ -219,14 +232,139 @@ fn is_boilerplate(p: &str) -> bool {
     ];
     /// Words of an invitation to subscribe, in a short paragraph.
     const SUBSCRIBE: &[&str] = &["newsletter", "newsletters", "subscribe", "subscribing"];
+    /// The names of sharing buttons: a paragraph of nothing else is a row of buttons.
+    const SHARING: &[&str] = &[
+        "comment",
+        "comments",
+        "email",
+        "facebook",
+        "linkedin",
+        "pinterest",
+        "print",
+        "reddit",
+        "share",
+        "tweet",
+        "twitter",
+        "whatsapp",
+    ];
     let lower = p.to_lowercase();
     let bare = lower.trim_end_matches(['.', ':', '…', '!', ' ', '(', '+', ')']);
-    let words = p.split_whitespace().count();
-    (words <= 15 && (WHOLE.contains(&bare) || STARTS.iter().any(|s| lower.starts_with(s))))
-        || (words <= 30
-            && lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| SUBSCRIBE.contains(&w)))
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '@')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = p.split_whitespace().count();
+    let image_count = words.first() == Some(&"image")
+        && words
+            .get(1)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.get(2) == Some(&"of");
+    let follow = lower.starts_with("follow ")
+        && words
+            .iter()
+            .any(|w| ["twitter", "facebook", "instagram"].contains(w) || w.starts_with('@'));
+    (n <= 15
+        && (WHOLE.contains(&bare) || STARTS.iter().any(|s| lower.starts_with(s)) || image_count))
+        || (n <= 30 && words.iter().any(|w| SUBSCRIBE.contains(w)))
+        || (n <= 25 && follow)
+        || ((2..=8).contains(&n) && words.iter().all(|w| SHARING.contains(w)))
+}
+
+/// Words of a date and time stamp besides numbers.
+const DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "hst",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
+/// True for a short paragraph that is only a date and time stamp ("November 18, 2019 |
+/// 4:10pm", "Nov. 20, 2019 6:02 AM EST").
+fn is_date_stamp(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numeric = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let time_or_ordinal = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && ["am", "pm", "th", "st", "nd", "rd"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    words.len() <= 12
+        && words.iter().any(|w| numeric(w) && w.len() == 4)
+        && words
+            .iter()
+            .all(|w| DATE_WORDS.contains(w) || numeric(w) || time_or_ordinal(w))
+}
+
+/// True for a short paragraph that is a byline ("By Jane Doe", "By Jane Doe and John Roe,
+/// Reuters").
+fn is_byline(p: &str) -> bool {
+    let n = p.split_whitespace().count();
+    (2..=10).contains(&n) && p.to_lowercase().starts_with("by ") && !p.trim_end().ends_with('.')
 }
 
 /// `paras` without boilerplate paragraphs and without a paragraph that repeats the one
@@ -427,6 +565,10 @@ mod tests {
             ("The river rose two metres overnight, officials said.", false),
             ("Published figures show the council spent more than planned on the flood defences this year and last year, and more again in the year before that.", false),
             ("Share prices fell.", false),
+            ("Image 2 of 5", true),
+            ("Share Tweet Email", true),
+            ("Follow @parallax on Twitter for more", true),
+            ("Posted by Jane Doe", true),
             ("Updated figures from the council show the river is still rising across the whole valley, and more rain is expected this weekend in every town along it.", false),
         ];
         for (p, want) in rows {
@@ -438,6 +580,26 @@ mod tests {
                 .to_vec(),
         );
         assert_eq!(got, ["Caption one", "Body.", "Body."]);
+    }
+
+    #[test]
+    fn stamps() {
+        let rows = [
+            ("November 18, 2019 | 4:10pm", true, false),
+            ("Nov. 20, 2019 6:02 AM EST", true, false),
+            ("Monday 14 June 2024", true, false),
+            ("In 2019 the river rose.", false, false),
+            ("By Jane Doe and John Roe, Reuters", false, true),
+            ("By the end of the day.", false, false),
+            (
+                "By noon the water had gone down in every street of the town",
+                false,
+                false,
+            ),
+        ];
+        for (p, date, byline) in rows {
+            assert_eq!((is_date_stamp(p), is_byline(p)), (date, byline), "{p:?}");
+        }
     }
 
     #[test]
