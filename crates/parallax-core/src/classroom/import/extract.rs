@@ -15,11 +15,11 @@ use dom_query::{Document, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
 /// Elements removed with their content before extraction: they hold code, or markup that the
-/// parser keeps as raw text, or content that is not shown as the page's text. (Readability
-/// removes forms, buttons and the like itself, after scoring; removing them before changes
-/// which block it picks.)
-const REMOVED: &str = "script, style, noscript, template, iframe, noembed, noframes, object, \
-                       embed, svg, math";
+/// parser keeps as raw text (`xmp`, `textarea`...), or content that is not the page's text.
+/// (Readability removes forms, buttons and the like itself, after scoring; removing them
+/// before changes which block it picks.)
+const REMOVED: &str = "script, style, noscript, template, iframe, noembed, noframes, xmp, \
+                       plaintext, textarea, object, embed, svg, math";
 
 /// An article with fewer letters and digits than this is taken for a failed extraction (a
 /// teaser or a caption picked from a list page), and the whole page is read instead. Counted
