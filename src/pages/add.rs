@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
 use crate::route::Route;
 use crate::state::Library;
-use parallax_core::import::{import, ImportError, MAX_HTML_IMPORT_BYTES};
+use parallax_core::import::{import, ImportError, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -133,7 +133,7 @@ pub fn add_page() -> Html {
             <h1 id="add-heading">{ "Add your own article" }</h1>
             <p class="intro">
                 { "Paste a news article or open a .txt, .md or .html file. It is analysed in this browser and kept on this device only; nothing is uploaded. " }
-                { format!("Files up to {} KB; HTML is turned into plain text, and no markup in it is ever run or shown as markup.", MAX_IMPORT_BYTES / 1000) }
+                { format!("Text and Markdown files up to {} KB, HTML pages up to {} MB; HTML is turned into plain text, and no markup in it is ever run or shown as markup.", MAX_IMPORT_BYTES / 1000, MAX_HTML_IMPORT_BYTES / 1_000_000) }
             </p>
             if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
             <div class="add-forms">
