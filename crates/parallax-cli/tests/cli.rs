@@ -130,12 +130,21 @@ fn import_records_and_refusals() {
         assert_eq!(v["extracted"], extracted);
     }
     let text = got[0]["text"].as_str().unwrap();
-    assert!(text.starts_with("Floods close the ring road\n\nHeavy rain"), "{text}");
-    assert!(!text.contains("Home") && !text.contains("Copyright"), "{text}");
+    assert!(
+        text.starts_with("Floods close the ring road\n\nHeavy rain"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home") && !text.contains("Copyright"),
+        "{text}"
+    );
     assert_eq!(got[1]["text"], "Storm hits\n\nBody.");
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
-    assert!(lines[0].contains("photo.txt") && lines[0].contains("binary"), "{err}");
+    assert!(
+        lines[0].contains("photo.txt") && lines[0].contains("binary"),
+        "{err}"
+    );
     assert!(lines[1].contains(missing), "{err}");
     let (code, _, err) = run(&["import"]);
     assert_eq!(code, 2);

@@ -575,11 +575,19 @@ mod tests {
             assert_eq!(is_boilerplate(p), want, "{p:?}");
         }
         let got = without_boilerplate(
-            ["Caption one", "Caption one", "Body.", "Advert", "Body."]
-                .map(String::from)
-                .to_vec(),
+            [
+                "Caption one",
+                "Caption one",
+                "Body.",
+                "Advert",
+                "More.",
+                "Body.",
+            ]
+            .map(String::from)
+            .to_vec(),
         );
-        assert_eq!(got, ["Caption one", "Body.", "Body."]);
+        // Repeats further apart stay.
+        assert_eq!(got, ["Caption one", "Body.", "More.", "Body."]);
     }
 
     #[test]
