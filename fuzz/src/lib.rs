@@ -183,7 +183,9 @@ pub fn check_sentence(what: &str, s: &str) {
 /// imported again as plain text is the same text (or refused as binary, for control
 /// characters that a reference spelled). On failure: the message is a sentence.
 pub fn check_import(name: &str, bytes: &[u8]) {
-    use parallax_core::import::{import, Format, ImportError, MAX_ARTICLE_CHARS, MAX_IMPORT_BYTES};
+    use parallax_core::import::{
+        import, Format, ImportError, MAX_ARTICLE_CHARS, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES,
+    };
     let got = match import(Some(name), bytes) {
         Ok(i) => i,
         Err(e) => {
@@ -191,13 +193,14 @@ pub fn check_import(name: &str, bytes: &[u8]) {
             return;
         }
     };
-    assert!(
-        bytes.len() <= MAX_IMPORT_BYTES,
-        "accepted {} bytes",
-        bytes.len()
-    );
-    let src = std::str::from_utf8(bytes).expect("accepted input that is not UTF-8");
     let html = name.ends_with(".html");
+    let limit = if html {
+        MAX_HTML_IMPORT_BYTES
+    } else {
+        MAX_IMPORT_BYTES
+    };
+    assert!(bytes.len() <= limit, "accepted {} bytes", bytes.len());
+    let src = std::str::from_utf8(bytes).expect("accepted input that is not UTF-8");
     let want = if html { Format::Html } else { Format::Markdown };
     assert_eq!(got.format, want, "format of {name}");
     let t = &got.text;

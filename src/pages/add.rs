@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
 use crate::route::Route;
 use crate::state::Library;
-use parallax_core::import::{import, ImportError, MAX_IMPORT_BYTES};
+use parallax_core::import::{import, ImportError, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -95,11 +95,13 @@ pub fn add_page() -> Html {
                 return;
             };
             let size = file.size() as usize;
-            if size > MAX_IMPORT_BYTES {
+            // The largest file of any format (HTML pages); import() refuses a text or
+            // Markdown file over its own, smaller limit.
+            if size > MAX_HTML_IMPORT_BYTES {
                 status.set(Status::Failed(
                     ImportError::TooLarge {
                         bytes: size,
-                        limit: MAX_IMPORT_BYTES,
+                        limit: MAX_HTML_IMPORT_BYTES,
                     }
                     .to_string(),
                 ));
@@ -131,7 +133,7 @@ pub fn add_page() -> Html {
             <h1 id="add-heading">{ "Add your own article" }</h1>
             <p class="intro">
                 { "Paste a news article or open a .txt, .md or .html file. It is analysed in this browser and kept on this device only; nothing is uploaded. " }
-                { format!("Files up to {} KB; HTML is turned into plain text, and no markup in it is ever run or shown as markup.", MAX_IMPORT_BYTES / 1000) }
+                { format!("Text and Markdown files up to {} KB, HTML pages up to {} MB; HTML is turned into plain text, and no markup in it is ever run or shown as markup.", MAX_IMPORT_BYTES / 1000, MAX_HTML_IMPORT_BYTES / 1_000_000) }
             </p>
             if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
             <div class="add-forms">

@@ -14,6 +14,8 @@
 //! - The tagger (`cargo run --release -p parallax-core --example train -- --eval DIR`): an
 //!   ablation (rules alone, tagger alone, tagger with the rules as features, rules first with
 //!   the tagger filling in) and a learning curve (a quarter, half and all of the corpora).
+//! - Article extraction of HTML imports (`parallax import`) on the article extraction
+//!   benchmark and the development pages: see `extraction.rs`.
 //!
 //! Predictions go to `target/eval/`.
 
@@ -107,7 +109,8 @@ pub fn eval(root: &Path) -> Result<(), String> {
         return Err("eval: nothing to score".into());
     }
     tagger(root, &scorer, &split, &out_dir)?;
-    alignments(root, &exe, &out_dir)
+    alignments(root, &exe, &out_dir)?;
+    crate::extraction::extraction(root, &exe, &out_dir)
 }
 
 /// The parts of `eval/dev/split.list`: ("tune", "a.txt,b.txt"), ("test", ...).

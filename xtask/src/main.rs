@@ -10,7 +10,8 @@
 //! - `bench`: criterion benchmarks of parallax-core.
 //! - `eval`: entity scores on the bundled documents and the development set (its tune and test
 //!   parts), the tagger's ablation and learning curve; alignment scores (seeds, development
-//!   pairs, the event set's tune and test parts).
+//!   pairs, the event set's tune and test parts); article extraction scores of `parallax import`
+//!   (benchmark and development pages).
 //! - `train [--check]`: trains the entity tagger (`crates/parallax-core/examples/train.rs`,
 //!   release build) and rewrites `crates/parallax-core/data/tagger.bin`; `--check` fails
 //!   instead if the file differs from what training makes.
@@ -26,6 +27,7 @@
 mod dist;
 mod engine;
 mod eval;
+mod extraction;
 mod fuzz;
 mod modules;
 mod setup;

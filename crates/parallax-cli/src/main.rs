@@ -8,14 +8,17 @@
 //! parallax story FILE...
 //! parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...
 //! parallax train-align MANIFEST
+//! parallax import FILE...
 //! ```
-//! All files are analysed together as one corpus. A file that is missing, not UTF-8 or
+//! `import` reads each file as the app reads an added article (see `import.rs`). The others
+//! analyse all files together as one corpus. A file that is missing, not UTF-8 or
 //! binary gets one line on stderr naming it; the others are still analysed; the exit code
 //! is then 2.
 
 #![warn(clippy::too_many_lines)]
 
 mod compare;
+mod import;
 mod session;
 mod train;
 
@@ -25,7 +28,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax train-align MANIFEST";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax train-align MANIFEST\n       parallax import FILE...";
 
 fn main() -> ExitCode {
     match run() {
@@ -50,6 +53,7 @@ fn run() -> Result<ExitCode> {
         "story" => compare::story_cmd(rest),
         "session" => session::session_cmd(rest),
         "train-align" => train::train_align_cmd(rest),
+        "import" => import::import_cmd(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

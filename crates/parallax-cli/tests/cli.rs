@@ -96,3 +96,57 @@ fn usage_errors() {
     assert_eq!(run(&["entities"]).0, 2);
     assert_eq!(run(&["frobnicate"]).0, 2);
 }
+
+/// `parallax import`: one record per file in order; a refused file gets one line on stderr,
+/// the others are still imported, and the exit code is 2.
+#[test]
+fn import_records_and_refusals() {
+    let page = "<!doctype html><html><head><title>Floods close the ring road | Daily</title>\
+        </head><body><nav><a href=/>Home</a> <a href=/w>World</a></nav><article>\
+        <h1>Floods close the ring road</h1><p>Heavy rain closed the ring road on Sunday, police \
+        said, after the river rose two metres overnight and water covered the lanes.</p>\
+        <p>Drivers were told to avoid the area until Tuesday. The council said pumps were \
+        working through the night and that buses would take the northern route.</p></article>\
+        <footer>Copyright Daily</footer></body></html>";
+    let html = temp("page.html", page.as_bytes());
+    let md = temp("note.md", b"# Storm *hits*\n\nBody.");
+    let bin = temp("photo.txt", b"PK\x03\x04\x00\x00");
+    let missing = "/nonexistent/parallax/x.html";
+    let (code, out, err) = run(&["import", &html, &bin, &md, missing]);
+    assert_eq!(code, 2, "stdout: {out}");
+    let got: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), 2, "{out}");
+    let rows = [
+        (&got[0], &html, "Floods close the ring road", "html", true),
+        (&got[1], &md, "Storm hits", "markdown", false),
+    ];
+    for (v, file, title, format, extracted) in rows {
+        assert_eq!(v["file"], file.as_str());
+        assert_eq!(v["title"], title);
+        assert_eq!(v["format"], format);
+        assert_eq!(v["extracted"], extracted);
+    }
+    let text = got[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Floods close the ring road\n\nHeavy rain"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home") && !text.contains("Copyright"),
+        "{text}"
+    );
+    assert_eq!(got[1]["text"], "Storm hits\n\nBody.");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].contains("photo.txt") && lines[0].contains("binary"),
+        "{err}"
+    );
+    assert!(lines[1].contains(missing), "{err}");
+    let (code, _, err) = run(&["import"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no files given"), "{err}");
+}

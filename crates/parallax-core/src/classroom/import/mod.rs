@@ -23,9 +23,19 @@
 //! Paragraphs are separated by a blank line, as in the bundled documents, and the first line
 //! is the headline, so [`Document::new`](crate::Document::new) reads an import like them.
 //!
-//! Limits: a file or paste of at most [`MAX_IMPORT_BYTES`] (400 KB), giving an article of at
-//! most [`MAX_ARTICLE_CHARS`] (100,000) characters.
+//! With the feature `extract` (the engine's and the CLI's), an HTML page is first read for its
+//! **article** ([`Imported::extracted`]): the page is parsed by the HTML5 algorithm and its
+//! main content found by the reader-mode algorithm, keeping the headline, byline and date
+//! where the page marks them and dropping menus, related links and footers (see `extract.rs`).
+//! A page where no article is found (a front page that is all links), and every page without
+//! the feature, is read whole by the tokenizer above.
+//!
+//! Limits: a file or paste of at most [`MAX_IMPORT_BYTES`] (400 KB), or an HTML page of at
+//! most [`MAX_HTML_IMPORT_BYTES`] (5 MB), giving an article of at most [`MAX_ARTICLE_CHARS`]
+//! (100,000) characters.
 
+#[cfg(feature = "extract")]
+mod extract;
 mod html;
 mod markdown;
 
@@ -37,8 +47,12 @@ use markdown::markdown_to_text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Largest file or paste accepted: 400,000 bytes (about 400 KB).
+/// Largest file or paste accepted: 400,000 bytes (about 400 KB), except HTML pages.
 pub const MAX_IMPORT_BYTES: usize = crate::classroom::limits::IMPORT_BYTES;
+
+/// Largest HTML page accepted: 5,000,000 bytes (a saved news page is often 0.4 to 1.6 MB of
+/// markup for a 1,000-word article).
+pub const MAX_HTML_IMPORT_BYTES: usize = crate::classroom::limits::HTML_IMPORT_BYTES;
 
 /// Longest article accepted, in characters (code points) after conversion: 100,000, about
 /// 15,000 words.
@@ -79,6 +93,11 @@ pub struct Imported {
     pub text: String,
     /// How the input was read.
     pub format: Format,
+    /// True when the text is the page's article, found by main-content extraction (HTML with
+    /// the feature `extract`); false when it is the whole text of the input (always for plain
+    /// text and Markdown, and for a page where no article was found): the app can tell the
+    /// reader that menus and links may be part of it.
+    pub extracted: bool,
 }
 
 /// Why an import was refused. `Display` gives a sentence for the reader.
@@ -86,7 +105,7 @@ pub struct Imported {
 pub enum ImportError {
     /// Nothing but whitespace (or, for HTML, no text outside the markup).
     Empty,
-    /// More than [`MAX_IMPORT_BYTES`].
+    /// More than [`MAX_IMPORT_BYTES`] ([`MAX_HTML_IMPORT_BYTES`] for an HTML page).
     TooLarge {
         /// Size of the input in bytes.
         bytes: usize,
@@ -183,11 +202,12 @@ pub fn format_of(file_name: Option<&str>, content: &str) -> Format {
 /// Reads a file (`file_name` given) or a paste (`None`) as an article: checks it, picks its
 /// [`Format`] with [`format_of`] and turns it into plain text (see the module docs).
 pub fn import(file_name: Option<&str>, bytes: &[u8]) -> Result<Imported, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_IMPORT_BYTES,
-        });
+    let too_large = |limit: usize| ImportError::TooLarge {
+        bytes: bytes.len(),
+        limit,
+    };
+    if bytes.len() > MAX_HTML_IMPORT_BYTES {
+        return Err(too_large(MAX_HTML_IMPORT_BYTES));
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
@@ -206,10 +226,13 @@ pub fn import(file_name: Option<&str>, bytes: &[u8]) -> Result<Imported, ImportE
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let format = format_of(file_name, &text);
-    let (text, title) = match format {
-        Format::Text => (trim_blank_lines(&text).to_string(), None),
-        Format::Markdown => (markdown_to_text(&text), None),
-        Format::Html => html_to_text(&text),
+    if format != Format::Html && bytes.len() > MAX_IMPORT_BYTES {
+        return Err(too_large(MAX_IMPORT_BYTES));
+    }
+    let (text, title, extracted) = match format {
+        Format::Text => (trim_blank_lines(&text).to_string(), None, false),
+        Format::Markdown => (markdown_to_text(&text), None, false),
+        Format::Html => read_html(&text),
     };
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -232,7 +255,18 @@ pub fn import(file_name: Option<&str>, bytes: &[u8]) -> Result<Imported, ImportE
         title: shorten(&title, TITLE_MAX_CHARS),
         text,
         format,
+        extracted,
     })
+}
+
+/// An HTML page's text, its title, and whether the text is its extracted article.
+fn read_html(html: &str) -> (String, Option<String>, bool) {
+    #[cfg(feature = "extract")]
+    if let Some(a) = extract::extract(html) {
+        return (a.text, a.title, true);
+    }
+    let (text, title) = html_to_text(html);
+    (text, title, false)
 }
 
 /// `s` without its leading blank lines and trailing whitespace (the first line keeps its

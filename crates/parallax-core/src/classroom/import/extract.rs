@@ -1,0 +1,650 @@
+//! Main-content extraction of a saved page (feature `extract`): the page is parsed with the
+//! HTML5 algorithm (html5ever, through `dom_query`), its article found by the reader-mode
+//! algorithm (`dom_smoothie`, a port of Mozilla's Readability), and the article's text kept
+//! with its headline, byline and date where the page marks them. The furniture around it
+//! (menus, "related stories", share buttons, footers) is dropped.
+//!
+//! Everything that can run or hide text is removed before the article is looked for:
+//! scripts, styles, templates, iframes, objects, form controls and SVG. Attributes (event
+//! handlers among them) are never text. The result is plain text.
+//!
+//! A page with no article (a front page that is all links) gives `None`: the caller then
+//! reads the whole page's text instead and says so.
+
+use dom_query::{Document, NodeRef, Selection};
+use dom_smoothie::{Config, Readability};
+
+/// Elements removed with their content before extraction: they hold code, or markup that the
+/// parser keeps as raw text (`xmp`, `textarea`...), or content that is not the page's text.
+/// (Readability removes forms, buttons and the like itself, after scoring; removing them
+/// before changes which block it picks.)
+const REMOVED: &str = "script, style, noscript, template, iframe, noembed, noframes, xmp, \
+                       plaintext, textarea, object, embed, svg, math";
+
+/// An article with fewer letters and digits than this is taken for a failed extraction (a
+/// teaser or a caption picked from a list page), and the whole page is read instead. Counted
+/// in characters, not words, so that Chinese and Japanese (no spaces) count alike.
+const MIN_ARTICLE_CHARS: usize = 200;
+
+/// The extracted article: its headline and its text (headline, byline, date, then the body's
+/// paragraphs, separated by blank lines).
+pub(super) struct Article {
+    /// The page's headline, if it has one.
+    pub title: Option<String>,
+    /// The article as plain text.
+    pub text: String,
+}
+
+/// The main article of the HTML page `html`, or `None` when the page has none.
+pub(super) fn extract(html: &str) -> Option<Article> {
+    let doc = Document::from(html);
+    doc.select(REMOVED).remove();
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(|n| one_line(&n.text()).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let cfg = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let mut reader = Readability::with_document(doc, None, Some(cfg)).ok()?;
+    let article = reader.parse().ok()?;
+    let content = dom_query::Document::from(article.content.as_ref());
+    drop_furniture(&content);
+    let body = without_boilerplate(paragraphs(&content.root().formatted_text()));
+    let letters = body
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    if letters < MIN_ARTICLE_CHARS {
+        return None;
+    }
+    let title = headline(&article.title, &h1s);
+    let mut lines: Vec<String> = Vec::new();
+    if !title.is_empty() && !body.iter().take(3).any(|p| same_words(p, &title)) {
+        lines.push(title.clone());
+    }
+    let byline = article
+        .byline
+        .as_deref()
+        .map(|b| one_line(b).trim().to_string())
+        .filter(|b| !b.is_empty());
+    if let Some(b) = &byline {
+        if !body.iter().any(|p| p.contains(b.as_str())) {
+            lines.push(b.clone());
+        }
+    }
+    let date = article.published_time.as_deref().and_then(day_of);
+    if let Some(d) = &date {
+        lines.push(d.clone());
+    }
+    // The page's own stamps in the body repeat what the header says: dropped.
+    lines.extend(body.into_iter().filter(|p| {
+        let stamp = date.is_some() && is_date_stamp(p);
+        let by = byline.is_some() && is_byline(p);
+        !(stamp || by)
+    }));
+    Some(Article {
+        title: (!title.is_empty()).then_some(title),
+        text: lines.join("\n\n"),
+    })
+}
+
+/// Words of a `class` or `id` that mark page furniture: captions and credits, sharing and
+/// social buttons, related and recommended stories, newsletters, promotions and ads, tags.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "credit",
+    "credits",
+    "newsletter",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "signup",
+    "social",
+    "sponsored",
+    "subscribe",
+    "tags",
+];
+
+/// The words of an element's `class` and `id`, split at spaces, hyphens and underscores.
+fn marker_words(node: &NodeRef) -> Vec<String> {
+    let mut s = node
+        .attr("class")
+        .map(|c| c.to_string())
+        .unwrap_or_default();
+    s.push(' ');
+    s.push_str(&node.attr("id").map(|c| c.to_string()).unwrap_or_default());
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Letters and digits in `s`.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Removes from the extracted article what is furniture by its markup: captions, elements
+/// whose class or id names furniture (when they hold less than a third of the text), and short
+/// blocks that are nothing but a link (the headlines of other stories).
+fn drop_furniture(content: &Document) {
+    content.select("figcaption").remove();
+    let total = letters(&content.root().text());
+    let marked: Vec<NodeRef> = content
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            marker_words(n)
+                .iter()
+                .any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+        })
+        .copied()
+        .collect();
+    for n in marked {
+        if letters(&n.text()) * 3 < total {
+            n.remove_from_parent();
+        }
+    }
+    let blocks: Vec<NodeRef> = content
+        .select("p, li, h2, h3, h4, h5, h6, dt, dd")
+        .nodes()
+        .to_vec();
+    for n in blocks {
+        let text = n.text();
+        let all = letters(&text);
+        let linked = letters(&Selection::from(n).select("a").text());
+        if all > 0 && linked * 10 >= all * 9 && text.split_whitespace().count() <= 20 {
+            n.remove_from_parent();
+        }
+    }
+}
+
+/// Paragraphs that are the words of a page's controls and labels, not of its article (in
+/// English): "Advertisement", "Read more: ...", "Image 1 of 8", "Photo: ...".
+fn is_boilerplate(p: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "ad",
+        "add a comment",
+        "advert",
+        "advertisement",
+        "caption",
+        "close",
+        "comments",
+        "continue reading",
+        "continue reading below",
+        "leave a comment",
+        "post comment",
+        "related",
+        "related articles",
+        "related stories",
+        "share",
+        "share this",
+        "share this article",
+        "story continues below",
+        "tags",
+        "print",
+        "print article",
+        "order reprints",
+        "read more",
+        "related news",
+        "text size",
+        "tell us what you think",
+        "this slideshow requires javascript",
+        "want more stories like this?",
+        "you may also like",
+    ];
+    const STARTS: &[&str] = &[
+        "(image",
+        "advertisement",
+        "click here",
+        "image:",
+        "last updated",
+        "photo:",
+        "posted:",
+        "posted by",
+        "posted on",
+        "published:",
+        "published on",
+        "published ",
+        "read more:",
+        "related:",
+        "see more:",
+        "updated:",
+        "updated ",
+        "| updated",
+        "©",
+        "copyright",
+    ];
+    /// Words of an invitation to subscribe, in a short paragraph.
+    const SUBSCRIBE: &[&str] = &["newsletter", "newsletters", "subscribe", "subscribing"];
+    /// The names of sharing buttons: a paragraph of nothing else is a row of buttons.
+    const SHARING: &[&str] = &[
+        "comment",
+        "comments",
+        "email",
+        "facebook",
+        "linkedin",
+        "pinterest",
+        "print",
+        "reddit",
+        "share",
+        "tweet",
+        "twitter",
+        "whatsapp",
+    ];
+    let lower = p.to_lowercase();
+    let bare = lower.trim_end_matches(['.', ':', '…', '!', ' ', '(', '+', ')']);
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '@')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = p.split_whitespace().count();
+    let image_count = words.first() == Some(&"image")
+        && words
+            .get(1)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.get(2) == Some(&"of");
+    let follow = lower.starts_with("follow ")
+        && words
+            .iter()
+            .any(|w| ["twitter", "facebook", "instagram"].contains(w) || w.starts_with('@'));
+    (n <= 15
+        && (WHOLE.contains(&bare) || STARTS.iter().any(|s| lower.starts_with(s)) || image_count))
+        || (n <= 30 && words.iter().any(|w| SUBSCRIBE.contains(w)))
+        || (n <= 25 && follow)
+        || ((2..=8).contains(&n) && words.iter().all(|w| SHARING.contains(w)))
+}
+
+/// Words of a date and time stamp besides numbers.
+const DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "hst",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
+/// True for a short paragraph that is only a date and time stamp ("November 18, 2019 |
+/// 4:10pm", "Nov. 20, 2019 6:02 AM EST").
+fn is_date_stamp(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numeric = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let time_or_ordinal = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && ["am", "pm", "th", "st", "nd", "rd"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    words.len() <= 12
+        && words.iter().any(|w| numeric(w) && w.len() == 4)
+        && words
+            .iter()
+            .all(|w| DATE_WORDS.contains(w) || numeric(w) || time_or_ordinal(w))
+}
+
+/// True for a short paragraph that is a byline ("By Jane Doe", "By Jane Doe and John Roe,
+/// Reuters").
+fn is_byline(p: &str) -> bool {
+    let n = p.split_whitespace().count();
+    (2..=10).contains(&n) && p.to_lowercase().starts_with("by ") && !p.trim_end().ends_with('.')
+}
+
+/// `paras` without boilerplate paragraphs and without a paragraph that repeats the one
+/// before it (a caption shown twice). Repeats further apart stay: a recipe or a list may
+/// repeat a line on purpose.
+fn without_boilerplate(paras: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    for p in paras {
+        if !is_boilerplate(&p) && out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The paragraphs of an extracted text: each line a paragraph, its whitespace collapsed
+/// (no-break spaces inside kept, none at the ends), blank ones dropped.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| one_line(l).trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// `s` on one line: runs of whitespace other than no-break spaces become one space.
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The headline: the page's `<h1>` when the reader-mode title (from `<title>` or the page's
+/// metadata, often with the site's name) holds its words and it has at least half of them (an
+/// `<h1>` that is the site's logo is not the headline); else that title, or the first `<h1>`
+/// when there is no title.
+fn headline(title: &str, h1s: &[String]) -> String {
+    let title = one_line(title).trim().to_string();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let t = words(&title);
+    let held = h1s.iter().find(|h| {
+        let w = words(h);
+        !w.is_empty() && w.len() * 2 >= t.len() && t.windows(w.len()).any(|x| x == w.as_slice())
+    });
+    match (held, h1s.first()) {
+        (Some(h), _) => h.clone(),
+        (None, Some(h)) if title.is_empty() => h.clone(),
+        _ => title,
+    }
+}
+
+/// True when `a` and `b` have the same words, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+/// The calendar day of a machine-readable date (`2024-06-14T09:30:00Z` -> `2024-06-14`); a
+/// date in another form is kept as written when it is short.
+fn day_of(date: &str) -> Option<String> {
+    let d = one_line(date);
+    let b = d.as_bytes();
+    let iso = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if iso {
+        Some(d[..10].to_string())
+    } else if !d.is_empty() && d.chars().count() <= 40 {
+        Some(d)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A news page: navigation, the article, related links and a footer.
+    fn page(body: &str) -> String {
+        format!(
+            "<!doctype html><html><head><title>Floods close the ring road | Daily</title>\
+             <meta property=\"article:published_time\" content=\"2024-06-14T09:30:00Z\">\
+             <script>var x = '<p>no</p>';</script></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li>\
+             <li><a href=/s>Sport</a></li></ul></nav>{body}\
+             <aside class=related><h2>Related</h2><ul><li><a href=/a>Other story one</a></li>\
+             <li><a href=/b>Other story two</a></li></ul></aside>\
+             <footer>Copyright Daily. All rights reserved.</footer></body></html>"
+        )
+    }
+
+    const ARTICLE: &str = "<article><h1>Floods close the ring road</h1>\
+        <p class=byline>By Jane Doe</p>\
+        <p>Heavy rain closed the ring road on Sunday, police said, after the river rose two \
+        metres overnight and water covered the lanes near the old bridge.</p>\
+        <p>Drivers were told to avoid the area until Tuesday. The council said pumps were \
+        working through the night and that buses would take the northern route.</p>\
+        <p>“We have not seen water like this in forty years,” said a shop owner whose \
+        basement flooded for the second time this month.</p></article>";
+
+    #[track_caller]
+    fn check(name: &str, html: &str, want: Option<(&str, &[&str], &[&str])>) {
+        let got = extract(html);
+        match (got, want) {
+            (None, None) => {}
+            (Some(a), Some((title, has, lacks))) => {
+                assert_eq!(a.title.as_deref(), Some(title), "case {name}: title");
+                for h in has {
+                    assert!(a.text.contains(h), "case {name}: lost {h:?} in\n{}", a.text);
+                }
+                for l in lacks {
+                    assert!(
+                        !a.text.contains(l),
+                        "case {name}: kept {l:?} in\n{}",
+                        a.text
+                    );
+                }
+                assert!(!a.text.contains("\n\n\n"), "case {name}: {}", a.text);
+            }
+            (got, want) => panic!(
+                "case {name}: expected {want:?}, got {:?}",
+                got.map(|a| a.text)
+            ),
+        }
+    }
+
+    #[test]
+    fn extraction_table() {
+        check(
+            "news page",
+            &page(ARTICLE),
+            Some((
+                "Floods close the ring road",
+                &[
+                    "Floods close the ring road\n\n",
+                    "By Jane Doe",
+                    "2024-06-14",
+                    "Heavy rain closed the ring road on Sunday",
+                    "“We have not seen water like this in forty years,”",
+                ],
+                &["Home", "Sport", "Other story", "Copyright", "<p>", "var x"],
+            )),
+        );
+        check(
+            "hostile markup inside the article",
+            &page(&ARTICLE.replace(
+                "</article>",
+                "<script>alert(1)</script><iframe src=x>frame text</iframe>\
+                 <template><p>template text</p></template>\
+                 <p onclick=\"steal()\">Last paragraph of the story, with enough words to \
+                 count as one.</p><style>p{}</style></article>",
+            )),
+            Some((
+                "Floods close the ring road",
+                &["Last paragraph of the story"],
+                &["alert", "frame text", "template text", "steal", "p{}"],
+            )),
+        );
+        let list = (0..30)
+            .map(|i| format!("<li><a href=/s{i}>Story number {i} today</a></li>"))
+            .collect::<String>();
+        check(
+            "a front page that is all links",
+            &format!("<html><body><h1>Daily</h1><ul>{list}</ul></body></html>"),
+            None,
+        );
+        check("empty", "", None);
+        check("not a page", "just words", None);
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        let rows = [
+            ("Advertisement", true),
+            ("Continue Reading Below", true),
+            ("READ MORE: China plague outbreak confirmed", true),
+            ("Photo: Hau Dinh, AP", true),
+            ("| UPDATED: 11:05, Tue, Nov 19, 2019", true),
+            ("Published 1 day ago", true),
+            ("© Aaron Schwartz", true),
+            ("Subscribe to our newsletter for the top stories.", true),
+            ("The river rose two metres overnight, officials said.", false),
+            ("Published figures show the council spent more than planned on the flood defences this year and last year, and more again in the year before that.", false),
+            ("Share prices fell.", false),
+            ("Image 2 of 5", true),
+            ("Share Tweet Email", true),
+            ("Follow @parallax on Twitter for more", true),
+            ("Posted by Jane Doe", true),
+            ("Updated figures from the council show the river is still rising across the whole valley, and more rain is expected this weekend in every town along it.", false),
+        ];
+        for (p, want) in rows {
+            assert_eq!(is_boilerplate(p), want, "{p:?}");
+        }
+        let got = without_boilerplate(
+            [
+                "Caption one",
+                "Caption one",
+                "Body.",
+                "Advert",
+                "More.",
+                "Body.",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        // Repeats further apart stay.
+        assert_eq!(got, ["Caption one", "Body.", "More.", "Body."]);
+    }
+
+    #[test]
+    fn stamps() {
+        let rows = [
+            ("November 18, 2019 | 4:10pm", true, false),
+            ("Nov. 20, 2019 6:02 AM EST", true, false),
+            ("Monday 14 June 2024", true, false),
+            ("In 2019 the river rose.", false, false),
+            ("By Jane Doe and John Roe, Reuters", false, true),
+            ("By the end of the day.", false, false),
+            (
+                "By noon the water had gone down in every street of the town",
+                false,
+                false,
+            ),
+        ];
+        for (p, date, byline) in rows {
+            assert_eq!((is_date_stamp(p), is_byline(p)), (date, byline), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn headlines() {
+        let t = "Floods close the ring road | Daily";
+        let rows: [(&str, &[&str], &str); 6] = [
+            (
+                t,
+                &["Floods close the ring road"],
+                "Floods close the ring road",
+            ),
+            (
+                t,
+                &["Daily", "Floods close the ring road"],
+                "Floods close the ring road",
+            ),
+            (t, &["Daily"], t),
+            (t, &["Weather"], t),
+            ("", &["Weather"], "Weather"),
+            ("Floods", &[], "Floods"),
+        ];
+        for (title, h1s, want) in rows {
+            let h1s: Vec<String> = h1s.iter().map(|h| h.to_string()).collect();
+            assert_eq!(headline(title, &h1s), want, "{title:?} {h1s:?}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let rows = [
+            ("2024-06-14T09:30:00Z", Some("2024-06-14")),
+            ("2024-06-14", Some("2024-06-14")),
+            ("June 14, 2024", Some("June 14, 2024")),
+            ("", None),
+        ];
+        for (date, want) in rows {
+            assert_eq!(day_of(date).as_deref(), want, "{date:?}");
+        }
+    }
+}
