@@ -9,6 +9,7 @@
 //! blob.
 
 use parallax_core::engine::{Answer, DocText, Reply, Request, Timing, READY};
+use parallax_core::import::Imported;
 use parallax_core::{Document, Snapshot};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -46,6 +47,22 @@ pub async fn analyse(docs: &[Document]) -> Result<(Snapshot, f64), String> {
     .await?
     {
         Answer::Snapshot(s, ms) => Ok((s, ms)),
+        other => Err(unexpected(&other)),
+    }
+}
+
+/// Reads a file named `name` (None for a paste) as an article, in the engine (which extracts
+/// a saved page's article); the error is the message to show.
+pub async fn import(name: Option<&str>, bytes: &[u8]) -> Result<Imported, String> {
+    let base64 = data_encoding::BASE64.encode(bytes);
+    match ask(|id| Request::Import {
+        id,
+        name: name.map(str::to_string),
+        base64,
+    })
+    .await?
+    {
+        Answer::Imported(i) => Ok(i),
         other => Err(unexpected(&other)),
     }
 }

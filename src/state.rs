@@ -3,7 +3,7 @@
 
 use crate::route::Route;
 use parallax_core::analysis::{Analysis, Entity, Mention};
-use parallax_core::{document::id_from_file_name, Document, Snapshot};
+use parallax_core::{Document, Snapshot};
 use std::rc::Rc;
 
 /// Every document the app knows, in library order, with everything the views show about them
@@ -178,7 +178,7 @@ pub fn with_own_docs(articles: &[crate::articles::Article]) -> (Vec<Document>, V
 fn documents(files: &[(&str, &str)]) -> Vec<Document> {
     files
         .iter()
-        .map(|(name, text)| Document::new(id_from_file_name(name), *text))
+        .map(|(name, text)| Document::new(parallax_core::document::id_from_file_name(name), *text))
         .collect()
 }
 

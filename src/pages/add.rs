@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
 use crate::route::Route;
 use crate::state::Library;
-use parallax_core::import::{import, ImportError, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES};
+use parallax_core::import::{Format, ImportError, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -14,6 +14,8 @@ enum Status {
     Idle,
     Working(String),
     Failed(String),
+    /// A page with no article found: its whole text was added (the article's id).
+    Whole(String),
 }
 
 /// Lets the browser paint (the progress line) before the analysis blocks it.
@@ -51,8 +53,8 @@ pub fn add_page() -> Html {
                     name.as_deref().unwrap_or("the pasted text")
                 )));
                 yield_to_paint().await;
-                match import(Some(name.as_deref().unwrap_or("pasted.txt")), &bytes) {
-                    Err(e) => status.set(Status::Failed(e.to_string())),
+                match crate::engine::import(name.as_deref(), &bytes).await {
+                    Err(e) => status.set(Status::Failed(e)),
                     Ok(imported) => {
                         status.set(Status::Working(format!(
                             "Analysing “{}” ({} words)…",
@@ -62,12 +64,18 @@ pub fn add_page() -> Html {
                         yield_to_paint().await;
                         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
                         let id = crate::articles::new_id(&imported.title, &taken);
+                        let whole = imported.format == Format::Html && !imported.extracted;
                         add.emit(Article {
                             id: id.clone(),
                             text: imported.text,
                             origin: name.unwrap_or_else(|| "pasted".into()),
                             added: crate::storage::now(),
                         });
+                        if whole {
+                            // Say so before the reader shows menus and links as article text.
+                            status.set(Status::Whole(id));
+                            return;
+                        }
                         status.set(Status::Idle);
                         if let Some(nav) = navigator {
                             nav.push(&Route::Doc { id });
@@ -156,6 +164,12 @@ pub fn add_page() -> Html {
                     Status::Idle => html! {},
                     Status::Working(m) => html! { <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{ m.clone() }</p> },
                     Status::Failed(m) => html! { <p class="error" role="alert" id="import-error">{ m.clone() }</p> },
+                    Status::Whole(id) => html! {
+                        <p class="progress" role="status" id="import-whole">
+                            { "No article was found in this page, so its whole text was added: menus, links and other page furniture may be part of it. " }
+                            <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
+                        </p>
+                    },
                 } }
             </div>
             if !own.is_empty() {

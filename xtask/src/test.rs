@@ -34,6 +34,8 @@ pub fn run() -> Result<(), String> {
             "parallax",
             "-p",
             "parallax-core",
+            "-p",
+            "parallax-engine",
             "--",
             "-D",
             "warnings",

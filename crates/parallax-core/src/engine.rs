@@ -35,6 +35,17 @@ pub enum Request {
         /// The documents, in library order.
         docs: Vec<DocText>,
     },
+    /// Read a file (or a paste, `name` None) as an article: answered with an
+    /// [`Imported`](crate::import::Imported) or the reason it was refused. In the engine
+    /// because extracting a page's article (feature `extract`) is engine work.
+    Import {
+        /// Matches the reply to the request.
+        id: u32,
+        /// The file's name (its extension says the format).
+        name: Option<String>,
+        /// The file's bytes, base64.
+        base64: String,
+    },
     /// Time the analysis of `docs` (as an added article is analysed) once compiled:
     /// answered with a [`Timing`].
     Time {
@@ -70,6 +81,8 @@ pub enum Answer {
     Snapshot(Snapshot, f64),
     /// Timings.
     Timing(Timing),
+    /// The article read from a file.
+    Imported(crate::import::Imported),
     /// The request could not be read.
     Error(String),
 }
@@ -106,12 +119,27 @@ pub fn answer(request: &str, now: &mut dyn FnMut() -> f64) -> String {
                 answer: Answer::Snapshot(snap, now() - t),
             }
         }
+        Ok(Request::Import { id, name, base64 }) => Reply {
+            id,
+            answer: import(name.as_deref(), &base64),
+        },
         Ok(Request::Time { id, docs, runs }) => Reply {
             id,
             answer: Answer::Timing(time(&documents(docs), runs.clamp(1, 50), now)),
         },
     };
     serde_json::to_string(&reply).unwrap_or_default()
+}
+
+/// Reads the file of `base64` bytes named `name`.
+fn import(name: Option<&str>, base64: &str) -> Answer {
+    match data_encoding::BASE64.decode(base64.as_bytes()) {
+        Err(e) => Answer::Error(format!("the engine cannot read this file's bytes: {e}")),
+        Ok(bytes) => match crate::import::import(Some(name.unwrap_or("pasted.txt")), &bytes) {
+            Ok(imported) => Answer::Imported(imported),
+            Err(e) => Answer::Error(e.to_string()),
+        },
+    }
 }
 
 /// Warm-up runs of the analysis, then the median of `runs` measured ones.
@@ -176,6 +204,18 @@ mod tests {
                 r.id == 8
                     && matches!(r.answer, Answer::Timing(t) if t.warm_up >= WARM_UP && t.min <= t.median && t.median <= t.max)
             },
+        );
+        let page = data_encoding::BASE64.encode(b"<html><body><h1>Floods</h1><p>Rain closed roads in Leeds.</p><script>x()</script></body></html>");
+        check(
+            &format!(r#"{{"kind":"import","id":9,"name":"a.html","base64":"{page}"}}"#),
+            |r| {
+                r.id == 9
+                    && matches!(&r.answer, Answer::Imported(i) if i.text.contains("Leeds") && !i.text.contains("x()"))
+            },
+        );
+        check(
+            r#"{"kind":"import","id":10,"name":"a.txt","base64":"AAAA"}"#,
+            |r| matches!(&r.answer, Answer::Error(e) if !e.is_empty()),
         );
         check("not json", |r| {
             r.id == 0 && matches!(&r.answer, Answer::Error(e) if e.contains("cannot read"))

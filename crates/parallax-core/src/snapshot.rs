@@ -213,7 +213,7 @@ fn claim_subset(c: &story::Claim, order: &[usize]) -> Option<story::Claim> {
         let distinct = values
             .iter()
             .any(|v| values.first().is_some_and(|f| f.2 != v.2));
-        distinct.then(|| story::Conflict {
+        distinct.then_some(story::Conflict {
             what: x.what,
             values,
         })

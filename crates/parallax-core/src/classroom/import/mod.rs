@@ -84,7 +84,7 @@ impl Format {
 }
 
 /// An imported article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Imported {
     /// The headline: the document's `<h1>` or `<title>` (HTML) or its first non-empty line,
     /// shortened to about 120 characters.
