@@ -68,8 +68,10 @@ pub fn build(out: &Path, release: bool) -> Result<(), String> {
     let wasm_out = out.join(WASM);
     if release {
         run_cmd(
+            // --converge: passes until the module stops shrinking (about 5 KB gzip less than
+            // one -Oz pass, measured on the engine with extraction).
             cmd("wasm-opt")
-                .arg("-Oz")
+                .args(["-Oz", "--converge"])
                 .args(WASM_OPT_FEATURES)
                 .arg(bindgen.join(WASM))
                 .arg("-o")
