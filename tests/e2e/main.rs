@@ -40,6 +40,7 @@ const TESTS: &[&str] = &[
     "compare_view_aligns_rows_and_reopens_from_its_link",
     "story_matrix_sorts_and_opens_a_row",
     "flags_show_their_evidence",
+    "no_view_scrolls_sideways_at_375_or_1280",
     "about_shows_timings_measured_here",
     "one_file_edition_works_from_a_file_url",
     "copy_link_gives_the_link_of_this_view",
@@ -91,6 +92,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view(c).await,
         "story_matrix_sorts_and_opens_a_row" => story(c).await,
         "flags_show_their_evidence" => flags(c).await,
+        "no_view_scrolls_sideways_at_375_or_1280" => no_sideways_scroll(c).await,
         "about_shows_timings_measured_here" => about(c).await,
         "one_file_edition_works_from_a_file_url" => one_file(c).await,
         "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
@@ -454,6 +456,56 @@ async fn axe(c: &Ctx) -> Result<(), String> {
     )
     .await?;
     run_axe(c, "not-found").await
+}
+
+/// Every view fits the window at a phone's 375 px and a laptop's 1280 px: neither the page nor
+/// any table cell scrolls sideways.
+async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
+    let (a, b) = (&c.seeds[0].id, &c.seeds[1].id);
+    let views = [
+        "#/".to_string(),
+        format!("#/doc/{a}"),
+        format!("#/compare/{a}/{b}"),
+        format!("#/compare/{a}/{b}?diff=1"),
+        "#/story".to_string(),
+        "#/quotes".to_string(),
+        "#/notes".to_string(),
+        "#/teach".to_string(),
+        "#/about".to_string(),
+        "#/add".to_string(),
+        format!("#/handout?docs={a},{b}"),
+    ];
+    let mut wide = Vec::new();
+    for w in [375u32, 1280] {
+        c.b.client
+            .set_window_size(w, 900)
+            .await
+            .map_err(|e| e.to_string())?;
+        for v in &views {
+            c.b.open(&format!("{}{v}", c.base)).await?;
+            c.b.wait_for(
+                &format!("{v} at {w} px"),
+                "return document.querySelector('#main > *') !== null && document.querySelector('#first-paint') === null",
+            )
+            .await?;
+            let got = c.b.js("const d = document.documentElement; const cells = [...document.querySelectorAll('td, th')].filter(t => t.scrollWidth > t.clientWidth + 1).length; \
+                return [d.scrollWidth, d.clientWidth, cells]", vec![]).await?;
+            let n = |i: usize| got[i].as_u64().unwrap_or(0);
+            if n(0) > n(1) + 1 || n(2) > 0 {
+                wide.push(format!(
+                    "{v} at {w} px: page {} of {} px, {} cells overflow",
+                    n(0),
+                    n(1),
+                    n(2)
+                ));
+            }
+        }
+    }
+    c.b.client
+        .set_window_size(1280, 900)
+        .await
+        .map_err(|e| e.to_string())?;
+    ensure(wide.is_empty(), format!("views scroll sideways: {wide:?}"))
 }
 
 /// The served page carries the library as static HTML (something real before any wasm); the

@@ -105,6 +105,9 @@ pub fn write_single_file(out: &Path) -> Result<PathBuf, String> {
     Ok(page)
 }
 
+/// The icon of both editions, inline (the same as index.html's).
+const FAVICON: &str = "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230b57a4'/%3E%3Cpath d='M3 4h4v8H3zM9 4h4v8H9z' fill='%23fff'/%3E%3C/svg%3E\">";
+
 /// The one-file page from the source index.html (for its head and diagnostics script), the
 /// wasm-bindgen glue, the styles and the wasm bytes.
 fn single_file_html(index: &str, glue: &str, css: &str, wasm: &[u8]) -> Result<String, String> {
@@ -139,7 +142,7 @@ fn single_file_html(index: &str, glue: &str, css: &str, wasm: &[u8]) -> Result<S
          <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"referrer\" content=\"no-referrer\">\n\
-         <title>Parallax</title>\n<style>{css}</style>\n<script>{diagnostics}</script>\n\
+         <title>Parallax</title>\n{FAVICON}\n<style>{css}</style>\n<script>{diagnostics}</script>\n\
          <script type=\"module\">{boot}</script>\n</head>\n<body>\n\
          <noscript><p>Parallax needs JavaScript and WebAssembly to show the articles.</p></noscript>\n</body>\n</html>\n"
     ))
