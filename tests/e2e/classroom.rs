@@ -603,6 +603,28 @@ pub async fn session_link(c: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
+/// Waits for the added HTML page in the reader. A page with too little article for
+/// extraction is added whole, and the add page says so before the reader opens (from its
+/// link).
+async fn html_article_in_the_reader(c: &Ctx) -> Result<(), String> {
+    c.b.wait_for(
+        "the HTML article, or the note that the whole page was added",
+        "return document.querySelector(\"#reader[data-doc^='own-an-html-page']\") !== null || document.querySelector('#import-whole a') !== null",
+    )
+    .await?;
+    c.b.js(
+        "const a = document.querySelector('#import-whole a'); if (a) a.click(); return true;",
+        vec![],
+    )
+    .await?;
+    c.b.wait_for(
+        "the HTML article",
+        "return document.querySelector(\"#reader[data-doc^='own-an-html-page']\") !== null",
+    )
+    .await?;
+    Ok(())
+}
+
 /// The same vectors through paste and through .txt, .md and .html files: shown as text, never
 /// run; the article is listed with a badge and can be removed; binary and empty input are
 /// refused with a message.
@@ -678,23 +700,7 @@ pub async fn own_articles(c: &Ctx) -> Result<(), String> {
     )
     .await?;
     choose_file(c, "#file-input", "page.html", json!(html)).await?;
-    // This page has too little article for extraction: its whole text is added, and the add
-    // page says so before the reader opens (from its link).
-    c.b.wait_for(
-        "the HTML article, or the note that the whole page was added",
-        "return document.querySelector(\"#reader[data-doc^='own-an-html-page']\") !== null || document.querySelector('#import-whole a') !== null",
-    )
-    .await?;
-    c.b.js(
-        "const a = document.querySelector('#import-whole a'); if (a) a.click(); return true;",
-        vec![],
-    )
-    .await?;
-    c.b.wait_for(
-        "the HTML article",
-        "return document.querySelector(\"#reader[data-doc^='own-an-html-page']\") !== null",
-    )
-    .await?;
+    html_article_in_the_reader(c).await?;
     let text =
         c.b.js(
             "return document.querySelector('#doc-body').textContent",
