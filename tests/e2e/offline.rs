@@ -84,16 +84,19 @@ async fn without_worker(c: &Ctx, base: &str) -> Result<(), String> {
 async fn controlled(c: &Ctx) -> Result<(), String> {
     // The first visit registers the worker; once it is active it takes control of the page
     // (clients.claim), or else from the next load on.
-    if let Err(e) = c
-        .b
-        .wait_for(
-            "an active service worker",
-            "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'))",
-        )
-        .await
-    {
+    const ACTIVE: &str = "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'))";
+    // The worker pre-caches both wasm parts (the engine is 3 MB): a slow first install is
+    // given a second load to register and finish on before the test gives up.
+    let mut active = c.b.wait_for("an active service worker", ACTIVE).await;
+    if active.is_err() {
+        reload(c).await?;
+        active = c.b.wait_for("an active service worker", ACTIVE).await;
+    }
+    if let Err(e) = active {
         let s = c.b.js(STATE, vec![]).await.unwrap_or_default();
-        return Err(format!("{e}; registration (installing / waiting / active): {s}"));
+        return Err(format!(
+            "{e}; registration (installing / waiting / active): {s}"
+        ));
     }
     let controlled = "return navigator.serviceWorker.controller !== null";
     if c.b.js(controlled, vec![]).await? != json!(true) {
