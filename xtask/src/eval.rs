@@ -35,14 +35,16 @@ fn txt_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Scores the CLI's entities on the bundled documents and the development set.
-pub fn eval(root: &Path) -> Result<(), String> {
+/// Builds the `parallax` CLI in release and returns its path; `who` names the command in
+/// errors.
+pub fn release_cli(root: &Path, who: &str) -> Result<PathBuf, String> {
     let status = Command::new("cargo")
         .args(["build", "--release", "-p", "parallax-cli"])
         .current_dir(root)
         .status()
-        .map_err(|e| format!("eval: cannot run cargo: {e}"))?;
+        .map_err(|e| format!("{who}: cannot run cargo: {e}"))?;
     if !status.success() {
-        return Err("eval: building parallax-cli failed".into());
+        return Err(format!("{who}: building parallax-cli failed"));
     }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -52,6 +54,11 @@ pub fn eval(root: &Path) -> Result<(), String> {
     } else {
         "parallax"
     });
+    Ok(exe)
+}
+
+pub fn eval(root: &Path) -> Result<(), String> {
+    let exe = release_cli(root, "eval")?;
     let out_dir = root.join("target").join("eval");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("eval: {}: {e}", out_dir.display()))?;
     let scorer = root.join("eval").join("score_entities.py");

@@ -4,27 +4,12 @@
 //! give the same file, and `crates/parallax-cli/tests/train_align.rs` holds the checked-in
 //! file to it. The test part of the event set is never in the manifest.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// Trains and writes the weights file; prints the training summary.
 pub fn run(root: &Path) -> Result<(), String> {
-    let status = Command::new("cargo")
-        .args(["build", "--release", "-p", "parallax-cli"])
-        .current_dir(root)
-        .status()
-        .map_err(|e| format!("train-align: cannot run cargo: {e}"))?;
-    if !status.success() {
-        return Err("train-align: building parallax-cli failed".into());
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let exe = target.join("release").join(if cfg!(windows) {
-        "parallax.exe"
-    } else {
-        "parallax"
-    });
+    let exe = crate::eval::release_cli(root, "train-align")?;
     let out = Command::new(&exe)
         .args(["train-align", "eval/align_train.txt"])
         .current_dir(root)
