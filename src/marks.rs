@@ -121,6 +121,13 @@ pub fn split_by(piece: Span, highlights: &[Span]) -> Vec<(Span, Option<usize>)> 
         .collect()
 }
 
+/// Why a line is site furniture (a caption, a credit, boilerplate, a repeated headline), shown
+/// beside it in the reader and the handout; `None` for the article's running text.
+pub fn furniture_reason(role: parallax_core::text::lines::LineRole) -> Option<&'static str> {
+    use parallax_core::text::lines::LineRole;
+    (!role.is_content() || role == LineRole::RepeatedHeadline).then(|| role.reason())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

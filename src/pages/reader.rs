@@ -487,5 +487,5 @@ fn tips(lib: &Library, doc: usize) -> Vec<String> {
 
 /// Lines shown de-emphasised (and hideable): captions, credits, boilerplate, repeated headlines.
 fn is_furniture(role: parallax_core::text::lines::LineRole) -> bool {
-    !role.is_content() || role == parallax_core::text::lines::LineRole::RepeatedHeadline
+    crate::marks::furniture_reason(role).is_some()
 }

@@ -868,68 +868,158 @@ pub async fn teach_builder(c: &Ctx) -> Result<(), String> {
     )
 }
 
-/// The handout lists the chosen sources with numbered paragraphs and prints to a PDF that
-/// holds the document's text (read back with pdftotext).
+/// The handout of two sources printed to PDF: page 1 opens with the first source's title and
+/// holds no navigation or buttons, the second source starts a page of its own, and the body
+/// text is there. WebKitWebDriver has no Print Page command: there the page's own print rules
+/// are applied as screen rules and the same order is read off the laid-out page.
 pub async fn handout_prints(c: &Ctx) -> Result<(), String> {
-    let seed = &c.seeds[0];
-    c.b.open(&format!("{}#/handout?docs={}", c.base, seed.id))
-        .await?;
+    let (first, second) = (&c.seeds[0], &c.seeds[1]);
+    c.b.open(&format!(
+        "{}#/handout?docs={},{}",
+        c.base, first.id, second.id
+    ))
+    .await?;
     c.b.wait_for(
         "the handout",
-        "return document.querySelectorAll('#handout .numbered').length > 0",
+        "return document.querySelectorAll('#handout .handout-doc').length === 2",
     )
     .await?;
     run_axe(c, "handout").await?;
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let titles = c
+        .b
+        .js("return [...document.querySelectorAll('#handout .handout-doc h2')].map(h => h.textContent)", vec![])
+        .await?;
+    let title = |k: usize| squash(titles[k].as_str().unwrap_or_default());
     let config = fantoccini::wd::PrintConfigurationBuilder::default()
         .build()
         .map_err(|e| e.to_string())?;
     let pdf = match c.b.client.print(config).await {
         Ok(pdf) => pdf,
         Err(e) if c.b.engine.name() == "webkit" && e.to_string().contains("Unknown command") => {
-            // WebKitWebDriver has no Print Page command. Check what can be checked: the
-            // print rules are loaded and hide the controls.
-            println!("    webkit: WebKitWebDriver has no print command ({e}); checked the print stylesheet instead of a PDF");
-            let rules = c
-                .b
-                .js(
-                    "return [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media && [...r.media].includes('print')).map(r => r.cssText).join(' ')",
-                    vec![],
-                )
-                .await?;
-            let rules = rules.as_str().unwrap_or_default();
-            return ensure(
-                rules.contains(".no-print") && rules.contains(".handout-doc"),
-                format!("no print rules for the handout: {rules}"),
-            );
+            println!("    webkit: WebKitWebDriver has no print command; print rules applied as screen rules");
+            return print_order_by_rules(c, &title(0), &title(1)).await;
         }
         Err(e) => return Err(format!("WebDriver print: {e}")),
     };
     ensure(pdf.starts_with(b"%PDF"), "print did not return a PDF")?;
-    let file = std::env::temp_dir().join(format!("parallax-handout-{}.pdf", c.b.engine.name()));
-    std::fs::write(&file, &pdf).map_err(|e| e.to_string())?;
-    let out = std::process::Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .map_err(|e| format!("pdftotext (poppler-utils, installed by cargo xtask setup): {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = squash(&text);
-    // A long line of the document's body, its first eight words.
-    let line = seed
+    let pages = pdf_pages(&pdf, c.b.engine.name())?;
+    println!("    printed: {} pages", pages.len());
+    let page1 = squash(pages.first().map(String::as_str).unwrap_or_default());
+    ensure(
+        page1.starts_with(&title(0)),
+        format!(
+            "page 1 does not open with the first source's title {:?}: {:?}",
+            title(0),
+            page1.chars().take(160).collect::<String>()
+        ),
+    )?;
+    for furniture in [
+        "Copy link to this view",
+        "Print this handout",
+        "Skip to",
+        "← Back",
+    ] {
+        ensure(
+            !page1.contains(furniture),
+            format!("page 1 holds {furniture:?}"),
+        )?;
+    }
+    ensure(
+        pages
+            .iter()
+            .skip(1)
+            .any(|p| squash(p).starts_with(&title(1))),
+        format!(
+            "no page opens with the second source's title {:?}",
+            title(1)
+        ),
+    )?;
+    // A long line of the first source's body, its first eight words.
+    let line = first
         .text
         .lines()
         .skip(2)
         .max_by_key(|l| l.len())
         .unwrap_or_default();
-    let words: Vec<&str> = line.split_whitespace().take(8).collect();
-    let want = words.join(" ");
+    let want = line
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let all = squash(&pages.join(" "));
     ensure(
-        text.contains(&want),
+        all.contains(&want),
         format!(
             "the printed PDF lacks {want:?}; it holds {} characters",
-            text.len()
+            all.len()
         ),
+    )
+}
+
+/// The text of each page of a PDF (pdftotext, from poppler-utils, installed by xtask setup).
+fn pdf_pages(pdf: &[u8], engine: &str) -> Result<Vec<String>, String> {
+    let file = std::env::temp_dir().join(format!("parallax-handout-{engine}.pdf"));
+    std::fs::write(&file, pdf).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .map_err(|e| format!("pdftotext (poppler-utils, installed by cargo xtask setup): {e}"))?;
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(str::to_string)
+        .filter(|p| !p.trim().is_empty())
+        .collect())
+}
+
+/// Where no PDF can be had: every `@media print` rule of the page is copied into a screen
+/// stylesheet, then the first visible text of the page must be the first source's title, no
+/// navigation or button may show, and the second source must ask for a page break.
+async fn print_order_by_rules(c: &Ctx, first: &str, second: &str) -> Result<(), String> {
+    let got = c.b.js(r#"
+        const rules = [...document.styleSheets].flatMap(s => [...s.cssRules])
+            .filter(r => r.media && [...r.media].includes('print'))
+            .flatMap(r => [...r.cssRules].map(x => x.cssText));
+        const style = document.createElement('style');
+        style.textContent = rules.join('\n');
+        document.head.append(style);
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let firstText = '';
+        while (walker.nextNode()) {
+            const n = walker.currentNode, e = n.parentElement;
+            if (!n.textContent.trim() || !e || e.closest('script,style,template')) continue;
+            if (e.getClientRects().length === 0 || getComputedStyle(e).visibility === 'hidden') continue;
+            firstText = e.closest('h1,h2,h3,p,li,a,button,span')?.innerText || n.textContent; break;
+        }
+        const shown = sel => [...document.querySelectorAll(sel)].some(e => e.getClientRects().length > 0);
+        const docs = document.querySelectorAll('#handout .handout-doc');
+        const result = { firstText: firstText.replace(/\s+/g, ' ').trim(),
+            nav: shown('nav, .site-header, button, .no-print'),
+            breakSecond: getComputedStyle(docs[1]).breakBefore,
+            secondTitle: docs[1].querySelector('h2').innerText.replace(/\s+/g, ' ').trim() };
+        style.remove();
+        return result;"#, vec![]).await?;
+    let first_text = got["firstText"].as_str().unwrap_or_default();
+    ensure(
+        first_text == first,
+        format!("with the print rules the page opens with {first_text:?}, not {first:?}"),
+    )?;
+    ensure(
+        got["nav"] == false,
+        "with the print rules navigation or a button still shows",
+    )?;
+    ensure(
+        got["breakSecond"] == "page",
+        format!(
+            "the second source does not start a page: {}",
+            got["breakSecond"]
+        ),
+    )?;
+    ensure(
+        got["secondTitle"] == second,
+        format!("second title {:?}", got["secondTitle"]),
     )
 }
 

@@ -124,12 +124,7 @@ fn single_file_html(index: &str, glue: &str, css: &str, wasm: &[u8]) -> Result<S
         "{}\nconst bytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});\n",
         glue.replace(export, "")
     );
-    let hash = |s: &str| {
-        format!(
-            "'sha256-{}'",
-            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
-        )
-    };
+    let hash = script_hash;
     let policy = format!(
         "default-src 'none'; script-src 'wasm-unsafe-eval' {} {}; style-src {}; img-src data:; \
          connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
@@ -148,8 +143,9 @@ fn single_file_html(index: &str, glue: &str, css: &str, wasm: &[u8]) -> Result<S
     ))
 }
 
-/// Puts the library view, as static HTML made from the bundled analysis, at the start of the
-/// page's body: on screen before any wasm arrives (the app replaces it).
+/// Puts the bundled views, as static HTML made from the bundled analysis, at the start of the
+/// page's body: on screen before any wasm arrives (the app replaces it). See
+/// `parallax::first_paint`.
 fn with_first_paint(html: &str) -> Result<String, String> {
     let page = crate::util::output(cmd("cargo").args([
         "run",
@@ -161,7 +157,22 @@ fn with_first_paint(html: &str) -> Result<String, String> {
     ]))
     .ok_or("`cargo run --bin parallax-first-paint` failed")?;
     let at = html.find("<body>").ok_or("index.html has no <body>")? + "<body>".len();
-    Ok(format!("{}\n{page}{}", &html[..at], &html[at..]))
+    let html = format!("{}\n{page}{}", &html[..at], &html[at..]);
+    // The one-file page's policy is already written: let it run the route-picking script.
+    let hashes: Vec<String> = inline_scripts(&page).into_iter().map(script_hash).collect();
+    Ok(html.replacen(
+        "script-src 'wasm-unsafe-eval'",
+        &format!("script-src 'wasm-unsafe-eval' {}", hashes.join(" ")),
+        1,
+    ))
+}
+
+/// A script's entry in a Content-Security-Policy: `'sha256-<base64>'`.
+fn script_hash(body: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()))
+    )
 }
 
 /// Adds the engine's worker script to the one-file page, its wasm inside (base64), as an
@@ -290,15 +301,7 @@ fn print_sizes(sizes: &[FileSize]) {
 /// Adds a Content-Security-Policy meta element allowing only the page's own origin, wasm
 /// compilation, and the inline bootstrap scripts by hash.
 pub fn with_csp(html: &str) -> Result<String, String> {
-    let hashes: Vec<String> = inline_scripts(html)
-        .iter()
-        .map(|s| {
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
-            )
-        })
-        .collect();
+    let hashes: Vec<String> = inline_scripts(html).into_iter().map(script_hash).collect();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; \
          font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

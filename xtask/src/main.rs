@@ -8,6 +8,9 @@
 //!   Firefox ESR and WebKitGTK.
 //! - `dist [--single-file]`: release build into dist/ with relative URLs and a CSP; gzip sizes.
 //! - `bench`: criterion benchmarks of parallax-core.
+//! - `lighthouse`: release build into target/lighthouse-dist, then Lighthouse (mobile) on the
+//!   library, a reader and a session link of bundled sources, served gzipped (also a step of
+//!   `test`).
 //! - `eval`: entity scores on the bundled documents and the development set (its tune and test
 //!   parts), the tagger's ablation and learning curve; alignment scores (seeds, development
 //!   pairs, the event set's tune and test parts); article extraction scores of `parallax import`
@@ -29,6 +32,7 @@ mod engine;
 mod eval;
 mod extraction;
 mod fuzz;
+mod lighthouse;
 mod modules;
 mod setup;
 mod sw;
@@ -56,6 +60,10 @@ fn main() -> ExitCode {
                 args.iter().any(|a| a == "--single-file"),
             )
             .map(|_| ())
+        }),
+        Some("lighthouse") => setup::run_build_tools().and_then(|tools| {
+            let out = root.join("target/lighthouse-dist");
+            dist::release(&tools, &out, false).and_then(|_| lighthouse::run(&out))
         }),
         Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
         Some("eval") => eval::eval(&root),

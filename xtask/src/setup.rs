@@ -132,9 +132,17 @@ fn npm_tools() -> Result<(), String> {
             .and_then(|p| pinned_field(&p, "version"));
         want.is_some() && want == got
     };
-    let ok = installed("binaryen") && installed("axe-core");
+    let ok = [
+        "binaryen",
+        "axe-core",
+        "lighthouse",
+        "stylelint",
+        "stylelint-config-standard",
+    ]
+    .into_iter()
+    .all(installed);
     step(
-        "npm tools: binaryen (wasm-opt), axe-core (pinned in xtask/tools/package.json)",
+        "npm tools: binaryen (wasm-opt), axe-core, lighthouse, stylelint (pinned in xtask/tools/package.json)",
         ok,
     );
     if !ok {
@@ -276,7 +284,13 @@ mod tests {
     #[test]
     fn tools_are_pinned_exactly() {
         let pkg = std::fs::read_to_string(project_root().join("xtask/tools/package.json")).unwrap();
-        for name in ["axe-core", "binaryen"] {
+        for name in [
+            "axe-core",
+            "binaryen",
+            "lighthouse",
+            "stylelint",
+            "stylelint-config-standard",
+        ] {
             let v = pinned(&pkg, name).unwrap();
             assert!(
                 v.chars().all(|c| c.is_ascii_digit() || c == '.'),

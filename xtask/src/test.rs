@@ -13,6 +13,8 @@ pub const ENGINES: &[&str] = &["chromium", "firefox", "webkit"];
 pub fn run() -> Result<(), String> {
     let tools = setup::run()?;
     run_step("format", cmd("cargo").args(["fmt", "--all", "--check"]))?;
+    println!("\n== stylelint");
+    crate::lighthouse::stylelint()?;
     run_step(
         "clippy (native)",
         cmd("cargo").args([
@@ -80,12 +82,15 @@ pub fn run() -> Result<(), String> {
         c.env("PARALLAX_E2E_REQUIRE_ALL", "1");
     }
     let result = run_cmd(&mut c);
+    println!("\n== lighthouse (mobile preset, served gzipped)");
+    let lighthouse = crate::lighthouse::run(&out);
     println!("\n== summary");
     match std::fs::read_to_string(&summary) {
         Ok(s) => print!("{s}"),
         Err(_) => println!("browser tests wrote no summary"),
     }
-    result.map_err(|e| format!("browser tests failed: {e}"))
+    result.map_err(|e| format!("browser tests failed: {e}"))?;
+    lighthouse
 }
 
 /// Every fuzz target for 30 s (about 2-3 minutes on two cores, plus the first build of the

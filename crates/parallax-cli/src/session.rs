@@ -1,7 +1,9 @@
-//! `parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...`
+//! `parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] [--bundled ID]... FILE...`
 //!
 //! Prints one line: the URL fragment of a teacher session (`#/session/<payload>`, see
-//! `parallax_core::session`) with every FILE inline, its id the file's stem. Files are read
+//! `parallax_core::session`) with every FILE inline, its id the file's stem, and every
+//! `--bundled ID` as a reference to a document bundled with the app (its text not carried),
+//! in the order given. Files are read
 //! as the app imports them (`parallax_core::import`: `.md` and `.html` become plain text).
 //! `--prompt` may be repeated (questions about the whole session); `--hide PLACE,DATE` hides
 //! those labels' marks; `--blind` hides the sources' names. A file that is missing, binary,
@@ -13,8 +15,8 @@ use parallax_core::session::{self, Prompt, Session, SessionError, Source};
 use parallax_core::{document, import, Label};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...";
+const USAGE: &str = "usage: parallax session --title T [--prompt TEXT]... [--hide LABELS] \
+                     [--blind] [--bundled ID]... FILE...";
 
 /// The labels named in a `--hide` value ("place,DATE"), in upper case, each once.
 fn labels(value: &str, into: &mut Vec<String>) -> Result<()> {
@@ -38,12 +40,13 @@ pub fn session_cmd(args: &[String]) -> Result<ExitCode> {
     let mut prompts = Vec::new();
     let mut hide = Vec::new();
     let mut blind = false;
-    let mut files: Vec<&String> = Vec::new();
+    // Each source in the order given: a file to carry inline, or a bundled document's id.
+    let mut files: Vec<(bool, String)> = Vec::new();
     let mut it = args.iter();
     let mut only_files = false;
     while let Some(arg) = it.next() {
         if only_files || !arg.starts_with("--") {
-            files.push(arg);
+            files.push((false, arg.clone()));
             continue;
         }
         let (flag, inline) = match arg.split_once('=') {
@@ -67,6 +70,7 @@ pub fn session_cmd(args: &[String]) -> Result<ExitCode> {
                 quote: None,
             }),
             "--hide" => labels(&value()?, &mut hide)?,
+            "--bundled" => files.push((true, value()?)),
             "--blind" if inline.is_none() => blind = true,
             "--" if inline.is_none() => only_files = true,
             _ => bail!("unknown option {arg}\n{USAGE}"),
@@ -81,7 +85,14 @@ pub fn session_cmd(args: &[String]) -> Result<ExitCode> {
 
     let mut sources = Vec::new();
     let mut failed = false;
-    for p in files {
+    for (bundled, p) in &files {
+        if *bundled {
+            sources.push(Source {
+                id: p.clone(),
+                text: None,
+            });
+            continue;
+        }
         let Some((name, bytes)) = crate::read_file(p) else {
             failed = true;
             continue;
