@@ -102,8 +102,11 @@ fn world_train() -> Vec<Doc> {
     )
 }
 
-/// The sets predictions are written for: (name, texts folder, [(part, documents)]).
-fn eval_sets() -> Vec<(&'static str, PathBuf, Vec<(&'static str, Vec<String>)>)> {
+/// A set predictions are written for: (name, texts folder, [(part, documents)]).
+type EvalSet = (&'static str, PathBuf, Vec<(&'static str, Vec<String>)>);
+
+/// The sets predictions are written for.
+fn eval_sets() -> Vec<EvalSet> {
     let mut v = vec![(
         "dev",
         root().join("eval/dev"),

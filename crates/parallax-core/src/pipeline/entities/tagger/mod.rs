@@ -355,10 +355,22 @@ pub(crate) fn combine(
 }
 
 /// The guideline's span rules on a tagged span: no leading "the", no possessive ending, no
-/// punctuation at either end.
+/// punctuation at either end, and no lower-case word inside other than a connector ("Bank of
+/// England", "Ludwig van Beethoven"): a span running on into the sentence ("Zoë Ward met
+/// Sen") ends before it.
 fn trim(ws: &[W<'_>], mut s: usize, mut e: usize) -> (usize, usize) {
     while s < e && (ws[s].low == "the" || !(ws[s].is_word() || ws[s].is_number())) {
         s += 1;
+    }
+    if let Some(k) = (s + 1..e).find(|&k| {
+        let w = &ws[k];
+        // all in lower case ("al-Sisi" and "eBay" keep their place)
+        w.is_word() && w.text == &*w.low && !super::CONNECTORS.contains(&&*w.low)
+    }) {
+        e = k;
+        while e > s && (super::CONNECTORS.contains(&&*ws[e - 1].low) && !ws[e - 1].cap()) {
+            e -= 1;
+        }
     }
     while e > s
         && (matches!(ws[e - 1].text, "'s" | "’s" | "'" | "’")
