@@ -96,6 +96,16 @@ const DATA_SOURCES: &[(&str, &str, &str)] = &[
         "ODbL 1.0",
     ),
     (
+        "First-level regions of every country (provinces, states, oblasts)",
+        "Benjamin Keen's country-region-data package (npm)",
+        "MIT",
+    ),
+    (
+        "Given names and surnames of India, Pakistan, Nigeria, Kenya, Ghana, Indonesia, Turkey, Latin America and more",
+        "the per-locale name lists of Faker (PyPI)",
+        "MIT",
+    ),
+    (
         "Given names and surnames",
         "US Census 1990 via the names package (PyPI); @stdlib first-name datasets (npm)",
         "public domain; Apache-2.0",

@@ -11,9 +11,12 @@
 //!
 //! - The development set is scored in its two parts (`eval/dev/split.list`): *tune*, which the
 //!   rules and the tagger were written and trained on, and *test*, which nobody reads.
-//! - The tagger (`cargo run --release -p parallax-core --example train -- --eval DIR`): an
-//!   ablation (rules alone, tagger alone, tagger with the rules as features, rules first with
-//!   the tagger filling in) and a learning curve (a quarter, half and all of the corpora).
+//! - The world-news corpus (`eval/world/`, when it has gold): its *train* part (which the
+//!   tagger trains on) and its *test* part (which nobody who writes rules or features reads).
+//! - The tagger (`cargo run --release -p parallax-core --example train -- --eval DIR`), on
+//!   every part of both sets: an ablation (rules alone, tagger alone, tagger with the rules as
+//!   features, rules first with the tagger filling in), a learning curve (a quarter, half and
+//!   all of every training set) and F1 against model size (2^12 to 2^18 buckets).
 //! - Article extraction of HTML imports (`parallax import`) on the article extraction
 //!   benchmark and the development pages: see `extraction.rs`.
 //!
@@ -73,11 +76,25 @@ pub fn eval(root: &Path) -> Result<(), String> {
             root.join("eval").join("dev"),
             root.join("eval").join("dev").join("gold_entities.jsonl"),
         ),
+        (
+            "world",
+            root.join("eval").join("world").join("texts"),
+            root.join("eval").join("world").join("gold_entities.jsonl"),
+        ),
     ];
     let split = dev_split(root)?;
+    let world = world_split(root);
     let mut ran = 0;
     for (name, dir, gold) in sets {
-        let files = txt_files(&dir);
+        let mut files = txt_files(&dir);
+        if name == "world" {
+            // only the documents that have gold yet (the corpus grows batch by batch)
+            let listed: Vec<&str> = world.iter().flat_map(|(_, d)| d.split(',')).collect();
+            files.retain(|f| {
+                f.file_name()
+                    .is_some_and(|n| listed.iter().any(|l| n == *l))
+            });
+        }
         if files.is_empty() || !gold.exists() {
             println!(
                 "== {name}: no texts or no gold in {}, skipped",
@@ -99,10 +116,10 @@ pub fn eval(root: &Path) -> Result<(), String> {
         let pred = out_dir.join(format!("{name}_entities.jsonl"));
         std::fs::write(&pred, &out.stdout).map_err(|e| format!("eval: {}: {e}", pred.display()))?;
         println!("== {name}: {} documents ({})", files.len(), pred.display());
-        if name == "dev" {
-            for (part, docs) in &split {
+        if name == "dev" || name == "world" {
+            for (part, docs) in if name == "dev" { &split } else { &world } {
                 println!(
-                    "-- dev, {part} part ({} documents)",
+                    "-- {name}, {part} part ({} documents)",
                     docs.split(',').count()
                 );
                 score(&scorer, &gold, &pred, Some(docs))?;
@@ -115,7 +132,19 @@ pub fn eval(root: &Path) -> Result<(), String> {
     if ran == 0 {
         return Err("eval: nothing to score".into());
     }
-    tagger(root, &scorer, &split, &out_dir)?;
+    let mut tagger_sets = vec![(
+        "dev",
+        root.join("eval").join("dev").join("gold_entities.jsonl"),
+        split,
+    )];
+    if !world.is_empty() {
+        tagger_sets.push((
+            "world",
+            root.join("eval").join("world").join("gold_entities.jsonl"),
+            world,
+        ));
+    }
+    tagger(&scorer, &tagger_sets, &out_dir)?;
     alignments(root, &exe, &out_dir)?;
     crate::extraction::extraction(root, &exe, &out_dir)
 }
@@ -142,6 +171,28 @@ fn dev_split(root: &Path) -> Result<Vec<(String, String)>, String> {
     Ok(parts)
 }
 
+/// The parts of the world-news corpus (`eval/world/`, written by its `tools.py gold`): its
+/// `train.list` and `test.list` as ("train", "a.txt,b.txt"), ("test", ...); empty while the
+/// corpus has no gold. Its *train* part trains the tagger; *test* is only scored.
+fn world_split(root: &Path) -> Vec<(String, String)> {
+    let dir = root.join("eval").join("world");
+    if !dir.join("gold_entities.jsonl").exists() {
+        return Vec::new();
+    }
+    ["train", "test"]
+        .iter()
+        .filter_map(|part| {
+            let text = std::fs::read_to_string(dir.join(format!("{part}.list"))).ok()?;
+            let docs: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            (!docs.is_empty()).then(|| (part.to_string(), docs.join(",")))
+        })
+        .collect()
+}
+
 /// `eval/score_entities.py` on `pred` against `gold`, over `docs` when given.
 fn score(scorer: &Path, gold: &Path, pred: &Path, docs: Option<&str>) -> Result<(), String> {
     let mut c = Command::new("python3");
@@ -159,13 +210,11 @@ fn score(scorer: &Path, gold: &Path, pred: &Path, docs: Option<&str>) -> Result<
     }
 }
 
-/// The tagger's ablation and learning curve on the tune and test parts.
-fn tagger(
-    root: &Path,
-    scorer: &Path,
-    split: &[(String, String)],
-    out: &Path,
-) -> Result<(), String> {
+/// A set the tagger's variants are scored on: name, gold, parts (part, documents).
+type TaggerSet = (&'static str, PathBuf, Vec<(String, String)>);
+
+/// The tagger's ablation, learning curve and size curve on each part of each set.
+fn tagger(scorer: &Path, sets: &[TaggerSet], out: &Path) -> Result<(), String> {
     let dir = out.join("tagger");
     crate::util::run_cmd(
         crate::util::cmd("cargo")
@@ -181,41 +230,52 @@ fn tagger(
             .arg("--eval")
             .arg(&dir),
     )?;
-    let gold = root.join("eval").join("dev").join("gold_entities.jsonl");
-    let variants = [
+    let sizes = std::fs::read_to_string(dir.join("sizes.tsv"))
+        .map_err(|e| format!("eval: {}: {e}", dir.join("sizes.tsv").display()))?;
+    let mut variants: Vec<(String, String)> = [
         ("rules", "ablation: rules alone"),
         ("tagger", "ablation: tagger alone (no rule features)"),
-        ("both", "ablation: tagger with the rules as features"),
         (
-            "fill",
-            "ablation: rules first, the tagger fills in (the default)",
+            "both",
+            "ablation: tagger with the rules as features (the default)",
         ),
+        ("fill", "ablation: rules first, the tagger fills in"),
         (
             "both_quarter",
-            "learning curve: tagger with rules, 1/4 of the corpora",
+            "learning curve: the default, 1/4 of every training set",
         ),
         (
             "both_half",
-            "learning curve: tagger with rules, 1/2 of the corpora",
+            "learning curve: the default, 1/2 of every training set",
         ),
-        (
-            "fill_quarter",
-            "learning curve: the default, 1/4 of the corpora",
-        ),
-        (
-            "fill_half",
-            "learning curve: the default, 1/2 of the corpora",
-        ),
-    ];
-    for (part, docs) in split {
-        for (v, what) in variants {
-            println!("== {what}, dev {part} part");
-            score(
-                scorer,
-                &gold,
-                &dir.join(format!("{v}_{part}.jsonl")),
-                Some(docs),
-            )?;
+    ]
+    .iter()
+    .map(|(v, w)| (v.to_string(), w.to_string()))
+    .collect();
+    println!("== model sizes (variant, log2 buckets, bytes, gzip -9 bytes)");
+    for line in sizes.lines() {
+        println!("{line}");
+        let mut f = line.split('\t');
+        if let (Some(v), Some(b), _, Some(gz)) = (f.next(), f.next(), f.next(), f.next()) {
+            if v.starts_with("both_bits") {
+                variants.push((
+                    v.to_string(),
+                    format!("size curve: the default with 2^{b} buckets ({gz} bytes gzip)"),
+                ));
+            }
+        }
+    }
+    for (set, gold, parts) in sets {
+        for (part, docs) in parts {
+            for (v, what) in &variants {
+                println!("== {what}, {set} {part} part");
+                score(
+                    scorer,
+                    gold,
+                    &dir.join(format!("{v}_{set}_{part}.jsonl")),
+                    Some(docs),
+                )?;
+            }
         }
     }
     Ok(())

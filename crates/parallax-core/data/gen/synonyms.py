@@ -15,7 +15,10 @@ member are dropped, and so are links to them.
 The lines form a forest by direct hypernym (nouns and verbs): a line indented by d spaces is a
 hyponym of the last line before it indented by d - 1 (" department" under "sector"); siblings
 are sorted, sets with neither hypernym nor hyponym come first. A line may end in "|" and the
-0-based line numbers of the set's further direct hypernyms. Sources: ../SOURCES.md.
+0-based line numbers of the set's further direct hypernyms. A word that is not one of the
+recognizer's common words (generate.py's `common_words`) is written with a leading "~": the
+other words of the table are common words, and ../words.txt holds only the common words the
+table lacks (run this script before generate.py). Sources: ../SOURCES.md.
 Used by align/lexicon.rs (synonym-aware overlap) and flags.rs (synonym substitutions).
 """
 import os, re, subprocess, sys, tarfile, tempfile
@@ -84,7 +87,9 @@ def main():
             syn[sat] = []
     # common words (../words.txt: WordNet lemmas seen in SemCor) keep a one-word synset when it
     # has a hypernym, so "department" still meets "sector"
-    common = set(open(os.path.join(os.path.dirname(OUT), "words.txt"), encoding="utf-8").read().split())
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from generate import common_words
+    common = common_words(d)
     keep = {k for k, ws in syn.items()
             if len(ws) >= 2 or (len(ws) == 1 and ws[0] in common and hyper.get(k) and k[0] == "n")}
     # hypernym targets with at least one word are kept too
@@ -116,7 +121,8 @@ def main():
     with open(OUT, "w", encoding="utf-8") as o:
         for k in order:
             hs = [str(num[h]) for h in links[k][1:]]
-            o.write(" " * depth[k] + " ".join(sorted(syn[k])) + ("|" + ",".join(hs) if hs else "") + "\n")
+            words = [w if w in common else "~" + w for w in sorted(syn[k])]
+            o.write(" " * depth[k] + " ".join(words) + ("|" + ",".join(hs) if hs else "") + "\n")
     print(f"{len(order)} sets -> {OUT}")
 
 

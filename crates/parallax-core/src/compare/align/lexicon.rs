@@ -4,13 +4,16 @@
 //! `data/gen/synonyms.py`) has one synonym set per line, its words separated by spaces. The
 //! sets form a forest by hypernym: a line indented by d spaces is a direct hyponym of the last
 //! line before it indented by d - 1 ("sector" and, below it, " department"). A line may end
-//! in `|` and the 0-based line numbers of the set's further direct hypernyms. It is parsed
-//! once, on first use.
+//! in `|` and the 0-based line numbers of the set's further direct hypernyms. A word that is
+//! not one of the recognizer's common words is written with a leading `~` (the recognizer
+//! reads its common words from this table, see `entities::lexicon::is_common_word`). It is
+//! parsed once, on first use.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const SYNONYMS: &str = include_str!("../../../data/synonyms.txt");
+/// The table's text, embedded once for the crate (the recognizer reads its common words).
+use crate::entities::lexicon::SYNONYMS;
 
 /// Function words and reporting verbs: never content, never anchors.
 #[rustfmt::skip]
@@ -151,6 +154,8 @@ impl Synonyms {
             let depth = line.len() - body.len();
             let (words, hs) = body.split_once('|').unwrap_or((body, ""));
             for w in words.split(' ').filter(|w| !w.is_empty()) {
+                // "~" marks a word that is not one of the recognizer's common words
+                let w = w.strip_prefix('~').unwrap_or(w);
                 sets.entry(w).or_default().push(i);
             }
             path.truncate(depth);

@@ -37,7 +37,11 @@ pub enum Known {
     Skip,
 }
 
+/// The common English words the synonym table lacks (the table's words without a leading
+/// `~` are the others).
 const WORDS: &str = include_str!("../../../data/words.txt");
+/// WordNet synonym sets (format in `compare::align::lexicon`), embedded once for the crate.
+pub(crate) const SYNONYMS: &str = include_str!("../../../data/synonyms.txt");
 const GIVEN: &str = include_str!("../../../data/given.txt");
 const SURNAMES: &str = include_str!("../../../data/surnames.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
@@ -1825,7 +1829,7 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 const MAX_ENTRY: usize = (1 << 12) - 1;
 
 // A slot packs an entry's byte offset (20 bits) and length (12 bits): every text fits.
-const _: () = assert!(WORDS.len() < 1 << 20 && GIVEN.len() < 1 << 20);
+const _: () = assert!(WORDS.len() < 1 << 20 && GIVEN.len() < 1 << 20 && SYNONYMS.len() < 1 << 20);
 
 /// A set of slices of one static text (its trimmed non-blank lines), hashed by their bytes. Each slot of the power-of-two, linearly probed table is a `u32`
 /// packing the slice's offset and length (0: empty), so building the set allocates once and
@@ -2119,13 +2123,52 @@ fn sorted_lines_contain(text: &str, key: &str) -> bool {
     s < b.len() && &b[s..line_end(b, s)] == k
 }
 
-fn build_common_words() -> LineSet {
-    LineSet::lines(WORDS)
+/// The common English words: `data/words.txt` and the words of the synonym table not marked
+/// `~`.
+struct CommonWords {
+    rest: LineSet,
+    table: LineSet,
 }
 
-/// `data/words.txt`, read once for the crate (the recognizer and the source flags).
-fn common_words() -> &'static LineSet {
-    static S: OnceLock<LineSet> = OnceLock::new();
+impl CommonWords {
+    fn contains(&self, w: &str) -> bool {
+        self.table.contains(w) || self.rest.contains(w)
+    }
+}
+
+fn build_common_words() -> CommonWords {
+    let b = SYNONYMS.as_bytes();
+    let mut table = LineSet::with_capacity(SYNONYMS, 16_384);
+    let mut s = 0;
+    for (i, &c) in b
+        .iter()
+        .enumerate()
+        .chain(std::iter::once((b.len(), &b'\n')))
+    {
+        if matches!(c, b' ' | b'\n' | b'|') {
+            if i > s && b[s] != b'~' && b[s].is_ascii_lowercase() {
+                table.insert(s, i);
+            }
+            // the hypernym numbers after '|' up to the line's end are no words
+            s = if c == b'|' {
+                b[i..]
+                    .iter()
+                    .position(|&x| x == b'\n')
+                    .map_or(b.len(), |p| i + p)
+            } else {
+                i + 1
+            };
+        }
+    }
+    CommonWords {
+        rest: LineSet::lines(WORDS),
+        table,
+    }
+}
+
+/// The common words, read once for the crate (the recognizer and the source flags).
+fn common_words() -> &'static CommonWords {
+    static S: OnceLock<CommonWords> = OnceLock::new();
     S.get_or_init(build_common_words)
 }
 
@@ -2189,36 +2232,17 @@ pub fn is_surname(w: &str) -> bool {
     sorted_lines_contain(SURNAMES, w) || !w.is_ascii() && sorted_lines_contain(SURNAMES, &fold(w))
 }
 
-/// Latin letters with diacritics to their base letter ("Zoë" -> "Zoe", "José" -> "Jose").
+/// Latin letters with diacritics and their base letters, in pairs of equal length: the same
+/// table as `FOLD` in `data/gen/generate.py`, which stores every gazetteer name folded.
+const FOLD_FROM: &str = "àáâãäåāăąÀÁÂÃÄÅĀĂĄçćčĉċÇĆČĈĊďđĎĐèéêëēĕėęěÈÉÊËĒĔĖĘĚğĝġģĞĜĠĢĥħĤĦìíîïĩīĭįıÌÍÎÏĨĪĬĮİĵĴķĶĺļľŀłĹĻĽĿŁñńņňŉÑŃŅŇòóôõöøōŏőÒÓÔÕÖØŌŎŐŕŗřŔŖŘśŝşšșŚŜŞŠȘţťŧțŢŤŦȚùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲŵŴýÿŷÝŸŶźżžŹŻŽ";
+const FOLD_TO: &str = "aaaaaaaaaAAAAAAAAAcccccCCCCCddDDeeeeeeeeeEEEEEEEEEggggGGGGhhHHiiiiiiiiiIIIIIIIIIjJkKlllllLLLLLnnnnnNNNNoooooooooOOOOOOOOOrrrRRRsssssSSSSSttttTTTTuuuuuuuuuuUUUUUUUUUUwWyyyYYYzzzZZZ";
+
+/// Latin letters with diacritics to their base letter ("Zoë" -> "Zoe", "São Paulo" -> "Sao
+/// Paulo"); every gazetteer lookup folds what it is asked.
 pub fn fold(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            'à'..='å' => 'a',
-            'À'..='Å' => 'A',
-            'ç' | 'ć' | 'č' => 'c',
-            'Ç' | 'Ć' | 'Č' => 'C',
-            'è'..='ë' | 'ę' | 'ě' => 'e',
-            'È'..='Ë' => 'E',
-            'ì'..='ï' => 'i',
-            'Ì'..='Ï' => 'I',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'Ñ' => 'N',
-            'ò'..='ö' | 'ø' | 'ő' => 'o',
-            'Ò'..='Ö' | 'Ø' => 'O',
-            'ù'..='ü' | 'ů' | 'ű' => 'u',
-            'Ù'..='Ü' => 'U',
-            'ý' | 'ÿ' => 'y',
-            'š' | 'ś' | 'ş' => 's',
-            'Š' | 'Ś' | 'Ş' => 'S',
-            'ž' | 'ź' | 'ż' => 'z',
-            'Ž' | 'Ź' | 'Ż' => 'Z',
-            'ł' => 'l',
-            'Ł' => 'L',
-            'ř' => 'r',
-            'ğ' => 'g',
-            _ => c,
-        })
-        .collect()
+    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let m = MAP.get_or_init(|| FOLD_FROM.chars().zip(FOLD_TO.chars()).collect());
+    w.chars().map(|c| m.get(&c).copied().unwrap_or(c)).collect()
 }
 
 /// Every known name: the cities (the bulk, looked up by binary search in their sorted list)
@@ -2230,7 +2254,19 @@ struct KnownNames {
 }
 
 impl KnownNames {
+    /// The name as written, then folded (the generated lists hold folded names; the
+    /// hand-written ones may keep their accents).
     fn get(&self, name: &str) -> Option<Known> {
+        if let Some(k) = self.get_exact(name) {
+            return Some(k);
+        }
+        if name.is_ascii() {
+            return None;
+        }
+        self.get_exact(&fold(name))
+    }
+
+    fn get_exact(&self, name: &str) -> Option<Known> {
         match self.others.get(name) {
             Some(k) => Some(*k),
             None => self
@@ -2324,6 +2360,7 @@ pub fn starts_multiword(word: &str) -> bool {
     S.get_or_init(|| build_multiword(known_map()))
         .contains(word)
         || city_starts_with(&known_map().cities, word)
+        || !word.is_ascii() && city_starts_with(&known_map().cities, &fold(word))
 }
 
 /// Where the first word of a name of several words ends: before the first space, hyphen, full
@@ -2422,6 +2459,67 @@ pub fn is_org_head(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[track_caller]
+    fn check_known(name: &str, want: Option<Known>) {
+        assert_eq!(known(name), want, "known({name:?})");
+    }
+
+    #[test]
+    fn world_places_with_and_without_accents() {
+        let city = Some(Known::Place(PlaceKind::City));
+        let region = Some(Known::Place(PlaceKind::Region));
+        // São Paulo is a state too, and the regions' list comes before the cities
+        check_known("São Paulo", region);
+        check_known("Sao Paulo", region);
+        check_known("Curitiba", city);
+        check_known("A Coruña", region);
+        check_known("A Coruna", region);
+        check_known("Kraków", city);
+        check_known("Krakow", city);
+        check_known("Tigray", region);
+        check_known("Balochistan", region);
+        check_known("KwaZulu-Natal", region);
+        check_known("Zhejiang", region);
+    }
+
+    #[test]
+    fn world_names_and_folding() {
+        for (w, given, surname) in [
+            ("Chukwu", false, true),
+            ("Aarav", true, false),
+            ("Yılmaz", true, true),
+            ("Zoë", true, false),
+            ("José", true, true),
+        ] {
+            assert_eq!(is_given_name(w), given, "is_given_name({w:?})");
+            assert_eq!(is_surname(w), surname, "is_surname({w:?})");
+        }
+        assert_eq!(fold("Şırnak Ñuñoa Łódź"), "Sirnak Nunoa Lodz");
+    }
+
+    #[test]
+    fn common_words_from_the_table_and_the_rest() {
+        for (w, want) in [
+            ("house", true),
+            ("department", true),
+            ("improve", true),
+            ("ameliorate", false),
+            ("meliorate", false),
+            ("fantabulous", false),
+            ("paris", false),
+        ] {
+            assert_eq!(in_word_list(w), want, "in_word_list({w:?})");
+        }
+        let rest: Vec<&str> = lines(WORDS).collect();
+        assert!(rest.iter().all(|w| in_word_list(w)));
+    }
+
+    #[test]
+    fn fold_tables_pair_up() {
+        assert_eq!(FOLD_FROM.chars().count(), FOLD_TO.chars().count());
+        assert!(FOLD_TO.is_ascii());
+    }
 
     #[test]
     fn line_sets_hold_exactly_the_trimmed_lines() {

@@ -203,18 +203,19 @@ pub fn recognize(text: &str) -> Vec<Found> {
     recognize_tokens(&toks, &sents)
 }
 
-/// Like [`recognize`] over tokens and sentences already computed: the rules ([`Mode::Rules`]
-/// of [`recognize_with`], without touching the tagger's model, so a build that only
-/// recognizes does not carry it).
+/// Like [`recognize`] over tokens and sentences already computed: [`Mode::Both`] of
+/// [`recognize_with`] with the embedded model (the tagger decides the names, the rules'
+/// output among its features; see `tagger` for the measurements behind the choice).
 pub fn recognize_tokens(toks: &[Token<'_>], sentences: &[Span]) -> Vec<Found> {
-    let ws = words(toks, sentences);
-    let rules = rule_mentions(&ws);
-    to_found(&ws, rules)
+    recognize_with(toks, sentences, DEFAULT_MODE, tagger::Model::embedded())
 }
 
+/// The recognizer of the app, the engine and the CLI.
+pub const DEFAULT_MODE: Mode = Mode::Both;
+
 /// Which recognizer makes the names (PERSON, ORG, PLACE, GROUP); DATE and NUMBER always come
-/// from the grammars of [`numeric`]. `Rules` is what the app and the CLI use (see `tagger` for
-/// why); the others are the ablation of `cargo xtask eval`.
+/// from the grammars of [`numeric`]. [`DEFAULT_MODE`] is what the app and the CLI use; the
+/// others are the ablation of `cargo xtask eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// The rules of this module only.
@@ -236,12 +237,13 @@ pub fn recognize_with(
     model: &tagger::Model<'_>,
 ) -> Vec<Found> {
     let ws = words(toks, sentences);
-    let rules = rule_mentions(&ws);
+    let (rules, reasons) = rule_mentions_why(&ws);
     let spans = match mode {
         Mode::Rules => rules,
         Mode::Tagger | Mode::Both | Mode::Fill => {
-            let tagged = tagger::tag(model, &ws, (mode != Mode::Tagger).then_some(&rules[..]));
-            tagger::combine(&ws, &rules, tagged, mode == Mode::Fill)
+            let feats = (mode != Mode::Tagger).then_some((&rules[..], &reasons[..]));
+            let tagged = tagger::tag(model, &ws, feats);
+            tagger::combine(&ws, &rules, &reasons, tagged, mode == Mode::Fill)
         }
     };
     to_found(&ws, spans)
@@ -258,14 +260,29 @@ pub fn training_sequences(
     let toks = tokenize(text);
     let sents = crate::text::sentences::sentences_of(&toks);
     let ws = words(&toks, &sents);
-    let rules = with_rules.then(|| rule_mentions(&ws));
-    tagger::train::sequences(&ws, gold, rules.as_deref(), buckets_log2)
+    let rules = with_rules.then(|| rule_mentions_why(&ws));
+    let feats = rules.as_ref().map(|(r, w)| (&r[..], &w[..]));
+    tagger::train::sequences(&ws, gold, feats, buckets_log2)
 }
 
-/// The rules' mentions as word ranges: sorted, non-overlapping.
-fn rule_mentions(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
+/// Why the rules chose a mention (a feature of the tagger): a grammar or a dateline, a strong
+/// cue (lexicon, title, head word), a context rule, a capitalised common word the document
+/// confirmed, the default label of an unknown piece, a lower-case name.
+pub(crate) mod why {
+    pub const GRAMMAR: u8 = 1;
+    pub const SURE: u8 = 2;
+    pub const CONTEXT: u8 = 3;
+    pub const WEAK: u8 = 4;
+    pub const DEFAULT: u8 = 5;
+    pub const LOWER: u8 = 6;
+}
+
+/// The rules' mentions as word ranges (sorted, non-overlapping) and, for each, why (see
+/// [`why`]).
+fn rule_mentions_why(ws: &[W<'_>]) -> (Vec<(usize, usize, Label)>, Vec<u8>) {
     let mut used = vec![false; ws.len()];
     let mut out: Vec<(usize, usize, Label)> = Vec::new();
+    let mut reasons: Vec<u8> = Vec::new();
 
     for (s, e, l) in numeric::scan(ws) {
         // a number that is part of a capitalised name ("France 24", "Ward 7") is left to names
@@ -276,6 +293,7 @@ fn rule_mentions(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
     }
 
     datelines(ws, &mut used, &mut out);
+    reasons.resize(out.len(), why::GRAMMAR);
     let mut pieces: Vec<Piece> = Vec::new();
     chunk_pass(ws, &used, &mut pieces);
     resolve(ws, &mut pieces);
@@ -298,6 +316,15 @@ fn rule_mentions(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
     for p in &merged {
         if let Some(l) = p.label {
             out.push((p.s, p.e, l));
+            reasons.push(if p.sure {
+                why::SURE
+            } else if p.weak {
+                why::WEAK
+            } else if p.defaulted {
+                why::DEFAULT
+            } else {
+                why::CONTEXT
+            });
             for u in &mut used[p.s..p.e] {
                 *u = true;
             }
@@ -305,18 +332,22 @@ fn rule_mentions(ws: &[W<'_>]) -> Vec<(usize, usize, Label)> {
     }
     lowercase_orgs(ws, &used, &mut out);
     lowercase_countries(ws, &used, &mut out);
-    out.sort_by_key(|m| (m.0, m.1));
+    reasons.resize(out.len(), why::LOWER);
+    let mut both: Vec<((usize, usize, Label), u8)> = out.into_iter().zip(reasons).collect();
+    both.sort_by_key(|m| (m.0 .0, m.0 .1));
     // enforce non-overlap
-    let mut res = Vec::with_capacity(out.len());
+    let mut res = Vec::with_capacity(both.len());
+    let mut res_why = Vec::with_capacity(both.len());
     let mut last_end = 0usize;
-    for (s, e, l) in out {
+    for ((s, e, l), r) in both {
         if s >= e || e > ws.len() || s < last_end {
             continue;
         }
         last_end = e;
         res.push((s, e, l));
+        res_why.push(r);
     }
-    res
+    (res, res_why)
 }
 
 /// Word ranges (sorted, non-overlapping) to code-point spans.
@@ -347,6 +378,8 @@ struct Piece {
     sure: bool,
     /// a capitalised common word opening a sentence: a name only if the document says so
     weak: bool,
+    /// no cue decided it: the default label of an unknown capitalised piece
+    defaulted: bool,
 }
 
 fn lc<'b>(w: &'b W<'_>) -> &'b str {
@@ -1081,6 +1114,7 @@ impl Split<'_, '_> {
             label: Some(label),
             sure: true,
             weak: false,
+            defaulted: false,
         });
     }
 
@@ -1185,6 +1219,7 @@ fn sentence_opener(x: &mut Split<'_, '_>) -> bool {
             label: None,
             sure: false,
             weak: true,
+            defaulted: false,
         });
     }
     x.skip_to(p + 1)
@@ -1678,6 +1713,7 @@ fn person_or_unknown(x: &mut Split<'_, '_>) -> bool {
         label,
         sure: label.is_some(),
         weak: false,
+        defaulted: false,
     });
     x.titled = false;
     x.skip_to(k)
@@ -1698,10 +1734,9 @@ fn resolve(ws: &[W<'_>], pieces: &mut [Piece]) {
             // a capitalised common word opening a sentence: only a known person's surname
             (at.nwords == 1 && names.person_last.contains(at.first.text)).then_some(Label::Person)
         } else {
-            CONTEXT_RULES
-                .iter()
-                .find_map(|rule| rule(&at))
-                .unwrap_or(Some(Label::Org))
+            let ruled = CONTEXT_RULES.iter().find_map(|rule| rule(&at));
+            pieces[idx].defaulted = ruled.is_none();
+            ruled.unwrap_or(Some(Label::Org))
         };
     }
     // propagate: a single-word piece equal to a word of a known person

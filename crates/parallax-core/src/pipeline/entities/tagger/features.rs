@@ -6,7 +6,10 @@
 //! stands (first of a sentence or line, inside a line in capitals or a title-case headline),
 //! the lexicons (given name, surname, common word, title, organisation and place head word,
 //! the gazetteer's kind of the word), cues (a place preposition or a title before it, a speech
-//! verb after it), the rules' label with its position in the rule's span (word and ±1),
+//! verb after it), the rules' label with its position in the rule's span (word and ±1) and
+//! why the rules chose it (a lexicon, a context rule, the default for an unknown piece),
+//! affixes of one to four letters, the longest known name of several words covering the word
+//! with the word's position in it,
 //! and a document-level pass: whether the same word is written capitalised inside a sentence
 //! elsewhere in the document, or in lower case.
 
@@ -27,6 +30,14 @@ pub(crate) struct Extractor<'w, 'a> {
     /// the rules' tag per word: 0 none, else 1 + 2 * label index + (0 for the first word, 1
     /// inside); `None` when rules are not features
     rule: Option<Vec<u8>>,
+    /// why the rules chose the word's mention (`super::super::why`), 0 outside one
+    why: Vec<u8>,
+    /// the rules' most frequent label of the word's form anywhere in the document: 0 none,
+    /// else 1 + label code, + 6 when seen more than once
+    doc_label: Vec<u8>,
+    /// the longest known name of several words over each word: 0 none, else 1 + 3 * the
+    /// gazetteer's kind ([`known_code`]) + the position (first, inside, last)
+    gaz: Vec<u8>,
     doc: HashMap<&'w str, DocCounts>,
     /// per word: its shape and its lexicon flags (computed once, read for it and its
     /// neighbours)
@@ -121,27 +132,100 @@ fn known_code(w: &W<'_>) -> u8 {
     if !w.cap() {
         return 0;
     }
-    match known(w.text) {
-        None => 1,
-        Some(Known::Place(k)) => 2 + k as u8,
-        Some(Known::Org) => 7,
-        Some(Known::Group) => 8,
-        Some(Known::Skip) => 9,
+    known(w.text).map_or(1, known_kind)
+}
+
+fn known_kind(k: Known) -> u8 {
+    match k {
+        Known::Place(k) => 2 + k as u8,
+        Known::Org => 7,
+        Known::Group => 8,
+        Known::Skip => 9,
     }
+}
+
+/// The rules' mentions (word ranges) and why each was chosen, as features.
+pub(crate) type RuleFeatures<'r> = (&'r [(usize, usize, Label)], &'r [u8]);
+
+/// Longest known names of two to five words ("Buenos Aires", "North Kivu", "Human Rights
+/// Watch"), each word marked with the name's kind and its position in it (see `Extractor::gaz`).
+fn gazetteer_matches(ws: &[W<'_>]) -> Vec<u8> {
+    let mut out = vec![0u8; ws.len()];
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        if !(w.cap() && w.is_word() && lexicon::starts_multiword(w.text)) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for e in (i + 2..=(i + 5).min(ws.len())).rev() {
+            if ws[i + 1..e].iter().any(|x| x.nl) || !ws[e - 1].is_word() {
+                continue;
+            }
+            if let Some(k) = known(&super::super::key(ws, i, e)) {
+                found = Some((e, known_kind(k)));
+                break;
+            }
+        }
+        let Some((e, kind)) = found else {
+            i += 1;
+            continue;
+        };
+        for (j, x) in out[i..e].iter_mut().enumerate() {
+            let pos = if j == 0 {
+                0
+            } else if i + j + 1 == e {
+                2
+            } else {
+                1
+            };
+            *x = 1 + 3 * kind + pos;
+        }
+        i = e;
+    }
+    out
 }
 
 impl<'w, 'a> Extractor<'w, 'a> {
     /// Prepares the document-level counts and the rules' tags.
-    pub fn new(ws: &'w [W<'a>], rules: Option<&[(usize, usize, Label)]>, bits: u32) -> Self {
-        let rule = rules.map(|r| {
+    pub fn new(ws: &'w [W<'a>], rules: Option<RuleFeatures<'_>>, bits: u32) -> Self {
+        let mut why = vec![0u8; ws.len()];
+        let rule = rules.map(|(r, reasons)| {
             let mut v = vec![0u8; ws.len()];
-            for &(s, e, l) in r {
-                for (k, x) in v[s..e.min(ws.len())].iter_mut().enumerate() {
+            for (m, &(s, e, l)) in r.iter().enumerate() {
+                let e = e.min(ws.len());
+                for (k, x) in v[s..e].iter_mut().enumerate() {
                     *x = 1 + 2 * rule_code(l) + u8::from(k > 0);
                 }
+                let r = reasons.get(m).copied().unwrap_or(0);
+                why[s..e].iter_mut().for_each(|x| *x = r);
             }
             v
         });
+        // document level: the label the rules gave most often to each word form (capitalised
+        // words only), so a surname alone takes the label of the full name elsewhere
+        let mut votes: HashMap<&'w str, [u16; 6]> = HashMap::default();
+        if let Some((r, _)) = rules {
+            for &(s, e, l) in r {
+                for w in ws[s..e.min(ws.len())].iter().filter(|w| w.cap()) {
+                    votes.entry(&*w.low).or_default()[rule_code(l) as usize] += 1;
+                }
+            }
+        }
+        let doc_label = ws
+            .iter()
+            .map(|w| {
+                votes.get(&*w.low).map_or(0, |v| {
+                    let (best, n) = v.iter().enumerate().max_by_key(|x| x.1).unwrap_or((0, &0));
+                    if *n == 0 {
+                        0
+                    } else {
+                        1 + best as u8 + 6 * u8::from(*n > 1)
+                    }
+                })
+            })
+            .collect();
         let mut doc: HashMap<&'w str, DocCounts> = HashMap::default();
         for w in ws.iter().filter(|w| w.is_word()) {
             let c = doc.entry(&*w.low).or_default();
@@ -154,6 +238,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
         Extractor {
             ws,
             rule,
+            why,
+            doc_label,
+            gaz: gazetteer_matches(ws),
             doc,
             info: ws.iter().map(info).collect(),
             mask: (1u32 << bits) - 1,
@@ -207,6 +294,19 @@ impl<'w, 'a> Extractor<'w, 'a> {
             .map_or("", |(b, _)| &w.low[b..]);
         push(4, &[pre.as_bytes()]);
         push(5, &[suf.as_bytes()]);
+        // affixes of one to four letters (three is above)
+        for (k, n) in [1usize, 2, 4].into_iter().enumerate() {
+            let k = k as u32;
+            if let Some((b, _)) = w.low.char_indices().nth(n) {
+                push(50 + k, &[w.low[..b].as_bytes()]);
+            }
+            let cs = w.low.chars().count();
+            if cs > n {
+                if let Some((b, _)) = w.low.char_indices().nth(cs - n) {
+                    push(54 + k, &[w.low[b..].as_bytes()]);
+                }
+            }
+        }
         push(6, &[self.low(ii - 1).as_bytes()]);
         push(7, &[self.low(ii + 1).as_bytes()]);
         push(8, &[self.low(ii - 2).as_bytes()]);
@@ -276,8 +376,27 @@ impl<'w, 'a> Extractor<'w, 'a> {
             u8::from(w.first || w.caps_line || w.title_line),
         ];
         push(31, &[&docf]);
+        let g = |j: isize| -> u8 {
+            if j < 0 {
+                0
+            } else {
+                self.gaz.get(j as usize).copied().unwrap_or(0)
+            }
+        };
+        let gz = [g(ii - 1), g(ii), g(ii + 1)];
+        if gz != [0; 3] {
+            push(32, &[&gz[1..2]]);
+            push(33, &[&gz]);
+            push(34, &[&gz[1..2], sh.as_bytes()]);
+        }
         if self.rule.is_some() {
             let r = [self.rule_at(ii - 1), self.rule_at(ii), self.rule_at(ii + 1)];
+            let why = [r[1], self.why[i]];
+            push(45, &[&why]);
+            push(48, &[&[self.doc_label[i], u8::from(w.cap())]]);
+            push(49, &[&[self.doc_label[i], r[1]]]);
+            push(46, &[&why, sh.as_bytes()]);
+            push(47, &[&why, &docf]);
             push(40, &[&r[1..2]]);
             push(41, &[&r]);
             push(42, &[&r[1..2], sh.as_bytes()]);

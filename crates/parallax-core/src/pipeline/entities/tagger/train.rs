@@ -48,7 +48,7 @@ fn tag_of(l: Label, inside: bool) -> Option<u8> {
 pub(crate) fn sequences(
     ws: &[W<'_>],
     gold: &[(Span, Label)],
-    rules: Option<&[(usize, usize, Label)]>,
+    rules: Option<super::features::RuleFeatures<'_>>,
     bits: u32,
 ) -> Vec<Sequence> {
     let mut tags = vec![0u8; ws.len()];
@@ -85,14 +85,18 @@ pub(crate) fn sequences(
 /// The files whose bytes make the model, relative to the repository root, in hashing order; a
 /// path ending in `/` stands for the files directly inside it with one of the extensions
 /// `.rs .txt .tsv .gz .jsonl`, sorted by name. They are the corpora, the in-domain gold (all
-/// of `eval/dev/gold_entities.jsonl` is hashed, only the *tune* part is read), and the code
-/// and lexicons the features come from.
+/// of `eval/dev/gold_entities.jsonl` is hashed, only the *tune* part is read; likewise the
+/// world-news corpus `eval/world/`, when present, of which only the *train* part is read),
+/// and the code and lexicons the features come from.
 pub const TRAINING_INPUTS: &[&str] = &[
     "crates/parallax-core/data/train/",
     "seeds/",
     "eval/seeds_entities.jsonl",
     "eval/dev/split.list",
     "eval/dev/gold_entities.jsonl",
+    "eval/world/train.list",
+    "eval/world/gold_entities.jsonl",
+    "eval/world/texts/",
     "crates/parallax-core/data/",
     "crates/parallax-core/src/pipeline/entities/",
     "crates/parallax-core/src/pipeline/entities/tagger/",
@@ -100,7 +104,7 @@ pub const TRAINING_INPUTS: &[&str] = &[
 ];
 
 /// Training settings: log2 of the buckets, epochs, the shuffle's seed.
-pub const BITS: u32 = 14;
+pub const BITS: u32 = 12;
 /// Passes over the data.
 pub const EPOCHS: usize = 6;
 /// Seed of the per-epoch shuffle.
