@@ -20,8 +20,9 @@
 //! before (speech running on), or takes the attribution of a previous paragraph ending in ":".
 //! Nested quotes get no speaker.
 
-use crate::descriptors::{role_head, Context, MentionKind, MentionLike, Tok};
+use crate::descriptors::role_head;
 use crate::offsets::Span;
+use crate::pipeline::clause::{Context, MentionKind, MentionLike, Tok};
 use serde::{Deserialize, Serialize};
 
 /// One quotation.
@@ -191,7 +192,9 @@ fn quotes_in<M: MentionLike>(
                     let named = ctx
                         .mentions_in(between, &[MentionKind::Person])
                         .into_iter()
-                        .any(|m| !crate::descriptors::inside_any(&texts, ctx.mentions[m].span()));
+                        .any(|m| {
+                            !crate::pipeline::clause::inside_any(&texts, ctx.mentions[m].span())
+                        });
                     if !named {
                         found = Some(Speaker {
                             span: s.span,
@@ -722,7 +725,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         out.extend((a..b).filter(|&i| {
             let t = &self.ctx.toks[i];
             t.end <= span.end
-                && !crate::descriptors::inside_any(
+                && !crate::pipeline::clause::inside_any(
                     self.quotes,
                     Span::new(t.start, t.end.saturating_sub(1).max(t.start)),
                 )
@@ -1020,7 +1023,9 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                     .into_iter()
                     .take_while(|&i| {
                         let t = self.tok(i);
-                        t.word && (t.capitalised() || !crate::descriptors::is_verb_like(t.lower()))
+                        t.word
+                            && (t.capitalised()
+                                || !crate::pipeline::clause::is_verb_like(t.lower()))
                     })
                     .collect();
                 if !opening.is_empty() {
