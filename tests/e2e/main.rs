@@ -545,7 +545,7 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
 }
 
 /// An entity of the first source (its most mentioned) and the link of a session of the
-/// first two sources, made on the teach page.
+/// first two sources, made on the teach page (which starts with them chosen).
 async fn entity_and_session(c: &Ctx) -> Result<(String, String), String> {
     open_reader(c, &c.seeds[0].id, "").await?;
     let entity =
@@ -561,11 +561,7 @@ async fn entity_and_session(c: &Ctx) -> Result<(String, String), String> {
         "return document.querySelector('#src-1') !== null",
     )
     .await?;
-    c.b.js(
-        "document.querySelector('#src-0').click(); document.querySelector('#src-1').click(); return true;",
-        vec![],
-    )
-    .await?;
+    // A new draft has the first two sources chosen.
     let link =
         c.b.wait_for(
             "a session link",
