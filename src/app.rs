@@ -229,11 +229,23 @@ pub fn app() -> Html {
                 }
             })
         };
+        let move_to = {
+            let articles = articles.clone();
+            let writer = writer.clone();
+            Callback::from(move |(id, collection): (String, String)| {
+                if let Some(a) = crate::articles::moved(&articles.list, &id, &collection) {
+                    let mut set = articles.versions.clone();
+                    set.put(a, &writer);
+                    articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
+                }
+            })
+        };
         ArticlesCtx {
             list: articles.list.clone(),
             message: articles.message.clone(),
             add,
             remove,
+            move_to,
         }
     };
     html! {
@@ -253,9 +265,10 @@ pub fn app() -> Html {
     }
 }
 
-/// Keeps `library` the bundled documents followed by the own articles `list`: the bundled
-/// snapshot at once, then (when there are own articles) the engine's analysis of them all,
-/// with `engine` saying what it is doing. A newer list wins over an analysis still running.
+/// Keeps `library` the bundled documents followed by the own articles `list`, by collection:
+/// the bundled snapshot at once, then (when there are own articles) the engine's analysis of
+/// each collection that has any, on its own, with `engine` saying what it is doing. A newer
+/// list wins over an analysis still running.
 #[hook]
 fn use_library(
     list: &Rc<Vec<Article>>,
@@ -268,26 +281,44 @@ fn use_library(
     use_effect_with(list.clone(), move |list| {
         *generation.borrow_mut() += 1;
         let mine = *generation.borrow();
-        let (docs, own) = crate::state::with_own_docs(list);
-        if !own.contains(&true) {
+        let parts = crate::state::parts(list);
+        let added: usize = parts
+            .iter()
+            .map(|p| p.own.iter().filter(|o| **o).count())
+            .sum();
+        if added == 0 {
             library.set((Library::bundled(), 0.0));
             engine.set(EngineStatus::default());
             return;
         }
-        let added = own.iter().filter(|o| **o).count();
         engine.set(EngineStatus::busy(added));
         wasm_bindgen_futures::spawn_local(async move {
-            let result = crate::engine::analyse(&docs).await;
-            if *generation.borrow() != mine {
-                return; // a newer list is being analysed
-            }
-            match result {
-                Ok((snap, ms)) => {
-                    library.set((Library::from_snapshot(snap, own), ms));
-                    engine.set(EngineStatus::default());
+            let mut done = Vec::new();
+            let mut total_ms = 0.0;
+            for p in parts {
+                let snap = if p.is_bundled_as_built() {
+                    Library::bundled_snapshot()
+                } else {
+                    match crate::engine::analyse(&p.docs).await {
+                        Ok((snap, ms)) => {
+                            total_ms += ms;
+                            snap
+                        }
+                        Err(e) => {
+                            if *generation.borrow() == mine {
+                                engine.set(EngineStatus::failed(e));
+                            }
+                            return;
+                        }
+                    }
+                };
+                if *generation.borrow() != mine {
+                    return; // a newer list is being analysed
                 }
-                Err(e) => engine.set(EngineStatus::failed(e)),
+                done.push((p.key, snap, p.own));
             }
+            library.set((Library::from_parts(done), total_ms));
+            engine.set(EngineStatus::default());
         });
     });
 }

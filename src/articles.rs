@@ -20,6 +20,75 @@ pub struct Article {
     /// Milliseconds since the epoch when it was added.
     #[serde(default)]
     pub added: f64,
+    /// The collection (one story) it belongs to, by name: [`BUNDLED`] for the bundled story.
+    /// Articles stored before collections existed fall into [`DEFAULT_COLLECTION`].
+    #[serde(default = "default_collection")]
+    pub collection: String,
+}
+
+/// The collection key of the bundled story (an empty name, which no named collection has).
+pub const BUNDLED: &str = "";
+
+/// Where articles stored without a collection go: their own story, not the bundled one.
+pub const DEFAULT_COLLECTION: &str = "Your articles";
+
+/// What the library calls the bundled story.
+pub const BUNDLED_NAME: &str = "The bundled story";
+
+/// Longest collection name, in characters.
+pub const MAX_COLLECTION_CHARS: usize = parallax_core::session::MAX_COLLECTION_CHARS;
+
+fn default_collection() -> String {
+    DEFAULT_COLLECTION.to_string()
+}
+
+/// A collection name as typed, tidied (spaces trimmed and collapsed; nothing typed is
+/// [`DEFAULT_COLLECTION`], the bundled story's name is [`BUNDLED`]), or why it cannot be one.
+pub fn collection_name(typed: &str) -> Result<String, String> {
+    let name = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Ok(DEFAULT_COLLECTION.to_string());
+    }
+    if name.chars().count() > MAX_COLLECTION_CHARS {
+        return Err(format!(
+            "A collection's name can have at most {MAX_COLLECTION_CHARS} characters."
+        ));
+    }
+    if name.eq_ignore_ascii_case(BUNDLED_NAME) {
+        return Ok(BUNDLED.to_string());
+    }
+    Ok(name)
+}
+
+/// What collection `key` is called in the app.
+pub fn collection_label(key: &str) -> &str {
+    if key == BUNDLED {
+        BUNDLED_NAME
+    } else {
+        key
+    }
+}
+
+/// The own collections' names, in the order their first article was added.
+pub fn collections(list: &[Article]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in list {
+        if a.collection != BUNDLED && !out.contains(&a.collection) {
+            out.push(a.collection.clone());
+        }
+    }
+    out
+}
+
+/// Article `id` of `list` moved to `collection` (a new version of it: the move wins over the
+/// version it replaces when tabs merge), or None when there is no such article or it is
+/// there already.
+pub fn moved(list: &[Article], id: &str, collection: &str) -> Option<Article> {
+    let a = list.iter().find(|a| a.id == id)?;
+    (a.collection != collection).then(|| Article {
+        collection: collection.to_string(),
+        ..a.clone()
+    })
 }
 
 /// The articles with their versions, as tabs keep and merge them ([`parallax_core::sync`]).
@@ -148,6 +217,7 @@ mod tests {
             text: text.into(),
             origin: "pasted".into(),
             added: 1.0,
+            collection: "Storm".into(),
         }
     }
 
@@ -205,6 +275,48 @@ mod tests {
             ["own-b", "own-c"],
             "a removed stays removed; both adds kept"
         );
+    }
+
+    #[test]
+    fn articles_stored_before_collections_get_their_own() {
+        let (set, problems) =
+            parse(r#"{"version":1,"articles":[{"id":"own-a","text":"Old text","added":3}]}"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        let list = shown(&set);
+        assert_eq!(list[0].collection, DEFAULT_COLLECTION);
+        assert_eq!(collections(&list), [DEFAULT_COLLECTION]);
+    }
+
+    #[test]
+    fn collection_names_are_tidied() {
+        let cases: &[(&str, Result<&str, ()>)] = &[
+            ("  City   marathon ", Ok("City marathon")),
+            ("", Ok(DEFAULT_COLLECTION)),
+            (" \t ", Ok(DEFAULT_COLLECTION)),
+            ("the bundled story", Ok(BUNDLED)),
+            ("Streaming", Ok("Streaming")),
+        ];
+        for (typed, want) in cases {
+            let got = collection_name(typed).map_err(|_| ());
+            assert_eq!(got.as_deref(), want.as_deref(), "typed {typed:?}");
+        }
+        assert!(collection_name(&"x".repeat(MAX_COLLECTION_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn moving_an_article_changes_only_its_collection() {
+        let list = vec![article("own-a", "A"), article("own-b", "B")];
+        let m = moved(&list, "own-b", "Marathon").expect("moved");
+        assert_eq!(
+            (m.id.as_str(), m.collection.as_str()),
+            ("own-b", "Marathon")
+        );
+        assert_eq!((m.text.as_str(), m.added), ("B", 1.0));
+        assert!(moved(&list, "own-b", "Storm").is_none(), "already there");
+        assert!(moved(&list, "own-x", "Storm").is_none());
+        let mut with = list.clone();
+        with.push(m);
+        assert_eq!(collections(&with), ["Storm", "Marathon"]);
     }
 
     #[test]

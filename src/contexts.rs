@@ -84,4 +84,6 @@ pub struct ArticlesCtx {
     pub add: Callback<Article>,
     /// Removes the article with this id (and saves the list).
     pub remove: Callback<String>,
+    /// Move an own article (id) to a collection (its name; see `crate::articles`).
+    pub move_to: Callback<(String, String)>,
 }

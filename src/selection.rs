@@ -33,6 +33,103 @@ pub fn selected_span(container: &Element) -> Option<(String, Span)> {
     (!span.is_empty() && da == db).then_some((da, span))
 }
 
+/// Calls `on_settled` when a selection may have been made by any means: a mouse or pen
+/// lifted, a finger lifted, or (touch selection handles, the keyboard, a screen reader) the
+/// selection stopped changing for a moment while no mouse button is held. The listeners end
+/// when the returned guard is dropped.
+pub fn on_selection(on_settled: impl Fn() + 'static) -> impl Drop {
+    use gloo::events::EventListener;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let doc = gloo::utils::document();
+    let on_settled: Rc<dyn Fn()> = Rc::new(on_settled);
+    let pressed = Rc::new(Cell::new(false));
+    let timer = Rc::new(Cell::new(0i32));
+    let down = {
+        let pressed = pressed.clone();
+        EventListener::new(&doc, "pointerdown", move |e| {
+            pressed.set(pointer_type(e).as_deref() == Some("mouse"));
+        })
+    };
+    let up = {
+        let (pressed, f) = (pressed.clone(), on_settled.clone());
+        EventListener::new(&doc, "pointerup", move |_| {
+            pressed.set(false);
+            f();
+        })
+    };
+    let touch = {
+        let f = on_settled.clone();
+        EventListener::new(&doc, "touchend", move |_| f())
+    };
+    let tick = {
+        let f = on_settled.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || f())
+    };
+    let change = {
+        let timer = timer.clone();
+        let callback: js_sys::Function = tick.as_ref().unchecked_ref::<js_sys::Function>().clone();
+        EventListener::new(&doc, "selectionchange", move |_| {
+            if pressed.get() {
+                return; // a mouse drag: its pointerup settles it
+            }
+            let w = gloo::utils::window();
+            w.clear_timeout_with_handle(timer.get());
+            if let Ok(h) = w.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, 350) {
+                timer.set(h);
+            }
+        })
+    };
+    Listeners {
+        _all: vec![down, up, touch, change],
+        _tick: tick,
+        timer,
+    }
+}
+
+/// What [`on_selection`] keeps alive.
+struct Listeners {
+    _all: Vec<gloo::events::EventListener>,
+    _tick: wasm_bindgen::closure::Closure<dyn Fn()>,
+    timer: std::rc::Rc<std::cell::Cell<i32>>,
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        gloo::utils::window().clear_timeout_with_handle(self.timer.get());
+    }
+}
+
+/// The `pointerType` of a pointer event ("mouse", "pen", "touch").
+fn pointer_type(e: &web_sys::Event) -> Option<String> {
+    js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("pointerType"))
+        .ok()?
+        .as_string()
+}
+
+/// Scrolls the page so that the selection sits above the element `id` (the highlight box,
+/// which stays at the bottom of the screen) when the box would cover it.
+pub fn keep_above(id: &str) {
+    let Some(boxed) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let Some(range) = web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .filter(|s| s.range_count() > 0)
+        .and_then(|s| s.get_range_at(0).ok())
+    else {
+        return;
+    };
+    let (sel, top) = (
+        range.get_bounding_client_rect(),
+        boxed.get_bounding_client_rect().top(),
+    );
+    let overlap = sel.bottom() + 8.0 - top;
+    if overlap > 0.0 && sel.top() - overlap > 0.0 {
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, overlap);
+    }
+}
+
 /// Empties the selection (after it became a highlight).
 pub fn clear() {
     if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {

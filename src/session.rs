@@ -299,6 +299,7 @@ mod tests {
             sources,
             hide: vec!["PLACE".into()],
             blind: false,
+            collection: String::new(),
         }
     }
 

@@ -14,6 +14,46 @@ pub struct Library {
     snap: Rc<Snapshot>,
     /// Which documents the user added (their own articles), by position.
     own: Rc<Vec<bool>>,
+    /// The stories: every document belongs to exactly one, the bundled story first.
+    collections: Rc<Vec<Collection>>,
+}
+
+/// One story: a named set of documents (consecutive positions in the library), analysed and
+/// compared on its own, with its story matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collection {
+    /// Its name ([`crate::articles::BUNDLED`] for the bundled story).
+    pub key: String,
+    /// Positions of its documents in the library.
+    pub docs: std::ops::Range<usize>,
+    /// Its story matrix (document positions counted from the collection's first document).
+    pub story: Vec<parallax_core::story::Claim>,
+}
+
+impl Collection {
+    /// What the app calls it.
+    pub fn label(&self) -> &str {
+        crate::articles::collection_label(&self.key)
+    }
+}
+
+/// One collection to analyse: its name, its documents, which of them are own articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The collection's name ([`crate::articles::BUNDLED`] for the bundled story).
+    pub key: String,
+    /// Its documents, in library order.
+    pub docs: Vec<Document>,
+    /// `own[i]`: document i is one of the user's own articles.
+    pub own: Vec<bool>,
+}
+
+impl Part {
+    /// Whether the build's analysis of the bundled documents serves as it is (no own article
+    /// joined the bundled story).
+    pub fn is_bundled_as_built(&self) -> bool {
+        self.key == crate::articles::BUNDLED && !self.own.contains(&true)
+    }
 }
 
 /// Libraries compare by identity: the documents are never edited in place, so a context
@@ -26,11 +66,20 @@ impl PartialEq for Library {
 
 impl Library {
     /// The library of an analysed snapshot; `own[i]` marks the user's own articles.
-    pub fn from_snapshot(snap: Snapshot, mut own: Vec<bool>) -> Self {
-        own.resize(snap.docs.len(), false);
+    pub fn from_snapshot(snap: Snapshot, own: Vec<bool>) -> Self {
+        Self::from_parts(vec![(crate::articles::BUNDLED.to_string(), snap, own)])
+    }
+
+    /// The library of collections analysed each on its own (`(name, snapshot, own)`, the
+    /// bundled story first): documents in the order given, entity ids of every collection but
+    /// the first prefixed with the collection's slug (stories share no entities), each
+    /// collection with its own story matrix.
+    pub fn from_parts(parts: Vec<(String, Snapshot, Vec<bool>)>) -> Self {
+        let (snap, own, collections) = join(parts);
         Library {
             snap: Rc::new(snap),
             own: Rc::new(own),
+            collections: Rc::new(collections),
         }
     }
 
@@ -47,6 +96,30 @@ impl Library {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_docs(docs: Vec<Document>, own: Vec<bool>) -> Self {
         Self::from_snapshot(Snapshot::build(docs), own)
+    }
+
+    /// The library of `parts`, each analysed here on its own (the bundled story as built when
+    /// no own article joined it); natively: the app asks the engine.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn analysed(parts: Vec<Part>) -> Self {
+        Self::from_parts(
+            parts
+                .into_iter()
+                .map(|p| {
+                    let snap = if p.is_bundled_as_built() {
+                        Self::bundled_snapshot()
+                    } else {
+                        Snapshot::build(p.docs)
+                    };
+                    (p.key, snap, p.own)
+                })
+                .collect(),
+        )
+    }
+
+    /// A copy of the bundled documents' snapshot as the build made it.
+    pub fn bundled_snapshot() -> Snapshot {
+        (*Self::bundled().snap).clone()
     }
 
     /// The bundled documents as analysed when the app was built (read once per page).
@@ -148,9 +221,24 @@ impl Library {
         self.snap.aligned(a, b)
     }
 
-    /// The story matrix's claims.
-    pub fn story(&self) -> &[parallax_core::story::Claim] {
-        &self.snap.story
+    /// The collections (stories), the bundled story first.
+    pub fn collections(&self) -> &[Collection] {
+        &self.collections
+    }
+
+    /// The position of the collection holding document `doc` (by position).
+    pub fn collection_of(&self, doc: usize) -> Option<usize> {
+        self.collections.iter().position(|c| c.docs.contains(&doc))
+    }
+
+    /// The position of the collection named `key`.
+    pub fn collection_index(&self, key: &str) -> Option<usize> {
+        self.collections.iter().position(|c| c.key == key)
+    }
+
+    /// Whether documents `a` and `b` belong to one collection (so they can be compared).
+    pub fn same_collection(&self, a: usize, b: usize) -> bool {
+        self.collection_of(a).is_some() && self.collection_of(a) == self.collection_of(b)
     }
 
     /// The entity `id`.
@@ -159,18 +247,120 @@ impl Library {
     }
 }
 
-/// The bundled documents followed by the user's own articles (an id already present is not
-/// added again), and which are own.
-pub fn with_own_docs(articles: &[crate::articles::Article]) -> (Vec<Document>, Vec<bool>) {
-    let mut docs = Library::bundled_docs();
-    let mut own = vec![false; docs.len()];
+/// The collections to analyse: the bundled story (the bundled documents and the own articles
+/// put in it), then each own collection in the order its first article was added (an id
+/// already present is not added again).
+pub fn parts(articles: &[crate::articles::Article]) -> Vec<Part> {
+    use crate::articles::BUNDLED;
+    let bundled = Library::bundled_docs();
+    let mut parts = vec![Part {
+        key: BUNDLED.to_string(),
+        own: vec![false; bundled.len()],
+        docs: bundled,
+    }];
+    for name in crate::articles::collections(articles) {
+        parts.push(Part {
+            key: name,
+            docs: Vec::new(),
+            own: Vec::new(),
+        });
+    }
+    let mut seen: Vec<String> = parts[0].docs.iter().map(|d| d.id.clone()).collect();
     for a in articles {
-        if docs.iter().all(|d| d.id != a.id) {
-            docs.push(Document::new(a.id.clone(), a.text.as_str()));
-            own.push(true);
+        if seen.contains(&a.id) {
+            continue;
+        }
+        seen.push(a.id.clone());
+        if let Some(p) = parts.iter_mut().find(|p| p.key == a.collection) {
+            p.docs.push(Document::new(a.id.clone(), a.text.as_str()));
+            p.own.push(true);
         }
     }
-    (docs, own)
+    parts
+}
+
+/// A slug of a collection's name for its entity ids: lower-case letters and digits, dashes
+/// between words.
+fn slug(key: &str) -> String {
+    let mut out = String::new();
+    for c in key.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The snapshots of `parts` as one library: documents one after the other, entity ids made
+/// distinct per collection, positions shifted; each collection's story kept apart.
+fn join(parts: Vec<(String, Snapshot, Vec<bool>)>) -> (Snapshot, Vec<bool>, Vec<Collection>) {
+    let mut out = Snapshot::empty();
+    let mut own_all = Vec::new();
+    let mut collections = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
+    for (k, (key, snap, mut own)) in parts.into_iter().enumerate() {
+        let off = out.docs.len();
+        let n = snap.docs.len();
+        own.resize(n, false);
+        own_all.extend(own);
+        let prefix = if k == 0 {
+            String::new()
+        } else {
+            let base = format!("{}~", slug(&key));
+            let mut p = base.clone();
+            let mut i = 2;
+            while prefixes.contains(&p) {
+                p = format!("{}-{i}~", slug(&key));
+                i += 1;
+            }
+            p
+        };
+        prefixes.push(prefix.clone());
+        let rename = |id: &str| format!("{prefix}{id}");
+        for mut d in snap.analysis.docs {
+            for m in &mut d.mentions {
+                m.entity = rename(&m.entity);
+            }
+            for q in &mut d.quotes {
+                q.speaker_entity = q.speaker_entity.as_deref().map(rename);
+            }
+            for t in &mut d.descriptors {
+                t.0 = rename(&t.0);
+            }
+            out.analysis.docs.push(d);
+        }
+        out.analysis.docs.resize(off + n, Default::default());
+        for mut e in snap.analysis.entities {
+            e.id = rename(&e.id);
+            for dn in &mut e.mentions_per_doc {
+                dn.0 += off;
+            }
+            out.analysis.entities.push(e);
+        }
+        out.flags.extend(snap.flags.into_iter().map(|mut f| {
+            f.doc += off;
+            f
+        }));
+        out.alignments
+            .extend(snap.alignments.into_iter().map(|mut a| {
+                a.a += off;
+                a.b += off;
+                a
+            }));
+        out.docs.extend(snap.docs);
+        if k == 0 {
+            // The first collection's matrix is the snapshot's own (what a subset reads).
+            out.story = snap.story.clone();
+        }
+        collections.push(Collection {
+            key,
+            docs: off..off + n,
+            story: snap.story,
+        });
+    }
+    (out, own_all, collections)
 }
 
 /// The documents of `(file name, text)` pairs, their ids the file stems.
@@ -340,22 +530,101 @@ mod tests {
         assert_eq!(ids, ["a_1", "b_2"]);
     }
 
-    #[test]
-    fn own_articles_follow_the_bundled_ones() {
-        let article = |id: &str| crate::articles::Article {
+    fn article(id: &str, collection: &str, text: &str) -> crate::articles::Article {
+        crate::articles::Article {
             id: id.into(),
-            text: "My headline\n\nThe mayor of Springfield opened the bridge on Monday.".into(),
+            text: text.into(),
             origin: "pasted".into(),
             added: 0.0,
-        };
+            collection: collection.into(),
+        }
+    }
+
+    const BRIDGE: &str = "My headline\n\nThe mayor of Springfield opened the bridge on Monday.";
+    const RACE: &str = "City marathon draws record field\n\nMore than 30,000 runners started the City Marathon on Sunday, organisers said. Kenya's Mary Wanjiru won the women's race in 2 hours 21 minutes, race director Paul Hart said.";
+    const RACE_2: &str = "Wanjiru wins marathon\n\nMary Wanjiru won the City Marathon on Sunday in 2 hours 21 minutes, race director Paul Hart said. More than 30,000 runners started.";
+
+    #[test]
+    fn own_articles_follow_the_bundled_ones() {
+        use crate::articles::BUNDLED;
         let n = crate::seeds::SEEDS.len();
-        let (docs, own) = with_own_docs(&[article("own-a"), article("own-a"), article("own-b")]);
-        let lib = Library::from_docs(docs, own);
+        let lib = Library::analysed(parts(&[
+            article("own-a", BUNDLED, BRIDGE),
+            article("own-a", BUNDLED, BRIDGE),
+            article("own-b", BUNDLED, BRIDGE),
+        ]));
         assert_eq!(lib.docs().len(), n + 2, "a repeated id is added once");
         assert!((0..n).all(|i| !lib.is_own(i)));
         assert!(lib.is_own(n) && lib.is_own(n + 1));
         assert_eq!(lib.docs()[n].id, "own-a");
         assert!(!lib.mentions(n).is_empty(), "own articles are analysed too");
+        assert_eq!(lib.collections().len(), 1, "all in the bundled story");
+        assert_eq!(lib.collections()[0].docs, 0..n + 2);
+    }
+
+    #[test]
+    fn a_new_collection_leaves_the_bundled_story_as_it_was() {
+        let n = crate::seeds::SEEDS.len();
+        let bundled = Library::bundled();
+        let lib = Library::analysed(parts(&[
+            article("own-race", "Marathon", RACE),
+            article("own-race-2", "Marathon", RACE_2),
+        ]));
+        let cs = lib.collections();
+        assert_eq!(cs.len(), 2);
+        assert_eq!(
+            cs[0].story, bundled.snap.story,
+            "the bundled matrix is unchanged"
+        );
+        assert_eq!((cs[0].docs.clone(), cs[1].docs.clone()), (0..n, n..n + 2));
+        assert_eq!(
+            (cs[1].key.as_str(), cs[1].label()),
+            ("Marathon", "Marathon")
+        );
+        assert!(
+            cs[1].story.iter().all(|c| c.cells.len() == 2),
+            "the collection's matrix has its own two columns"
+        );
+        for i in 0..n {
+            assert_eq!(lib.mentions(i), bundled.mentions(i), "document {i}");
+            assert_eq!(lib.flags(i), bundled.flags(i), "document {i}");
+        }
+        assert_eq!(lib.align(0, 1), bundled.align(0, 1));
+        assert!(lib.align(0, n).is_empty(), "no pairs across stories");
+        assert!(lib.same_collection(n, n + 1) && !lib.same_collection(0, n));
+        assert_eq!(lib.collection_of(n + 1), Some(1));
+        assert_eq!(lib.collection_index("Marathon"), Some(1));
+        // Entities of the new story are its own, found by their ids.
+        let own_mentions = lib.mentions(n);
+        assert!(!own_mentions.is_empty());
+        for m in own_mentions {
+            assert!(m.entity.starts_with("marathon~"), "{}", m.entity);
+            let e = lib.entity(&m.entity).expect("entity of a mention");
+            assert!(e
+                .mentions_per_doc
+                .iter()
+                .all(|(d, _)| (n..n + 2).contains(d)));
+        }
+    }
+
+    #[test]
+    fn collections_keep_the_order_articles_were_added() {
+        let got = parts(&[
+            article("own-1", "B story", RACE),
+            article("own-2", "A story", BRIDGE),
+            article("own-3", "B story", RACE_2),
+        ]);
+        let keys: Vec<(&str, usize)> = got.iter().map(|p| (p.key.as_str(), p.docs.len())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("", crate::seeds::SEEDS.len()),
+                ("B story", 2),
+                ("A story", 1)
+            ]
+        );
+        assert!(got[0].is_bundled_as_built() && !got[1].is_bundled_as_built());
+        assert_eq!(slug("City  Marathon!"), "city-marathon");
     }
 
     #[test]

@@ -133,6 +133,7 @@ impl Draft {
             sources: self.order.iter().map(|&i| source(i)).collect(),
             hide: self.hide.iter().map(|l| l.to_string()).collect(),
             blind: self.blind,
+            collection: String::new(),
         }
     }
 }

@@ -42,6 +42,7 @@ fuzz_target!(|input: Input| {
             .map(|&h| LABELS[usize::from(h) % LABELS.len()].to_string())
             .collect(),
         blind: input.blind,
+        collection: String::new(),
     };
     if validate(&s).is_ok() {
         parallax_fuzz::check_session_round_trip(&s);

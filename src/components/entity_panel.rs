@@ -1,5 +1,6 @@
 //! The entity panel: this document's entities by label, most mentioned first; the selected
-//! entity with previous/next and the other sources that mention it.
+//! entity with previous/next and the other sources that mention it (beside the text on wide
+//! screens; on narrow ones a sheet at the bottom of the screen, with a Close button).
 
 use crate::marks::label_name;
 use crate::route::Route;
@@ -50,8 +51,11 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
         let next = on_step.reform(|_: MouseEvent| 1);
         let clear = p.on_focus.reform(|_: MouseEvent| None);
         html! {
-            <section class="focus-box" id="focus-box" data-entity={e.id.clone()} aria-labelledby="focus-name">
-                <h3 id="focus-name">{ e.name.clone() }</h3>
+            <section class="focus-box" id="focus-box" data-entity={e.id.clone()} aria-labelledby="focus-name" tabindex="-1">
+                <div class="sheet-head">
+                    <h3 id="focus-name">{ e.name.clone() }</h3>
+                    <button type="button" class="sheet-close" id="close-focus" onclick={p.on_focus.reform(|_: MouseEvent| None)}>{ "Close" }</button>
+                </div>
                 <p class="meta">{ label_name(e.label.as_str()) }</p>
                 <p class="focus-pos" id="focus-pos" aria-live="polite">{ format!("{at} of {of}") }</p>
                 <div class="focus-buttons">

@@ -1,5 +1,7 @@
 //! `#/add`: the user's own article, pasted or opened from a .txt, .md or .html file. It is
 //! turned into plain text (markup is never interpreted), analysed and kept on this device.
+//! Each article goes into a collection (one story, read and compared on its own): the bundled
+//! story or one the user names; an article can be moved to another later.
 
 use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
@@ -35,6 +37,8 @@ pub fn add_page() -> Html {
     let navigator = use_navigator();
     let status = use_state(|| Status::Idle);
     let paste = use_node_ref();
+    let collection = use_node_ref();
+    let names = crate::articles::collections(&articles.list);
 
     // Imports `bytes` (from a file named `name`, or pasted) and adds the article.
     let add = {
@@ -42,8 +46,20 @@ pub fn add_page() -> Html {
         let library = library.clone();
         let articles = articles.clone();
         let navigator = navigator.clone();
+        let collection = collection.clone();
         move |name: Option<String>, bytes: Vec<u8>| {
             let status = status.clone();
+            let typed = collection
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let collection = match crate::articles::collection_name(&typed) {
+                Ok(c) => c,
+                Err(e) => {
+                    status.set(Status::Failed(e));
+                    return;
+                }
+            };
             let taken: Vec<String> = library.docs().iter().map(|d| d.id.clone()).collect();
             let add = articles.add.clone();
             let navigator = navigator.clone();
@@ -70,6 +86,7 @@ pub fn add_page() -> Html {
                             text: imported.text,
                             origin: name.unwrap_or_else(|| "pasted".into()),
                             added: crate::storage::now(),
+                            collection,
                         });
                         if whole {
                             // Say so before the reader shows menus and links as article text.
@@ -129,12 +146,6 @@ pub fn add_page() -> Html {
             });
         })
     };
-    let own: Vec<(usize, &parallax_core::Document)> = library
-        .docs()
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| library.is_own(*i))
-        .collect();
     let busy = matches!(*status, Status::Working(_));
     html! {
         <section class="add-page" aria-labelledby="add-heading">
@@ -144,6 +155,7 @@ pub fn add_page() -> Html {
                 { format!("Text and Markdown files up to {} KB, HTML pages up to {} MB; HTML is turned into plain text, and no markup in it is ever run or shown as markup.", MAX_IMPORT_BYTES / 1000, MAX_HTML_IMPORT_BYTES / 1_000_000) }
             </p>
             if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
+            { collection_field(&names, &collection) }
             <div class="add-forms">
                 <form class="add-paste" onsubmit={on_paste} aria-labelledby="paste-h">
                     <h2 id="paste-h">{ "Paste text" }</h2>
@@ -160,35 +172,113 @@ pub fn add_page() -> Html {
                 </div>
             </div>
             <div id="import-status" aria-live="polite">
-                { match &*status {
-                    Status::Idle => html! {},
-                    Status::Working(m) => html! { <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{ m.clone() }</p> },
-                    Status::Failed(m) => html! { <p class="error" role="alert" id="import-error">{ m.clone() }</p> },
-                    Status::Whole(id) => html! {
-                        <p class="progress" role="status" id="import-whole">
-                            { "No article was found in this page, so its whole text was added: menus, links and other page furniture may be part of it. " }
-                            <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
-                        </p>
-                    },
-                } }
+                { status_line(&status) }
             </div>
-            if !own.is_empty() {
-                <section aria-labelledby="own-h">
-                    <h2 id="own-h">{ "Your articles" }</h2>
-                    <ul class="own-list">
-                        { for own.iter().map(|(_, d)| {
-                            let remove = articles.remove.reform({ let id = d.id.clone(); move |_: MouseEvent| id.clone() });
-                            html! {
-                                <li data-doc={d.id.clone()}>
-                                    <a href={format!("#/doc/{}", d.id)}>{ d.title.clone() }</a>
-                                    { format!(" · {} words ", d.word_count) }
-                                    <button type="button" class="remove-article" onclick={remove}>{ "Remove" }<span class="sr-only">{ format!(" “{}”", d.title) }</span></button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </section>
-            }
+            { own_list(&library, &articles) }
         </section>
+    }
+}
+
+/// Moving own article `d` (position `i`) to another collection: a name (a list offers the
+/// collections there are) and a button.
+fn move_form(
+    library: &Library,
+    articles: &ArticlesCtx,
+    i: usize,
+    d: &parallax_core::Document,
+) -> Html {
+    let current = library
+        .collection_of(i)
+        .map(|k| library.collections()[k].label().to_string())
+        .unwrap_or_default();
+    let input = NodeRef::default();
+    let field = format!("move-{}", d.id);
+    let submit = {
+        let (input, id, move_to) = (input.clone(), d.id.clone(), articles.move_to.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if let Ok(name) = crate::articles::collection_name(&typed) {
+                move_to.emit((id.clone(), name));
+            }
+        })
+    };
+    html! {
+        <form class="move-article" onsubmit={submit}>
+            <label for={field.clone()}>{ "Collection" }<span class="sr-only">{ format!(" of “{}”", d.title) }</span></label>{ " " }
+            <input id={field} type="text" list="collection-names" maxlength="200" value={current} ref={input} />{ " " }
+            <button type="submit">{ "Move" }<span class="sr-only">{ format!(" “{}”", d.title) }</span></button>
+        </form>
+    }
+}
+
+/// The collection a new article goes into: typed, or picked from those there are.
+fn collection_field(names: &[String], collection: &NodeRef) -> Html {
+    html! {
+        <p class="add-collection">
+            <label for="collection-input">{ "Collection (the story this article belongs to)" }</label>
+            <input id="collection-input" type="text" ref={collection.clone()} list="collection-names" maxlength="200"
+                   value={names.last().cloned().unwrap_or_default()} placeholder={crate::articles::DEFAULT_COLLECTION}
+                   aria-describedby="collection-help" />
+            <span class="meta" id="collection-help">{ format!("Articles of one collection are compared with each other only. Type a new name for a new story, or “{}” to compare it with the bundled reports.", crate::articles::BUNDLED_NAME) }</span>
+            <datalist id="collection-names">
+                <option value={crate::articles::BUNDLED_NAME} />
+                { for names.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
+        </p>
+    }
+}
+
+/// The user's own articles, each with Remove and a collection to move it to.
+fn own_list(library: &Library, articles: &ArticlesCtx) -> Html {
+    let own: Vec<(usize, &parallax_core::Document)> = library
+        .docs()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| library.is_own(*i))
+        .collect();
+    if own.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="own-h">
+            <h2 id="own-h">{ "Your articles" }</h2>
+            <ul class="own-list">
+                { for own.iter().map(|(i, d)| {
+                    let i = *i;
+                    let remove = articles.remove.reform({ let id = d.id.clone(); move |_: MouseEvent| id.clone() });
+                    html! {
+                        <li data-doc={d.id.clone()}>
+                            <a href={format!("#/doc/{}", d.id)}>{ d.title.clone() }</a>
+                            { format!(" · {} words ", d.word_count) }
+                            <button type="button" class="remove-article" onclick={remove}>{ "Remove" }<span class="sr-only">{ format!(" “{}”", d.title) }</span></button>
+                            { move_form(library, articles, i, d) }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// What the import is doing, or why it failed.
+fn status_line(status: &Status) -> Html {
+    match status {
+        Status::Idle => html! {},
+        Status::Working(m) => {
+            html! { <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{ m.clone() }</p> }
+        }
+        Status::Failed(m) => {
+            html! { <p class="error" role="alert" id="import-error">{ m.clone() }</p> }
+        }
+        Status::Whole(id) => html! {
+            <p class="progress" role="status" id="import-whole">
+                { "No article was found in this page, so its whole text was added: menus, links and other page furniture may be part of it. " }
+                <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
+            </p>
+        },
     }
 }

@@ -75,13 +75,21 @@ pub fn entity_page(p: &EntityProps) -> Html {
         })
     });
     let docs_with = e.mentions_per_doc.iter().filter(|(_, n)| *n > 0).count();
+    // Out of the sources of its story (an entity belongs to one collection).
+    let of = e
+        .mentions_per_doc
+        .first()
+        .and_then(|(d, _)| library.collection_of(*d))
+        .map_or(library.docs().len(), |k| {
+            library.collections()[k].docs.len()
+        });
     html! {
         <article class="entity-page" id="entity-page" data-entity={e.id.clone()} aria-labelledby="entity-name">
             <p class="breadcrumb"><Link<Route> to={Route::Library}>{ "Library" }</Link<Route>>{ " › Entity" }</p>
             <h1 id="entity-name">{ e.name.clone() }</h1>
             <p class="meta">
                 <span class={classes!("m", format!("m-{}", e.label.as_str().to_lowercase()))}>{ label_name(e.label.as_str()) }</span>
-                { format!(" · {total} mentions in {docs_with} of {} sources", library.docs().len()) }
+                { format!(" · {total} mentions in {docs_with} of {of} sources") }
             </p>
             if e.variants.len() > 1 {
                 <p class="variants" id="variants"><strong>{ "Written as: " }</strong>{ e.variants.join(", ") }</p>

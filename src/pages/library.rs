@@ -1,4 +1,5 @@
-//! `#/`: every document as a card.
+//! `#/`: every document as a card, grouped by collection (one story each) once there is more
+//! than one; two ticked sources of one story can be compared.
 
 use crate::components::doc_card::DocCard;
 use crate::state::Library;
@@ -25,42 +26,86 @@ pub fn library_page() -> Html {
             picked.set(next);
         })
     };
-    let compare_bar = match picked.as_slice() {
-        [a, b] => {
+    let ready = matches!(picked.as_slice(), [a, b] if same_story(&library, a, b));
+    let card = |i: usize| {
+        let d = &library.docs()[i];
+        html! {
+            <DocCard
+                key={d.id.clone()}
+                id={d.id.clone()}
+                title={d.title.clone()}
+                first_sentence={d.first_sentence.clone()}
+                words={d.word_count}
+                date={d.date_line.clone().map(AttrValue::from)}
+                index={i}
+                picked={picked.iter().any(|x| *x == d.id)}
+                on_pick={on_pick.clone()}
+                own={library.is_own(i)}
+                on_remove={on_remove.clone()}
+            />
+        }
+    };
+    let collections = library.collections();
+    let grouped = collections.len() > 1;
+    let intro = if grouped {
+        format!(
+            "{} stories, {} reports in all; each story is read and compared on its own. Open a report to read it, or ",
+            collections.len(),
+            library.docs().len()
+        )
+    } else {
+        format!(
+            "{} reports of the same story. Open one to read it, or ",
+            library.docs().len()
+        )
+    };
+    html! {
+        <section class="library" aria-labelledby="library-heading">
+            <h1 id="library-heading">{ "Library" }</h1>
+            <p class="intro">{ intro }<a href="#/add">{ "add your own article" }</a>{ "." }</p>
+            if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
+            <p class={classes!("compare-bar", ready.then_some("ready"))} id="compare-bar" aria-live="polite">{ compare_bar(&library, &picked) }</p>
+            if grouped {
+                <div id="doc-list">
+                    { for collections.iter().enumerate().map(|(k, c)| html! {
+                        <section class="collection" aria-labelledby={format!("collection-{k}")} data-collection={c.key.clone()}>
+                            <h2 id={format!("collection-{k}")}>{ c.label().to_string() }</h2>
+                            <p class="meta">
+                                { format!("{} report{} of the same story · ", c.docs.len(), if c.docs.len() == 1 { "" } else { "s" }) }
+                                <a href={crate::pages::story::story_link(&c.key)}>{ "the story, claim by claim" }</a>
+                            </p>
+                            <ul class="cards">{ for c.docs.clone().map(&card) }</ul>
+                        </section>
+                    }) }
+                </div>
+            } else {
+                <ul class="cards" id="doc-list">{ for (0..library.docs().len()).map(&card) }</ul>
+            }
+        </section>
+    }
+}
+
+/// Whether documents `a` and `b` (ids) belong to one story.
+fn same_story(library: &Library, a: &str, b: &str) -> bool {
+    match (library.index(a), library.index(b)) {
+        (Some(a), Some(b)) => library.same_collection(a, b),
+        _ => false,
+    }
+}
+
+/// What the compare bar says for the ticked sources `picked`.
+fn compare_bar(library: &Library, picked: &[AttrValue]) -> Html {
+    match picked {
+        [a, b] if same_story(library, a, b) => {
             html! { <a class="button" id="compare-link" href={format!("#/compare/{a}/{b}")}>{ "Compare the two selected sources" }</a> }
+        }
+        [_, _] => {
+            html! { <span class="meta" id="compare-other-story">{ "These two report different stories: tick two sources of one story to compare them." }</span> }
         }
         [] => {
             html! { <span class="meta">{ "Tick two sources to compare them side by side." }</span> }
         }
         [_] => html! { <span class="meta">{ "Tick one more source to compare." }</span> },
         _ => html! { <span class="meta">{ "Tick exactly two sources to compare." }</span> },
-    };
-    html! {
-        <section class="library" aria-labelledby="library-heading">
-            <h1 id="library-heading">{ "Library" }</h1>
-            <p class="intro">
-                { format!("{} reports of the same story. Open one to read it, or ", library.docs().len()) }
-                <a href="#/add">{ "add your own article" }</a>{ "." }
-            </p>
-            if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
-            <p class="compare-bar" id="compare-bar" aria-live="polite">{ compare_bar }</p>
-            <ul class="cards" id="doc-list">
-                { for library.docs().iter().enumerate().map(|(i, d)| html! {
-                    <DocCard
-                        key={d.id.clone()}
-                        id={d.id.clone()}
-                        title={d.title.clone()}
-                        first_sentence={d.first_sentence.clone()}
-                        words={d.word_count}
-                        date={d.date_line.clone().map(AttrValue::from)}
-                        index={i}
-                        picked={picked.iter().any(|x| *x == d.id)}
-                        on_pick={on_pick.clone()}
-                        own={library.is_own(i)}
-                        on_remove={on_remove.clone()}
-                    />
-                }) }
-            </ul>
-        </section>
     }
 }

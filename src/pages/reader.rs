@@ -87,7 +87,19 @@ pub fn reader(p: &ReaderProps) -> Html {
         .copied();
     let dispatch = reader_dispatch(p, &view, navigator);
     use_scroll_to_targets(&view, current);
-    use_shortcuts(&view, focused.len(), &dispatch, panel.dispatcher());
+    use_selection_capture(panel.dispatcher());
+    use_effect_with(panel.pending, |pending| {
+        if pending.is_some() {
+            crate::selection::keep_above("note-editor");
+        }
+    });
+    use_shortcuts(
+        &view,
+        focused.len(),
+        panel.help,
+        &dispatch,
+        panel.dispatcher(),
+    );
     // Paragraphs shown (1-based), for paging in presenter mode.
     let shown: Vec<usize> = doc_index
         .map(|i| shown_paragraphs(&library.docs()[i], view.hide_furniture))
@@ -174,7 +186,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                     onclick={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::ToggleHelp)) }}>
                 { "Keyboard shortcuts (?)" }
             </button>
-            if panel.help { { shortcuts(panel.dispatcher()) } }
+            if panel.help { <Shortcuts close={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::CloseHelp)) }} /> }
         </div>
     }
 }
@@ -213,11 +225,18 @@ fn reader_dispatch(
 
 /// Brings the current mention of the focused entity into view and gives it focus; a link
 /// naming a paragraph (`p=4`) brings that into view once the page is drawn.
+/// A newly chosen entity moves focus into the entity panel (beside the text on wide screens,
+/// a sheet at the bottom on narrow ones), the text staying where it was; stepping through
+/// its mentions moves focus to each.
 #[hook]
 fn use_scroll_to_targets(view: &ReaderView, current: Option<usize>) {
+    let shown = use_mut_ref(|| None::<String>);
     use_effect_with((view.focus.clone(), current), move |(focus, current)| {
+        let new_entity = *shown.borrow() != *focus;
+        *shown.borrow_mut() = focus.clone();
+        let doc = gloo::utils::document();
         if let (Some(_), Some(i)) = (focus, current) {
-            if let Some(el) = gloo::utils::document()
+            if let Some(el) = doc
                 .query_selector(&format!("mark[data-m='{i}']"))
                 .ok()
                 .flatten()
@@ -225,9 +244,21 @@ fn use_scroll_to_targets(view: &ReaderView, current: Option<usize>) {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Center);
                 el.scroll_into_view_with_scroll_into_view_options(&opts);
-                if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                if !new_entity {
+                    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
                 }
+            }
+        }
+        if focus.is_some() && new_entity {
+            if let Some(h) = doc
+                .get_element_by_id("focus-box")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = h.focus_with_options(&opts);
             }
         }
     });
@@ -242,18 +273,33 @@ fn use_scroll_to_targets(view: &ReaderView, current: Option<usize>) {
     });
 }
 
+/// Opens the highlight editor for words selected by any means: a mouse, a finger (touch
+/// selection handles), a pen or the keyboard ([`crate::selection::on_selection`]).
+#[hook]
+fn use_selection_capture(panel: UseReducerDispatcher<ReaderPanel>) {
+    use_effect_with((), move |_| {
+        let guard = crate::selection::on_selection(move || {
+            if let Some(s) = selected() {
+                panel.dispatch(PanelAction::Selected(s));
+            }
+        });
+        move || drop(guard)
+    });
+}
+
 /// Keyboard shortcuts (listed under "?"); presenter mode's paging keys are
 /// [`use_presenter_keys`].
 #[hook]
 fn use_shortcuts(
     view: &ReaderView,
     count: usize,
+    help: bool,
     dispatch: &Callback<ReaderAction>,
     panel: UseReducerDispatcher<ReaderPanel>,
 ) {
     let dispatch = dispatch.clone();
-    use_effect_with((view.clone(), count), move |(_, count)| {
-        let count = *count;
+    use_effect_with((view.clone(), count, help), move |(_, count, help)| {
+        let (count, help) = (*count, *help);
         let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
             let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
@@ -264,6 +310,10 @@ fn use_shortcuts(
             let action = match e.key().as_str() {
                 "n" | "j" => Some(ReaderAction::Step(1, count)),
                 "p" | "k" => Some(ReaderAction::Step(-1, count)),
+                "Escape" if help => {
+                    panel.dispatch(PanelAction::CloseHelp);
+                    None
+                }
                 "Escape" => Some(ReaderAction::Focus(None)),
                 "f" => Some(ReaderAction::ToggleFurniture),
                 "?" => {
@@ -377,26 +427,9 @@ fn doc_body(m: &Marking<'_>, panel: &UseReducerHandle<ReaderPanel>) -> Html {
             </p>
         })
     });
-    let take = {
-        let d = panel.dispatcher();
-        move || {
-            if let Some(s) = selected() {
-                d.dispatch(PanelAction::Selected(s));
-            }
-        }
-    };
-    let capture = {
-        let take = take.clone();
-        Callback::from(move |_: MouseEvent| take())
-    };
-    let capture_key = Callback::from(move |e: KeyboardEvent| {
-        if e.shift_key() {
-            take();
-        }
-    });
     html! {
         <>
-            <div class="doc-body" id="doc-body" onmouseup={capture} onkeyup={capture_key}>{ for paragraphs }</div>
+            <div class="doc-body" id="doc-body">{ for paragraphs }</div>
             if let Some(span) = panel.pending {
                 <NoteEditor doc_id={doc.id.clone()} text={doc.text.clone()} {span}
                     on_close={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::CloseEditor)) }} />
@@ -436,23 +469,48 @@ fn doc_notes(doc: &Document, notes: &NotesCtx, panel: &UseReducerHandle<ReaderPa
     }
 }
 
-/// The keyboard shortcuts list.
-fn shortcuts(panel: UseReducerDispatcher<ReaderPanel>) -> Html {
-    let close = Callback::from(move |_| panel.dispatch(PanelAction::CloseHelp));
+/// Props of the shortcuts dialog.
+#[derive(Properties, PartialEq)]
+struct ShortcutsProps {
+    close: Callback<()>,
+}
+
+/// The keyboard shortcuts list: a dialog in the middle of the screen that takes focus when it
+/// opens and gives it back to its button when it closes.
+#[function_component(Shortcuts)]
+fn shortcuts(p: &ShortcutsProps) -> Html {
+    let me = use_node_ref();
+    {
+        let me = me.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = me.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            || {
+                if let Some(b) = gloo::utils::document()
+                    .get_element_by_id("help-button")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+    let close = p.close.reform(|_: MouseEvent| ());
     html! {
-        <section class="help" id="shortcuts" aria-labelledby="shortcuts-h">
+        <section class="help" id="shortcuts" role="dialog" aria-labelledby="shortcuts-h" tabindex="-1" ref={me}>
             <h2 id="shortcuts-h">{ "Keyboard shortcuts" }</h2>
             <dl>
                 <dt><kbd>{ "1" }</kbd>{ "–" }<kbd>{ "6" }</kbd></dt><dd>{ "show or hide Person, Organisation, Place, Group, Date, Number" }</dd>
                 <dt><kbd>{ "n" }</kbd>{ " / " }<kbd>{ "j" }</kbd></dt><dd>{ "next mention of the selected entity" }</dd>
                 <dt><kbd>{ "p" }</kbd>{ " / " }<kbd>{ "k" }</kbd></dt><dd>{ "previous mention" }</dd>
-                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear the selection" }</dd>
+                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "close this list; clear the selection" }</dd>
                 <dt><kbd>{ "f" }</kbd></dt><dd>{ "hide or show captions, credits and site furniture" }</dd>
                 <dt><kbd>{ "→" }</kbd>{ " / " }<kbd>{ "←" }</kbd></dt><dd>{ "in presenter mode: next or previous paragraph" }</dd>
                 <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
                 <dt><kbd>{ "Tab" }</kbd></dt><dd>{ "move through the legend, the entity list and the links" }</dd>
             </dl>
-            <button type="button" onclick={close}>{ "Close" }</button>
+            <button type="button" id="close-shortcuts" onclick={close}>{ "Close" }</button>
         </section>
     }
 }

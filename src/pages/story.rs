@@ -1,7 +1,9 @@
 //! `#/story`: the claims-by-sources matrix. Each row is one fact or quote reported by several
 //! sources; each column a source; a cell says whether and how the source reports it. Rows sort
 //! by coverage (`?sort=asc`), a row opens (`?row=N`) to show its passages side by side, and a
-//! row whose sources give different numbers or dates is marked as a conflict.
+//! row whose sources give different numbers or dates is marked as a conflict. Each collection
+//! has its own matrix (`?c=<name>`; the bundled story without). On a narrow screen the claim
+//! column stays in place and the source columns scroll inside the table.
 
 use crate::route::Route;
 use crate::state::Library;
@@ -20,24 +22,49 @@ fn cell_text(c: Cell) -> (&'static str, &'static str) {
     }
 }
 
+/// The link to the story of collection `key`.
+pub fn story_link(key: &str) -> String {
+    let query = Query::new()
+        .pair("c", (!key.is_empty()).then_some(key))
+        .encode();
+    if query.is_empty() {
+        "#/story".to_string()
+    } else {
+        format!("#/story?{query}")
+    }
+}
+
 /// The story page.
 #[function_component(StoryPage)]
 pub fn story_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
+    let engine = use_context::<crate::contexts::EngineStatus>().unwrap_or_default();
     let location = use_location();
     let navigator = use_navigator();
-    let claims = library.story();
     let query = location
         .as_ref()
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
     let param = |k: &str| query_param(&query, k);
+    let key = param("c").unwrap_or_default();
+    let Some(col) = library
+        .collection_index(&key)
+        .map(|k| &library.collections()[k])
+    else {
+        if engine.analysing > 0 {
+            return html! { <p class="progress" role="status">{ format!("The story “{key}” is being analysed…") }</p> };
+        }
+        return html! { <crate::pages::not_found::NotFound what="Story" /> };
+    };
+    let claims = &col.story;
     let ascending = param("sort").as_deref() == Some("asc");
     let open: Option<usize> = param("row").and_then(|r| r.parse().ok());
     let go = {
         let navigator = navigator.clone();
+        let key = key.clone();
         move |asc: bool, row: Option<usize>| {
             let query = Query::new()
+                .pair("c", (!key.is_empty()).then_some(key.as_str()))
                 .pair("sort", asc.then_some("asc"))
                 .pair("row", row)
                 .encode();
@@ -53,7 +80,7 @@ pub fn story_page() -> Html {
             -(claims[i].coverage as i64)
         }
     });
-    let docs = library.docs();
+    let docs = &library.docs()[col.docs.clone()];
     let summary = |c: &Claim| -> String {
         c.passages
             .iter()
@@ -114,11 +141,13 @@ pub fn story_page() -> Html {
     html! {
         <article class="story" id="story" aria-labelledby="story-h">
             <h1 id="story-h">{ "The story, claim by claim" }</h1>
+            { collection_pick(&library, &key) }
             <p class="intro">
                 { format!("{} facts or quotes reported by at least two of the {} sources. ", claims.len(), docs.len()) }
                 { "● same wording, ◐ reworded, ○ the same fact in a different sentence, – not reported. Open a row to read its passages side by side." }
             </p>
-            <div class="table-wrap">
+            <p class="scroll-cue" id="scroll-cue" aria-hidden="true">{ format!("The claims stay on the left; swipe the table sideways for all {} sources →", docs.len()) }</p>
+            <div class="table-wrap" role="region" aria-label="Claims by source (scrolls sideways)" tabindex="0">
                 <table class="story-table">
                     <thead>
                         <tr>
@@ -140,5 +169,23 @@ pub fn story_page() -> Html {
                 { for docs.iter().map(|d| html! { <li>{ d.title.clone() }</li> }) }
             </ol>
         </article>
+    }
+}
+
+/// Links to the other collections' stories, when there is more than one.
+fn collection_pick(library: &Library, key: &str) -> Html {
+    let cs = library.collections();
+    if cs.len() < 2 {
+        return html! {};
+    }
+    html! {
+        <nav aria-label="Stories">
+            <ul class="collection-pick">
+                { for cs.iter().map(|c| html! {
+                    <li><a href={story_link(&c.key)} data-collection={c.key.clone()}
+                           aria-current={(c.key == key).then_some("page")}>{ c.label().to_string() }</a></li>
+                }) }
+            </ul>
+        </nav>
     }
 }

@@ -30,11 +30,23 @@ pub fn teach_page() -> Html {
         let d = draft.dispatcher();
         Callback::from(move |a: TeachAction| d.dispatch(a))
     };
-    let session = draft.session(|i| Source {
+    let mut session = draft.session(|i| Source {
         id: library.docs()[i].id.clone(),
         text: library.is_own(i).then(|| library.docs()[i].text.clone()),
     });
-    let link = (!session.sources.is_empty()).then(|| {
+    // A session reads one story: the collection of its sources travels in the link.
+    let stories = stories_of(&library, &draft.order);
+    if let [k] = stories.as_slice() {
+        session.collection = library.collections()[*k].key.clone();
+    }
+    let mixed = (stories.len() > 1).then(|| {
+        stories
+            .iter()
+            .map(|&k| format!("“{}”", library.collections()[k].label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let link = (!session.sources.is_empty() && mixed.is_none()).then(|| {
         let href = gloo::utils::window().location().href().unwrap_or_default();
         format!(
             "{}#/session/{}",
@@ -93,7 +105,7 @@ pub fn teach_page() -> Html {
                     <label for="blind">{ "Blind reading: call the sources Source A, B… instead of naming them" }</label>
                 </p>
             </form>
-            { link_section(link.as_deref()) }
+            { link_section(link.as_deref(), mixed.as_deref()) }
         </section>
     }
 }
@@ -111,6 +123,9 @@ fn source_item(library: &Library, draft: &Draft, i: usize, send: &Callback<Teach
                 if let Some(k) = pos { <span class="order-no">{ format!("{}. ", k + 1) }</span> }
                 { d.title.clone() }
                 if library.is_own(i) { <span class="badge own-badge">{ "your article: travels inside the link" }</span> }
+                if library.collections().len() > 1 {
+                    if let Some(k) = library.collection_of(i) { <span class="badge collection-badge">{ library.collections()[k].label().to_string() }</span> }
+                }
             </label>
             if pos.is_some() {
                 <button type="button" onclick={send.reform(move |_: MouseEvent| TeachAction::MoveSource(i, -1))} aria-label={format!("Move “{short}” up")}>{ "↑" }</button>
@@ -171,14 +186,27 @@ fn prompt_item(
     }
 }
 
-/// The link, or what is missing for one.
-fn link_section(link: Option<&str>) -> Html {
+/// The collections (positions) the documents `chosen` belong to, each once, in order.
+fn stories_of(library: &Library, chosen: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for k in chosen.iter().filter_map(|&i| library.collection_of(i)) {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The link, or what is missing for one (`mixed`: the stories the chosen sources come from,
+/// when more than one).
+fn link_section(link: Option<&str>, mixed: Option<&str>) -> Html {
     html! {
         <section class="teach-link" aria-labelledby="teach-link-h">
             <h2 id="teach-link-h">{ "The link" }</h2>
-            { match link {
-                None => html! { <p class="meta" role="status">{ "Choose at least one source." }</p> },
-                Some(l) => html! {
+            { match (link, mixed) {
+                (_, Some(m)) => html! { <p class="error" role="status" id="mixed-stories">{ format!("The chosen sources report different stories ({m}). A session reads one story: choose sources of one collection.") }</p> },
+                (None, None) => html! { <p class="meta" role="status">{ "Choose at least one source." }</p> },
+                (Some(l), None) => html! {
                     <>
                         <label for="session-link">{ format!("Session link ({} characters)", l.chars().count()) }</label>
                         <textarea id="session-link" readonly=true rows="3" value={l.to_string()} />

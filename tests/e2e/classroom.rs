@@ -19,7 +19,7 @@ fn vectors() -> Vec<String> {
 }
 
 /// Starts from empty storage, as a fresh profile would.
-async fn clear_storage(c: &Ctx) -> Result<(), String> {
+pub async fn clear_storage(c: &Ctx) -> Result<(), String> {
     c.b.open(&format!("{}#/", c.base)).await?;
     c.b.js("localStorage.clear(); return true;", vec![]).await?;
     c.b.client.refresh().await.map_err(|e| e.to_string())?;
@@ -748,7 +748,7 @@ pub async fn own_articles(c: &Ctx) -> Result<(), String> {
     )
     .await?;
     ensure(
-        count(c, "#doc-list > li").await? == c.seeds.len() as u64 + 4,
+        count(c, "#doc-list li.card").await? == c.seeds.len() as u64 + 4,
         "library count",
     )?;
     c.b.client.refresh().await.map_err(|e| e.to_string())?;

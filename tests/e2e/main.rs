@@ -17,6 +17,7 @@ use std::time::Instant;
 
 mod classroom;
 mod offline;
+mod touch;
 
 /// The suite, run in order in one fresh session per engine.
 const TESTS: &[&str] = &[
@@ -41,6 +42,12 @@ const TESTS: &[&str] = &[
     "story_matrix_sorts_and_opens_a_row",
     "flags_show_their_evidence",
     "no_view_scrolls_sideways_at_375_or_1280",
+    "touch_selection_opens_the_highlight_box_in_view",
+    "tapping_an_entity_puts_its_panel_in_view_with_focus",
+    "shortcuts_dialog_opens_in_view_with_focus",
+    "ticking_two_sources_keeps_compare_in_view",
+    "story_matrix_keeps_claims_in_view_and_scrolls_inside",
+    "own_article_in_a_new_collection_leaves_the_bundled_story",
     "about_shows_timings_measured_here",
     "one_file_edition_works_from_a_file_url",
     "copy_link_gives_the_link_of_this_view",
@@ -93,6 +100,16 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "story_matrix_sorts_and_opens_a_row" => story(c).await,
         "flags_show_their_evidence" => flags(c).await,
         "no_view_scrolls_sideways_at_375_or_1280" => no_sideways_scroll(c).await,
+        "touch_selection_opens_the_highlight_box_in_view" => touch::touch_selection(c).await,
+        "tapping_an_entity_puts_its_panel_in_view_with_focus" => touch::tap_entity(c).await,
+        "shortcuts_dialog_opens_in_view_with_focus" => touch::shortcuts_dialog(c).await,
+        "ticking_two_sources_keeps_compare_in_view" => touch::compare_in_view(c).await,
+        "story_matrix_keeps_claims_in_view_and_scrolls_inside" => {
+            touch::story_matrix_scrolls_inside(c).await
+        }
+        "own_article_in_a_new_collection_leaves_the_bundled_story" => {
+            touch::own_collection(c).await
+        }
         "about_shows_timings_measured_here" => about(c).await,
         "one_file_edition_works_from_a_file_url" => one_file(c).await,
         "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
@@ -462,9 +479,14 @@ async fn axe(c: &Ctx) -> Result<(), String> {
 /// any table cell scrolls sideways.
 async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
     let (a, b) = (&c.seeds[0].id, &c.seeds[1].id);
+    let (entity, session) = entity_and_session(c).await?;
     let views = [
         "#/".to_string(),
         format!("#/doc/{a}"),
+        // The entity panel open (a sheet on narrow screens) and the shortcuts dialog.
+        format!("#/doc/{a}?focus={entity}"),
+        format!("#/doc/{a}?focus={entity}&help"),
+        format!("#/entity/{entity}"),
         format!("#/compare/{a}/{b}"),
         format!("#/compare/{a}/{b}?diff=1"),
         "#/story".to_string(),
@@ -474,6 +496,7 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
         "#/about".to_string(),
         "#/add".to_string(),
         format!("#/handout?docs={a},{b}"),
+        session,
     ];
     let mut wide = Vec::new();
     for w in [375u32, 1280] {
@@ -488,6 +511,19 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
                 "return document.querySelector('#main > *') !== null && document.querySelector('#first-paint') === null",
             )
             .await?;
+            if v.ends_with("&help") {
+                // Opened with its button (the link does not hold it), and every tooltip shown.
+                c.b.js(
+                    "document.querySelector('#help-button').click(); return true;",
+                    vec![],
+                )
+                .await?;
+                c.b.wait_for(
+                    "the shortcuts dialog",
+                    "return document.querySelector('#shortcuts') !== null",
+                )
+                .await?;
+            }
             let got = c.b.js("const d = document.documentElement; const cells = [...document.querySelectorAll('td, th')].filter(t => t.scrollWidth > t.clientWidth + 1).length; \
                 return [d.scrollWidth, d.clientWidth, cells]", vec![]).await?;
             let n = |i: usize| got[i].as_u64().unwrap_or(0);
@@ -506,6 +542,38 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     ensure(wide.is_empty(), format!("views scroll sideways: {wide:?}"))
+}
+
+/// An entity of the first source (its most mentioned) and the link of a session of the
+/// first two sources, made on the teach page (which starts with them chosen).
+async fn entity_and_session(c: &Ctx) -> Result<(String, String), String> {
+    open_reader(c, &c.seeds[0].id, "").await?;
+    let entity =
+        c.b.js(
+            "return document.querySelector('#entity-panel .entity-button').dataset.entity",
+            vec![],
+        )
+        .await?;
+    let entity = entity.as_str().ok_or("no entity in the panel")?.to_string();
+    c.b.open(&format!("{}#/teach", c.base)).await?;
+    c.b.wait_for(
+        "the teach page",
+        "return document.querySelector('#src-1') !== null",
+    )
+    .await?;
+    // A new draft has the first two sources chosen.
+    let link =
+        c.b.wait_for(
+            "a session link",
+            "const l = document.querySelector('#session-link'); return l && l.value",
+        )
+        .await?;
+    let link = link.as_str().unwrap_or_default();
+    let fragment = link
+        .find("#/session/")
+        .map(|i| link[i..].to_string())
+        .ok_or_else(|| format!("not a session link: {link}"))?;
+    Ok((entity, fragment))
 }
 
 /// The served page carries the library as static HTML (something real before any wasm); the

@@ -118,6 +118,7 @@ pub fn session_cmd(args: &[String]) -> Result<ExitCode> {
         sources,
         hide,
         blind,
+        collection: String::new(),
     };
     match session::validate(&s) {
         Ok(()) => {}

@@ -24,6 +24,9 @@ pub const MAX_PAYLOAD_CHARS: usize = crate::classroom::limits::SESSION_PAYLOAD_C
 /// Largest session JSON [`decode`] decompresses, in bytes (4 MiB).
 pub const MAX_JSON_BYTES: usize = crate::classroom::limits::SESSION_JSON_BYTES;
 
+/// Longest collection name a session carries, in characters.
+pub const MAX_COLLECTION_CHARS: usize = 200;
+
 /// What precedes the payload in the app's URL.
 pub const FRAGMENT_PREFIX: &str = "#/session/";
 
@@ -45,6 +48,10 @@ pub struct Session {
     /// Blind reading: sources are shown without their names.
     #[serde(rename = "b", default, skip_serializing_if = "is_false")]
     pub blind: bool,
+    /// The collection (one story) the sources belong to, by name; empty in links made before
+    /// collections existed, and for the bundled story.
+    #[serde(rename = "c", default, skip_serializing_if = "String::is_empty")]
+    pub collection: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -261,6 +268,11 @@ pub fn validate(session: &Session) -> Result<(), SessionError> {
             ));
         }
     }
+    if session.collection.chars().count() > MAX_COLLECTION_CHARS {
+        return bad(format!(
+            "the collection's name is longer than {MAX_COLLECTION_CHARS} characters"
+        ));
+    }
     let n = session.sources.len();
     for (i, p) in session.prompts.iter().enumerate() {
         if let Some(k) = p.source.filter(|&k| k >= n) {
@@ -329,6 +341,7 @@ mod tests {
             ],
             hide: vec!["PLACE".into(), "DATE".into()],
             blind: true,
+            collection: "Storm coverage".into(),
         }
     }
 
@@ -379,6 +392,35 @@ mod tests {
         };
         assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"s":[{"i":"a"}]}"#);
         assert!(encode(&s).len() < 30, "{}", encode(&s));
+    }
+
+    #[test]
+    fn links_made_before_collections_still_open() {
+        // `{"t":"Old","s":[{"i":"a"}]}` as a link of the first format, without "c".
+        let old = Session {
+            title: "Old".into(),
+            sources: vec![Source {
+                id: "a".into(),
+                text: None,
+            }],
+            ..Session::default()
+        };
+        let payload = encode(&old);
+        let back = decode(&payload).expect("an old link decodes");
+        assert_eq!(back.collection, "", "no collection: the bundled story");
+        let with = Session {
+            collection: "Marathon".into(),
+            ..old
+        };
+        assert_eq!(
+            decode(&encode(&with)).map(|s| s.collection),
+            Ok("Marathon".into())
+        );
+        let long = Session {
+            collection: "x".repeat(MAX_COLLECTION_CHARS + 1),
+            ..with
+        };
+        assert!(validate(&long).is_err());
     }
 
     #[test]
@@ -581,6 +623,7 @@ mod tests {
                         .collect(),
                     hide: hide.iter().map(|l| l.as_str().to_string()).collect(),
                     blind,
+                    collection: String::new(),
                 }
             })
     }
