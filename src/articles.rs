@@ -20,6 +20,69 @@ pub struct Article {
     /// Milliseconds since the epoch when it was added.
     #[serde(default)]
     pub added: f64,
+    /// Where the page came from, as its metadata says (empty for a paste or a text file).
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+/// What an imported page says about itself, and how much of it was kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The outlet ("Los Angeles Times").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// The publication day or date as the page gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The page's canonical address (`http(s)` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Characters left out at the end to keep the article within the length limit.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub left_out: usize,
+}
+
+/// For `skip_serializing_if`.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Source {
+    /// Nothing known.
+    pub fn is_empty(&self) -> bool {
+        *self == Source::default()
+    }
+
+    /// The source of an import.
+    pub fn of(i: &parallax_core::import::Imported) -> Source {
+        Source {
+            site: i.site.clone(),
+            date: i.date.clone(),
+            url: i.url.clone(),
+            left_out: i.left_out,
+        }
+    }
+
+    /// The card's and the reader's line: outlet and date ("Los Angeles Times · 2024-06-14").
+    pub fn line(&self) -> Option<String> {
+        let parts: Vec<&str> = [self.site.as_deref(), self.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
+/// The notice for an article cut at the length limit: how much was left out.
+pub fn left_out_notice(left_out: usize) -> Option<String> {
+    (left_out > 0).then(|| {
+        format!(
+            "This article was longer than Parallax reads ({} characters): its last {} \
+             characters were left out, after the last whole paragraph that fits.",
+            parallax_core::import::MAX_ARTICLE_CHARS,
+            left_out
+        )
+    })
 }
 
 /// The articles with their versions, as tabs keep and merge them ([`parallax_core::sync`]).
@@ -148,6 +211,7 @@ mod tests {
             text: text.into(),
             origin: "pasted".into(),
             added: 1.0,
+            source: Source::default(),
         }
     }
 

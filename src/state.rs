@@ -347,6 +347,7 @@ mod tests {
             text: "My headline\n\nThe mayor of Springfield opened the bridge on Monday.".into(),
             origin: "pasted".into(),
             added: 0.0,
+            source: Default::default(),
         };
         let n = crate::seeds::SEEDS.len();
         let (docs, own) = with_own_docs(&[article("own-a"), article("own-a"), article("own-b")]);

@@ -45,21 +45,25 @@ pub fn library_page() -> Html {
             if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
             <p class="compare-bar" id="compare-bar" aria-live="polite">{ compare_bar }</p>
             <ul class="cards" id="doc-list">
-                { for library.docs().iter().enumerate().map(|(i, d)| html! {
+                { for library.docs().iter().enumerate().map(|(i, d)| {
+                    let source = articles.list.iter().find(|a| a.id == d.id).map(|a| &a.source);
+                    let date = d.date_line.clone().or_else(|| source.and_then(|s| s.date.clone()));
+                    html! {
                     <DocCard
                         key={d.id.clone()}
                         id={d.id.clone()}
                         title={d.title.clone()}
                         first_sentence={d.first_sentence.clone()}
                         words={d.word_count}
-                        date={d.date_line.clone().map(AttrValue::from)}
+                        date={date.map(AttrValue::from)}
+                        outlet={source.and_then(|s| s.site.clone()).map(AttrValue::from)}
                         index={i}
                         picked={picked.iter().any(|x| *x == d.id)}
                         on_pick={on_pick.clone()}
                         own={library.is_own(i)}
                         on_remove={on_remove.clone()}
                     />
-                }) }
+                }}) }
             </ul>
         </section>
     }
