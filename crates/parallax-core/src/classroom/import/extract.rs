@@ -52,8 +52,10 @@ pub(super) struct Article {
 /// The main article of the HTML page `html`, or `None` when the page has none.
 pub(super) fn extract(html: &str) -> Option<Article> {
     let doc = Document::from(html);
+    readable_math(&doc);
     doc.select(REMOVED).remove();
     separate_adjacent(&doc);
+    protect_prose(&doc);
     let url = canonical_url(&doc);
     let h1s: Vec<String> = doc
         .select("h1")
@@ -180,6 +182,116 @@ fn separate_adjacent(doc: &Document) {
     }
 }
 
+/// Parts of a `class` or `id` that make the reader-mode algorithm drop an element or count it
+/// against the article (from its "unlikely candidate", negative-weight and share patterns) and
+/// that name what article text sits in: sharing, media and widget blocks, scrolling boxes,
+/// tags. Left out: comments and replies (readers' prose, not the article's), related stories,
+/// page metadata, and "hidden" (a hidden copy of the text should stay out).
+const DISFAVOURED: &[&str] = &[
+    "share",
+    "social",
+    "media",
+    "widget",
+    "scroll",
+    "tags",
+    "extra",
+    "supplemental",
+];
+
+/// Paragraphs of running text an element must hold to be taken for part of the article
+/// whatever its class says.
+const PROSE_PARAGRAPHS: usize = 3;
+
+/// True when `node` holds at least [`PROSE_PARAGRAPHS`] paragraphs of running text: at least
+/// 100 letters each, less than 30 % of them in links.
+fn holds_prose(node: &NodeRef) -> bool {
+    Selection::from(*node)
+        .select("p")
+        .nodes()
+        .iter()
+        .filter(|p| {
+            let all = letters(&p.text());
+            let linked = letters(&Selection::from(**p).select("a").text());
+            all >= 100 && linked * 10 < all * 3
+        })
+        .take(PROSE_PARAGRAPHS)
+        .count()
+        >= PROSE_PARAGRAPHS
+}
+
+/// Takes the disfavoured words out of the `class` and `id` of elements that hold running text
+/// (an article body in `<div class="article-chunk js-share-container">`, sections wrapped in
+/// "widget" or "media" blocks between figures): the reader-mode algorithm would otherwise drop
+/// them, or score the article's parts below the page's furniture.
+fn protect_prose(doc: &Document) {
+    let disfavoured = |s: &str| {
+        let l = s.to_ascii_lowercase();
+        DISFAVOURED.iter().any(|d| l.contains(d))
+    };
+    let marked: Vec<NodeRef> = doc
+        .select("body [class], body [id]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            let class = n.attr("class").map(|c| c.to_string()).unwrap_or_default();
+            let id = n.attr("id").map(|c| c.to_string()).unwrap_or_default();
+            disfavoured(&class) || disfavoured(&id)
+        })
+        .copied()
+        .collect();
+    for n in marked {
+        if !holds_prose(&n) {
+            continue;
+        }
+        if let Some(class) = n.attr("class") {
+            let kept: Vec<&str> = class
+                .split_whitespace()
+                .filter(|c| !disfavoured(c))
+                .collect();
+            n.set_attr("class", &kept.join(" "));
+        }
+        if n.attr("id").is_some_and(|id| disfavoured(&id)) {
+            n.remove_attr("id");
+        }
+    }
+}
+
+/// Containers of a rendered formula (MathJax 2 and 3, KaTeX; KaTeX's MathML copy is not read
+/// yet: its HTML rendering's text stays): their own text, when they have
+/// any, is the formula as shown.
+const MATH_CONTAINERS: &str = "mjx-container, .MathJax, .MathJax_CHTML, .MathJax_SVG, \
+                               .MathJax_Display, .katex";
+
+/// Keeps formulas as text before `math` and scripts are removed: a MathML formula
+/// (`<math>`, MathJax 3's assistive copy, KaTeX's) becomes its text when the formula shown
+/// around it has none (an SVG rendering); a MathJax 2 TeX source (`<script type="math/tex">`)
+/// becomes its text when nothing rendered it as text. Annotations (a TeX copy) are dropped.
+fn readable_math(doc: &Document) {
+    doc.select("math annotation, math annotation-xml").remove();
+    let container_has_text = |n: &NodeRef, own: usize| {
+        n.ancestors_it(Some(6))
+            .find(|a| a.is(MATH_CONTAINERS))
+            .is_some_and(|c| letters(&c.text()) > own)
+    };
+    for m in doc.select("math").nodes().to_vec() {
+        let text = one_line(&m.text());
+        // A formula's text never brings markup back in (`<math><mtext><img ...>`).
+        let plain = !text.contains(['<', '>']);
+        if plain && !text.is_empty() && !container_has_text(&m, letters(&text)) {
+            m.insert_before(&doc.tree.new_text(format!(" {text} ")));
+        }
+    }
+    for sc in doc.select("script[type^=\"math/\"]").nodes().to_vec() {
+        let text = one_line(&sc.text());
+        let rendered = sc
+            .prev_element_sibling()
+            .is_some_and(|p| p.is(MATH_CONTAINERS) && letters(&p.text()) > 0);
+        if !text.is_empty() && !text.contains(['<', '>']) && !rendered {
+            sc.insert_before(&doc.tree.new_text(format!(" {text} ")));
+        }
+    }
+}
+
 /// Words of a `class` or `id` that mark page furniture: captions and credits, sharing and
 /// social buttons, related and recommended stories, newsletters, promotions and ads, tags.
 const FURNITURE_WORDS: &[&str] = &[
@@ -242,7 +354,7 @@ fn drop_furniture(content: &Document) {
         .copied()
         .collect();
     for n in marked {
-        if letters(&n.text()) * 3 < total {
+        if letters(&n.text()) * 3 < total && !holds_prose(&n) {
             n.remove_from_parent();
         }
     }
@@ -747,6 +859,117 @@ mod tests {
             "inline formatting still joins: {text}"
         );
         assert!(!text.contains("Northclosed"), "{text}");
+    }
+
+    /// Paragraph `i` of a long article.
+    fn para(i: usize) -> String {
+        format!(
+            "<p>Paragraph {i} of the report explains how the river rose two metres overnight \
+             and why the council kept the pumps working until the water went down.</p>"
+        )
+    }
+
+    /// The article `inside` (its paragraphs numbered 0 to 11 by [`para`]) on a news page must
+    /// keep every paragraph and the words in `has`, and none of `lacks`.
+    #[track_caller]
+    fn check_kept(name: &str, inside: &str, has: &[&str], lacks: &[&str]) {
+        let a = extract(&page(inside)).unwrap_or_else(|| panic!("case {name}: no article"));
+        let body = a.body.join("\n\n");
+        for i in 0..12 {
+            assert!(
+                body.contains(&format!("Paragraph {i} ")),
+                "case {name}: lost paragraph {i} in\n{body}"
+            );
+        }
+        for h in has {
+            assert!(body.contains(h), "case {name}: lost {h:?} in\n{body}");
+        }
+        for l in lacks {
+            assert!(!body.contains(l), "case {name}: kept {l:?} in\n{body}");
+        }
+    }
+
+    #[test]
+    fn nothing_of_the_article_is_lost() {
+        let paras = |f: &dyn Fn(usize) -> String| (0..12).map(f).collect::<String>();
+        let svg = "<figure class=\"media-figure\"><svg viewBox=\"0 0 9 9\"><text>Axis label</text>\
+                   </svg><figcaption>Water levels</figcaption></figure>";
+        check_kept(
+            "inline SVG figures between paragraphs",
+            &format!(
+                "<article><h1>Floods</h1>{}</article>",
+                paras(&|i| format!("{}{svg}", para(i)))
+            ),
+            &[],
+            &["Axis label", "Water levels"],
+        );
+        check_kept(
+            "sections in widget and media blocks",
+            &format!(
+                "<article><h1>Floods</h1>{}</article>",
+                (0..4)
+                    .map(|k| format!(
+                        "<div class=\"media-widget\">{}{}{}</div><div class=\"media\">{svg}</div>",
+                        para(3 * k),
+                        para(3 * k + 1),
+                        para(3 * k + 2)
+                    ))
+                    .collect::<String>()
+            ),
+            &[],
+            &["Axis label"],
+        );
+        check_kept(
+            "article parts in share containers, share buttons between",
+            &format!(
+                "<div class=\"story\"><h1>Floods</h1>{}</div>",
+                (0..4)
+                    .map(|k| format!(
+                        "<div class=\"chunk js-share-container\">{}{}{}</div>\
+                         <div class=\"share-bar\"><a href=#f>Facebook</a> <a href=#t>Twitter</a></div>",
+                        para(3 * k),
+                        para(3 * k + 1),
+                        para(3 * k + 2)
+                    ))
+                    .collect::<String>()
+            ),
+            &[],
+            &["Facebook", "Home", "Copyright"],
+        );
+        let mj2 = "<span class=\"MathJax_Preview\"></span><span class=\"MathJax_SVG\" id=\"MathJax-Element-1-Frame\">\
+                   <svg><path d=\"\"></path></svg></span><script type=\"math/tex\">E = mc^2</script>";
+        check_kept(
+            "MathJax 2 formulas rendered as SVG",
+            &format!(
+                "<article><h1>Floods</h1>{}</article>",
+                paras(&|i| para(i).replace(" how ", &format!(" how {mj2} ")))
+            ),
+            &["how E = mc^2 the river"],
+            &[],
+        );
+        let mj3 = "<mjx-container class=\"MathJax\" jax=\"SVG\"><svg><g></g></svg><mjx-assistive-mml>\
+                   <math><mi>x</mi><mo>=</mo><mn>2</mn><annotation encoding=\"application/x-tex\">x=2</annotation>\
+                   </math></mjx-assistive-mml></mjx-container>";
+        check_kept(
+            "MathJax 3 formulas with their MathML copy",
+            &format!(
+                "<article><h1>Floods</h1>{}</article>",
+                paras(&|i| para(i).replace(" how ", &format!(" how {mj3} ")))
+            ),
+            &["how x=2 the river"],
+            &["x=2x=2"],
+        );
+        let code = "<div class=\"code-toolbar overflow-scroll\"><pre><code>let level = 2;\nraise(level);</code></pre>\
+                    <div class=\"toolbar\"><button>Copy</button></div></div>";
+        check_kept(
+            "code blocks in scrolling toolbars",
+            &format!(
+                "<article><h1>Floods</h1>{}</article>",
+                paras(&|i| format!("{}{code}", para(i)))
+            ),
+            &["let level = 2;", "raise(level);"],
+            &["Copy"],
+        );
     }
 
     #[test]
