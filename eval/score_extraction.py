@@ -9,10 +9,10 @@ reimplemented without its bootstrap: each page's text and articleBody are cut in
 tokens, then into 4-token shingles; TP/FP/FN are counted over the shingle multisets and
 normalised per page; precision and recall are the means over pages, F1 is their harmonic
 mean. A page that `parallax import` refused (no record) counts with an empty text. Printed
-twice: for the text as imported ("text"), and for the text without the headline, byline and
-date lines that the import puts before the body ("body": the first paragraph when it is the
-title, then up to two paragraphs of at most 8 words; the benchmark's articleBody has none of
-them).
+twice: for the text as imported ("text"), and for the import's "body" field, the article's
+paragraphs without the headline, byline and date lines (the benchmark's articleBody has none
+of them; for an old record without "body", the text without its first paragraph when it is
+the title and up to two paragraphs of at most 8 words).
 
 dev: for each `NAME.html` in DIR with its article text in `NAME.txt`, word precision and
 recall (multisets of lower-cased `\\w+` words) of the imported text, and their means.
@@ -103,7 +103,8 @@ def benchmark(gt_path, pred_path, n_pages):
     pred = load_pred(pred_path)
     refused = [k for k in gt if k not in pred]
     not_extracted = sum(1 for r in pred.values() if not r["extracted"])
-    cuts = (("text", lambda r: r["text"]), ("body", lambda r: body(r["text"], r["title"])))
+    cuts = (("text", lambda r: r["text"]),
+            ("body", lambda r: r["body"] if "body" in r else body(r["text"], r["title"])))
     for name, cut in cuts:
         rows = [tp_fp_fn(gt[k].get("articleBody", ""), cut(pred[k]) if k in pred else "")
                 for k in gt]

@@ -24,6 +24,9 @@ pub struct Article {
     /// Articles stored before collections existed fall into [`DEFAULT_COLLECTION`].
     #[serde(default = "default_collection")]
     pub collection: String,
+    /// Where the page came from, as its metadata says (empty for a paste or a text file).
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
 }
 
 /// The collection key of the bundled story (an empty name, which no named collection has).
@@ -88,6 +91,66 @@ pub fn moved(list: &[Article], id: &str, collection: &str) -> Option<Article> {
     (a.collection != collection).then(|| Article {
         collection: collection.to_string(),
         ..a.clone()
+    })
+}
+
+/// What an imported page says about itself, and how much of it was kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The outlet ("Los Angeles Times").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// The publication day or date as the page gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The page's canonical address (`http(s)` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Characters left out at the end to keep the article within the length limit.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub left_out: usize,
+}
+
+/// For `skip_serializing_if`.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Source {
+    /// Nothing known.
+    pub fn is_empty(&self) -> bool {
+        *self == Source::default()
+    }
+
+    /// The source of an import.
+    pub fn of(i: &parallax_core::import::Imported) -> Source {
+        Source {
+            site: i.site.clone(),
+            date: i.date.clone(),
+            url: i.url.clone(),
+            left_out: i.left_out,
+        }
+    }
+
+    /// The card's and the reader's line: outlet and date ("Los Angeles Times · 2024-06-14").
+    pub fn line(&self) -> Option<String> {
+        let parts: Vec<&str> = [self.site.as_deref(), self.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
+/// The notice for an article cut at the length limit: how much was left out.
+pub fn left_out_notice(left_out: usize) -> Option<String> {
+    (left_out > 0).then(|| {
+        format!(
+            "This article was longer than Parallax reads ({} characters): its last {} \
+             characters were left out, after the last whole paragraph that fits.",
+            parallax_core::import::MAX_ARTICLE_CHARS,
+            left_out
+        )
     })
 }
 
@@ -218,6 +281,7 @@ mod tests {
             origin: "pasted".into(),
             added: 1.0,
             collection: "Storm".into(),
+            source: Source::default(),
         }
     }
 

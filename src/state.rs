@@ -537,6 +537,7 @@ mod tests {
             origin: "pasted".into(),
             added: 0.0,
             collection: collection.into(),
+            source: Default::default(),
         }
     }
 

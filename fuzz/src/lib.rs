@@ -210,6 +210,10 @@ pub fn check_import(name: &str, bytes: &[u8]) {
         t.chars().count() <= MAX_ARTICLE_CHARS,
         "text over the limit"
     );
+    assert!(t.ends_with(got.body.as_str()), "the body {:?} does not end the text {t:?}", got.body);
+    for f in [&got.byline, &got.date, &got.site, &got.url].into_iter().flatten() {
+        assert!(!f.contains('\n') && !f.trim().is_empty(), "metadata field {f:?}");
+    }
     let title = &got.title;
     assert!(!title.trim().is_empty(), "empty title for text {t:?}");
     assert!(!title.contains('\n'), "title {title:?} has a line break");

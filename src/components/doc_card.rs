@@ -1,4 +1,4 @@
-//! A library card: title, first sentence, word count, linking to the reader.
+//! A library card: title, first sentence, outlet, word count and date, linking to the reader.
 
 use crate::route::Route;
 use yew::prelude::*;
@@ -18,6 +18,9 @@ pub struct DocCardProps {
     /// The document's own date line, if any.
     #[prop_or_default]
     pub date: Option<AttrValue>,
+    /// The outlet that published it, when known.
+    #[prop_or_default]
+    pub outlet: Option<AttrValue>,
     /// Position of the document in the library (for its flags).
     #[prop_or_default]
     pub index: usize,
@@ -51,6 +54,7 @@ pub fn doc_card(p: &DocCardProps) -> Html {
                     <p class="card-lede">{ p.first_sentence.clone() }</p>
                 }
                 <p class="meta">
+                    if let Some(o) = &p.outlet { <span class="outlet">{ o.clone() }</span>{ " · " } }
                     { format!("{} words", p.words) }
                     if let Some(d) = &p.date { { " · " }<span>{ d.clone() }</span> }
                 </p>

@@ -6,4 +6,5 @@ pub mod entity_panel;
 pub mod flags;
 pub mod legend;
 pub mod notes;
+pub mod plain_doc;
 pub mod quote_list;

@@ -16,8 +16,12 @@ enum Status {
     Idle,
     Working(String),
     Failed(String),
-    /// A page with no article found: its whole text was added (the article's id).
-    Whole(String),
+    /// A page with no article found: its whole text was added (the article's id, and the
+    /// characters left out past the length limit).
+    Whole(String, usize),
+    /// An article longer than the limit was added up to its last whole paragraph that fits
+    /// (the article's id and the characters left out).
+    Cut(String, usize),
 }
 
 /// Lets the browser paint (the progress line) before the analysis blocks it.
@@ -81,16 +85,23 @@ pub fn add_page() -> Html {
                         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
                         let id = crate::articles::new_id(&imported.title, &taken);
                         let whole = imported.format == Format::Html && !imported.extracted;
+                        let source = crate::articles::Source::of(&imported);
                         add.emit(Article {
                             id: id.clone(),
                             text: imported.text,
                             origin: name.unwrap_or_else(|| "pasted".into()),
                             added: crate::storage::now(),
                             collection,
+                            source: source.clone(),
                         });
                         if whole {
                             // Say so before the reader shows menus and links as article text.
-                            status.set(Status::Whole(id));
+                            status.set(Status::Whole(id, source.left_out));
+                            return;
+                        }
+                        if source.left_out > 0 {
+                            // Say how much was left out before the reader shows the rest.
+                            status.set(Status::Cut(id, source.left_out));
                             return;
                         }
                         status.set(Status::Idle);
@@ -274,9 +285,16 @@ fn status_line(status: &Status) -> Html {
         Status::Failed(m) => {
             html! { <p class="error" role="alert" id="import-error">{ m.clone() }</p> }
         }
-        Status::Whole(id) => html! {
+        Status::Whole(id, left_out) => html! {
             <p class="progress" role="status" id="import-whole">
                 { "No article was found in this page, so its whole text was added: menus, links and other page furniture may be part of it. " }
+                { crate::articles::left_out_notice(*left_out).map(|n| format!("{n} ")).unwrap_or_default() }
+                <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
+            </p>
+        },
+        Status::Cut(id, left_out) => html! {
+            <p class="progress" role="status" id="import-cut">
+                { crate::articles::left_out_notice(*left_out).unwrap_or_default() }{ " " }
                 <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
             </p>
         },

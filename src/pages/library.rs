@@ -29,6 +29,8 @@ pub fn library_page() -> Html {
     let ready = matches!(picked.as_slice(), [a, b] if same_story(&library, a, b));
     let card = |i: usize| {
         let d = &library.docs()[i];
+        let source = articles.list.iter().find(|a| a.id == d.id).map(|a| &a.source);
+        let date = d.date_line.clone().or_else(|| source.and_then(|s| s.date.clone()));
         html! {
             <DocCard
                 key={d.id.clone()}
@@ -36,7 +38,8 @@ pub fn library_page() -> Html {
                 title={d.title.clone()}
                 first_sentence={d.first_sentence.clone()}
                 words={d.word_count}
-                date={d.date_line.clone().map(AttrValue::from)}
+                date={date.map(AttrValue::from)}
+                outlet={source.and_then(|s| s.site.clone()).map(AttrValue::from)}
                 index={i}
                 picked={picked.iter().any(|x| *x == d.id)}
                 on_pick={on_pick.clone()}

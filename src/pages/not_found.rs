@@ -9,12 +9,35 @@ use yew_router::prelude::*;
 pub struct NotFoundProps {
     /// The kind of thing that was not found.
     pub what: AttrValue,
+    /// The document id asked for, when a document was.
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
 }
 
 /// The not-found page.
 #[function_component(NotFound)]
 pub fn not_found(p: &NotFoundProps) -> Html {
     let engine = use_context::<crate::contexts::EngineStatus>().unwrap_or_default();
+    let articles = use_context::<crate::contexts::ArticlesCtx>();
+    // An own article not analysed yet: its text at once, the marks when the engine answers.
+    let own = p
+        .id
+        .as_ref()
+        .and_then(|id| articles.and_then(|a| a.list.iter().find(|x| x.id == id.as_str()).cloned()));
+    let plain = use_memo(own, |own| {
+        own.as_ref()
+            .map(|a| std::rc::Rc::new(parallax_core::Document::new(a.id.clone(), a.text.clone())))
+    });
+    if let Some(doc) = (*plain).clone() {
+        let failed = engine
+            .error
+            .as_ref()
+            .map(|e| AttrValue::from(format!("The marks cannot be shown: {e}")));
+        return html! {
+            <crate::components::plain_doc::PlainDoc {doc} {failed}
+                progress="Finding the people, places and dates in this article…" />
+        };
+    }
     if engine.analysing > 0 {
         // An own article's link opened before its analysis is done: it appears then.
         return html! {

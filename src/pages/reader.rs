@@ -57,6 +57,7 @@ pub fn reader(p: &ReaderProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let notes = use_context::<NotesCtx>().expect("App provides the notes");
+    let articles = use_context::<crate::contexts::ArticlesCtx>();
     let panel = use_reducer(ReaderPanel::default);
     let mut query = location
         .as_ref()
@@ -86,6 +87,14 @@ pub fn reader(p: &ReaderProps) -> Html {
         .get(view.at.min(focused.len().saturating_sub(1)))
         .copied();
     let dispatch = reader_dispatch(p, &view, navigator);
+    let total = doc_index.map_or(0, |i| library.docs()[i].paragraphs.len());
+    let sliced = use_slices(p.id.clone(), total);
+    // A link to a mention or a paragraph scrolls to it: everything is rendered at once then.
+    let limit = if view.focus.is_some() || view.para.is_some() {
+        total
+    } else {
+        sliced
+    };
     use_scroll_to_targets(&view, current);
     use_selection_capture(panel.dispatcher());
     use_effect_with(panel.pending, |pending| {
@@ -116,9 +125,15 @@ pub fn reader(p: &ReaderProps) -> Html {
         None => (Vec::new(), Vec::new()),
     });
     let Some(doc_i) = doc_index else {
-        return html! { <NotFound what="Document" /> };
+        return html! { <NotFound what="Document" id={p.id.clone()} /> };
     };
     let doc = &library.docs()[doc_i];
+    let source = articles.and_then(|a| {
+        a.list
+            .iter()
+            .find(|x| x.id == doc.id)
+            .map(|x| x.source.clone())
+    });
     let placed = placed(doc, &notes.state.of_doc(&doc.id));
     let marking = Marking {
         doc,
@@ -132,6 +147,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         placed: &placed,
         view: &view,
         current,
+        limit,
         on_select: {
             let dispatch = dispatch.clone();
             let view = view.clone();
@@ -157,7 +173,7 @@ pub fn reader(p: &ReaderProps) -> Html {
     html! {
         <div class={classes!("reader-layout", view.present.then_some("present"))}>
             <article class="reader" id="reader" data-doc={doc.id.clone()} aria-labelledby="doc-title">
-                { doc_header(&marking) }
+                { doc_header(&marking, source.as_ref()) }
                 <crate::components::flags::Flags doc={doc_i} />
                 <Legend
                     counts={counts}
@@ -188,6 +204,46 @@ pub fn reader(p: &ReaderProps) -> Html {
             </button>
             if panel.help { <Shortcuts close={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::CloseHelp)) }} /> }
         </div>
+    }
+}
+
+/// Paragraphs rendered in the first slice of a long article (more than a screen) and added per
+/// later slice, one slice per frame, so that no single task renders thousands of marks.
+const FIRST_SLICE: usize = 30;
+const SLICE: usize = 60;
+
+/// How many paragraphs of the document `key` (of `total`) to render: the first slice at once,
+/// then one more slice after each paint until all are.
+#[hook]
+fn use_slices(key: AttrValue, total: usize) -> usize {
+    let state = use_state_eq(|| (key.clone(), FIRST_SLICE));
+    let generation = use_mut_ref(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((key.clone(), total), move |(key, total)| {
+            let (key, total) = (key.clone(), *total);
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            state.set((key.clone(), FIRST_SLICE.min(total)));
+            if total > FIRST_SLICE {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut n = FIRST_SLICE;
+                    while n < total {
+                        crate::schedule::after_next_paint().await;
+                        if *generation.borrow() != mine {
+                            return;
+                        }
+                        n = (n + SLICE).min(total);
+                        state.set((key.clone(), n));
+                    }
+                });
+            }
+        });
+    }
+    if state.0 == key {
+        state.1
+    } else {
+        FIRST_SLICE.min(total)
     }
 }
 
@@ -345,6 +401,7 @@ fn shown_paragraphs(d: &Document, hide_furniture: bool) -> Vec<usize> {
         .filter(|(_, (s, role))| {
             Some(**s) != d.title_span
                 && Some(**s) != d.date_span
+                && !header_bylines(d).contains(*s)
                 && !(hide_furniture && is_furniture(**role))
         })
         .map(|(k, _)| k + 1)
@@ -363,6 +420,8 @@ struct Marking<'a> {
     view: &'a ReaderView,
     current: Option<usize>,
     on_select: Callback<String>,
+    /// Paragraphs rendered so far (a long article is rendered in slices).
+    limit: usize,
 }
 
 impl Marking<'_> {
@@ -389,15 +448,39 @@ impl Marking<'_> {
     }
 }
 
-/// Title, date line and counts.
-fn doc_header(m: &Marking<'_>) -> Html {
+/// The byline lines of the document's header: byline-role lines before its first paragraph of
+/// running text (shown as the header's meta lines, not as body paragraphs).
+fn header_bylines(d: &Document) -> Vec<Span> {
+    d.paragraphs
+        .iter()
+        .zip(&d.roles)
+        .take_while(|(_, r)| !r.is_content())
+        .filter(|(_, r)| **r == parallax_core::text::lines::LineRole::Byline)
+        .map(|(s, _)| *s)
+        .collect()
+}
+
+/// Title, byline, outlet and date, counts, and a notice when the article was cut.
+fn doc_header(m: &Marking<'_>, source: Option<&crate::articles::Source>) -> Html {
     let doc = m.doc;
+    let bylines = header_bylines(doc);
+    let site = source.and_then(|s| s.site.clone());
+    let url = source.and_then(|s| s.url.clone());
+    let cut = source.and_then(|s| crate::articles::left_out_notice(s.left_out));
     html! {
         <header>
             { match doc.title_span {
                 Some(t) => html! { <h1 id="doc-title" data-start={t.start.to_string()}>{ m.span(t) }</h1> },
                 None => html! { <h1 id="doc-title">{ doc.title.clone() }</h1> },
             } }
+            { for bylines.iter().map(|b| html! { <p class="meta byline" data-start={b.start.to_string()}>{ m.span(*b) }</p> }) }
+            if site.is_some() || url.is_some() {
+                <p class="meta outlet" id="doc-outlet">
+                    { site.clone().unwrap_or_default() }
+                    if let Some(u) = url { if site.is_some() { { " · " } } <span class="url">{ u }</span> }
+                </p>
+            }
+            if let Some(c) = cut { <p class="banner warning" id="doc-cut" role="note">{ c }</p> }
             <p class="meta">
                 if let Some(d) = doc.date_span { <span class="date-line" data-start={d.start.to_string()}>{ m.span(d) }</span>{ " · " } }
                 { format!("{} words · {} marked mentions", doc.word_count, m.mentions.len()) }
@@ -410,8 +493,9 @@ fn doc_header(m: &Marking<'_>) -> Html {
 fn doc_body(m: &Marking<'_>, panel: &UseReducerHandle<ReaderPanel>) -> Html {
     let doc = m.doc;
     let view = m.view;
+    let bylines = header_bylines(doc);
     let paragraphs = doc.paragraphs.iter().zip(&doc.roles).enumerate().filter_map(|(i, (&span, role))| {
-        if Some(span) == doc.title_span || Some(span) == doc.date_span {
+        if i >= m.limit || Some(span) == doc.title_span || Some(span) == doc.date_span || bylines.contains(&span) {
             return None;
         }
         let furniture = is_furniture(*role);

@@ -32,13 +32,21 @@ pub fn session_page(p: &SessionProps) -> Html {
     });
     let library = use_session_library(&decoded);
     let decoded = match (&*decoded, &library) {
-        (Err(e), _) | (Ok(_), Some(Err(e))) => Err(e.clone()),
+        (Err(e), _) => Err(e.clone()),
         (Ok((session, _)), Some(Ok(lib))) => Ok((session.clone(), lib.clone())),
-        (Ok(_), None) => {
+        // The link holds the texts: the first source at once, its marks when analysed (or
+        // the text and the reason when the engine cannot run).
+        (Ok((_, docs)), pending) => {
+            let failed = match pending {
+                Some(Err(e)) => Some(AttrValue::from(format!("The marks cannot be shown: {e}"))),
+                _ => None,
+            };
             return html! {
-                <section class="session-loading" id="analysing" aria-busy="true">
-                    <h1>{ "Analysing the session's articles…" }</h1>
-                    <p role="status"><progress aria-label="Analysing"></progress>{ " The articles this link carries are analysed in this browser; the guided view opens when that is done." }</p>
+                <section class="session-loading" id="analysing" aria-busy={failed.is_none().to_string()}>
+                    if let Some(doc) = docs.first().cloned().map(std::rc::Rc::new) {
+                        <crate::components::plain_doc::PlainDoc {doc} {failed}
+                            progress="Analysing the session's articles in this browser: the guided view with its marks opens when that is done." />
+                    }
                 </section>
             };
         }

@@ -62,6 +62,7 @@ const TESTS: &[&str] = &[
     "teach_builder_makes_a_working_link",
     "handout_prints_to_pdf_with_the_text",
     "served_edition_works_offline_and_updates",
+    "session_text_shows_before_the_engine_loads",
 ];
 
 struct Seed {
@@ -130,6 +131,9 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "teach_builder_makes_a_working_link" => classroom::teach_builder(c).await,
         "handout_prints_to_pdf_with_the_text" => classroom::handout_prints(c).await,
         "served_edition_works_offline_and_updates" => offline::works_offline(c).await,
+        "session_text_shows_before_the_engine_loads" => {
+            offline::session_text_before_engine(c).await
+        }
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await

@@ -273,6 +273,51 @@ async fn reload(c: &Ctx) -> Result<(), String> {
     .map(|_| ())
 }
 
+/// A session link that carries its articles shows the first one's headline and paragraphs as
+/// text before the engine has loaded: served from a copy of the build without the engine's
+/// files, the text is there, with a line saying the marks are coming (or cannot come).
+pub async fn session_text_before_engine(c: &Ctx) -> Result<(), String> {
+    let dist = std::env::var_os("PARALLAX_E2E_DIST")
+        .map(PathBuf::from)
+        .ok_or("PARALLAX_E2E_DIST unset")?;
+    let fragment = std::env::var_os("PARALLAX_E2E_SESSION")
+        .ok_or("PARALLAX_E2E_SESSION unset (cargo xtask test makes it with `parallax session`)")
+        .and_then(|p| std::fs::read_to_string(p).map_err(|_| "PARALLAX_E2E_SESSION unreadable"))?;
+    let root = std::env::temp_dir().join(format!(
+        "parallax-e2e-no-engine-{}-{}",
+        c.b.engine.name(),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&dist, &root).map_err(|e| format!("copy {} : {e}", dist.display()))?;
+    for f in ["engine.js", "engine_bg.wasm"] {
+        let _ = std::fs::remove_file(root.join(f));
+    }
+    let server = Server::start(&root);
+    let result = async {
+        c.b.open(&format!("{}{}", server.url, fragment.trim())).await?;
+        c.b.wait_for(
+            "the session's first article as text",
+            "const d = document.querySelector('#plain-doc'); return d !== null && d.querySelector('#doc-title').textContent.trim().length > 0 && d.querySelectorAll('#doc-body p').length > 2",
+        )
+        .await?;
+        let v = c.b.js(
+            "const d = document.querySelector('#plain-doc'); return [d.querySelectorAll('mark').length, d.querySelectorAll('script, img, iframe').length, document.querySelector('#marks-progress, #marks-failed') !== null, document.querySelector('#session #reader') !== null]",
+            vec![],
+        )
+        .await?;
+        ensure(
+            v == json!([0, 0, true, false]),
+            format!("the plain text without the engine: marks, markup, progress line, reader = {v}"),
+        )
+    }
+    .await;
+    // Leave the browser on the suite's own server.
+    let _ = c.b.open(&format!("{}#/", c.base)).await;
+    let _ = std::fs::remove_dir_all(&root);
+    result
+}
+
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for e in std::fs::read_dir(from)? {

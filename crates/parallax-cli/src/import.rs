@@ -1,8 +1,14 @@
 //! `parallax import FILE...`: each file read as the app reads an added article (plain text,
 //! Markdown, or an HTML page's extracted article), one JSON Lines record per file:
-//! `{"file", "title", "text", "format", "extracted"}`. `format` is `text`, `markdown` or
-//! `html`; `extracted` is true when the text is the page's article found by main-content
-//! extraction, false when it is the whole text. A file that cannot be read or is refused gets
+//! `{"file", "title", "byline", "date", "site", "url", "body", "text", "format", "extracted",
+//! "left_out"}`. `byline`, `date` (a day, `2024-06-14`, when the page says it in a machine
+//! form), `site` (the outlet) and `url` (the page's canonical address) come from the page's
+//! metadata or markup and are `null` when it has none (always for text and Markdown); `body` is
+//! the article's paragraphs alone, `text` what the reader shows (headline, byline and date
+//! lines, then the body). `format` is `text`, `markdown` or `html`; `extracted` is true when
+//! the text is the page's article found by main-content extraction, false when it is the whole
+//! text; `left_out` counts the characters cut after the last whole paragraph within the
+//! length limit (0 when the article is whole). A file that cannot be read or is refused gets
 //! one line on stderr; the others are still imported; the exit code is then 2.
 
 use crate::USAGE;
@@ -41,9 +47,15 @@ pub(crate) fn import_cmd(args: &[String]) -> Result<ExitCode> {
                 let line = json!({
                     "file": p,
                     "title": i.title,
+                    "byline": i.byline,
+                    "date": i.date,
+                    "site": i.site,
+                    "url": i.url,
+                    "body": i.body,
                     "text": i.text,
                     "format": format_name(i.format),
                     "extracted": i.extracted,
+                    "left_out": i.left_out,
                 });
                 writeln!(out, "{line}")?;
             }

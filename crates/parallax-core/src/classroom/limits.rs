@@ -101,8 +101,14 @@ mod tests {
         );
         let longest = "word ".repeat(ARTICLE_CHARS / 5);
         assert!(import(Some("a.txt"), longest.trim_end().as_bytes()).is_ok());
+        // One character more is kept up to the last whole word (paragraph) that fits.
         let longer = format!("{longest}words");
-        assert!(import(Some("a.txt"), longer.as_bytes()).is_err());
+        let cut = import(Some("a.txt"), longer.as_bytes()).expect("a longer article is cut");
+        assert_eq!(cut.text, longest.trim_end());
+        assert_eq!(
+            cut.left_out,
+            longer.chars().count() - longest.trim_end().chars().count()
+        );
     }
 
     #[test]

@@ -98,6 +98,29 @@ pub struct Imported {
     /// text and Markdown, and for a page where no article was found): the app can tell the
     /// reader that menus and links may be part of it.
     pub extracted: bool,
+    /// The author line as the page gives it ("Meg James"), from its metadata (JSON-LD
+    /// `author`, `<meta name=author>`) or its markup; HTML only.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// The publication date: the calendar day (`2024-06-14`) of the page's
+    /// `article:published_time` or JSON-LD `datePublished`, or a short date as written.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The outlet that published it (`og:site_name`, JSON-LD `publisher.name`).
+    #[serde(default)]
+    pub site: Option<String>,
+    /// The page's own address (its canonical link or `og:url`), `http(s)` only.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The article's paragraphs alone (no headline, byline or date lines), separated by blank
+    /// lines; `text` is the header lines and then this.
+    #[serde(default)]
+    pub body: String,
+    /// Characters of the article left out at the end to keep it within
+    /// [`MAX_ARTICLE_CHARS`] (0 when it is whole). The cut falls after the last whole
+    /// paragraph that fits.
+    #[serde(default)]
+    pub left_out: usize,
 }
 
 /// Why an import was refused. `Display` gives a sentence for the reader.
@@ -229,44 +252,130 @@ pub fn import(file_name: Option<&str>, bytes: &[u8]) -> Result<Imported, ImportE
     if format != Format::Html && bytes.len() > MAX_IMPORT_BYTES {
         return Err(too_large(MAX_IMPORT_BYTES));
     }
-    let (text, title, extracted) = match format {
-        Format::Text => (trim_blank_lines(&text).to_string(), None, false),
-        Format::Markdown => (markdown_to_text(&text), None, false),
+    let parts = match format {
+        Format::Text => Parts::plain(trim_blank_lines(&text).to_string()),
+        Format::Markdown => Parts::plain(markdown_to_text(&text)),
         Format::Html => read_html(&text),
     };
-    if text.trim().is_empty() {
+    if parts.body.trim().is_empty() && parts.header.is_empty() {
         return Err(ImportError::Empty);
     }
-    let chars = text.chars().count();
-    if chars > MAX_ARTICLE_CHARS {
-        return Err(ImportError::TooLong {
-            chars,
-            limit: MAX_ARTICLE_CHARS,
-        });
-    }
-    let title = title.unwrap_or_else(|| {
-        text.lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or_default()
-            .to_string()
-    });
-    Ok(Imported {
-        title: shorten(&title, TITLE_MAX_CHARS),
-        text,
-        format,
-        extracted,
-    })
+    Ok(parts.into_imported(format))
 }
 
-/// An HTML page's text, its title, and whether the text is its extracted article.
-fn read_html(html: &str) -> (String, Option<String>, bool) {
+/// An import before its length is checked: header lines (headline, byline, date) and body.
+#[derive(Default)]
+struct Parts {
+    title: Option<String>,
+    header: Vec<String>,
+    body: String,
+    extracted: bool,
+    byline: Option<String>,
+    date: Option<String>,
+    site: Option<String>,
+    url: Option<String>,
+}
+
+impl Parts {
+    /// Text read whole: no header lines; the first line is the title.
+    fn plain(text: String) -> Parts {
+        Parts {
+            body: text,
+            ..Parts::default()
+        }
+    }
+
+    /// The import, its body cut after the last whole paragraph that keeps the whole text
+    /// within [`MAX_ARTICLE_CHARS`].
+    fn into_imported(self, format: Format) -> Imported {
+        let header = self.header.join("\n\n");
+        let head_chars = header.chars().count() + if header.is_empty() { 0 } else { 2 };
+        let (body, left_out) =
+            cut_at_paragraph(&self.body, MAX_ARTICLE_CHARS.saturating_sub(head_chars));
+        let text = match (header.is_empty(), body.is_empty()) {
+            (true, _) => body.to_string(),
+            (false, true) => header,
+            (false, false) => format!("{header}\n\n{body}"),
+        };
+        let title = self.title.unwrap_or_else(|| {
+            text.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or_default()
+                .to_string()
+        });
+        // Text read whole opens with its headline: the body is what follows it.
+        let body = if self.header.is_empty() {
+            body_after_title(body, &title)
+        } else {
+            body.to_string()
+        };
+        Imported {
+            title: shorten(&title, TITLE_MAX_CHARS),
+            text,
+            format,
+            extracted: self.extracted,
+            byline: self.byline,
+            date: self.date,
+            site: self.site,
+            url: self.url,
+            body,
+            left_out,
+        }
+    }
+}
+
+/// `text` without its first paragraph when that is the title (and something follows it).
+fn body_after_title(text: &str, title: &str) -> String {
+    let t = text.trim_start();
+    match t.split_once('\n') {
+        Some((first, rest)) if first.trim() == title.trim() && !rest.trim().is_empty() => {
+            rest.trim_start_matches(['\n', '\r']).to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// `text` cut to at most `room` characters after its last whole paragraph (line) that fits,
+/// and the number of characters left out. A first paragraph longer than `room` is cut after
+/// its last whole word that fits (after `room` characters when it has no space).
+fn cut_at_paragraph(text: &str, room: usize) -> (&str, usize) {
+    let total = text.chars().count();
+    if total <= room {
+        return (text, 0);
+    }
+    let end = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
+    let prefix = &text[..end];
+    let kept = match prefix.rfind('\n') {
+        Some(i) if !prefix[..i].trim().is_empty() => prefix[..i].trim_end(),
+        _ => match prefix.rfind(char::is_whitespace) {
+            Some(i) if !prefix[..i].trim().is_empty() => prefix[..i].trim_end(),
+            _ => prefix,
+        },
+    };
+    (kept, total - kept.chars().count())
+}
+
+/// An HTML page's parts: its extracted article, or its whole text when none is found.
+fn read_html(html: &str) -> Parts {
     #[cfg(feature = "extract")]
     if let Some(a) = extract::extract(html) {
-        return (a.text, a.title, true);
+        return Parts {
+            title: a.title,
+            header: a.header,
+            body: a.body.join("\n\n"),
+            extracted: true,
+            byline: a.byline,
+            date: a.date,
+            site: a.site,
+            url: a.url,
+        };
     }
     let (text, title) = html_to_text(html);
-    (text, title, false)
+    Parts {
+        title,
+        ..Parts::plain(text)
+    }
 }
 
 /// `s` without its leading blank lines and trailing whitespace (the first line keeps its
@@ -403,17 +512,61 @@ mod tests {
                 limit: MAX_IMPORT_BYTES,
             }),
         );
-        check(
-            "too long",
-            Some("a.txt"),
-            &long,
-            Err(TooLong {
-                chars: long.trim_end().chars().count(),
-                limit: MAX_ARTICLE_CHARS,
-            }),
-        );
+        let _ = long;
         assert_eq!(import(None, b"caf\xe9"), Err(NotUtf8));
         assert_eq!(import(None, b"\xff\xfeH\x00i\x00"), Err(NotUtf8));
+    }
+
+    #[test]
+    fn long_articles_are_cut_after_a_whole_paragraph() {
+        // (input, characters kept, characters left out)
+        let para = format!("{}end.", "word ".repeat(199)); // 999 characters
+        let paras = vec![para.clone(); 150].join("\n\n"); // 150 paragraphs, 1,001 apart
+        let one = "word ".repeat(30_000);
+        let rows: Vec<(&str, String, usize, usize)> = vec![
+            ("short", "Short text.".to_string(), 11, 0),
+            (
+                "paragraphs",
+                paras.clone(),
+                98 * 1001 + 999,
+                150 * 1001 - 2 - (98 * 1001 + 999),
+            ),
+            (
+                "one long paragraph",
+                one.clone(),
+                99_999,
+                one.trim_end().chars().count() - 99_999,
+            ),
+        ];
+        for (name, input, kept, left_out) in rows {
+            let got = import(Some("a.txt"), input.as_bytes()).expect(name);
+            assert_eq!(
+                (got.text.chars().count(), got.left_out),
+                (kept, left_out),
+                "case {name}"
+            );
+            assert!(input.starts_with(&got.text), "case {name}: not a prefix");
+            assert!(
+                !got.text.ends_with(' ') && !got.text.ends_with('\n'),
+                "case {name}"
+            );
+        }
+        let (cut, out) = cut_at_paragraph("one two\nthree four", 12);
+        assert_eq!((cut, out), ("one two", 11));
+        let (cut, out) = cut_at_paragraph("abcdef", 3);
+        assert_eq!((cut, out), ("abc", 3));
+    }
+
+    #[test]
+    fn body_is_the_text_after_its_headline() {
+        let got = import(
+            Some("a.txt"),
+            b"Storm hits coast\n\nThe storm hit.\n\nMore.",
+        )
+        .unwrap();
+        assert_eq!(got.body, "The storm hit.\n\nMore.");
+        let got = import(Some("a.txt"), b"Only one line.").unwrap();
+        assert_eq!(got.body, "Only one line.");
     }
 
     #[test]
