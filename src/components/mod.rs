@@ -7,3 +7,4 @@ pub mod flags;
 pub mod legend;
 pub mod notes;
 pub mod quote_list;
+pub mod undo;

@@ -17,6 +17,7 @@ use std::time::Instant;
 
 mod classroom;
 mod offline;
+mod ux;
 
 /// The suite, run in order in one fresh session per engine.
 const TESTS: &[&str] = &[
@@ -54,6 +55,10 @@ const TESTS: &[&str] = &[
     "limits_keep_the_page_responsive",
     "teach_builder_makes_a_working_link",
     "handout_prints_to_pdf_with_the_text",
+    "teach_draft_survives_navigation_back_and_reload",
+    "copy_session_link_puts_it_on_the_clipboard",
+    "remove_then_undo_restores_an_own_article_with_its_notes",
+    "export_file_name_holds_the_students_name",
     "served_edition_works_offline_and_updates",
 ];
 
@@ -113,6 +118,10 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "teach_builder_makes_a_working_link" => classroom::teach_builder(c).await,
         "handout_prints_to_pdf_with_the_text" => classroom::handout_prints(c).await,
         "served_edition_works_offline_and_updates" => offline::works_offline(c).await,
+        "teach_draft_survives_navigation_back_and_reload" => ux::teach_draft_survives(c).await,
+        "copy_session_link_puts_it_on_the_clipboard" => ux::copy_session_link(c).await,
+        "remove_then_undo_restores_an_own_article_with_its_notes" => ux::remove_then_undo(c).await,
+        "export_file_name_holds_the_students_name" => ux::export_names_the_student(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
