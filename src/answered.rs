@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 /// One session with answers on this device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The answers' storage key (`parallax_core::session::key` of the payload).
+    /// The session's key (`parallax_core::session::key` of the payload); its answers are
+    /// stored under `storage::answers_key(key)`.
     pub key: String,
     /// The session link's payload (everything after `#/session/`).
     pub payload: String,

@@ -63,7 +63,8 @@ pub struct UndoBarProps {
 /// appears in it.
 #[function_component(UndoBar)]
 pub fn undo_bar(p: &UndoBarProps) -> Html {
-    let idle = p.message.is_empty();
+    // Once undone, the item is back in sight; "Restored …" is said, not shown.
+    let idle = p.message.is_empty() || !p.can_undo;
     html! {
         <div class={classes!("undo-bar", idle.then_some("idle"))}>
             <p role="status" aria-live="polite" id={format!("{}-status", p.id)}>{ p.message.clone() }</p>

@@ -201,7 +201,7 @@ fn guided(p: &GuidedProps) -> Html {
     };
     let export = {
         let answers = answers.clone();
-        let key = key.clone();
+        let session_key = parallax_core::session::key(&p.payload);
         let session = s.clone();
         let library = library.clone();
         let notes = notes.clone();
@@ -220,7 +220,7 @@ fn guided(p: &GuidedProps) -> Html {
             match crate::storage::download(&file, "text/markdown", &body) {
                 Ok(()) => {
                     let _ = crate::storage::update_answered(AnsweredAction::Exported {
-                        key: key.clone(),
+                        key: session_key.clone(),
                         at: crate::storage::now(),
                     });
                     saved.set(Some(Ok(exported(&session, &answers.answers, &file))));
@@ -283,7 +283,7 @@ impl Saver {
         let (merged, result) = save_answers(&self.key, &next);
         if result.is_ok() {
             let _ = crate::storage::update_answered(AnsweredAction::Wrote {
-                key: self.key.clone(),
+                key: parallax_core::session::key(&self.payload),
                 payload: self.payload.clone(),
                 title: self.title.clone(),
                 at: crate::storage::now(),

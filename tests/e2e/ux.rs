@@ -120,19 +120,36 @@ pub async fn teach_draft_survives(c: &Ctx) -> Result<(), String> {
     shoot_schemes(c, "ux-teach").await
 }
 
-/// Reads the clipboard where the engine lets a page do it (None where it does not).
-async fn read_clipboard(c: &Ctx) -> Result<Option<String>, String> {
-    let v =
-        c.b.client
-            .execute_async(
-                "const done = arguments[arguments.length - 1]; \
-            if (!navigator.clipboard || !navigator.clipboard.readText) return done(null); \
-            navigator.clipboard.readText().then(done, () => done(null));",
-                vec![],
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-    Ok(v.as_str().map(str::to_string))
+/// Reads the clipboard back by pasting it (Control+V, a real key press) into a field the
+/// test adds to the page; None when nothing could be pasted.
+async fn paste_clipboard(c: &Ctx) -> Result<Option<String>, String> {
+    use fantoccini::actions::{KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    c.b.js(
+        "const t = document.createElement('textarea'); t.id = '__paste'; document.body.appendChild(t); t.focus(); return true;",
+        vec![],
+    )
+    .await?;
+    let keys = KeyActions::new("paste".to_string())
+        .then(KeyAction::Down {
+            value: Key::Control.into(),
+        })
+        .then(KeyAction::Down { value: 'v' })
+        .then(KeyAction::Up { value: 'v' })
+        .then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    let pressed = c.b.client.perform_actions(keys).await;
+    let v = c
+        .b
+        .js(
+            "const t = document.querySelector('#__paste'); const v = t.value; t.remove(); return v;",
+            vec![],
+        )
+        .await?;
+    Ok(pressed
+        .ok()
+        .and_then(|()| v.as_str().filter(|s| !s.is_empty()).map(str::to_string)))
 }
 
 /// "Copy session link" puts the session link on the clipboard (read back where the engine
@@ -173,9 +190,21 @@ pub async fn copy_session_link(c: &Ctx) -> Result<(), String> {
     builder_shows(c, "opened by Edit this session", &want).await
 }
 
+/// Clicks `selector` as a user would (a WebDriver click, so the page gets user activation,
+/// which the clipboard asks for).
+async fn user_click(c: &Ctx, selector: &str) -> Result<(), String> {
+    c.b.client
+        .find(fantoccini::Locator::Css(selector))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())
+}
+
 /// Clicks "Copy session link" and checks that `link` went to the clipboard; says how.
 async fn copy_and_check(c: &Ctx, link: &str) -> Result<&'static str, String> {
-    click(c, "#copy-text").await?;
+    user_click(c, "#copy-text").await?;
     let outcome = c.b.wait_for("the copy outcome", "const f = document.querySelector('#copy-text-field'); if (f) return ['field', f.value]; const d = document.querySelector('#copy-text-done'); return d ? ['copied', document.querySelector('#copy-text-status').textContent] : null").await?;
     if outcome[0] == json!("field") {
         ensure(
@@ -190,18 +219,18 @@ async fn copy_and_check(c: &Ctx, link: &str) -> Result<&'static str, String> {
             .is_some_and(|s| s.contains("Session link copied")),
         format!("the live region says {}", outcome[1]),
     )?;
-    if let Some(back) = read_clipboard(c).await? {
+    if let Some(back) = paste_clipboard(c).await? {
         ensure(back == link, format!("the clipboard holds {back}"))?;
-        return Ok("by reading the clipboard back");
+        return Ok("by pasting the clipboard back into a field");
     }
-    // This engine's WebDriver cannot read the clipboard: record what the page hands it.
+    // Nothing could be pasted in this engine: record what the page hands the clipboard.
     c.b.js(
         "window.__copied = []; const orig = navigator.clipboard.writeText.bind(navigator.clipboard); \
          navigator.clipboard.writeText = t => { window.__copied.push(t); return orig(t); }; return true;",
         vec![],
     )
     .await?;
-    click(c, "#copy-text").await?;
+    user_click(c, "#copy-text").await?;
     let sent =
         c.b.wait_for(
             "the text handed to the clipboard",
@@ -357,7 +386,12 @@ pub async fn export_names_the_student(c: &Ctx) -> Result<(), String> {
     shoot_schemes(c, "ux-session").await?;
     // Elsewhere, the header leads back; #/notes lists the answer with its session.
     c.b.open(&format!("{}#/notes", c.base)).await?;
-    let back = c.b.wait_for("the way back and the listed answer", "const a = document.querySelector('#back-to-session'); const s = document.querySelector('#session-answers'); return a && s && /Ferry & floods/.test(s.textContent) && /minister is quoted first/.test(s.textContent) && a.getAttribute('href')").await?;
+    let back = c.b.wait_for("the way back and the listed answer", "const a = document.querySelector('#back-to-session'); const s = document.querySelector('#session-answers'); return a && s && /Ferry & floods/.test(s.textContent) && /minister is quoted first/.test(s.textContent) && a.getAttribute('href')").await;
+    if back.is_err() {
+        let seen = c.b.js("const a = document.querySelector('#back-to-session'); const s = document.querySelector('#session-answers'); return [location.hash, !!a, s && s.textContent, localStorage.getItem('parallax.answered')]", vec![]).await?;
+        return Err(format!("no way back or no listed answer: {seen}"));
+    }
+    let back = back?;
     ensure(
         back.as_str().is_some_and(|h| h.starts_with("#/session/")),
         format!("back link {back}"),
