@@ -123,7 +123,7 @@ pub async fn teach_draft_survives(c: &Ctx) -> Result<(), String> {
 /// Reads the clipboard back by pasting it (Control+V, a real key press) into a field the
 /// test adds to the page; None when nothing could be pasted.
 async fn paste_clipboard(c: &Ctx) -> Result<Option<String>, String> {
-    use fantoccini::actions::{KeyAction, KeyActions};
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
     use fantoccini::key::Key;
     c.b.js(
         "const t = document.createElement('textarea'); t.id = '__paste'; document.body.appendChild(t); t.focus(); return true;",
