@@ -357,6 +357,7 @@ fn shell() -> Html {
                         <li><Link<Route> to={Route::About}>{ "About" }</Link<Route>></li>
                     </ul>
                 </nav>
+                { back_to_session(&route) }
                 <crate::components::copy_link::CopyLink />
             </header>
             <StorageBanner />
@@ -364,10 +365,35 @@ fn shell() -> Html {
             <main id="main" tabindex="-1">
                 { switch(route) }
             </main>
+            <NotesUndo />
             <footer class="site-footer">
                 <p>{ "Parallax runs entirely in your browser. Nothing you read or write leaves this device." }</p>
             </footer>
         </>
+    }
+}
+
+/// A way back to a session whose answers on this device were written since they were last
+/// exported (unless that session is the view).
+fn back_to_session(route: &Route) -> Html {
+    let here = match route {
+        Route::Session { payload } => Some(parallax_core::session::key(payload)),
+        _ => None,
+    };
+    let answered = storage::answered();
+    let Some(e) = answered.unsent(here.as_deref()) else {
+        return html! {};
+    };
+    let title = if e.title.trim().is_empty() {
+        "your reading session".to_string()
+    } else {
+        format!("“{}”", parallax_core::document::shorten(e.title.trim(), 40))
+    };
+    html! {
+        <p class="back-to-session">
+            <a id="back-to-session" href={format!("#/session/{}", e.payload)}>{ "Back to your session" }</a>
+            <span class="meta">{ format!(" {title}: answers not exported yet") }</span>
+        </p>
     }
 }
 
@@ -391,6 +417,20 @@ fn switch(route: Route) -> Html {
         Route::Session { payload } => html! { <crate::pages::session::SessionPage {payload} /> },
         Route::Handout => html! { <crate::pages::handout::HandoutRoute /> },
         Route::NotFound => html! { <NotFound what="Page" /> },
+    }
+}
+
+/// The Undo of the note last deleted, wherever it was deleted (the reader's panel, `#/notes`).
+#[function_component(NotesUndo)]
+fn notes_undo() -> Html {
+    let notes = use_context::<NotesCtx>().expect("App provides the notes");
+    crate::components::undo::use_undo_timer(
+        &notes.state.undo,
+        notes.dispatch.reform(NotesAction::UndoExpired),
+    );
+    html! {
+        <crate::components::undo::UndoBar id="note-undo" message={notes.state.undo.message.clone()}
+            can_undo={notes.state.undo.pending.is_some()} on_undo={notes.dispatch.reform(|()| NotesAction::Undo)} />
     }
 }
 

@@ -7,6 +7,7 @@
 
 #![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
 
+pub mod answered;
 pub mod app;
 pub mod articles;
 pub mod compare;
@@ -26,5 +27,6 @@ pub mod session;
 pub mod state;
 pub mod storage;
 pub mod teach;
+pub mod undo;
 pub mod url;
 pub mod view;

@@ -5,6 +5,7 @@
 //! tab's write arrives as [`NotesAction::Remote`] too. The notes are a
 //! [`parallax_core::sync::Replica`]: merging never loses a note.
 
+use crate::undo::{Undo, UndoAction};
 use parallax_core::notes::{self, Colour, Note, NoteSet};
 
 /// Everything the notes views need.
@@ -31,6 +32,8 @@ pub struct NotesState {
     pub revision: u64,
     /// Storage has been read (nothing is saved before, so nothing stored is overwritten).
     pub loaded: bool,
+    /// The note last deleted, while it can still be put back.
+    pub undo: Undo<Note>,
 }
 
 /// What can happen to the notes.
@@ -66,6 +69,10 @@ pub enum NotesAction {
         /// When (ms since epoch).
         at: f64,
     },
+    /// Put back the note last deleted.
+    Undo,
+    /// The Undo of deletion `seq` is no longer offered.
+    UndoExpired(u64),
     /// What another tab stored (or what is stored now, read before a write): merged in.
     Remote(String),
     /// A notes file (JSON export) was opened: merged without duplicates.
@@ -116,10 +123,24 @@ impl NotesState {
                 }
             }
             NotesAction::Remove { id, at } => {
-                if next.set.remove(&id, at, &self.writer) {
+                let gone = next.set.get(&id).cloned();
+                if let (true, Some(n)) = (next.set.remove(&id, at, &self.writer), gone) {
+                    let label = format!(
+                        "the note on “{}”",
+                        parallax_core::document::shorten(&n.quote.exact, 40)
+                    );
+                    next.undo = next.undo.reduce(UndoAction::Removed(n, label));
                     next.changed();
                 }
             }
+            NotesAction::Undo => {
+                if let Some(item) = next.undo.pending.as_ref().map(|r| r.item.clone()) {
+                    next.set.put(item, &self.writer);
+                    next.undo = next.undo.reduce(UndoAction::Undone);
+                    next.changed();
+                }
+            }
+            NotesAction::UndoExpired(seq) => next.undo = next.undo.reduce(UndoAction::Expired(seq)),
             NotesAction::Import(raw) => next.import(&raw),
             NotesAction::SaveFailed(e) => next.save_error = Some(e),
             NotesAction::Saved => next.save_error = None,
@@ -352,6 +373,25 @@ mod tests {
         });
         assert!(s.notes.is_empty());
         assert_eq!(s.revision, 3);
+        assert_eq!(s.undo.message, "Removed the note on “Heavy”.");
+        // Undo puts it back as it was, and saves; a second Undo does nothing.
+        let s = s.reduce(NotesAction::Undo);
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!((s.notes[0].text.as_str(), s.revision), ("why?", 4));
+        assert_eq!(s.undo.message, "Restored the note on “Heavy”.");
+        assert_eq!(s.reduce(NotesAction::Undo).revision, 4);
+        // Once the Undo expired, nothing comes back.
+        let s = s.reduce(NotesAction::Remove {
+            id: "n1".into(),
+            at: 7.0,
+        });
+        let s = s.reduce(NotesAction::UndoExpired(s.undo.seq));
+        let s = s.reduce(NotesAction::Undo);
+        assert!(s.notes.is_empty());
+        assert_eq!(
+            (s.undo.pending.is_none(), s.undo.message.as_str()),
+            (true, "")
+        );
     }
 
     #[test]

@@ -276,6 +276,53 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` as a safe piece of a file name: letters and digits (lower case) in runs joined by
+/// `-`, at most `max` characters; nothing that could be a path, a dot file or a control.
+fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word: String = word.chars().flat_map(char::to_lowercase).collect();
+        let room = max.saturating_sub(out.chars().count() + usize::from(!out.is_empty()));
+        if room == 0 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().take(room));
+    }
+    out
+}
+
+/// The hand-in file's name: `parallax-answers-<student>-<session title>-<date>.md`, each
+/// part slugged, a part left out when empty; `date` is `YYYY-MM-DD`.
+pub fn hand_in_file_name(student: &str, title: &str, date: &str) -> String {
+    let parts: Vec<String> = [slug(student, 40), slug(title, 60), slug(date, 10)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut name = "parallax-answers".to_string();
+    for p in parts {
+        name.push('-');
+        name.push_str(&p);
+    }
+    name + ".md"
+}
+
+/// How many rows an answer box needs to show `text` without scrolling, `cols` characters a
+/// row: at least 3, at most 30.
+pub fn answer_rows(text: &str, cols: usize) -> usize {
+    let cols = cols.max(1);
+    let rows: usize = text
+        .split('\n')
+        .map(|line| line.chars().count().div_ceil(cols).max(1))
+        .sum();
+    (rows + 1).clamp(3, 30)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,6 +348,60 @@ mod tests {
             blind: false,
             collection: String::new(),
         }
+    }
+
+    #[test]
+    fn hand_in_file_names() {
+        #[track_caller]
+        fn check(student: &str, title: &str, expected: &str) {
+            assert_eq!(hand_in_file_name(student, title, "2026-03-05"), expected);
+        }
+        check(
+            "Ana Pérez",
+            "One story, three newsrooms",
+            "parallax-answers-ana-pérez-one-story-three-newsrooms-2026-03-05.md",
+        );
+        check("", "", "parallax-answers-2026-03-05.md");
+        check(
+            "../../etc/passwd",
+            " ",
+            "parallax-answers-etc-passwd-2026-03-05.md",
+        );
+        check(
+            "CON",
+            "a\u{0}b\tc/d\\e:f*?\"<>|",
+            "parallax-answers-con-a-b-c-d-e-f-2026-03-05.md",
+        );
+        check("..", "...", "parallax-answers-2026-03-05.md");
+        check(
+            &"x".repeat(100),
+            "Ünïcödé ÇAPS",
+            &format!(
+                "parallax-answers-{}-ünïcödé-çaps-2026-03-05.md",
+                "x".repeat(40)
+            ),
+        );
+        check(
+            "Ann Lee",
+            &"word ".repeat(30),
+            &format!(
+                "parallax-answers-ann-lee-{}-2026-03-05.md",
+                ["word"; 12].join("-")
+            ),
+        );
+    }
+
+    #[test]
+    fn answer_box_grows_with_its_text() {
+        #[track_caller]
+        fn check(text: &str, expected: usize) {
+            assert_eq!(answer_rows(text, 40), expected, "{text:?}");
+        }
+        check("", 3);
+        check("short", 3);
+        check(&"x".repeat(81), 4);
+        check("a\nb\nc\nd", 5);
+        check(&"line\n".repeat(100), 30);
     }
 
     const BUNDLED: &[(&str, &str)] = &[

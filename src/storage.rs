@@ -15,6 +15,27 @@ pub const ARTICLES_KEY: &str = "parallax.articles";
 /// Prefix of keys holding data that could not be read, kept verbatim for export.
 pub const DAMAGED_PREFIX: &str = "parallax.damaged.";
 
+/// Key of the list of sessions with answers on this device ([`crate::answered`]).
+pub const ANSWERED_KEY: &str = "parallax.answered";
+
+/// The sessions with answers on this device (empty when none or unreadable).
+pub fn answered() -> crate::answered::Answered {
+    read(ANSWERED_KEY)
+        .ok()
+        .flatten()
+        .map(|raw| crate::answered::Answered::parse(&raw))
+        .unwrap_or_default()
+}
+
+/// Applies `action` to the stored list of sessions with answers and stores the result.
+pub fn update_answered(
+    action: crate::answered::AnsweredAction,
+) -> Result<crate::answered::Answered, StorageError> {
+    let next = answered().reduce(action);
+    write(ANSWERED_KEY, &next.serialize())?;
+    Ok(next)
+}
+
 /// Key of a student's answers to the session whose payload hashes to `session_key`.
 pub fn answers_key(session_key: &str) -> String {
     format!("parallax.answers.{session_key}")

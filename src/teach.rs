@@ -1,7 +1,10 @@
 //! The session builder's draft (`#/teach`), as plain data: chosen sources in order, prompts,
-//! labels hidden at first, blind reading; one pure `reduce` and the `Session` it makes. No
-//! web-sys: tested natively.
+//! labels hidden at first, blind reading; one pure `reduce`, the `Session` it makes, and the
+//! draft as the view's query (`title=…&src=a&src=b&p=…&about=0&quote=…&hide=DATE&blind`), so
+//! the draft is a link that reopens it. No web-sys: tested natively.
 
+use crate::url::{pairs, Query};
+use parallax_core::analysis::Label;
 use parallax_core::session::{Prompt, Session, Source};
 
 /// A prompt being written.
@@ -20,8 +23,8 @@ pub struct DraftPrompt {
 pub struct Draft {
     /// Its title.
     pub title: String,
-    /// Chosen documents (library positions), in session order.
-    pub order: Vec<usize>,
+    /// Chosen documents (document ids), in session order.
+    pub order: Vec<String>,
     /// The prompts, in order.
     pub prompts: Vec<DraftPrompt>,
     /// Labels hidden at first, in the order chosen.
@@ -35,11 +38,11 @@ pub struct Draft {
 pub enum TeachAction {
     /// The title was edited.
     Title(String),
-    /// Choose or drop a document (library position); dropping one unties every prompt from
-    /// its source, since their positions change.
-    ToggleSource(usize),
+    /// Choose or drop a document (its id); dropping one unties every prompt from its source,
+    /// since their positions change.
+    ToggleSource(String),
     /// Move a chosen document up (-1) or down (+1) in the reading order.
-    MoveSource(usize, i32),
+    MoveSource(String, i32),
     /// Add an empty prompt at the end.
     AddPrompt,
     /// Remove prompt `k`.
@@ -57,10 +60,11 @@ pub enum TeachAction {
 }
 
 impl Draft {
-    /// A new draft over a library of `docs` documents: the first two chosen, one empty prompt.
-    pub fn new(docs: usize) -> Self {
+    /// A new draft over a library whose documents are `ids`: the first two chosen, one empty
+    /// prompt.
+    pub fn new(ids: &[&str]) -> Self {
         Draft {
-            order: (0..docs.min(2)).collect(),
+            order: ids.iter().take(2).map(|s| s.to_string()).collect(),
             prompts: vec![DraftPrompt::default()],
             ..Draft::default()
         }
@@ -71,7 +75,7 @@ impl Draft {
         let mut d = self.clone();
         match action {
             TeachAction::Title(t) => d.title = t,
-            TeachAction::ToggleSource(i) => match d.order.iter().position(|&x| x == i) {
+            TeachAction::ToggleSource(i) => match d.order.iter().position(|x| *x == i) {
                 Some(k) => {
                     d.order.remove(k);
                     for p in &mut d.prompts {
@@ -81,7 +85,7 @@ impl Draft {
                 None => d.order.push(i),
             },
             TeachAction::MoveSource(i, step) => {
-                if let Some(k) = d.order.iter().position(|&x| x == i) {
+                if let Some(k) = d.order.iter().position(|x| *x == i) {
                     let to = k as i64 + i64::from(step);
                     if (0..d.order.len() as i64).contains(&to) {
                         d.order.swap(k, to as usize);
@@ -115,9 +119,21 @@ impl Draft {
     }
 
     /// The session this draft describes: text trimmed, empty prompts left out, a passage only
-    /// for a prompt about one source; `source(i)` is library document `i` as it travels.
-    pub fn session(&self, source: impl Fn(usize) -> Source) -> Session {
-        Session {
+    /// for a prompt about one source; `source(id)` is that document as it travels, or `None`
+    /// when it is not in the library (then there is no session, and the ids missing are
+    /// returned).
+    pub fn session(&self, source: impl Fn(&str) -> Option<Source>) -> Result<Session, Vec<String>> {
+        let found: Vec<Option<Source>> = self.order.iter().map(|id| source(id.as_str())).collect();
+        if found.iter().any(Option::is_none) {
+            return Err(self
+                .order
+                .iter()
+                .zip(&found)
+                .filter(|(_, s)| s.is_none())
+                .map(|(id, _)| id.clone())
+                .collect());
+        }
+        Ok(Session {
             title: self.title.trim().to_string(),
             prompts: self
                 .prompts
@@ -130,12 +146,101 @@ impl Draft {
                         .then(|| p.quote.trim().to_string()),
                 })
                 .collect(),
-            sources: self.order.iter().map(|&i| source(i)).collect(),
+            sources: found.into_iter().flatten().collect(),
             hide: self.hide.iter().map(|l| l.to_string()).collect(),
             blind: self.blind,
             collection: String::new(),
+        })
+    }
+
+    /// The draft to edit a session again: its sources by id, its prompts (one empty prompt
+    /// when it has none), what it hides, blind or not.
+    pub fn from_session(s: &Session) -> Draft {
+        let mut prompts: Vec<DraftPrompt> = s
+            .prompts
+            .iter()
+            .map(|p| DraftPrompt {
+                text: p.text.clone(),
+                source: p.source,
+                quote: p.quote.clone().unwrap_or_default(),
+            })
+            .collect();
+        if prompts.is_empty() {
+            prompts.push(DraftPrompt::default());
+        }
+        Draft {
+            title: s.title.clone(),
+            order: s.sources.iter().map(|x| x.id.clone()).collect(),
+            prompts,
+            hide: s.hide.iter().filter_map(|h| label(h)).collect(),
+            blind: s.blind,
         }
     }
+
+    /// The draft as a query string, exactly as typed (untrimmed, empty prompts kept).
+    pub fn to_query(&self) -> String {
+        let mut q = Query::new()
+            .flag("draft", true)
+            .pair("title", (!self.title.is_empty()).then_some(&self.title));
+        for id in &self.order {
+            q = q.pair("src", Some(id));
+        }
+        for p in &self.prompts {
+            q = q
+                .pair("p", Some(&p.text))
+                .pair("about", p.source)
+                .pair("quote", (!p.quote.is_empty()).then_some(&p.quote));
+        }
+        q.pair("hide", (!self.hide.is_empty()).then(|| self.hide.join(",")))
+            .flag("blind", self.blind)
+            .encode()
+    }
+
+    /// The draft a query string holds, or `None` when it holds none (no `draft` flag).
+    /// Unknown keys and labels are ignored; a source position is kept only if it is one.
+    pub fn from_query(query: &str) -> Option<Draft> {
+        let mut d = Draft::default();
+        let mut is_draft = false;
+        for (k, v) in pairs(query) {
+            match k {
+                "draft" => is_draft = true,
+                "title" => d.title = v,
+                "src" if !v.is_empty() && !d.order.contains(&v) => d.order.push(v),
+                "p" => d.prompts.push(DraftPrompt {
+                    text: v,
+                    ..DraftPrompt::default()
+                }),
+                "about" => {
+                    let n = v.parse::<usize>().ok();
+                    d.edit(d.prompts.len().wrapping_sub(1), |p| p.source = n);
+                }
+                "quote" => d.edit(d.prompts.len().wrapping_sub(1), |p| p.quote = v),
+                "hide" => d.hide = v.split(',').filter_map(label).fold(Vec::new(), push_new),
+                "blind" => d.blind = true,
+                _ => {}
+            }
+        }
+        let n = d.order.len();
+        for p in &mut d.prompts {
+            p.source = p.source.filter(|&s| s < n);
+        }
+        is_draft.then_some(d)
+    }
+}
+
+/// The label named `name` (any case), as the app spells it.
+fn label(name: &str) -> Option<&'static str> {
+    Label::ALL
+        .iter()
+        .map(Label::as_str)
+        .find(|l| l.eq_ignore_ascii_case(name.trim()))
+}
+
+fn push_new(mut v: Vec<&'static str>, l: &'static str) -> Vec<&'static str> {
+    if !v.contains(&l) {
+        v.push(l);
+    }
+    v
 }
 
 #[cfg(test)]
@@ -143,14 +248,14 @@ mod tests {
     use super::*;
     use TeachAction::*;
 
-    /// The draft after `actions` on a library of four documents, written as
-    /// `title|order|prompts (text@source:quote)|hidden|blind`.
-    #[track_caller]
-    fn check(actions: &[TeachAction], expected: &str) {
-        let d = actions
-            .iter()
-            .fold(Draft::new(4), |d, a| d.reduce(a.clone()));
-        let order: Vec<String> = d.order.iter().map(usize::to_string).collect();
+    const IDS: [&str; 4] = ["a", "b", "c", "own-d"];
+
+    fn src(s: &str) -> TeachAction {
+        ToggleSource(s.into())
+    }
+
+    /// A draft written as `title|order|prompts (text@source:quote)|hidden|blind`.
+    fn show(d: &Draft) -> String {
         let prompts: Vec<String> = d
             .prompts
             .iter()
@@ -159,45 +264,60 @@ mod tests {
                 format!("{}@{src}:{}", p.text, p.quote)
             })
             .collect();
-        let got = format!(
+        format!(
             "{}|{}|{}|{}|{}",
             d.title,
-            order.join(","),
+            d.order.join(","),
             prompts.join(";"),
             d.hide.join(","),
             d.blind
+        )
+    }
+
+    /// The draft after `actions` on a library of four documents; its query reads back as the
+    /// same draft.
+    #[track_caller]
+    fn check(actions: &[TeachAction], expected: &str) {
+        let d = actions
+            .iter()
+            .fold(Draft::new(&IDS), |d, a| d.reduce(a.clone()));
+        assert_eq!(show(&d), expected, "{actions:?}");
+        assert_eq!(
+            Draft::from_query(&d.to_query()).as_ref(),
+            Some(&d),
+            "{}",
+            d.to_query()
         );
-        assert_eq!(got, expected, "{actions:?}");
     }
 
     #[test]
     fn draft() {
-        check(&[], "|0,1|@-:||false");
-        check(&[Title("Verbs".into())], "Verbs|0,1|@-:||false");
-        check(&[ToggleSource(3)], "|0,1,3|@-:||false");
-        check(&[ToggleSource(3), MoveSource(3, -1)], "|0,3,1|@-:||false");
-        check(&[MoveSource(0, -1)], "|0,1|@-:||false");
-        check(&[MoveSource(1, 1)], "|0,1|@-:||false");
-        check(&[MoveSource(2, 1)], "|0,1|@-:||false");
+        check(&[], "|a,b|@-:||false");
+        check(&[Title("Verbs".into())], "Verbs|a,b|@-:||false");
+        check(&[src("own-d")], "|a,b,own-d|@-:||false");
+        check(
+            &[src("own-d"), MoveSource("own-d".into(), -1)],
+            "|a,own-d,b|@-:||false",
+        );
+        check(&[MoveSource("a".into(), -1)], "|a,b|@-:||false");
+        check(&[MoveSource("b".into(), 1)], "|a,b|@-:||false");
+        check(&[MoveSource("c".into(), 1)], "|a,b|@-:||false");
         check(
             &[
                 PromptText(0, "Why?".into()),
                 PromptSource(0, Some(1)),
                 PromptQuote(0, "dam".into()),
             ],
-            "|0,1|Why?@1:dam||false",
+            "|a,b|Why?@1:dam||false",
         );
-        check(
-            &[PromptSource(0, Some(1)), ToggleSource(0)],
-            "|1|@-:||false",
-        );
+        check(&[PromptSource(0, Some(1)), src("a")], "|b|@-:||false");
         check(
             &[AddPrompt, PromptText(1, "b".into()), RemovePrompt(0)],
-            "|0,1|b@-:||false",
+            "|a,b|b@-:||false",
         );
         check(
             &[RemovePrompt(5), PromptText(5, "x".into())],
-            "|0,1|@-:||false",
+            "|a,b|@-:||false",
         );
         check(
             &[
@@ -206,8 +326,67 @@ mod tests {
                 ToggleLabel("DATE"),
                 ToggleBlind,
             ],
-            "|0,1|@-:|PLACE|true",
+            "|a,b|@-:|PLACE|true",
         );
+        // What a teacher types survives the link as typed: spaces, symbols, empty prompts.
+        check(
+            &[
+                Title(" A & B = 100% é, ".into()),
+                PromptText(0, "Why? ".into()),
+                AddPrompt,
+                AddPrompt,
+                PromptText(2, "#/teach?x=1&y".into()),
+                PromptSource(2, Some(0)),
+                PromptQuote(2, "“quoted”, ".into()),
+            ],
+            " A & B = 100% é, |a,b|Why? @-:;@-:;#/teach?x=1&y@0:“quoted”, ||false",
+        );
+        check(&[src("a"), src("b")], "||@-:||false");
+    }
+
+    #[test]
+    fn draft_from_query() {
+        let read = |q: &str| Draft::from_query(q).map(|d| show(&d));
+        assert_eq!(read(""), None);
+        assert_eq!(read("title=x"), None);
+        assert_eq!(read("draft").as_deref(), Some("||||false"));
+        // Unknown keys and labels are dropped, a source twice counts once, a prompt about a
+        // source the draft does not have is about the whole session.
+        assert_eq!(
+            read("draft&src=a&src=a&zz=1&p=q&about=5&hide=date,NOPE,DATE&quote=w").as_deref(),
+            Some("|a|q@-:w|DATE|false")
+        );
+        assert_eq!(read("draft&about=1&quote=x").as_deref(), Some("||||false"));
+    }
+
+    #[test]
+    fn draft_from_session() {
+        let s = Session {
+            title: "T".into(),
+            prompts: vec![Prompt {
+                text: "Where?".into(),
+                source: Some(1),
+                quote: Some("the dam".into()),
+            }],
+            sources: ["a", "own-d"]
+                .map(|id| Source {
+                    id: id.into(),
+                    text: None,
+                })
+                .to_vec(),
+            hide: vec!["date".into(), "nope".into()],
+            blind: true,
+            collection: String::new(),
+        };
+        assert_eq!(
+            show(&Draft::from_session(&s)),
+            "T|a,own-d|Where?@1:the dam|DATE|true"
+        );
+        let bare = Session {
+            prompts: Vec::new(),
+            ..s
+        };
+        assert_eq!(show(&Draft::from_session(&bare)), "T|a,own-d|@-:|DATE|true");
     }
 
     #[test]
@@ -224,11 +403,14 @@ mod tests {
             ToggleLabel("DATE"),
         ]
         .into_iter()
-        .fold(Draft::new(3), |d, a| d.reduce(a));
-        let s = d.session(|i| Source {
-            id: format!("doc{i}"),
-            text: (i == 1).then(|| "own text".to_string()),
-        });
+        .fold(Draft::new(&IDS[..3]), |d, a| d.reduce(a));
+        let lookup = |id: &str| {
+            (id != "gone").then(|| Source {
+                id: format!("doc-{id}"),
+                text: (id == "b").then(|| "own text".to_string()),
+            })
+        };
+        let s = d.session(lookup).expect("every source is found");
         assert_eq!(s.title, "Verbs");
         let prompts: Vec<(&str, Option<usize>, Option<&str>)> = s
             .prompts
@@ -244,7 +426,9 @@ mod tests {
             .iter()
             .map(|x| (x.id.as_str(), x.text.as_deref()))
             .collect();
-        assert_eq!(sources, [("doc0", None), ("doc1", Some("own text"))]);
+        assert_eq!(sources, [("doc-a", None), ("doc-b", Some("own text"))]);
         assert_eq!((s.hide, s.blind), (vec!["DATE".to_string()], false));
+        let d = d.reduce(src("gone"));
+        assert_eq!(d.session(lookup), Err(vec!["gone".to_string()]));
     }
 }

@@ -59,17 +59,17 @@ pub fn doc_card(p: &DocCardProps) -> Html {
                     if let Some(d) = &p.date { { " · " }<span>{ d.clone() }</span> }
                 </p>
                 <label class="pick">
-                    <input type="checkbox" class="pick-box" checked={p.picked} onchange={{
+                    <input type="checkbox" class="pick-box" aria-label={format!("Compare “{}”", p.title)} checked={p.picked} onchange={{
                         let (on, id) = (p.on_pick.clone(), p.id.clone());
                         Callback::from(move |_: Event| on.emit(id.clone()))
                     }} />
                     { " Compare" }
                 </label>
                 if p.own {
-                    <button type="button" class="remove-article" onclick={{
+                    <button type="button" class="remove-article" aria-label={format!("Remove “{}”", p.title)} onclick={{
                         let (on, id) = (p.on_remove.clone(), p.id.clone());
                         Callback::from(move |_: MouseEvent| on.emit(id.clone()))
-                    }}>{ "Remove" }<span class="sr-only">{ format!(" “{}”", p.title) }</span></button>
+                    }}>{ "Remove" }</button>
                 }
             </article>
         </li>

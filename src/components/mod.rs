@@ -8,3 +8,4 @@ pub mod legend;
 pub mod notes;
 pub mod plain_doc;
 pub mod quote_list;
+pub mod undo;

@@ -211,7 +211,10 @@ pub fn note_list(p: &ListProps) -> Html {
                 let remove = {
                     let d = notes.dispatch.clone();
                     let id = id.clone();
-                    Callback::from(move |_: MouseEvent| d.emit(NotesAction::Remove { id: id.clone(), at: crate::storage::now() }))
+                    Callback::from(move |_: MouseEvent| {
+                        crate::components::undo::focus_neighbour(&format!("li.note[data-note=\"{id}\"]"), "button", "note-undo");
+                        d.emit(NotesAction::Remove { id: id.clone(), at: crate::storage::now() })
+                    })
                 };
                 let edit = {
                     let editing = editing.clone();

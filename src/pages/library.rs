@@ -1,8 +1,11 @@
 //! `#/`: every document as a card, grouped by collection (one story each) once there is more
 //! than one; two ticked sources of one story can be compared.
 
+use crate::articles::Article;
 use crate::components::doc_card::DocCard;
+use crate::components::undo::{focus_neighbour, use_undo_timer, UndoBar};
 use crate::state::Library;
+use crate::undo::{Undo, UndoAction};
 use yew::prelude::*;
 
 /// The library page.
@@ -11,7 +14,40 @@ pub fn library_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
     let articles =
         use_context::<crate::contexts::ArticlesCtx>().expect("App provides the articles");
-    let on_remove = articles.remove.reform(|id: AttrValue| id.to_string());
+    let undo = use_reducer(Undo::<Article>::default);
+    use_undo_timer(&*undo, {
+        let d = undo.dispatcher();
+        Callback::from(move |seq| d.dispatch(UndoAction::Expired(seq)))
+    });
+    let on_remove = {
+        let (articles, undo, library) = (articles.clone(), undo.clone(), library.clone());
+        Callback::from(move |id: AttrValue| {
+            if let Some(a) = articles.list.iter().find(|a| *a.id == *id) {
+                let title = library
+                    .get(&id)
+                    .map_or_else(|| id.to_string(), |d| d.title.clone());
+                let label = format!("“{}”", parallax_core::document::shorten(&title, 60));
+                undo.dispatch(UndoAction::Removed(a.clone(), label));
+            }
+            focus_neighbour(
+                &format!("#doc-list li[data-doc=\"{id}\"]"),
+                "h2 a",
+                "library-undo",
+            );
+            articles.remove.emit(id.to_string());
+        })
+    };
+    let on_undo = {
+        let (articles, undo) = (articles.clone(), undo.clone());
+        Callback::from(move |()| {
+            if let Some(r) = &undo.pending {
+                articles.add.emit(r.item.clone());
+                undo.dispatch(UndoAction::Undone);
+            }
+        })
+    };
+    // An own article just removed leaves at once, before the library is analysed again.
+    let shown = |i: usize, id: &str| !library.is_own(i) || articles.list.iter().any(|a| a.id == id);
     let picked = use_state(Vec::<AttrValue>::new);
     let on_pick = {
         let picked = picked.clone();
@@ -29,8 +65,18 @@ pub fn library_page() -> Html {
     let ready = matches!(picked.as_slice(), [a, b] if same_story(&library, a, b));
     let card = |i: usize| {
         let d = &library.docs()[i];
-        let source = articles.list.iter().find(|a| a.id == d.id).map(|a| &a.source);
-        let date = d.date_line.clone().or_else(|| source.and_then(|s| s.date.clone()));
+        if !shown(i, &d.id) {
+            return html! {};
+        }
+        let source = articles
+            .list
+            .iter()
+            .find(|a| a.id == d.id)
+            .map(|a| &a.source);
+        let date = d
+            .date_line
+            .clone()
+            .or_else(|| source.and_then(|s| s.date.clone()));
         html! {
             <DocCard
                 key={d.id.clone()}
@@ -84,6 +130,7 @@ pub fn library_page() -> Html {
             } else {
                 <ul class="cards" id="doc-list">{ for (0..library.docs().len()).map(&card) }</ul>
             }
+            <UndoBar id="library-undo" message={undo.message.clone()} can_undo={undo.pending.is_some()} {on_undo} />
         </section>
     }
 }

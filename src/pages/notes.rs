@@ -114,7 +114,7 @@ pub fn notes_page() -> Html {
     html! {
         <section class="notes-page" aria-labelledby="notes-heading">
             <h1 id="notes-heading">{ "Your highlights and notes" }</h1>
-            <p class="intro">{ format!("{} notes, kept in this browser on this device only. Export them to keep a copy, hand them in, or move them to another browser.", state.notes.len()) }</p>
+            <p class="intro">{ format!("{}, kept in this browser on this device only. Export them to keep a copy, hand them in, or move them to another browser.", count(state.notes.len(), "note", "notes")) }</p>
             if !state.problems.is_empty() {
                 <div class="banner warning" role="alert" id="notes-damaged">
                     <p>{ "Some stored notes could not be read; the others are here. " }{ state.problems.join("; ") }</p>
@@ -131,11 +131,12 @@ pub fn notes_page() -> Html {
                     <input type="file" id="import-notes" accept=".json,application/json" onchange={import} />
                 </label>
             </div>
-            if let Some(s) = &state.status { <p role="status" id="notes-status">{ s.clone() }</p> }
-            if let Some(e) = &*error { <p role="alert" class="error">{ e.clone() }</p> }
+            <p role="status" id="notes-status">{ state.status.clone().unwrap_or_default() }</p>
+            <p role="alert" class="error">{ (*error).clone().unwrap_or_default() }</p>
             if groups.is_empty() && orphans.is_empty() {
                 <p class="meta" id="no-notes">{ "No highlights yet. Open a source, select words, and choose “Highlight selection”." }</p>
             }
+            <SessionAnswers />
             { for groups }
             if hidden > 0 {
                 <button type="button" id="more-notes" onclick={more}>{ format!("Show {} more notes ({hidden} not shown)", hidden.min(NOTES_PAGE)) }</button>
@@ -149,6 +150,56 @@ pub fn notes_page() -> Html {
                     </ul>
                 </section>
             }
+        </section>
+    }
+}
+
+/// `n` with its noun, singular or plural ("1 note", "3 notes").
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The answers to each session this device holds answers for, with their session.
+#[function_component(SessionAnswers)]
+fn session_answers() -> Html {
+    let answered = crate::storage::answered();
+    if answered.entries.is_empty() {
+        return html! {};
+    }
+    let sessions = answered.entries.iter().map(|e| {
+        let raw = crate::storage::read(&crate::storage::answers_key(&e.key))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let (answers, _) = crate::session::Answers::parse(&raw);
+        let prompts = parallax_core::session::decode(&e.payload)
+            .map(|s| s.prompts)
+            .unwrap_or_default();
+        let title = if e.title.trim().is_empty() { "Reading session" } else { e.title.trim() };
+        let items: Vec<Html> = prompts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !answers.get(*i).trim().is_empty())
+            .map(|(i, p)| html! {
+                <li><p class="prompt-text">{ p.text.clone() }</p><blockquote>{ answers.get(i).to_string() }</blockquote></li>
+            })
+            .collect();
+        html! {
+            <section class="notes-group session-answers" data-session={e.key.clone()}>
+                <h3><a href={format!("#/session/{}", e.payload)}>{ title.to_string() }</a></h3>
+                <p class="meta">
+                    { format!("{} of {} answered", items.len(), count(prompts.len(), "question", "questions")) }
+                    if !answers.name().trim().is_empty() { { format!(" · as {}", answers.name().trim()) } }
+                    { if e.unsent() { " · not exported since the last change" } else { " · exported" } }
+                </p>
+                if !items.is_empty() { <ol>{ for items }</ol> }
+            </section>
+        }
+    });
+    html! {
+        <section class="session-answers-list" id="session-answers" aria-labelledby="session-answers-h">
+            <h2 id="session-answers-h">{ "Your session answers" }</h2>
+            { for sessions }
         </section>
     }
 }

@@ -3,11 +3,12 @@
 //! device and export as a file to hand in. `?s=2` shows the second source, `?handout` the
 //! printable handout.
 
+use crate::answered::AnsweredAction;
 use crate::contexts::NotesCtx;
 use crate::pages::handout::Handout;
 use crate::pages::reader::Reader;
 use crate::route::Route;
-use crate::session::{documents, hand_in, source_name, Answers};
+use crate::session::{answer_rows, documents, hand_in, hand_in_file_name, source_name, Answers};
 use crate::state::Library;
 use crate::url::{has_flag, query_param};
 use parallax_core::analysis::Label;
@@ -139,7 +140,7 @@ fn guided(p: &GuidedProps) -> Html {
         });
     }
     let writer = notes.state.writer.clone();
-    let saved = use_state(|| None::<Result<(), String>>);
+    let saved = use_state(|| None::<Result<String, String>>);
     let s = &p.session;
     let n = library.docs().len();
     let current = query_param(&query, "s")
@@ -175,34 +176,40 @@ fn guided(p: &GuidedProps) -> Html {
         };
     }
 
+    let saver = Saver {
+        answers: answers.clone(),
+        saved: saved.clone(),
+        key: key.clone(),
+        payload: p.payload.to_string(),
+        title: s.title.clone(),
+    };
     let set_answer = |i: usize| {
-        let (answers, key, saved, writer) =
-            (answers.clone(), key.clone(), saved.clone(), writer.clone());
+        let (saver, writer) = (saver.clone(), writer.clone());
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let mut next = answers.answers.clone();
+            let mut next = saver.answers.answers.clone();
             next.set(i, value, crate::storage::now(), &writer);
-            save(&answers, &saved, &key, next);
+            saver.save(next);
         })
     };
     let set_name = {
-        let (answers, key, saved, writer) =
-            (answers.clone(), key.clone(), saved.clone(), writer.clone());
+        let (saver, writer) = (saver.clone(), writer.clone());
         Callback::from(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let mut next = answers.answers.clone();
+            let mut next = saver.answers.answers.clone();
             next.set_name(value, crate::storage::now(), &writer);
-            save(&answers, &saved, &key, next);
+            saver.save(next);
         })
     };
     let export = {
         let answers = answers.clone();
+        let session_key = parallax_core::session::key(&p.payload);
         let session = s.clone();
         let library = library.clone();
         let notes = notes.clone();
@@ -217,9 +224,16 @@ fn guided(p: &GuidedProps) -> Html {
                 &notes.state.notes,
                 &link,
             );
-            let file = format!("{}.md", file_stem(&session.title));
-            if let Err(e) = crate::storage::download(&file, "text/markdown", &body) {
-                saved.set(Some(Err(format!("The export could not be started: {e}"))));
+            let file = hand_in_file_name(answers.answers.name(), &session.title, &today());
+            match crate::storage::download(&file, "text/markdown", &body) {
+                Ok(()) => {
+                    let _ = crate::storage::update_answered(AnsweredAction::Exported {
+                        key: session_key.clone(),
+                        at: crate::storage::now(),
+                    });
+                    saved.set(Some(Ok(exported(&session, &answers.answers, &file))));
+                }
+                Err(e) => saved.set(Some(Err(format!("The export could not be started: {e}")))),
             }
         })
     };
@@ -244,7 +258,7 @@ fn guided(p: &GuidedProps) -> Html {
                 <p role="status" class="meta" id="answers-status">
                     { match &*saved {
                         None => "Answers are kept on this device only.".to_string(),
-                        Some(Ok(())) => "Saved on this device.".to_string(),
+                        Some(Ok(m)) => m.clone(),
                         Some(Err(e)) => e.clone(),
                     } }
                 </p>
@@ -259,17 +273,59 @@ fn guided(p: &GuidedProps) -> Html {
     }
 }
 
-/// Saves `next` under `key` and shows it; the status line says whether saving worked.
-/// Saves `next` (merged with what another tab stored since) and shows the merge.
-fn save(
-    answers: &UseReducerHandle<AnswersState>,
-    saved: &UseStateHandle<Option<Result<(), String>>>,
-    key: &str,
-    next: Answers,
-) {
-    let (merged, result) = save_answers(key, &next);
-    saved.set(Some(result));
-    answers.dispatch(AnswersAction::Saved(merged));
+/// What saving a session's answers needs.
+#[derive(Clone)]
+struct Saver {
+    answers: UseReducerHandle<AnswersState>,
+    saved: UseStateHandle<Option<Result<String, String>>>,
+    key: String,
+    payload: String,
+    title: String,
+}
+
+impl Saver {
+    /// Saves `next` (merged with what another tab stored since) and shows the merge; the
+    /// status line says whether saving worked. The session is noted as having answers not
+    /// yet exported (for `#/notes` and the header's way back).
+    fn save(&self, next: Answers) {
+        let (merged, result) = save_answers(&self.key, &next);
+        if result.is_ok() {
+            let _ = crate::storage::update_answered(AnsweredAction::Wrote {
+                key: parallax_core::session::key(&self.payload),
+                payload: self.payload.clone(),
+                title: self.title.clone(),
+                at: crate::storage::now(),
+            });
+        }
+        self.saved
+            .set(Some(result.map(|()| "Saved on this device.".to_string())));
+        self.answers.dispatch(AnswersAction::Saved(merged));
+    }
+}
+
+/// Today's date on this device, `YYYY-MM-DD`.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// What an export saved, for the status line.
+fn exported(session: &Session, answers: &Answers, file: &str) -> String {
+    let n = session.prompts.len();
+    let done = (0..n)
+        .filter(|&i| !answers.get(i).trim().is_empty())
+        .count();
+    let who = if answers.name().trim().is_empty() {
+        " (no name: add yours above so your teacher knows whose it is)".to_string()
+    } else {
+        format!(" for {}", answers.name().trim())
+    };
+    format!("Exported {done} of {n} answer{}{who} as “{file}”. Hand in that file; the answers also stay on this device.", if n == 1 { "" } else { "s" })
 }
 
 /// The session's title, what it hides, and a tab per source.
@@ -287,6 +343,8 @@ fn head(
         <header class="session-head">
             <p class="eyebrow">{ "Guided reading" }</p>
             <h1 id="session-title">{ title.to_string() }</h1>
+            <p class="session-edit"><a id="edit-session" href={format!("#/teach?{}", crate::teach::Draft::from_session(s).to_query())}>{ "Edit this session" }</a>
+                <span class="meta">{ " (opens a copy in the session builder; this link stays as it is)" }</span></p>
             <p class="meta">
                 { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
                 if !hidden.is_empty() {
@@ -334,7 +392,7 @@ fn prompt_list(
                         <p class="meta"><q>{ q.clone() }</q></p>
                     }
                     <label for={format!("answer-{i}")}>{ "Your answer" }</label>
-                    <textarea id={format!("answer-{i}")} class="answer" rows="2" aria-describedby={format!("prompt-{i}")}
+                    <textarea id={format!("answer-{i}")} class="answer" rows={answer_rows(answers.get(i), 32).to_string()} aria-describedby={format!("prompt-{i}")}
                               value={answers.get(i).to_string()} oninput={set_answer(i)} />
                     { for answers.other_versions(i).into_iter().map(|other| html! {
                         <p class="meta answer-conflict">{ "Also written in another tab or window at the same time: " }<q>{ other.to_string() }</q></p>
@@ -376,30 +434,6 @@ fn prompt_line(p: &parallax_core::session::Prompt, names: &[String]) -> String {
         line.push_str(&format!(" (“{q}”)"));
     }
     line
-}
-
-/// A file name from a session title.
-fn file_stem(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() {
-        "parallax-answers".into()
-    } else {
-        format!("parallax-answers-{stem}")
-    }
 }
 
 /// A session's answers as this tab holds them, and why stored answers could not be read.

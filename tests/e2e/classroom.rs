@@ -19,7 +19,7 @@ fn vectors() -> Vec<String> {
 }
 
 /// Starts from empty storage, as a fresh profile would.
-pub async fn clear_storage(c: &Ctx) -> Result<(), String> {
+pub(crate) async fn clear_storage(c: &Ctx) -> Result<(), String> {
     c.b.open(&format!("{}#/", c.base)).await?;
     c.b.js("localStorage.clear(); return true;", vec![]).await?;
     c.b.client.refresh().await.map_err(|e| e.to_string())?;
@@ -50,7 +50,12 @@ return sel.toString();
 "#;
 
 /// Makes a highlight with `note` from the selection `SELECT` makes (paragraph `skip`).
-async fn add_note(c: &Ctx, skip: u64, note: &str, colour: &str) -> Result<String, String> {
+pub(crate) async fn add_note(
+    c: &Ctx,
+    skip: u64,
+    note: &str,
+    colour: &str,
+) -> Result<String, String> {
     let selected = c.b.js(SELECT, vec![json!(skip)]).await?;
     let selected = selected.as_str().unwrap_or_default().to_string();
     ensure(
@@ -139,7 +144,7 @@ pub async fn note_survives_reload(c: &Ctx) -> Result<(), String> {
 }
 
 /// Captures what the next download offers (the app makes files with Blob URLs).
-const HOOK_DOWNLOADS: &str = r#"
+pub(crate) const HOOK_DOWNLOADS: &str = r#"
 window.__downloads = [];
 if (!window.__hooked) {
   window.__hooked = true;
@@ -149,7 +154,7 @@ if (!window.__hooked) {
 return true;
 "#;
 
-async fn last_download(c: &Ctx) -> Result<String, String> {
+pub(crate) async fn last_download(c: &Ctx) -> Result<String, String> {
     c.b.wait_for(
         "a download",
         "return window.__downloads && window.__downloads.length > 0",

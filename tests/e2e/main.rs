@@ -18,6 +18,7 @@ use std::time::Instant;
 mod classroom;
 mod offline;
 mod touch;
+mod ux;
 
 /// The suite, run in order in one fresh session per engine.
 const TESTS: &[&str] = &[
@@ -61,6 +62,10 @@ const TESTS: &[&str] = &[
     "limits_keep_the_page_responsive",
     "teach_builder_makes_a_working_link",
     "handout_prints_to_pdf_with_the_text",
+    "teach_draft_survives_navigation_back_and_reload",
+    "copy_session_link_puts_it_on_the_clipboard",
+    "remove_then_undo_restores_an_own_article_with_its_notes",
+    "export_file_name_holds_the_students_name",
     "served_edition_works_offline_and_updates",
     "session_text_shows_before_the_engine_loads",
 ];
@@ -134,6 +139,10 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "session_text_shows_before_the_engine_loads" => {
             offline::session_text_before_engine(c).await
         }
+        "teach_draft_survives_navigation_back_and_reload" => ux::teach_draft_survives(c).await,
+        "copy_session_link_puts_it_on_the_clipboard" => ux::copy_session_link(c).await,
+        "remove_then_undo_restores_an_own_article_with_its_notes" => ux::remove_then_undo(c).await,
+        "export_file_name_holds_the_students_name" => ux::export_names_the_student(c).await,
         other => Err(format!("unknown test {other}")),
     }?;
     page_is_clean(c).await
