@@ -54,7 +54,7 @@ pub fn library_html(lib: &Library) -> String {
          <ul class=\"nav-links\">{nav}</ul></nav></header>\
          <main id=\"main\" tabindex=\"-1\"><section class=\"library\" aria-labelledby=\"library-heading\">\
          <h1 id=\"library-heading\">Library</h1>\
-         <p class=\"intro\">{} reports of the same story. Open one to read it, or <a href=\"#/add\">add your own article</a>.</p>\
+         <p class=\"intro\">{} reports of the same story. Open one to read it, see <a href=\"#/provenance\">who copied whom</a>, or <a href=\"#/add\">add your own article</a>.</p>\
          <p class=\"compare-bar\"><span class=\"meta\">Tick two sources to compare them side by side.</span></p>\
          <ul class=\"cards\">{cards}</ul></section></main>\
          <footer class=\"site-footer\"><p>Parallax runs entirely in your browser. Nothing you read or write leaves this device.</p></footer>\

@@ -39,7 +39,8 @@ pub fn library_page() -> Html {
         <section class="library" aria-labelledby="library-heading">
             <h1 id="library-heading">{ "Library" }</h1>
             <p class="intro">
-                { format!("{} reports of the same story. Open one to read it, or ", library.docs().len()) }
+                { format!("{} reports of the same story. Open one to read it, see ", library.docs().len()) }
+                <a href="#/provenance">{ "who copied whom" }</a>{ ", or " }
                 <a href="#/add">{ "add your own article" }</a>{ "." }
             </p>
             if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
