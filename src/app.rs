@@ -404,6 +404,7 @@ fn switch(route: Route) -> Html {
         Route::Entity { id } => html! { <EntityPage {id} /> },
         Route::Quotes => html! { <QuotesPage /> },
         Route::Story => html! { <StoryPage /> },
+        Route::Provenance => html! { <crate::pages::provenance::ProvenancePage /> },
         // Keyed by the pair: a new pair is a new component, so its hooks (after the "not found"
         // return) always run in the same order within one instance.
         Route::Compare { a, b } => {

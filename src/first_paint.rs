@@ -162,7 +162,7 @@ fn library_main(lib: &Library) -> String {
     format!(
         "<section class=\"library\" aria-labelledby=\"library-heading\">\
          <h1 id=\"library-heading\">Library</h1>\
-         <p class=\"intro\">{} reports of the same story. Open one to read it, or <a href=\"#/add\">add your own article</a>.</p>\
+         <p class=\"intro\">{} reports of the same story. Open one to read it, see <a href=\"#/provenance\">who copied whom</a>, or <a href=\"#/add\">add your own article</a>.</p>\
          <p class=\"compare-bar\"><span class=\"meta\">Tick two sources to compare them side by side.</span></p>\
          <ul class=\"cards\">{cards}</ul></section>",
         lib.docs().len()

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod components;
 pub mod contexts;
 pub mod engine;
+pub mod families;
 pub mod first_paint;
 pub mod keys;
 pub mod marks;

@@ -33,6 +33,9 @@ pub enum Route {
     /// `#/story`: claims by sources.
     #[at("/story")]
     Story,
+    /// `#/provenance`: who copied whom (copies, updates, rewrites).
+    #[at("/provenance")]
+    Provenance,
     /// `#/quotes`: every quote of every source, grouped by speaker.
     #[at("/quotes")]
     Quotes,

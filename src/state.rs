@@ -241,6 +241,11 @@ impl Library {
         self.collection_of(a).is_some() && self.collection_of(a) == self.collection_of(b)
     }
 
+    /// The pairs of documents that are one text (copies, updates, rewrites).
+    pub fn provenance(&self) -> &[parallax_core::provenance::Link] {
+        &self.snap.provenance
+    }
+
     /// The entity `id`.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.analysis().entities.iter().find(|e| e.id == id)
@@ -445,6 +450,7 @@ pub fn page_title(route: &Route, library: &Library) -> String {
         },
         Route::Quotes => format!("Quotes · {APP_NAME}"),
         Route::Story => format!("Story · {APP_NAME}"),
+        Route::Provenance => format!("Who copied whom · {APP_NAME}"),
         Route::Compare { a, b } => match (library.get(a), library.get(b)) {
             (Some(x), Some(y)) => format!("Compare: {} / {} · {APP_NAME}", x.title, y.title),
             _ => format!("Document not found · {APP_NAME}"),

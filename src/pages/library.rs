@@ -111,7 +111,7 @@ pub fn library_page() -> Html {
     html! {
         <section class="library" aria-labelledby="library-heading">
             <h1 id="library-heading">{ "Library" }</h1>
-            <p class="intro">{ intro }<a href="#/add">{ "add your own article" }</a>{ "." }</p>
+            <p class="intro">{ intro }<a href="#/add">{ "add your own article" }</a>{ "; or see " }<a href="#/provenance">{ "who copied whom" }</a>{ "." }</p>
             if let Some(m) = &articles.message { <p class="banner warning" role="alert">{ m.clone() }</p> }
             <p class={classes!("compare-bar", ready.then_some("ready"))} id="compare-bar" aria-live="polite">{ compare_bar(&library, &picked) }</p>
             if grouped {

@@ -8,6 +8,7 @@ pub mod handout;
 pub mod library;
 pub mod not_found;
 pub mod notes;
+pub mod provenance;
 pub mod quotes;
 pub mod reader;
 pub mod session;

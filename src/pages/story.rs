@@ -34,6 +34,35 @@ pub fn story_link(key: &str) -> String {
     }
 }
 
+/// Which sources are one text (copies, versions, rewrites), from the provenance links: a
+/// claim they all carry counts as one independent report.
+fn copies_note(library: &Library) -> Html {
+    let docs = library.docs();
+    let fams = crate::families::families(docs.len(), library.provenance());
+    if fams.is_empty() {
+        return html! {
+            <p class="meta" id="story-copies"><a href="#/provenance">{ "Who copied whom" }</a>{ ": no two sources here are one text." }</p>
+        };
+    }
+    let groups = fams.iter().map(|f| {
+        let names: Vec<String> = f
+            .members
+            .iter()
+            .map(|m| format!("Source {}", m + 1))
+            .collect();
+        html! { <li>{ format!("{} are one text.", names.join(", ")) }</li> }
+    });
+    html! {
+        <div class="story-copies" id="story-copies">
+            <p class="meta">
+                { "Copies of each other (a wire copy reprinted, versions, rewrites) count once in “independent”: " }
+                <a href="#/provenance">{ "who copied whom" }</a>{ "." }
+            </p>
+            <ul class="meta">{ for groups }</ul>
+        </div>
+    }
+}
+
 /// The story page.
 #[function_component(StoryPage)]
 pub fn story_page() -> Html {
@@ -74,10 +103,11 @@ pub fn story_page() -> Html {
     let mut order: Vec<usize> = (0..claims.len()).collect();
     // Claims come most widely reported first; the sort keeps ties in that order.
     order.sort_by_key(|&i| {
+        let key = (claims[i].reports as i64, claims[i].coverage as i64);
         if ascending {
-            claims[i].coverage as i64
+            key
         } else {
-            -(claims[i].coverage as i64)
+            (-key.0, -key.1)
         }
     });
     let docs = &library.docs()[col.docs.clone()];
@@ -127,7 +157,12 @@ pub fn story_page() -> Html {
                         </button>
                         { for conflict }
                     </th>
-                    <td class="coverage">{ format!("{} of {}", c.coverage, docs.len()) }</td>
+                    <td class="coverage">
+                        { format!("{} of {}", c.coverage, docs.len()) }
+                        if c.reports < c.coverage {
+                            <span class="reports">{ format!(" ({} independent)", c.reports) }</span>
+                        }
+                    </td>
                     { for cells }
                 </tr>
                 { for detail }
@@ -146,6 +181,7 @@ pub fn story_page() -> Html {
                 { format!("{} facts or quotes reported by at least two of the {} sources. ", claims.len(), docs.len()) }
                 { "● same wording, ◐ reworded, ○ the same fact in a different sentence, – not reported. Open a row to read its passages side by side." }
             </p>
+            { copies_note(&library) }
             <p class="scroll-cue" id="scroll-cue" aria-hidden="true">{ format!("The claims stay on the left; swipe the table sideways for all {} sources →", docs.len()) }</p>
             <div class="table-wrap" role="region" aria-label="Claims by source (scrolls sideways)" tabindex="0">
                 <table class="story-table">

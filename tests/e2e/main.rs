@@ -42,6 +42,7 @@ const TESTS: &[&str] = &[
     "compare_view_aligns_rows_and_reopens_from_its_link",
     "story_matrix_sorts_and_opens_a_row",
     "flags_show_their_evidence",
+    "provenance_lists_every_source_and_its_links",
     "no_view_scrolls_sideways_at_375_or_1280",
     "touch_selection_opens_the_highlight_box_in_view",
     "tapping_an_entity_puts_its_panel_in_view_with_focus",
@@ -105,6 +106,7 @@ async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
         "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view(c).await,
         "story_matrix_sorts_and_opens_a_row" => story(c).await,
         "flags_show_their_evidence" => flags(c).await,
+        "provenance_lists_every_source_and_its_links" => provenance(c).await,
         "no_view_scrolls_sideways_at_375_or_1280" => no_sideways_scroll(c).await,
         "touch_selection_opens_the_highlight_box_in_view" => touch::touch_selection(c).await,
         "tapping_an_entity_puts_its_panel_in_view_with_focus" => touch::tap_entity(c).await,
@@ -503,6 +505,7 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
         format!("#/compare/{a}/{b}"),
         format!("#/compare/{a}/{b}?diff=1"),
         "#/story".to_string(),
+        "#/provenance".to_string(),
         "#/quotes".to_string(),
         "#/notes".to_string(),
         "#/teach".to_string(),
@@ -1324,6 +1327,68 @@ async fn story(c: &Ctx) -> Result<(), String> {
     .await?;
     run_axe(c, "story").await?;
     shoot(c, "story").await
+}
+
+/// `#/provenance`, reached from the library: every source is in a family, under "rewrites
+/// whose original is not here" or independent, exactly once; every link names two sources and
+/// its evidence; the story links to it; axe is clean.
+async fn provenance(c: &Ctx) -> Result<(), String> {
+    c.b.open(&format!("{}#/", c.base)).await?;
+    c.b.wait_for(
+        "the library's link",
+        "return document.querySelector('#main a[href=\"#/provenance\"]') !== null",
+    )
+    .await?;
+    c.b.client
+        .find(Locator::Css("#main a[href=\"#/provenance\"]"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    c.b.wait_for(
+        "the provenance view",
+        "return document.querySelector('#provenance') !== null",
+    )
+    .await?;
+    let v = c.b.js("const p = document.querySelector('#provenance'); \
+        const fam = [...p.querySelectorAll('.prov-family')].length; \
+        const inList = new Set([...p.querySelectorAll('.prov-item')].flatMap(li => [li.dataset.a, li.dataset.b])); \
+        const rest = [...p.querySelectorAll('.prov-orphans li, .prov-independent li')].map(li => li.dataset.doc); \
+        const items = [...p.querySelectorAll('.prov-item')].map(li => [li.dataset.relation, li.querySelectorAll('h3 a').length, li.querySelectorAll('.prov-evidence li').length]); \
+        const svgs = [...p.querySelectorAll('svg.prov-drawing')].map(s => s.getAttribute('aria-label') || ''); \
+        return [fam, [...inList], rest, items, svgs];", vec![]).await?;
+    let linked = strings(&v[1]);
+    let rest = strings(&v[2]);
+    for s in &c.seeds {
+        let n = usize::from(linked.contains(&s.id)) + rest.iter().filter(|r| **r == s.id).count();
+        ensure(n == 1, format!("source {} shown {n} times", s.id))?;
+    }
+    for item in v[3].as_array().cloned().unwrap_or_default() {
+        ensure(
+            ["same_copy", "update", "rewrite"].contains(&item[0].as_str().unwrap_or("")),
+            format!("unknown relation {item}"),
+        )?;
+        ensure(
+            item[1] == 2 && item[2].as_u64() >= Some(1),
+            format!("a link without its two sources or evidence: {item}"),
+        )?;
+    }
+    let drawings = strings(&v[4]);
+    ensure(
+        drawings.len() as u64 == v[0].as_u64().unwrap_or(0)
+            && drawings.iter().all(|l| l.starts_with("Family ")),
+        format!("every family drawn with a label: {drawings:?}"),
+    )?;
+    run_axe(c, "provenance").await?;
+    shoot(c, "provenance").await?;
+    c.b.open(&format!("{}#/story", c.base)).await?;
+    c.b.wait_for(
+        "the story's link",
+        "return document.querySelector('#story-copies a[href=\"#/provenance\"]') !== null",
+    )
+    .await
+    .map(|_| ())
 }
 
 async fn flags(c: &Ctx) -> Result<(), String> {

@@ -1,9 +1,10 @@
-//! The comparison subcommands: `align`, `flags`, `story`.
+//! The comparison subcommands: `align`, `flags`, `story`, `provenance`.
 //!
 //! ```text
 //! parallax align A B       {"a","b","a_start","a_end","b_start","b_end","score","kind"} per pair
 //! parallax flags FILE...   {"doc","flag","evidence"} per flag, the files taken together
-//! parallax story FILE...   {"claim","coverage","conflict","passages":{"<file>":[{"start","end","kind","text"}]}}
+//! parallax story FILE...   {"claim","coverage","reports","conflict","passages":{"<file>":[{"start","end","kind","text"}]}}
+//! parallax provenance FILE...  {"a","b","relation","shared","earlier","evidence":[...]} per linked pair
 //! ```
 //! Offsets are code points, end exclusive; `a`, `b`, `doc` and the passage keys are file names.
 
@@ -12,6 +13,7 @@ use anyhow::{bail, Result};
 use parallax_core::align::align;
 use parallax_core::compare::AnalysedDocs;
 use parallax_core::flags::flags;
+use parallax_core::provenance::provenance;
 use parallax_core::story::story;
 use parallax_core::{analyse, CharIndex};
 use serde_json::{json, Map, Value};
@@ -114,7 +116,34 @@ pub fn story_cmd(args: &[String]) -> Result<ExitCode> {
         let conflict = claim.conflict.as_ref().map(|c| {
             json!({"what": c.what, "values": c.values.iter().map(|(d, text, value)| json!({"doc": inputs.names[*d], "text": text, "value": value})).collect::<Vec<_>>()})
         });
-        let line = json!({"claim": n + 1, "coverage": claim.coverage, "conflict": conflict, "passages": Value::Object(passages)});
+        let line = json!({"claim": n + 1, "coverage": claim.coverage, "reports": claim.reports, "conflict": conflict, "passages": Value::Object(passages)});
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(done(&inputs))
+}
+
+/// `parallax provenance FILE...`: one line per pair of files that are one text
+/// (`relation`: `same_copy`, `update` or `rewrite`; `earlier`: `"a"`, `"b"` or null); pairs
+/// not printed are independent.
+pub fn provenance_cmd(args: &[String]) -> Result<ExitCode> {
+    let files = files(args, "usage: parallax provenance FILE...")?;
+    let refs: Vec<&String> = files.iter().collect();
+    let inputs = read_inputs(&refs);
+    let analysis = analyse(&inputs.docs);
+    let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for l in provenance(&analysed.inputs()) {
+        let earlier = match l.earlier {
+            Some(e) if e == l.a => json!("a"),
+            Some(_) => json!("b"),
+            None => Value::Null,
+        };
+        let line = json!({
+            "a": inputs.names[l.a], "b": inputs.names[l.b], "relation": l.relation.as_str(),
+            "shared": (f64::from(l.shared) * 100.0).round() / 100.0, "earlier": earlier,
+            "evidence": l.evidence,
+        });
         writeln!(out, "{line}")?;
     }
     out.flush()?;

@@ -6,6 +6,7 @@
 //! parallax align A B
 //! parallax flags FILE...
 //! parallax story FILE...
+//! parallax provenance FILE...
 //! parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...
 //! parallax train-align MANIFEST
 //! parallax import FILE...
@@ -28,7 +29,7 @@ use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax train-align MANIFEST\n       parallax import FILE...";
+const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax provenance FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax train-align MANIFEST\n       parallax import FILE...";
 
 fn main() -> ExitCode {
     match run() {
@@ -51,6 +52,7 @@ fn run() -> Result<ExitCode> {
         "align" => compare::align_cmd(rest),
         "flags" => compare::flags_cmd(rest),
         "story" => compare::story_cmd(rest),
+        "provenance" => compare::provenance_cmd(rest),
         "session" => session::session_cmd(rest),
         "train-align" => train::train_align_cmd(rest),
         "import" => import::import_cmd(rest),

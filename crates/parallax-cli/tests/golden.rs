@@ -1,4 +1,4 @@
-//! Golden outputs: what `parallax entities|quotes|align|flags|story` print for the bundled seeds
+//! Golden outputs: what `parallax entities|quotes|align|flags|story|provenance` print for the bundled seeds
 //! and for the development texts, compared with the committed files in `tests/golden/`.
 //!
 //! A change to the analysis shows up here as a diff to review. After a deliberate change,
@@ -67,6 +67,23 @@ fn check_all(prefix: &str, files: &[String]) {
     check_corpus(&format!("{prefix}_quotes.jsonl"), "quotes", &[], files);
     check_corpus(&format!("{prefix}_flags.jsonl"), "flags", &[], files);
     check_corpus(&format!("{prefix}_story.jsonl"), "story", &[], files);
+    check_corpus(
+        &format!("{prefix}_provenance.jsonl"),
+        "provenance",
+        &[],
+        files,
+    );
+}
+
+/// `parallax provenance` over the provenance fixtures (a wire report, its reprint, update,
+/// spun and paraphrased rewrites, two independent reports) with the development events'
+/// copies, versions and rewrites.
+#[test]
+fn provenance_fixtures() {
+    let mut files = texts("eval/dev/provenance");
+    files.extend(texts("eval/dev/alignments/events"));
+    files.extend(texts("eval/dev/alignments/rewrites"));
+    check_corpus("provenance_fixtures.jsonl", "provenance", &[], &files);
 }
 
 /// `parallax align A B` for each pair, concatenated into `golden/NAME`.

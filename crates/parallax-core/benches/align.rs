@@ -1,5 +1,6 @@
-//! Comparison benchmarks: all pairs of the five bundled documents aligned, and stories of 10,
-//! 30 and 100 synthetic articles of about 800 words clustered into a claims matrix.
+//! Comparison benchmarks: all pairs of the five bundled documents aligned, stories of 10,
+//! 30 and 100 synthetic articles of about 800 words clustered into a claims matrix, and the
+//! provenance of 100 of them (bar: 200 ms natively).
 //!
 //! The synthetic articles are built deterministically from the seed and development texts:
 //! each takes the sentences of one text in a shuffled order, mixed with sentences of others,
@@ -7,6 +8,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use parallax_core::align::{align, DocInput};
+use parallax_core::provenance::provenance;
 use parallax_core::story::story;
 use parallax_core::text::sentences::sentences;
 use parallax_core::Span;
@@ -117,6 +119,19 @@ fn bench(c: &mut Criterion) {
             b.iter(|| story(docs).len())
         });
     }
+    group.finish();
+    let mut group = c.benchmark_group("provenance of synthetic 800-word articles");
+    group.sample_size(10);
+    let texts = synthetic(100);
+    let spans: Vec<Vec<Span>> = texts.iter().map(|t| sentences(t)).collect();
+    let docs: Vec<DocInput<'_>> = texts
+        .iter()
+        .zip(&spans)
+        .map(|(t, s)| DocInput::new(t, s))
+        .collect();
+    group.bench_with_input(BenchmarkId::from_parameter(100), &docs, |b, docs| {
+        b.iter(|| provenance(docs).len())
+    });
     group.finish();
 }
 

@@ -17,7 +17,7 @@ pub mod pipeline;
 pub mod snapshot;
 
 pub use classroom::{anchor, import, notes, seed, session, sync};
-pub use compare::{align, flags, quote_match, story};
+pub use compare::{align, flags, provenance, quote_match, story};
 pub use pipeline::{analysis, descriptors, document, entities, normalize, quotes, text};
 
 pub use analysis::{analyse, Analysis, DocAnalysis};

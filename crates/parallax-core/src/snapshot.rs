@@ -4,7 +4,7 @@
 //! app reads it without the engine; the engine (in a Web Worker) makes one when the user's own
 //! articles join the library. Serialised as JSON (`to_json` / `from_json`).
 
-use crate::compare::{align, flags, story, AnalysedDocs};
+use crate::compare::{align, flags, provenance, story, AnalysedDocs};
 use crate::document::shorten;
 use crate::{analyse, Analysis, Document};
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,10 @@ pub struct Snapshot {
     pub alignments: Vec<PairAlignment>,
     /// The story matrix's claims.
     pub story: Vec<story::Claim>,
+    /// Pairs of documents that are one text (copies, updates, rewrites). In a
+    /// [`Snapshot::subset`], `a` may come after `b`.
+    #[serde(default)]
+    pub provenance: Vec<provenance::Link>,
 }
 
 impl Snapshot {
@@ -60,6 +64,7 @@ impl Snapshot {
             }
         }
         let story = story::story(&inputs);
+        let provenance = provenance::provenance(&inputs);
         Snapshot {
             version: VERSION,
             docs,
@@ -67,6 +72,7 @@ impl Snapshot {
             flags,
             alignments,
             story,
+            provenance,
         }
     }
 
@@ -79,6 +85,7 @@ impl Snapshot {
             flags: Vec::new(),
             alignments: Vec::new(),
             story: Vec::new(),
+            provenance: Vec::new(),
         }
     }
 
@@ -153,6 +160,19 @@ impl Snapshot {
                 });
             }
         }
+        let links: Vec<provenance::Link> = self
+            .provenance
+            .iter()
+            .filter_map(|l| {
+                Some(provenance::Link {
+                    a: new_of(l.a)?,
+                    b: new_of(l.b)?,
+                    earlier: l.earlier.and_then(new_of),
+                    ..l.clone()
+                })
+            })
+            .collect();
+        let family = provenance::family_of(order.len(), &links);
         Snapshot {
             version: VERSION,
             docs: order.iter().map(|&k| self.docs[k].clone()).collect(),
@@ -168,8 +188,9 @@ impl Snapshot {
             story: self
                 .story
                 .iter()
-                .filter_map(|c| claim_subset(c, &order))
+                .filter_map(|c| claim_subset(c, &order, &family))
                 .collect(),
+            provenance: links,
         }
     }
 
@@ -194,7 +215,7 @@ impl Snapshot {
 }
 
 /// Claim `c` over documents `order` (old positions), when at least two of them report it.
-fn claim_subset(c: &story::Claim, order: &[usize]) -> Option<story::Claim> {
+fn claim_subset(c: &story::Claim, order: &[usize], family: &[usize]) -> Option<story::Claim> {
     let pick = |d: usize| order.iter().position(|&k| k == d);
     let cells: Vec<story::Cell> = order
         .iter()
@@ -223,6 +244,10 @@ fn claim_subset(c: &story::Claim, order: &[usize]) -> Option<story::Claim> {
             .iter()
             .map(|&k| c.passages.get(k).cloned().unwrap_or_default())
             .collect(),
+        reports: provenance::reports(
+            (0..cells.len()).filter(|&d| cells[d] != story::Cell::Absent),
+            family,
+        ),
         cells,
         coverage,
         conflict,

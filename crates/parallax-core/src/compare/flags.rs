@@ -20,8 +20,9 @@
 //! - `descriptor_conflict`: one entity given roles of incompatible classes
 //!   ([`crate::descriptors::roles_conflict`]), within or across sources.
 
-use crate::align::{features::Corpus, lexicon::Synonyms, word_diff, AlignKind, DiffOp, DocInput};
+use crate::align::{features::Corpus, lexicon::Synonyms, DocInput};
 use crate::descriptors::roles_conflict;
+use crate::provenance::{date_line, is_common, Link, Relation};
 use crate::text::lines::{line_roles, LineRole};
 use crate::{CharIndex, Span};
 use serde::{Deserialize, Serialize};
@@ -89,13 +90,6 @@ pub struct DescriptorIn<'a> {
 fn proper() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| PROPER.lines().collect())
-}
-
-/// True when a lower-case word or one of its base forms is a common English word.
-fn is_common(w: &str) -> bool {
-    crate::align::lexicon::base_forms(w)
-        .iter()
-        .any(|b| crate::entities::lexicon::in_word_list(b))
 }
 
 /// Spun variants of WordNet's fixed names: variant -> name ("white home" -> "white house").
@@ -283,36 +277,13 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
 const SPUN_NAME_WEIGHT: usize = 2;
 /// So does one name spelled two ways.
 const SPELLING_WEIGHT: usize = 2;
-/// A copy that follows its source with word-for-word substitutions and no new facts is a
-/// rewrite without any WordNet synonym when at least this many words are substituted...
-const MIN_PLAIN_SUBSTITUTIONS: usize = 6;
-/// ...in at least this share of the chained sentences.
-const MIN_CHANGED_SHARE: f32 = 0.6;
-/// Substituted pairs shown in the evidence.
-const SHOWN_PAIRS: usize = 4;
 /// Proper names written in lower case count at most this many (one text may just be sloppy).
 const MAX_LOWER_NAMES_COUNTED: usize = 3;
 /// Internal evidence of at least this weight makes a spun copy without any original.
 const MIN_INTERNAL_EVIDENCE: usize = 3;
-/// Two sources follow each other when at least this many sentences are chained...
-const MIN_CHAINED: usize = 3;
-/// ...and they cover at least this share of the shorter source's sentences.
-const MIN_CHAINED_SHARE: f32 = 0.5;
-/// A chained pair scoring this or more is the same sentence, not an edit.
-const IDENTICAL_SCORE: f32 = 0.95;
-/// A replacement of at most this many words on each side is a substitution, not a rewrite.
-const MAX_SUBSTITUTION_WORDS: usize = 3;
-/// A spun copy changes at least this many sentences...
-const MIN_CHANGED_SENTENCES: usize = 3;
-/// ...with substitutions making at least this share of its changed words...
-const MIN_SUBSTITUTION_SHARE: f32 = 0.7;
-/// ...and at least this many of them WordNet synonyms.
-const MIN_SYNONYM_SUBSTITUTIONS: usize = 3;
 /// A text is `furniture_heavy` only with at least this many such lines (one long caption is
 /// not boilerplate).
 const MIN_FURNITURE_LINES: usize = 3;
-/// The date line is looked for among this many first lines.
-const DATE_LINE_WITHIN: usize = 12;
 
 /// Flags over a set of documents taken together. `names` name the documents in evidence
 /// (file names; "document N" where missing); `descriptors` has one list per document (or is
@@ -330,8 +301,9 @@ pub fn flags(
     let lines: Vec<Vec<(Span, LineRole)>> = docs.iter().map(|d| line_roles(d.text)).collect();
     let mut out = Vec::new();
     let corpus = Corpus::new(docs);
-    let pairs = crate::story::all_pairs(&corpus);
-    rewrite_flags(docs, &lines, &corpus, &pairs, &name, &mut out);
+    let pairs = crate::align::all_pairs(&corpus);
+    let links = crate::provenance::links(docs, &corpus, &pairs);
+    rewrite_flags(docs, &lines, &links, &name, &mut out);
     date_flags(docs, &lines, &corpus, &pairs, &name, &mut out);
     for (d, doc) in docs.iter().enumerate() {
         layout_flags(d, doc.text, &lines[d], &mut out);
@@ -346,8 +318,7 @@ pub fn flags(
 fn rewrite_flags(
     docs: &[DocInput<'_>],
     lines: &[Vec<(Span, LineRole)>],
-    corpus: &Corpus,
-    pairs: &[crate::align::Scored],
+    links: &[Link],
     name: &dyn Fn(usize) -> String,
     out: &mut Vec<Flag>,
 ) {
@@ -373,56 +344,30 @@ fn rewrite_flags(
                 .then(|| internal_evidence(spun, lower, &names[d].0, &names[d].1))
         })
         .collect();
-    // With the original present.
-    for a in 0..docs.len() {
-        for b in a + 1..docs.len() {
-            let chained: Vec<&crate::align::Scored> = pairs
-                .iter()
-                .filter(|s| s.chained && corpus.sents[s.i].doc == a && corpus.sents[s.j].doc == b)
-                .collect();
-            let shorter = corpus.doc(a).len().min(corpus.doc(b).len()).max(1);
-            if chained.len() < MIN_CHAINED
-                || (chained.len() as f32) < MIN_CHAINED_SHARE * shorter as f32
-            {
-                continue;
-            }
-            let subs = Substitutions::count(docs, corpus, &chained);
-            if !subs.spun(chained.len()) {
-                continue;
-            }
-            // The copy: the side whose substituted words have fewer senses; else the side
-            // whose substituted words are rarer; else the one with more internal evidence;
-            // else the later one.
-            let b_is_copy = match subs
-                .senses_b
-                .cmp(&subs.senses_a)
-                .then(subs.common_b.cmp(&subs.common_a))
-            {
-                std::cmp::Ordering::Less => true,
-                std::cmp::Ordering::Greater => false,
-                std::cmp::Ordering::Equal => internal(b) >= internal(a),
-            };
-            let (copy, orig) = if b_is_copy { (b, a) } else { (a, b) };
-            if rewrite[copy].is_none() {
-                let shown: Vec<String> = subs
-                    .pairs
-                    .iter()
-                    .take(SHOWN_PAIRS)
-                    .map(|(x, y)| {
-                        let (x, y) = if b_is_copy { (x, y) } else { (y, x) };
-                        format!("“{x}” → “{y}”")
-                    })
-                    .collect();
-                rewrite[copy] = Some(format!(
-                    "follows {} sentence by sentence ({} sentences) with {} words substituted, {} of them WordNet synonyms, no new facts: {}",
-                    name(orig),
-                    chained.len(),
-                    subs.words,
-                    subs.synonyms,
-                    shown.join(", "),
-                ));
-            }
+    // With the original present: every rewrite provenance finds, the later side flagged
+    // (where provenance cannot tell, the side with more internal evidence, else the second).
+    for link in links.iter().filter(|l| l.relation == Relation::Rewrite) {
+        let copy = link
+            .later()
+            .unwrap_or(if internal(link.b) >= internal(link.a) {
+                link.b
+            } else {
+                link.a
+            });
+        let orig = if copy == link.a { link.b } else { link.a };
+        if rewrite[copy].is_some() {
+            continue;
         }
+        let c = &link.counts;
+        rewrite[copy] = Some(format!(
+            "a rewrite of {} ({} sentences aligned, {} word for word) with {} words substituted, {} of them WordNet synonyms, no new facts: {}",
+            name(orig),
+            c.aligned,
+            c.verbatim,
+            c.substituted,
+            c.synonyms,
+            link.shown_substitutions(copy == link.a),
+        ));
     }
     for (d, ev) in rewrite.into_iter().enumerate() {
         if let Some(evidence) = ev {
@@ -479,112 +424,6 @@ fn internal_evidence(
     parts.join("; ")
 }
 
-/// The word differences between two sources' chained sentences.
-#[derive(Debug, Default)]
-struct Substitutions {
-    /// Sentences that are the same.
-    identical: usize,
-    /// Words in short substitutions.
-    words: usize,
-    /// Words changed otherwise (inserted, deleted, long replacements).
-    other: usize,
-    /// One-word substitutions that are WordNet synonyms.
-    synonyms: usize,
-    /// Common words among the one-word substitutions, on each side: a spinner trades common
-    /// words for rarer synonyms.
-    common_a: usize,
-    common_b: usize,
-    /// WordNet senses (synonym sets) of the one-word substitutions, on each side: the
-    /// original's words are the everyday ones with many senses, a spinner's the rarer
-    /// lemmas with few ("buildings" / "edifices").
-    senses_a: usize,
-    senses_b: usize,
-    /// Changes that bring a fact in or take one out: a number, or a name other than in its
-    /// case ("12" → "34", "Tainan" → "Taipei"; not "Reuters" → "reuters").
-    facts: usize,
-    /// Sentences with any change.
-    changed: usize,
-    /// The substituted words, as (first source, second source), in order.
-    pairs: Vec<(String, String)>,
-}
-
-/// True when a changed word carries a fact: a digit, or a capital where the other side has
-/// another word.
-fn carries_fact(x: &str, y: &str) -> bool {
-    let fact = |w: &str| {
-        w.chars().any(|c| c.is_ascii_digit())
-            || w.split(' ').any(|t| {
-                t.chars().next().is_some_and(char::is_uppercase) && !is_common(&t.to_lowercase())
-            })
-    };
-    x.to_lowercase() != y.to_lowercase() && (fact(x) || fact(y))
-}
-
-impl Substitutions {
-    fn count(docs: &[DocInput<'_>], corpus: &Corpus, chained: &[&crate::align::Scored]) -> Self {
-        let mut n = Substitutions::default();
-        let syn = Synonyms::get();
-        for s in chained {
-            if s.kind == AlignKind::Same && s.score.raw >= IDENTICAL_SCORE {
-                n.identical += 1;
-                continue;
-            }
-            let ta = corpus_text(docs, corpus, s.i);
-            let tb = corpus_text(docs, corpus, s.j);
-            let ops = word_diff(&ta, &tb);
-            n.changed += usize::from(ops.iter().any(|o| !matches!(o, DiffOp::Equal(_))));
-            let mut k = 0;
-            while k < ops.len() {
-                match (&ops[k], ops.get(k + 1)) {
-                    (DiffOp::Delete(x), Some(DiffOp::Insert(y))) => {
-                        let (nx, ny) = (x.split(' ').count(), y.split(' ').count());
-                        n.facts += usize::from(carries_fact(x, y));
-                        if nx <= MAX_SUBSTITUTION_WORDS && ny <= MAX_SUBSTITUTION_WORDS {
-                            n.words += nx.max(ny);
-                            n.pairs.push((x.clone(), y.clone()));
-                            if nx == 1 && ny == 1 {
-                                let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
-                                if syn.synonyms(&lx, &ly) {
-                                    n.synonyms += 1;
-                                }
-                                n.common_a += usize::from(is_common(&lx));
-                                n.common_b += usize::from(is_common(&ly));
-                                n.senses_a += syn.keys(&lx).0.len();
-                                n.senses_b += syn.keys(&ly).0.len();
-                            }
-                        } else {
-                            n.other += nx.max(ny);
-                        }
-                        k += 2;
-                    }
-                    (DiffOp::Delete(x), _) | (DiffOp::Insert(x), _) => {
-                        n.other += x.split(' ').count();
-                        n.facts += usize::from(carries_fact(x, ""));
-                        k += 1;
-                    }
-                    _ => k += 1,
-                }
-            }
-        }
-        n
-    }
-
-    /// True when `chained` sentences with these differences make a spun copy: mostly short
-    /// substitutions in three or more sentences, and either WordNet synonyms among them or,
-    /// without any thesaurus, many word-for-word substitutions in most sentences and no new
-    /// facts (an update changes figures and names; a light edit changes few sentences).
-    fn spun(&self, chained: usize) -> bool {
-        let changed = chained - self.identical;
-        let substitutions = changed >= MIN_CHANGED_SENTENCES
-            && self.words as f32
-                >= MIN_SUBSTITUTION_SHARE * (self.words + self.other).max(1) as f32;
-        let plain = self.facts == 0
-            && self.words >= MIN_PLAIN_SUBSTITUTIONS
-            && self.changed as f32 >= MIN_CHANGED_SHARE * chained as f32;
-        substitutions && (self.synonyms >= MIN_SYNONYM_SUBSTITUTIONS || plain)
-    }
-}
-
 /// `repeated_headline` and `furniture_heavy` of document `d` from its line roles.
 fn layout_flags(d: usize, text: &str, roles: &[(Span, LineRole)], out: &mut Vec<Flag>) {
     let ix = CharIndex::new(text);
@@ -633,31 +472,6 @@ fn layout_flags(d: usize, text: &str, roles: &[(Span, LineRole)], out: &mut Vec<
     }
 }
 
-fn corpus_text(docs: &[DocInput<'_>], c: &Corpus, i: usize) -> String {
-    let s = &c.sents[i];
-    docs[s.doc]
-        .text
-        .chars()
-        .skip(s.span.start)
-        .take(s.span.len())
-        .collect()
-}
-
-/// The year of a document's date line, if it has one among its first lines.
-fn own_date(text: &str, roles: &[(Span, LineRole)]) -> Option<(i32, String)> {
-    let ix = CharIndex::new(text);
-    roles
-        .iter()
-        .take(DATE_LINE_WITHIN)
-        .filter(|(_, r)| *r == LineRole::DateLine)
-        .find_map(|&(s, _)| {
-            let line = ix.slice(text, s).trim().to_string();
-            let v = crate::normalize::date_value(&line, None)?;
-            let y: i32 = v.get(..4)?.parse().ok()?;
-            Some((y, line))
-        })
-}
-
 /// Years named in a document's running text and captions (not its date line or furniture).
 fn body_years(roles: &[(Span, LineRole)], c: &Corpus, d: usize) -> Vec<i32> {
     let content = |span: Span| {
@@ -687,7 +501,10 @@ fn date_flags(
     let dates: Vec<Option<(i32, String)>> = docs
         .iter()
         .zip(lines)
-        .map(|(d, l)| own_date(d.text, l))
+        .map(|(d, l)| {
+            let (v, line) = date_line(d.text, l)?;
+            Some((v.get(..4)?.parse().ok()?, line))
+        })
         .collect();
     for (d, own) in dates.iter().enumerate() {
         let Some((y, line)) = own else { continue };
@@ -886,10 +703,10 @@ mod tests {
             The mayor said the program would aid small businesses. \
             Critics cautioned that taxes could climb sharply next year. \
             A final ballot is anticipated before the end of the month.";
-        let flagged = "1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms, no new facts: “meet” → “gather”, “discuss” → “hash out”, “plan” → “program”, “help” → “aid”";
+        let flagged = "1 machine_rewrite: a rewrite of document 0 (4 sentences aligned, 0 word for word) with 9 words substituted, 5 of them WordNet synonyms, no new facts: “meet” → “gather”, “discuss” → “hash out”, “plan” → “program”, “help” → “aid”";
         check(&[original, spun], &[], &[flagged]);
         // Copy first: the everyday words with many WordNet senses are the original's.
-        let flagged = "0 machine_rewrite: follows document 1 sentence by sentence (4 sentences) with 9 words substituted, 5 of them WordNet synonyms, no new facts: “meet” → “gather”, “discuss” → “hash out”, “plan” → “program”, “help” → “aid”";
+        let flagged = "0 machine_rewrite: a rewrite of document 1 (4 sentences aligned, 0 word for word) with 9 words substituted, 5 of them WordNet synonyms, no new facts: “meet” → “gather”, “discuss” → “hash out”, “plan” → “program”, “help” → “aid”";
         check(&[spun, original], &[], &[flagged]);
     }
 
@@ -919,7 +736,7 @@ mod tests {
         check(
             &[original, round_trip],
             &[],
-            &["1 machine_rewrite: follows document 0 sentence by sentence (4 sentences) with 15 words substituted, 1 of them WordNet synonyms, no new facts: “storm” → “tempest”, “many houses” → “lots of homes”, “port” → “harbour”, “clear” → “clean”"],
+            &["1 machine_rewrite: a rewrite of document 0 (4 sentences aligned, 0 word for word) with 15 words substituted, 1 of them WordNet synonyms, no new facts: “storm” → “tempest”, “many houses” → “lots of homes”, “port” → “harbour”, “clear” → “clean”"],
         );
         // An update changes figures and names; a light edit changes one sentence: never flagged.
         let update = "The storm damaged 300 houses in the port on Sunday, officials said. \

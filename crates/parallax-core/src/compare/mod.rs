@@ -4,6 +4,7 @@
 
 pub mod align;
 pub mod flags;
+pub mod provenance;
 pub mod quote_match;
 pub mod story;
 

@@ -6,14 +6,16 @@
 //! claims by average-link clustering: edges in order of strength, two clusters join only when
 //! the mean strength over all their cross pairs (an absent edge counts 0) stays at least
 //! [`LINK`], so one sentence that touches two unrelated facts does not chain them. A claim is
-//! kept when two or more documents report it; rows are sorted by coverage.
+//! kept when two or more documents report it. Documents that are one text (a wire copy
+//! reprinted, versions, a rewrite: [`crate::provenance`]) are one report: a claim's `reports`
+//! counts them once, and rows are sorted by reports, then coverage.
 //!
 //! A claim whose documents give different values for the same number (by
 //! [`crate::normalize::values_conflict`]: "around 100,000" against "130,000", but not "more
 //! than 100,000" against "120,000") or different years for its event carries a [`Conflict`]
 //! with both values.
 
-use crate::align::{features::Corpus, AlignKind, DocInput, Scored, DEFAULT};
+use crate::align::{features::Corpus, AlignKind, DocInput, Scored};
 use crate::normalize::{number_value, values_conflict};
 use crate::offsets::Span;
 use serde::{Deserialize, Serialize};
@@ -90,6 +92,10 @@ pub struct Claim {
     pub cells: Vec<Cell>,
     /// Number of documents reporting it.
     pub coverage: usize,
+    /// Number of independent reports of it: documents that are one text (provenance) count
+    /// once.
+    #[serde(default)]
+    pub reports: usize,
     /// Different numbers or dates given for it, if any.
     pub conflict: Option<Conflict>,
 }
@@ -112,35 +118,13 @@ fn strength(s: &Scored) -> f32 {
     }
 }
 
-/// Every aligned pair between documents of a corpus (sentence indices i < j).
-pub(crate) fn all_pairs(c: &Corpus) -> Vec<Scored> {
-    let cands = crate::align::candidates(c, None);
-    type Scores = Vec<(usize, usize, crate::align::PairScore)>;
-    let mut by_docs: HashMap<(usize, usize), Scores> = HashMap::new();
-    for (i, j) in cands {
-        let (a, b) = (c.sents[i].doc, c.sents[j].doc);
-        let p = crate::align::score(&c.sents[i], &c.sents[j]);
-        if a < b {
-            by_docs.entry((a, b)).or_default().push((i, j, p));
-        } else {
-            by_docs.entry((b, a)).or_default().push((j, i, p));
-        }
-    }
-    let mut keys: Vec<(usize, usize)> = by_docs.keys().copied().collect();
-    keys.sort_unstable();
-    let mut out = Vec::new();
-    for k in keys {
-        let scored = by_docs.remove(&k).unwrap_or_default();
-        out.extend(crate::align::order_pass(c, k.0, k.1, scored, &DEFAULT));
-    }
-    out
-}
-
 /// The claims of a story: clusters of aligned sentences across `docs`, reported by at least
 /// two documents, most widely reported first.
 pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
     let c = Corpus::new(docs);
-    let pairs = all_pairs(&c);
+    let pairs = crate::align::all_pairs(&c);
+    let family =
+        crate::provenance::family_of(docs.len(), &crate::provenance::links(docs, &c, &pairs));
     let n = c.sents.len();
     let mut edge: HashMap<(usize, usize), f32> = HashMap::new();
     let mut kind_of: HashMap<(usize, usize), AlignKind> = HashMap::new();
@@ -223,17 +207,24 @@ pub fn story(docs: &[DocInput<'_>]) -> Vec<Claim> {
             continue;
         }
         let conflict = conflict_in(&c, &sorted);
+        let reports =
+            crate::provenance::reports((0..ndocs).filter(|&d| cells[d] != Cell::Absent), &family);
         claims.push((
             sorted[0],
             Claim {
                 passages,
                 cells,
                 coverage,
+                reports,
                 conflict,
             },
         ));
     }
-    claims.sort_by(|a, b| b.1.coverage.cmp(&a.1.coverage).then(a.0.cmp(&b.0)));
+    claims.sort_by(|a, b| {
+        (b.1.reports, b.1.coverage)
+            .cmp(&(a.1.reports, a.1.coverage))
+            .then(a.0.cmp(&b.0))
+    });
     claims.into_iter().map(|(_, c)| c).collect()
 }
 

@@ -627,8 +627,30 @@ pub(crate) struct Scored {
     pub score: PairScore,
     pub kind: AlignKind,
     pub value: f32,
-    /// On the monotonic chain of a rewrite.
-    pub chained: bool,
+}
+
+/// Every aligned pair between documents of a corpus (sentence indices i < j).
+pub(crate) fn all_pairs(c: &Corpus) -> Vec<Scored> {
+    let cands = candidates(c, None);
+    type Scores = Vec<(usize, usize, PairScore)>;
+    let mut by_docs: HashMap<(usize, usize), Scores> = HashMap::default();
+    for (i, j) in cands {
+        let (a, b) = (c.sents[i].doc, c.sents[j].doc);
+        let p = score(&c.sents[i], &c.sents[j]);
+        if a < b {
+            by_docs.entry((a, b)).or_default().push((i, j, p));
+        } else {
+            by_docs.entry((b, a)).or_default().push((j, i, p));
+        }
+    }
+    let mut keys: Vec<(usize, usize)> = by_docs.keys().copied().collect();
+    keys.sort_unstable();
+    let mut out = Vec::new();
+    for k in keys {
+        let scored = by_docs.remove(&k).unwrap_or_default();
+        out.extend(order_pass(c, k.0, k.1, scored, &DEFAULT));
+    }
+    out
 }
 
 /// Aligns documents `a` and `b` of a corpus: classified pairs, order pass applied.
@@ -732,7 +754,6 @@ pub(crate) fn order_pass(
                 score: p,
                 kind,
                 value: value.clamp(0.0, 1.0),
-                chained: on_chain,
             });
         }
     }

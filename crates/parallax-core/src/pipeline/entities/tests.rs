@@ -14,6 +14,8 @@ const DEFAULT_MISSES: &[&str] = &[
     "dotted state",
     "byline in capitals",
     "corporate stop",
+    // Retrained with the world corpus: "met in the Kremlin" tagged ORG (the building is PLACE).
+    "building",
 ];
 
 /// Each row holds for the rules, and for the default recognizer unless it is a known miss.
