@@ -29,11 +29,25 @@ pub fn library_page() -> Html {
                 let label = format!("“{}”", parallax_core::document::shorten(&title, 60));
                 undo.dispatch(UndoAction::Removed(a.clone(), label));
             }
-            focus_neighbour(
-                &format!("#doc-list li[data-doc=\"{id}\"]"),
-                "h2 a",
-                "library-undo",
-            );
+            // The next card in the library (or the one before), across collections.
+            let near = next_card(&library, &id)
+                .and_then(|n| {
+                    gloo::utils::document()
+                        .query_selector(&format!("#doc-list li[data-doc=\"{n}\"] h2 a"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            match near {
+                Some(e) => {
+                    let _ = e.focus();
+                }
+                None => focus_neighbour(
+                    &format!("#doc-list li[data-doc=\"{id}\"]"),
+                    "h2 a",
+                    "library-undo",
+                ),
+            }
             articles.remove.emit(id.to_string());
         })
     };
@@ -133,6 +147,16 @@ pub fn library_page() -> Html {
             <UndoBar id="library-undo" message={undo.message.clone()} can_undo={undo.pending.is_some()} {on_undo} />
         </section>
     }
+}
+
+/// The id of the card after `id` in the library's order (else the one before), skipping
+/// nothing: the card that takes the removed one's place for the keyboard.
+fn next_card(library: &Library, id: &str) -> Option<String> {
+    let docs = library.docs();
+    let k = docs.iter().position(|d| d.id == id)?;
+    docs.get(k + 1)
+        .or_else(|| k.checked_sub(1).and_then(|j| docs.get(j)))
+        .map(|d| d.id.clone())
 }
 
 /// Whether documents `a` and `b` (ids) belong to one story.

@@ -513,7 +513,7 @@ fn doc_body(m: &Marking<'_>, panel: &UseReducerHandle<ReaderPanel>) -> Html {
     });
     html! {
         <>
-            <div class="doc-body" id="doc-body">{ for paragraphs }</div>
+            <div class="doc-body" id="doc-body" data-complete={(m.limit >= doc.paragraphs.len()).to_string()}>{ for paragraphs }</div>
             if let Some(span) = panel.pending {
                 <NoteEditor doc_id={doc.id.clone()} text={doc.text.clone()} {span}
                     on_close={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::CloseEditor)) }} />

@@ -437,8 +437,14 @@ async fn nothing_ran(c: &Ctx, root: &str) -> Result<(), String> {
     )
 }
 
-/// Every vector is visible, as typed, in the text of `root`.
+/// Every vector is visible, as typed, in the text of `root` (once the reader has rendered
+/// every paragraph: a long article arrives in slices, the first screen first).
 async fn vectors_visible(c: &Ctx, root: &str, vs: &[String]) -> Result<(), String> {
+    c.b.wait_for(
+        "every paragraph rendered",
+        "return document.querySelector('#doc-body[data-complete=\"false\"]') === null",
+    )
+    .await?;
     let text =
         c.b.js(
             "const r = document.querySelector(arguments[0]); return r ? r.textContent : ''",
