@@ -66,6 +66,12 @@ fn main() -> ExitCode {
             let out = root.join("target/lighthouse-dist");
             dist::release(&tools, &out, false).and_then(|_| lighthouse::run(&out))
         }),
+        Some("wasm-size") => wasm_size::print(
+            &args
+                .get(1)
+                .map_or_else(wasm_size::viewer_wasm, std::path::PathBuf::from),
+            25,
+        ),
         Some("bench") => util::run_cmd(util::cmd("cargo").args(["bench", "-p", "parallax-core"])),
         Some("eval") => eval::eval(&root),
         Some("engine") => engine::from_trunk(),

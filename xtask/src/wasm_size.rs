@@ -7,6 +7,14 @@ use std::collections::HashMap;
 use std::path::Path;
 use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
 
+/// The viewer's wasm as rustc wrote it (trunk's `wasm-release` build of `parallax-app`).
+pub fn viewer_wasm() -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| crate::util::project_root().join("target"))
+        .join("wasm32-unknown-unknown/wasm-release/parallax-app.wasm")
+}
+
 /// Code bytes per crate (largest first) and the data segments' bytes.
 pub struct Breakdown {
     /// (crate, bytes of function bodies), largest first.
