@@ -2,15 +2,15 @@
 //! `HashRouter`, the page frame and the `switch` from [`Route`] to pages. Nothing imports
 //! this module but `main.rs`.
 
-use crate::articles::{Article, ArticleSet};
 use crate::contexts::{ArticlesCtx, EngineStatus, NotesCtx, Timings};
-use crate::notes::{NotesAction, NotesState};
+use crate::library::{page_title, Library};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
     quotes::QuotesPage, reader::Reader, story::StoryPage,
 };
 use crate::route::Route;
-use crate::state::{page_title, Library};
+use crate::state::articles::{Article, ArticleSet};
+use crate::state::notes::{NotesAction, NotesState};
 use crate::storage;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,7 +32,7 @@ struct ArticlesState {
 impl ArticlesState {
     fn of(set: ArticleSet, message: Option<String>) -> ArticlesState {
         ArticlesState {
-            list: Rc::new(crate::articles::shown(&set)),
+            list: Rc::new(crate::state::articles::shown(&set)),
             versions: set,
             message,
         }
@@ -52,7 +52,7 @@ impl Reducible for ArticlesState {
         match action {
             ArticlesAction::Saved(s) => Rc::new(s),
             ArticlesAction::Stored(raw) => {
-                let merged = self.versions.join(&crate::articles::parse(&raw).0);
+                let merged = self.versions.join(&crate::state::articles::parse(&raw).0);
                 if merged == self.versions {
                     self
                 } else {
@@ -66,7 +66,7 @@ impl Reducible for ArticlesState {
 fn load_articles() -> ArticlesState {
     match storage::read(storage::ARTICLES_KEY) {
         Ok(Some(raw)) => {
-            let (set, problems) = crate::articles::parse(&raw);
+            let (set, problems) = crate::state::articles::parse(&raw);
             let message = (!problems.is_empty()).then(|| {
                 let kept = storage::keep_damaged(storage::ARTICLES_KEY, &raw)
                     .map(|k| format!(" The stored data was kept as it was under “{k}”."))
@@ -87,13 +87,16 @@ fn load_articles() -> ArticlesState {
 /// writes the merge: the state to show.
 fn save_articles(set: &ArticleSet) -> ArticlesState {
     let stored = match storage::read(storage::ARTICLES_KEY) {
-        Ok(Some(raw)) => crate::articles::parse(&raw).0,
+        Ok(Some(raw)) => crate::state::articles::parse(&raw).0,
         _ => ArticleSet::default(),
     };
     let merged = set.join(&stored);
-    let message = storage::write(storage::ARTICLES_KEY, &crate::articles::serialize(&merged))
-        .err()
-        .map(|e| e.to_string());
+    let message = storage::write(
+        storage::ARTICLES_KEY,
+        &crate::state::articles::serialize(&merged),
+    )
+    .err()
+    .map(|e| e.to_string());
     ArticlesState::of(merged, message)
 }
 
@@ -169,7 +172,7 @@ pub fn app() -> Html {
         });
     }
     use_library(&articles.list, &library, &engine);
-    let writer = use_memo((), |_| storage::fresh_id("t"));
+    let writer = use_memo((), |_| crate::clock::fresh_id("t"));
     let notes = {
         let writer = writer.clone();
         use_reducer(move || load_notes(&writer))
@@ -224,7 +227,7 @@ pub fn app() -> Html {
             let writer = writer.clone();
             Callback::from(move |id: String| {
                 let mut set = articles.versions.clone();
-                if set.remove(&id, storage::now(), &writer) {
+                if set.remove(&id, crate::clock::now(), &writer) {
                     articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
                 }
             })
@@ -233,7 +236,7 @@ pub fn app() -> Html {
             let articles = articles.clone();
             let writer = writer.clone();
             Callback::from(move |(id, collection): (String, String)| {
-                if let Some(a) = crate::articles::moved(&articles.list, &id, &collection) {
+                if let Some(a) = crate::state::articles::moved(&articles.list, &id, &collection) {
                     let mut set = articles.versions.clone();
                     set.put(a, &writer);
                     articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
@@ -281,7 +284,7 @@ fn use_library(
     use_effect_with(list.clone(), move |list| {
         *generation.borrow_mut() += 1;
         let mine = *generation.borrow();
-        let parts = crate::state::parts(list);
+        let parts = crate::library::parts(list);
         let added: usize = parts
             .iter()
             .map(|p| p.own.iter().filter(|o| **o).count())

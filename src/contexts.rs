@@ -1,9 +1,9 @@
 //! What the app shell provides to every view through Yew contexts, and how a view writes its
 //! state into the link. Pages and components import these; nothing imports `app`.
 
-use crate::articles::Article;
-use crate::notes::{NotesAction, NotesState};
 use crate::route::Route;
+use crate::state::articles::Article;
+use crate::state::notes::{NotesAction, NotesState};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -84,6 +84,6 @@ pub struct ArticlesCtx {
     pub add: Callback<Article>,
     /// Removes the article with this id (and saves the list).
     pub remove: Callback<String>,
-    /// Move an own article (id) to a collection (its name; see `crate::articles`).
+    /// Move an own article (id) to a collection (its name; see `crate::state::articles`).
     pub move_to: Callback<(String, String)>,
 }

@@ -3,10 +3,10 @@
 //! Each article goes into a collection (one story, read and compared on its own): the bundled
 //! story or one the user names; an article can be moved to another later.
 
-use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
+use crate::library::Library;
 use crate::route::Route;
-use crate::state::Library;
+use crate::state::articles::Article;
 use parallax_core::import::{Format, ImportError, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -42,7 +42,7 @@ pub fn add_page() -> Html {
     let status = use_state(|| Status::Idle);
     let paste = use_node_ref();
     let collection = use_node_ref();
-    let names = crate::articles::collections(&articles.list);
+    let names = crate::state::articles::collections(&articles.list);
 
     // Imports `bytes` (from a file named `name`, or pasted) and adds the article.
     let add = {
@@ -57,7 +57,7 @@ pub fn add_page() -> Html {
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            let collection = match crate::articles::collection_name(&typed) {
+            let collection = match crate::state::articles::collection_name(&typed) {
                 Ok(c) => c,
                 Err(e) => {
                     status.set(Status::Failed(e));
@@ -83,14 +83,14 @@ pub fn add_page() -> Html {
                         )));
                         yield_to_paint().await;
                         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-                        let id = crate::articles::new_id(&imported.title, &taken);
+                        let id = crate::state::articles::new_id(&imported.title, &taken);
                         let whole = imported.format == Format::Html && !imported.extracted;
-                        let source = crate::articles::Source::of(&imported);
+                        let source = crate::state::articles::Source::of(&imported);
                         add.emit(Article {
                             id: id.clone(),
                             text: imported.text,
                             origin: name.unwrap_or_else(|| "pasted".into()),
-                            added: crate::storage::now(),
+                            added: crate::clock::now(),
                             collection,
                             source: source.clone(),
                         });
@@ -212,7 +212,7 @@ fn move_form(
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            if let Ok(name) = crate::articles::collection_name(&typed) {
+            if let Ok(name) = crate::state::articles::collection_name(&typed) {
                 move_to.emit((id.clone(), name));
             }
         })
@@ -232,11 +232,11 @@ fn collection_field(names: &[String], collection: &NodeRef) -> Html {
         <p class="add-collection">
             <label for="collection-input">{ "Collection (the story this article belongs to)" }</label>
             <input id="collection-input" type="text" ref={collection.clone()} list="collection-names" maxlength="200"
-                   value={names.last().cloned().unwrap_or_default()} placeholder={crate::articles::DEFAULT_COLLECTION}
+                   value={names.last().cloned().unwrap_or_default()} placeholder={crate::state::articles::DEFAULT_COLLECTION}
                    aria-describedby="collection-help" />
-            <span class="meta" id="collection-help">{ format!("Articles of one collection are compared with each other only. Type a new name for a new story, or “{}” to compare it with the bundled reports.", crate::articles::BUNDLED_NAME) }</span>
+            <span class="meta" id="collection-help">{ format!("Articles of one collection are compared with each other only. Type a new name for a new story, or “{}” to compare it with the bundled reports.", crate::state::articles::BUNDLED_NAME) }</span>
             <datalist id="collection-names">
-                <option value={crate::articles::BUNDLED_NAME} />
+                <option value={crate::state::articles::BUNDLED_NAME} />
                 { for names.iter().map(|n| html! { <option value={n.clone()} /> }) }
             </datalist>
         </p>
@@ -288,13 +288,13 @@ fn status_line(status: &Status) -> Html {
         Status::Whole(id, left_out) => html! {
             <p class="progress" role="status" id="import-whole">
                 { "No article was found in this page, so its whole text was added: menus, links and other page furniture may be part of it. " }
-                { crate::articles::left_out_notice(*left_out).map(|n| format!("{n} ")).unwrap_or_default() }
+                { crate::state::articles::left_out_notice(*left_out).map(|n| format!("{n} ")).unwrap_or_default() }
                 <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
             </p>
         },
         Status::Cut(id, left_out) => html! {
             <p class="progress" role="status" id="import-cut">
-                { crate::articles::left_out_notice(*left_out).unwrap_or_default() }{ " " }
+                { crate::state::articles::left_out_notice(*left_out).unwrap_or_default() }{ " " }
                 <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
             </p>
         },

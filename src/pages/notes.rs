@@ -3,8 +3,8 @@
 
 use crate::components::notes::{NoteItem, NoteList};
 use crate::contexts::NotesCtx;
-use crate::notes::NotesAction;
-use crate::state::Library;
+use crate::library::Library;
+use crate::state::notes::NotesAction;
 use yew::prelude::*;
 
 /// The notes page.
@@ -171,7 +171,7 @@ fn session_answers() -> Html {
             .ok()
             .flatten()
             .unwrap_or_default();
-        let (answers, _) = crate::session::Answers::parse(&raw);
+        let (answers, _) = crate::state::answers::Answers::parse(&raw);
         let prompts = parallax_core::session::decode(&e.payload)
             .map(|s| s.prompts)
             .unwrap_or_default();
@@ -211,7 +211,7 @@ const NOTES_PAGE: usize = 200;
 /// how many notes are left out.
 fn note_groups(
     library: &Library,
-    state: &crate::notes::NotesState,
+    state: &crate::state::notes::NotesState,
     limit: usize,
 ) -> (Vec<Html>, usize) {
     let mut groups = Vec::new();

@@ -8,11 +8,11 @@ use crate::components::notes::{highlight_runs, placed, NoteEditor, NoteItem, Not
 use crate::components::quote_list::QuoteList;
 use crate::contexts::NotesCtx;
 use crate::keys::use_presenter_keys;
+use crate::library::{entities_by_label, Library};
 use crate::marks::{label_name, segments, Mark};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
-use crate::state::{entities_by_label, Library};
-use crate::view::{PanelAction, ReaderAction, ReaderPanel, ReaderQuery, ReaderView};
+use crate::state::reader::{PanelAction, ReaderAction, ReaderPanel, ReaderQuery, ReaderView};
 use gloo::events::EventListener;
 use parallax_core::analysis::{Label, Mention};
 use parallax_core::{CharIndex, Document, Span};
@@ -461,12 +461,12 @@ fn header_bylines(d: &Document) -> Vec<Span> {
 }
 
 /// Title, byline, outlet and date, counts, and a notice when the article was cut.
-fn doc_header(m: &Marking<'_>, source: Option<&crate::articles::Source>) -> Html {
+fn doc_header(m: &Marking<'_>, source: Option<&crate::state::articles::Source>) -> Html {
     let doc = m.doc;
     let bylines = header_bylines(doc);
     let site = source.and_then(|s| s.site.clone());
     let url = source.and_then(|s| s.url.clone());
-    let cut = source.and_then(|s| crate::articles::left_out_notice(s.left_out));
+    let cut = source.and_then(|s| crate::state::articles::left_out_notice(s.left_out));
     html! {
         <header>
             { match doc.title_span {
@@ -608,7 +608,7 @@ fn tips(lib: &Library, doc: usize) -> Vec<String> {
             let here = mentions.iter().filter(|x| x.entity == m.entity).count();
             match lib.entity(&m.entity) {
                 Some(e) => {
-                    let (n, docs) = crate::state::elsewhere(e, doc);
+                    let (n, docs) = crate::library::elsewhere(e, doc);
                     let other = match docs {
                         0 => "not in other sources".to_string(),
                         1 => format!("{n} in 1 other source"),

@@ -3,13 +3,14 @@
 //! device and export as a file to hand in. `?s=2` shows the second source, `?handout` the
 //! printable handout.
 
-use crate::answered::AnsweredAction;
 use crate::contexts::NotesCtx;
+use crate::guided::{documents, hand_in, hand_in_file_name, source_name};
+use crate::library::Library;
 use crate::pages::handout::Handout;
 use crate::pages::reader::Reader;
 use crate::route::Route;
-use crate::session::{answer_rows, documents, hand_in, hand_in_file_name, source_name, Answers};
-use crate::state::Library;
+use crate::state::answered::AnsweredAction;
+use crate::state::answers::{answer_rows, Answers};
 use crate::url::{has_flag, query_param};
 use parallax_core::analysis::Label;
 use parallax_core::session::Session;
@@ -191,7 +192,7 @@ fn guided(p: &GuidedProps) -> Html {
                 .map(|t| t.value())
                 .unwrap_or_default();
             let mut next = saver.answers.answers.clone();
-            next.set(i, value, crate::storage::now(), &writer);
+            next.set(i, value, crate::clock::now(), &writer);
             saver.save(next);
         })
     };
@@ -203,7 +204,7 @@ fn guided(p: &GuidedProps) -> Html {
                 .map(|t| t.value())
                 .unwrap_or_default();
             let mut next = saver.answers.answers.clone();
-            next.set_name(value, crate::storage::now(), &writer);
+            next.set_name(value, crate::clock::now(), &writer);
             saver.save(next);
         })
     };
@@ -229,7 +230,7 @@ fn guided(p: &GuidedProps) -> Html {
                 Ok(()) => {
                     let _ = crate::storage::update_answered(AnsweredAction::Exported {
                         key: session_key.clone(),
-                        at: crate::storage::now(),
+                        at: crate::clock::now(),
                     });
                     saved.set(Some(Ok(exported(&session, &answers.answers, &file))));
                 }
@@ -294,7 +295,7 @@ impl Saver {
                 key: parallax_core::session::key(&self.payload),
                 payload: self.payload.clone(),
                 title: self.title.clone(),
-                at: crate::storage::now(),
+                at: crate::clock::now(),
             });
         }
         self.saved
@@ -343,7 +344,7 @@ fn head(
         <header class="session-head">
             <p class="eyebrow">{ "Guided reading" }</p>
             <h1 id="session-title">{ title.to_string() }</h1>
-            <p class="session-edit"><a id="edit-session" href={format!("#/teach?{}", crate::teach::Draft::from_session(s).to_query())}>{ "Edit this session" }</a>
+            <p class="session-edit"><a id="edit-session" href={format!("#/teach?{}", crate::state::teach::Draft::from_session(s).to_query())}>{ "Edit this session" }</a>
                 <span class="meta">{ " (opens a copy in the session builder; this link stays as it is)" }</span></p>
             <p class="meta">
                 { format!("{n} source{}", if n == 1 { "" } else { "s" }) }

@@ -5,7 +5,7 @@
 //! tab's write arrives as [`NotesAction::Remote`] too. The notes are a
 //! [`parallax_core::sync::Replica`]: merging never loses a note.
 
-use crate::undo::{Undo, UndoAction};
+use crate::state::undo::{Undo, UndoAction};
 use parallax_core::notes::{self, Colour, Note, NoteSet};
 
 /// Everything the notes views need.
