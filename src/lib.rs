@@ -3,8 +3,8 @@
 //! `app` holds the shell (nothing imports it), `route` the routes, `contexts` what the shell
 //! provides to every view, `pages/` one component per route, `components/`
 //! small pieces that take props and emit callbacks, `library` the documents and their analysis,
-//! `state/` the app's state machines (no web-sys, so they are tested natively), `seeds` the
-//! documents embedded at build time.
+//! `state/` the app's state machines (no web-sys, so they are tested natively), `persisted`
+//! the one way they are kept on this device, `seeds` the documents embedded at build time.
 
 #![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
 
@@ -20,6 +20,7 @@ pub mod keys;
 pub mod library;
 pub mod marks;
 pub mod pages;
+pub mod persisted;
 pub mod route;
 pub mod schedule;
 pub mod seeds;

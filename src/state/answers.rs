@@ -1,8 +1,12 @@
-//! A student's answers to one session, as stored on their device. No web-sys here: tested
-//! natively.
+//! A student's answers to one session, as stored on their device and as the session page
+//! holds them: a struct, an action enum and one pure reducer (no web-sys; tested natively).
+//! Saving is `crate::persisted`'s; the page dispatches.
 
+use crate::persisted::{Parsed, Persist, Stored};
 use parallax_core::sync::{clock_of, Body, Replica, Version};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
 
 /// One field a student fills in: their name (`"name"`) or the answer to prompt i
 /// (`"answer-<i>"`).
@@ -169,9 +173,127 @@ pub fn answer_rows(text: &str, cols: usize) -> usize {
     (rows + 1).clamp(3, 30)
 }
 
+impl Stored for Answers {
+    fn parse(raw: &str) -> Parsed<Self> {
+        let (value, problem) = Answers::parse(raw);
+        Parsed {
+            value,
+            problems: problem.into_iter().collect(),
+            ..Parsed::default()
+        }
+    }
+    fn serialize(&self) -> String {
+        Answers::serialize(self)
+    }
+    fn join(&self, other: &Self) -> Self {
+        Answers {
+            fields: self.fields.join(&other.fields),
+        }
+    }
+}
+
+/// A session's answers as this tab holds them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnswersState {
+    /// Every version of every field this tab knows.
+    pub answers: Answers,
+    /// This tab's writer id in the fields' version clocks.
+    pub writer: String,
+    /// Counts changes made in this tab; the page saves when it moves.
+    pub revision: u64,
+}
+
+/// What can happen to a session's answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswersAction {
+    /// The answer to prompt `i` is now `text` (typed at `at`, ms since the epoch).
+    Answer {
+        /// The prompt's position.
+        i: usize,
+        /// The whole answer.
+        text: String,
+        /// When.
+        at: f64,
+    },
+    /// The student's name is now `text`.
+    Name {
+        /// The whole name.
+        text: String,
+        /// When.
+        at: f64,
+    },
+    /// What another tab stored: merged in (nothing to save).
+    Stored(String),
+    /// What the last save wrote (this tab's answers merged with what was stored).
+    Merged(Answers),
+}
+
+impl AnswersState {
+    /// The answers `answers` (as read from storage), changed from now on as `writer`.
+    pub fn new(writer: &str, answers: Answers) -> AnswersState {
+        AnswersState {
+            answers,
+            writer: writer.to_string(),
+            revision: 0,
+        }
+    }
+}
+
+impl Reducible for AnswersState {
+    type Action = AnswersAction;
+
+    /// The state after `action` (`self` again when nothing changed).
+    fn reduce(self: Rc<Self>, action: AnswersAction) -> Rc<Self> {
+        let mut answers = self.answers.clone();
+        let mine = match action {
+            AnswersAction::Answer { i, text, at } => {
+                answers.set(i, text, at, &self.writer);
+                true
+            }
+            AnswersAction::Name { text, at } => {
+                answers.set_name(text, at, &self.writer);
+                true
+            }
+            AnswersAction::Stored(raw) => {
+                answers = Stored::join(&answers, &Answers::parse(&raw).0);
+                false
+            }
+            AnswersAction::Merged(merged) => {
+                answers = merged;
+                false
+            }
+        };
+        if answers == self.answers {
+            return self;
+        }
+        Rc::new(AnswersState {
+            answers,
+            writer: self.writer.clone(),
+            revision: self.revision + u64::from(mine),
+        })
+    }
+}
+
+impl Persist for AnswersState {
+    type Value = Answers;
+    fn value(&self) -> &Answers {
+        &self.answers
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+    fn merged(value: Answers) -> AnswersAction {
+        AnswersAction::Merged(value)
+    }
+    fn stored(raw: String) -> AnswersAction {
+        AnswersAction::Stored(raw)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use yew::Reducible;
 
     #[test]
     fn answer_box_grows_with_its_text() {
@@ -222,5 +344,78 @@ mod tests {
         let (bad, err) = Answers::parse("{oops");
         assert_eq!(bad, Answers::default());
         assert!(err.is_some());
+    }
+
+    /// The answers shown after `actions` (tab "ta"), written `name | answer 0 | answer 1`,
+    /// then `| rev N` (changes this tab must save).
+    #[track_caller]
+    fn check(actions: &[AnswersAction], expected: &str) {
+        let s = actions.iter().fold(
+            Rc::new(AnswersState::new("ta", Answers::default())),
+            |s, a| s.clone().reduce(a.clone()),
+        );
+        let a = &s.answers;
+        let mut first = a.get(0).to_string();
+        for other in a.other_versions(0) {
+            first.push_str(&format!(" (also {other})"));
+        }
+        let got = format!("{} | {first} | {}", a.name(), a.get(1));
+        assert_eq!(
+            format!("{got} | rev {}", s.revision),
+            expected,
+            "{actions:?}"
+        );
+    }
+
+    fn answer(i: usize, text: &str, at: f64) -> AnswersAction {
+        AnswersAction::Answer {
+            i,
+            text: text.into(),
+            at,
+        }
+    }
+
+    /// What another tab (writer "tb") stored after writing `text` as answer 0 at `at`.
+    fn other_tab(text: &str, at: f64) -> String {
+        let mut a = Answers::default();
+        a.set(0, text.into(), at, "tb");
+        a.serialize()
+    }
+
+    #[test]
+    fn answers_state() {
+        use AnswersAction::*;
+        check(&[], " |  |  | rev 0");
+        check(&[answer(0, "first", 1.0)], " | first |  | rev 1");
+        check(
+            &[
+                Name {
+                    text: "Sam".into(),
+                    at: 1.0,
+                },
+                answer(1, "b", 2.0),
+            ],
+            "Sam |  | b | rev 2",
+        );
+        // The same text again is no change (nothing to save).
+        check(
+            &[answer(0, "same", 1.0), answer(0, "same", 2.0)],
+            " | same |  | rev 1",
+        );
+        // Another tab's answer is merged in, never saved again from here.
+        check(&[Stored(other_tab("theirs", 1.0))], " | theirs |  | rev 0");
+        // Written in both at once: the later shown, the other kept beside it.
+        check(
+            &[answer(0, "mine", 2.0), Stored(other_tab("theirs", 1.0))],
+            " | mine (also theirs) |  | rev 1",
+        );
+        check(
+            &[answer(0, "mine", 1.0), Stored("{oops".into())],
+            " | mine |  | rev 1",
+        );
+        let mut merged = Answers::default();
+        merged.set(1, "from the store".into(), 1.0, "tb");
+        // What a save wrote (the merge) is what is shown.
+        check(&[Merged(merged)], " |  | from the store | rev 0");
     }
 }

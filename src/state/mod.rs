@@ -1,12 +1,14 @@
 //! The app's state machines: each a struct of plain data, an action enum and one pure
-//! reducer (Yew's `function_todomvc` shape), free of web-sys so they are tested natively.
+//! reducer (Yew's `function_todomvc` shape), free of web-sys so they are tested natively
+//! (named rows through a `check` helper). Storage and the DOM stay outside: `crate::persisted`
+//! saves, pages and components dispatch.
 //!
 //! - `reader`: what the reader shows (the `#/doc/<id>?…` query) and its side panel.
 //! - `compare`: the compare view's options and presenter row.
 //! - `teach`: the session builder's draft (and the draft as the `#/teach?draft&…` query).
 //! - `notes`: the student's highlights and notes.
-//! - `articles`: the student's own articles (stored format, collections).
-//! - `answers`: a student's answers to one session (stored format).
+//! - `articles`: the student's own articles (stored format, collections, the reducer).
+//! - `answers`: a student's answers to one session (stored format, the reducer).
 //! - `answered`: the sessions with answers on this device.
 //! - `undo`: what was just removed, for Undo.
 
