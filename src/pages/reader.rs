@@ -70,19 +70,7 @@ pub fn reader(p: &ReaderProps) -> Html {
 
     let doc_index = library.index(&p.id);
     let mentions = doc_index.map(|i| library.mentions(i)).unwrap_or(&[]);
-    // Mentions of the focused entity, in text order.
-    let focused: Vec<usize> = view
-        .focus
-        .as_ref()
-        .map(|f| {
-            mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| &m.entity == f)
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .unwrap_or_default();
+    let focused = mentions_of(mentions, view.focus.as_deref());
     let current = focused
         .get(view.at.min(focused.len().saturating_sub(1)))
         .copied();
@@ -194,16 +182,46 @@ pub fn reader(p: &ReaderProps) -> Html {
                 on_focus={dispatch.reform(ReaderAction::Focus)}
                 on_step={dispatch.reform(move |d: i32| ReaderAction::Step(d, count))}
             />
+            { reader_buttons(&view, &panel, &dispatch) }
+        </div>
+    }
+}
+
+/// Positions in `mentions` of the mentions of entity `focus`, in text order.
+fn mentions_of(mentions: &[Mention], focus: Option<&str>) -> Vec<usize> {
+    let Some(f) = focus else {
+        return Vec::new();
+    };
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.entity == f)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Presenter mode's and the keyboard shortcuts' buttons, and the shortcuts when open.
+fn reader_buttons(
+    view: &ReaderView,
+    panel: &UseReducerHandle<ReaderPanel>,
+    dispatch: &Callback<ReaderAction>,
+) -> Html {
+    fn panel_action<E>(panel: &UseReducerHandle<ReaderPanel>, a: PanelAction) -> Callback<E> {
+        let d = panel.dispatcher();
+        Callback::from(move |_| d.dispatch(a.clone()))
+    }
+    html! {
+        <>
             <button type="button" class="present-button" id="present-button" aria-pressed={view.present.to_string()}
                     onclick={dispatch.reform(|_| ReaderAction::TogglePresent)}>
                 { if view.present { "Leave presenter mode" } else { "Presenter mode" } }
             </button>
             <button type="button" class="help-button" id="help-button" aria-expanded={panel.help.to_string()}
-                    onclick={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::ToggleHelp)) }}>
+                    onclick={panel_action(panel, PanelAction::ToggleHelp)}>
                 { "Keyboard shortcuts (?)" }
             </button>
-            if panel.help { <Shortcuts close={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::CloseHelp)) }} /> }
-        </div>
+            if panel.help { <Shortcuts close={panel_action(panel, PanelAction::CloseHelp)} /> }
+        </>
     }
 }
 
