@@ -31,6 +31,7 @@ mod dist;
 mod engine;
 mod eval;
 mod extraction;
+mod fn_length;
 mod fuzz;
 mod lighthouse;
 mod modules;
