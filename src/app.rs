@@ -371,3 +371,62 @@ fn notes_save_error(s: &SaveStatus) -> Option<String> {
         .or(s.read_error.as_ref())
         .map(ToString::to_string)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::StorageError;
+
+    fn status(f: impl FnOnce(&mut SaveStatus)) -> SaveStatus {
+        let mut s = SaveStatus::default();
+        f(&mut s);
+        s
+    }
+
+    /// What the own articles' banner and the notes' error banner say for `s`.
+    #[track_caller]
+    fn check(s: &SaveStatus, articles: Option<&str>, notes: Option<&str>) {
+        let cut = |m: Option<String>| m.map(|m| m.chars().take(40).collect::<String>());
+        assert_eq!(
+            (
+                cut(articles_message(s)).as_deref(),
+                cut(notes_save_error(s)).as_deref()
+            ),
+            (articles, notes),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn storage_problems_are_reported() {
+        check(&SaveStatus::default(), None, None);
+        let damaged = status(|s| {
+            s.problems = vec!["article 2 is damaged".into()];
+            s.damaged_key = Some("parallax.damaged.parallax.articles".into());
+        });
+        check(
+            &damaged,
+            Some("Some of your own articles could not be r"),
+            None,
+        );
+        // A write that worked since: the articles' message goes (the notes' banner of
+        // problems is the page's, not this one).
+        let written = SaveStatus {
+            written: Some(Ok(())),
+            ..damaged.clone()
+        };
+        check(&written, None, None);
+        let full = status(|s| s.written = Some(Err(StorageError::Full)));
+        let said = "This browser's storage for Parallax is f";
+        check(&full, Some(said), Some(said));
+        let blocked = status(|s| s.read_error = Some(StorageError::Unavailable));
+        let said = "This browser does not let Parallax keep ";
+        check(&blocked, Some(said), Some(said));
+        let newer = status(|s| s.newer = Some(9));
+        check(
+            &newer,
+            None,
+            Some("Your notes were saved by a newer version"),
+        );
+    }
+}

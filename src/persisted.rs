@@ -187,7 +187,8 @@ pub trait Persist: Reducible + 'static {
 /// The one way to keep a state on this device: read under `key` on the first render (`init`
 /// makes the state from the stored value and whether to write it back at once), saved after
 /// every change ([`save`]: read, keep damaged, merge, write), other tabs' writes merged in.
-/// `after_save` hears the status after each write.
+/// `after_save` hears the status after each write. `key` is read on the first render only: a
+/// component whose key can change is keyed by it.
 #[hook]
 pub fn use_persisted<S, F>(
     key: &str,

@@ -64,7 +64,9 @@ pub fn session_page(p: &SessionProps) -> Html {
         },
         Ok((session, lib)) => html! {
             <ContextProvider<Library> context={lib.clone()}>
-                <Guided payload={p.payload.clone()} session={session.clone()} />
+                // Keyed by the link: another session's answers are another state, read from its
+                // own key (never this one's written there).
+                <Guided key={p.payload.to_string()} payload={p.payload.clone()} session={session.clone()} />
             </ContextProvider<Library>>
         },
     }
