@@ -40,11 +40,10 @@ const NAV: &[(&str, &str)] = &[
 ];
 
 /// Picks the static view for the address while the page is parsed: the reader's template
-/// replaces the library when the address is a bundled source's reader link.
-const PICK_SCRIPT: &str = "(function(){var m=/^#\\/doc\\/([^?\\/]+)/.exec(location.hash);\
-if(!m)return;var t=document.getElementById('fp-doc-'+decodeURIComponent(m[1]));\
-var f=document.getElementById('first-paint');\
-if(t&&f)f.replaceChildren(t.content.cloneNode(true));})();";
+/// replaces the library when the address is a bundled source's reader link, and a session
+/// link paints its title, questions and current source (decoded in the page: base64url and
+/// raw DEFLATE through `DecompressionStream`, at most 4 MiB, every string put in as text).
+const PICK_SCRIPT: &str = include_str!("first_paint.js");
 
 /// Everything written into the page: the library, each bundled reader as a template, and the
 /// script that picks one.

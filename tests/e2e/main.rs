@@ -60,6 +60,7 @@ suite! {
     "flags_show_their_evidence" => flags,
     "provenance_lists_every_source_and_its_links" => provenance,
     "no_view_scrolls_sideways_at_375_or_1280" => no_sideways_scroll,
+    "axe_finds_nothing_on_every_view_at_375_and_1280" => axe_every_view,
     "touch_selection_opens_the_highlight_box_in_view" => touch::touch_selection,
     "tapping_an_entity_puts_its_panel_in_view_with_focus" => touch::tap_entity,
     "shortcuts_dialog_opens_in_view_with_focus" => touch::shortcuts_dialog,
@@ -85,6 +86,7 @@ suite! {
     "export_file_name_holds_the_students_name" => ux::export_names_the_student,
     "served_edition_works_offline_and_updates" => offline::works_offline,
     "session_text_shows_before_the_engine_loads" => offline::session_text_before_engine,
+    "static_views_show_without_wasm" => offline::static_views_without_wasm,
 }
 
 struct Seed {
@@ -446,15 +448,16 @@ async fn axe(c: &Ctx) -> Result<(), String> {
     run_axe(c, "not-found").await
 }
 
-/// Every view fits the window at a phone's 375 px and a laptop's 1280 px: neither the page nor
-/// any table cell scrolls sideways.
-async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
+/// Every view of the app, with its panels and dialogs open: the library, the reader (with
+/// the entity panel, a sheet on narrow screens, and the shortcuts dialog), the entity page,
+/// compare (with word differences), story, provenance, quotes, notes, teach, about, add, the
+/// handout and a session.
+async fn every_view(c: &Ctx) -> Result<Vec<String>, String> {
     let (a, b) = (&c.seeds[0].id, &c.seeds[1].id);
     let (entity, session) = entity_and_session(c).await?;
-    let views = [
+    Ok(vec![
         "#/".to_string(),
         format!("#/doc/{a}"),
-        // The entity panel open (a sheet on narrow screens) and the shortcuts dialog.
         format!("#/doc/{a}?focus={entity}"),
         format!("#/doc/{a}?focus={entity}&help"),
         format!("#/entity/{entity}"),
@@ -469,33 +472,49 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
         "#/add".to_string(),
         format!("#/handout?docs={a},{b}"),
         session,
-    ];
+    ])
+}
+
+/// Opens view `v` (from [`every_view`]) in a window `w` px wide, with its dialog open.
+async fn open_view(c: &Ctx, v: &str, w: u32) -> Result<(), String> {
+    c.b.open(&format!("{}{v}", c.base)).await?;
+    c.b.wait_for(
+        &format!("{v} at {w} px"),
+        "return document.querySelector('#main > *') !== null && document.querySelector('#first-paint') === null",
+    )
+    .await?;
+    if v.ends_with("&help") {
+        // Opened with its button (the link does not hold it), and every tooltip shown.
+        c.b.js(
+            "document.querySelector('#help-button').click(); return true;",
+            vec![],
+        )
+        .await?;
+        c.b.wait_for(
+            "the shortcuts dialog",
+            "return document.querySelector('#shortcuts') !== null",
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn set_width(c: &Ctx, w: u32) -> Result<(), String> {
+    c.b.client
+        .set_window_size(w, 900)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Every view fits the window at a phone's 375 px and a laptop's 1280 px: neither the page nor
+/// any table cell scrolls sideways.
+async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
+    let views = every_view(c).await?;
     let mut wide = Vec::new();
     for w in [375u32, 1280] {
-        c.b.client
-            .set_window_size(w, 900)
-            .await
-            .map_err(|e| e.to_string())?;
+        set_width(c, w).await?;
         for v in &views {
-            c.b.open(&format!("{}{v}", c.base)).await?;
-            c.b.wait_for(
-                &format!("{v} at {w} px"),
-                "return document.querySelector('#main > *') !== null && document.querySelector('#first-paint') === null",
-            )
-            .await?;
-            if v.ends_with("&help") {
-                // Opened with its button (the link does not hold it), and every tooltip shown.
-                c.b.js(
-                    "document.querySelector('#help-button').click(); return true;",
-                    vec![],
-                )
-                .await?;
-                c.b.wait_for(
-                    "the shortcuts dialog",
-                    "return document.querySelector('#shortcuts') !== null",
-                )
-                .await?;
-            }
+            open_view(c, v, w).await?;
             let got = c.b.js("const d = document.documentElement; const cells = [...document.querySelectorAll('td, th')].filter(t => t.scrollWidth > t.clientWidth + 1).length; \
                 return [d.scrollWidth, d.clientWidth, cells]", vec![]).await?;
             let n = |i: usize| got[i].as_u64().unwrap_or(0);
@@ -509,11 +528,25 @@ async fn no_sideways_scroll(c: &Ctx) -> Result<(), String> {
             }
         }
     }
-    c.b.client
-        .set_window_size(1280, 900)
-        .await
-        .map_err(|e| e.to_string())?;
+    set_width(c, 1280).await?;
     ensure(wide.is_empty(), format!("views scroll sideways: {wide:?}"))
+}
+
+/// axe finds nothing on any view at 375 and 1280 px, panels and dialogs open.
+async fn axe_every_view(c: &Ctx) -> Result<(), String> {
+    let views = every_view(c).await?;
+    let mut found = Vec::new();
+    for w in [375u32, 1280] {
+        set_width(c, w).await?;
+        for v in &views {
+            open_view(c, v, w).await?;
+            if let Err(e) = run_axe(c, &format!("{v} at {w} px")).await {
+                found.push(e);
+            }
+        }
+    }
+    set_width(c, 1280).await?;
+    ensure(found.is_empty(), found.join("\n"))
 }
 
 /// An entity of the first source (its most mentioned) and the link of a session of the

@@ -331,3 +331,84 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// The views written at build time show with no wasm at all (the app's and the engine's
+/// files removed from a copy of the build): a bundled source's reader with its marks, a
+/// session link of bundled sources with its title, question and first source (places hidden,
+/// as the link says), and a session link carrying hostile text, shown as text.
+pub async fn static_views_without_wasm(c: &Ctx) -> Result<(), String> {
+    let dist = std::env::var_os("PARALLAX_E2E_DIST")
+        .map(PathBuf::from)
+        .ok_or("PARALLAX_E2E_DIST unset")?;
+    let fragment = |var: &str| -> Result<String, String> {
+        let p = std::env::var_os(var).ok_or(format!("{var} unset (cargo xtask test makes it)"))?;
+        std::fs::read_to_string(p)
+            .map(|s| s.trim().to_string())
+            .map_err(|_| format!("{var} unreadable"))
+    };
+    let (hostile, bundled) = (
+        fragment("PARALLAX_E2E_SESSION")?,
+        fragment("PARALLAX_E2E_SESSION_BUNDLED")?,
+    );
+    let root = std::env::temp_dir().join(format!(
+        "parallax-e2e-no-wasm-{}-{}",
+        c.b.engine.name(),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&dist, &root).map_err(|e| format!("copy {} : {e}", dist.display()))?;
+    for e in std::fs::read_dir(&root)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        if e.path().extension().is_some_and(|x| x == "wasm") || e.file_name() == "sw.js" {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+    let server = Server::start(&root);
+    let result = async {
+        let doc = &c.seeds[0].id;
+        c.b.open(&format!("{}#/doc/{doc}", server.url)).await?;
+        c.b.wait_for(
+            "the static reader",
+            &format!("const r = document.querySelector('#first-paint #reader'); return r !== null && r.dataset.doc === {doc:?} && r.querySelectorAll('mark').length > 0"),
+        )
+        .await?;
+
+        c.b.open(&format!("{}{bundled}", server.url)).await?;
+        c.b.wait_for(
+            "the static session of bundled sources",
+            "return document.querySelector('#first-paint #session #reader mark') !== null",
+        )
+        .await?;
+        let v = c.b.js(
+            "const s = document.querySelector('#first-paint #session'); return [s.querySelector('#session-title').textContent, s.querySelectorAll('.source-tabs a').length, s.querySelector('.prompt-text').textContent, s.querySelector('#reader').dataset.doc, s.querySelectorAll('mark[data-label=\"PLACE\"]').length, s.querySelectorAll('i').length, getComputedStyle(document.getElementById('first-paint')).visibility]",
+            vec![],
+        )
+        .await?;
+        ensure(
+            v == json!(["Two reports <i>side by side</i>", 2, "Who is quoted first?", doc, 0, 0, "visible"]),
+            format!("the static bundled session: title, tabs, question, source, places, markup, visibility = {v}"),
+        )?;
+
+        c.b.open(&format!("{}{hostile}", server.url)).await?;
+        c.b.wait_for(
+            "the static session carrying an article",
+            "const s = document.querySelector('#first-paint #session'); return s !== null && s.querySelectorAll('#doc-body p').length > 2",
+        )
+        .await?;
+        let v = c.b.js(
+            "const s = document.querySelector('#first-paint #session'); return [s.querySelector('#session-title').textContent, s.querySelector('.source-name').textContent, s.querySelectorAll('.prompt-text').length, s.querySelectorAll('script, img, iframe, svg, b').length, window.__pwned === undefined]",
+            vec![],
+        )
+        .await?;
+        ensure(
+            v == json!(["Blind reading <b>check</b>", "Source A", 2, 0, true]),
+            format!("the static hostile session: title, blind name, questions, markup, ran = {v}"),
+        )
+    }
+    .await;
+    let _ = c.b.open(&format!("{}#/", c.base)).await;
+    let _ = std::fs::remove_dir_all(&root);
+    result
+}

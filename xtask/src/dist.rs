@@ -70,6 +70,14 @@ pub fn release(_tools: &Tools, out: &Path, single_file: bool) -> Result<Vec<File
     }
     let sizes = sizes(out)?;
     print_sizes(&sizes);
+    // What to cut next: the viewer's largest crates and functions, by name.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::util::project_root().join("target"));
+    let wasm = target.join("wasm32-unknown-unknown/wasm-release/parallax.wasm");
+    if let Err(e) = crate::wasm_size::print(&wasm, 15) {
+        println!("no breakdown of the viewer's wasm: {e}");
+    }
     Ok(sizes)
 }
 

@@ -41,6 +41,7 @@ mod sw;
 mod test;
 mod train_align;
 mod util;
+mod wasm_size;
 
 use std::process::ExitCode;
 

@@ -66,6 +66,7 @@ pub fn run() -> Result<(), String> {
 
     println!("\n== session link for the browser tests (parallax session)");
     let session = session_fixture()?;
+    let bundled_session = bundled_session_fixture()?;
 
     println!("\n== browser tests");
     let summary = project_root().join("target/e2e-summary.txt");
@@ -77,7 +78,8 @@ pub fn run() -> Result<(), String> {
         .env("PARALLAX_E2E_AXE", &tools.axe)
         .env("PARALLAX_E2E_ENGINES", ENGINES.join(","))
         .env("PARALLAX_E2E_SUMMARY", &summary)
-        .env("PARALLAX_E2E_SESSION", &session);
+        .env("PARALLAX_E2E_SESSION", &session)
+        .env("PARALLAX_E2E_SESSION_BUNDLED", &bundled_session);
     if in_ci() {
         c.env("PARALLAX_E2E_REQUIRE_ALL", "1");
     }
@@ -160,5 +162,36 @@ fn session_fixture() -> Result<std::path::PathBuf, String> {
     let path = root.join("target/e2e-session.txt");
     std::fs::write(&path, &fragment).map_err(|e| e.to_string())?;
     println!("session link: {} characters", fragment.len());
+    Ok(path)
+}
+
+/// A session link of the first two bundled sources (by id, no text in the link), with a
+/// question about a passage and places hidden. Writes the fragment to a file, returns its path.
+fn bundled_session_fixture() -> Result<std::path::PathBuf, String> {
+    let root = project_root();
+    let mut seeds: Vec<String> = std::fs::read_dir(root.join("seeds"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    seeds.sort();
+    let [first, second, ..] = seeds.as_slice() else {
+        return Err("fewer than two seeds".into());
+    };
+    let out = crate::util::output(
+        cmd("cargo")
+            .args(["run", "--quiet", "--release", "-p", "parallax-cli", "--"])
+            .args(["session", "--title", "Two reports <i>side by side</i>"])
+            .args(["--prompt", "Who is quoted first?", "--hide", "PLACE"])
+            .args(["--bundled", first, "--bundled", second]),
+    )
+    .ok_or("parallax session --bundled failed")?;
+    let fragment = out.trim().to_string();
+    if !fragment.starts_with("#/session/") {
+        return Err(format!("parallax session printed {fragment:?}"));
+    }
+    let path = root.join("target/e2e-session-bundled.txt");
+    std::fs::write(&path, &fragment).map_err(|e| e.to_string())?;
     Ok(path)
 }
