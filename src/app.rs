@@ -2,15 +2,16 @@
 //! `HashRouter`, the page frame and the `switch` from [`Route`] to pages. Nothing imports
 //! this module but `main.rs`.
 
-use crate::articles::{Article, ArticleSet};
 use crate::contexts::{ArticlesCtx, EngineStatus, NotesCtx, Timings};
-use crate::notes::{NotesAction, NotesState};
+use crate::library::{page_title, Library};
 use crate::pages::{
     about::About, compare::Compare, entity::EntityPage, library::LibraryPage, not_found::NotFound,
     quotes::QuotesPage, reader::Reader, story::StoryPage,
 };
+use crate::persisted::{use_persisted, SaveStatus};
 use crate::route::Route;
-use crate::state::{page_title, Library};
+use crate::state::articles::{Article, ArticlesAction, ArticlesState};
+use crate::state::notes::{NotesAction, NotesState};
 use crate::storage;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,134 +23,48 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-#[derive(Clone, PartialEq, Default)]
-struct ArticlesState {
-    versions: ArticleSet,
-    list: Rc<Vec<Article>>,
-    message: Option<String>,
+/// The own articles, kept on this device, and a message when keeping them went wrong.
+#[hook]
+fn use_articles(writer: &Rc<String>) -> (UseReducerHandle<ArticlesState>, Option<String>) {
+    let writer = writer.clone();
+    let (articles, saved) = use_persisted(
+        storage::ARTICLES_KEY,
+        move |set, _| ArticlesState::new(&writer, set),
+        Callback::noop(),
+    );
+    (articles, articles_message(&saved))
 }
 
-impl ArticlesState {
-    fn of(set: ArticleSet, message: Option<String>) -> ArticlesState {
-        ArticlesState {
-            list: Rc::new(crate::articles::shown(&set)),
-            versions: set,
-            message,
-        }
+/// What to tell the user about keeping the own articles: a failed write until one works;
+/// before any write, why storage could not be read or what was damaged.
+fn articles_message(s: &SaveStatus) -> Option<String> {
+    match &s.written {
+        Some(Err(e)) => return Some(e.to_string()),
+        Some(Ok(())) => return None,
+        None => {}
     }
-}
-
-enum ArticlesAction {
-    /// This tab changed the articles and saved them: the state to show.
-    Saved(ArticlesState),
-    /// Another tab stored this: merged in.
-    Stored(String),
-}
-
-impl Reducible for ArticlesState {
-    type Action = ArticlesAction;
-    fn reduce(self: Rc<Self>, action: ArticlesAction) -> Rc<Self> {
-        match action {
-            ArticlesAction::Saved(s) => Rc::new(s),
-            ArticlesAction::Stored(raw) => {
-                let merged = self.versions.join(&crate::articles::parse(&raw).0);
-                if merged == self.versions {
-                    self
-                } else {
-                    Rc::new(ArticlesState::of(merged, self.message.clone()))
-                }
-            }
-        }
+    if let Some(e) = &s.read_error {
+        return Some(e.to_string());
     }
-}
-
-fn load_articles() -> ArticlesState {
-    match storage::read(storage::ARTICLES_KEY) {
-        Ok(Some(raw)) => {
-            let (set, problems) = crate::articles::parse(&raw);
-            let message = (!problems.is_empty()).then(|| {
-                let kept = storage::keep_damaged(storage::ARTICLES_KEY, &raw)
-                    .map(|k| format!(" The stored data was kept as it was under “{k}”."))
-                    .unwrap_or_default();
-                format!(
-                    "Some of your own articles could not be read: {}.{kept}",
-                    problems.join("; ")
-                )
-            });
-            ArticlesState::of(set, message)
-        }
-        Ok(None) => ArticlesState::default(),
-        Err(e) => ArticlesState::of(ArticleSet::default(), Some(e.to_string())),
-    }
-}
-
-/// Reads what is stored (another tab may have written since), merges `set` into it and
-/// writes the merge: the state to show.
-fn save_articles(set: &ArticleSet) -> ArticlesState {
-    let stored = match storage::read(storage::ARTICLES_KEY) {
-        Ok(Some(raw)) => crate::articles::parse(&raw).0,
-        _ => ArticleSet::default(),
-    };
-    let merged = set.join(&stored);
-    let message = storage::write(storage::ARTICLES_KEY, &crate::articles::serialize(&merged))
-        .err()
-        .map(|e| e.to_string());
-    ArticlesState::of(merged, message)
-}
-
-fn load_notes(writer: &str) -> NotesState {
-    let fresh = NotesState::for_writer(writer);
-    match storage::read(storage::NOTES_KEY) {
-        Ok(raw) => {
-            let mut state = fresh.reduce(NotesAction::Loaded {
-                raw: raw.clone(),
-                error: None,
-            });
-            if let (Some(raw), false) = (raw, state.problems.is_empty()) {
-                if let Ok(k) = storage::keep_damaged(storage::NOTES_KEY, &raw) {
-                    state = state.reduce(NotesAction::KeptDamaged(k));
-                }
-            }
-            state
-        }
-        Err(e) => fresh.reduce(NotesAction::Loaded {
-            raw: None,
-            error: Some(e.to_string()),
-        }),
-    }
-}
-
-/// Saves the notes without losing what another tab stored since this one read: reads the
-/// stored notes, merges them in (the view shows them too), writes the merge.
-fn save_notes(state: &NotesState, dispatch: &UseReducerDispatcher<NotesState>) {
-    let mut set = state.set.clone();
-    if let Ok(Some(raw)) = storage::read(storage::NOTES_KEY) {
-        let parsed = parallax_core::notes::parse(&raw);
-        if parsed.newer.is_some() {
-            return;
-        }
-        if !parsed.problems.is_empty() {
-            let _ = storage::keep_damaged(storage::NOTES_KEY, &raw);
-        }
-        set = set.join(&parsed.set);
-        if set != state.set {
-            dispatch.dispatch(NotesAction::Remote(raw));
-        }
-    }
-    match storage::write(
-        storage::NOTES_KEY,
-        &parallax_core::notes::serialize_set(&set),
-    ) {
-        Ok(()) => dispatch.dispatch(NotesAction::Saved),
-        Err(e) => dispatch.dispatch(NotesAction::SaveFailed(e.to_string())),
-    }
+    (!s.problems.is_empty()).then(|| {
+        let kept = s
+            .damaged_key
+            .as_ref()
+            .map(|k| format!(" The stored data was kept as it was under “{k}”."))
+            .unwrap_or_default();
+        format!(
+            "Some of your own articles could not be read: {}.{kept}",
+            s.problems.join("; ")
+        )
+    })
 }
 
 /// The root component: the library, notes and own articles in contexts, the router and the
 /// page shell.
 #[function_component(App)]
 pub fn app() -> Html {
-    let articles = use_reducer(load_articles);
+    let writer = use_memo((), |_| crate::clock::fresh_id("t"));
+    let (articles, articles_message) = use_articles(&writer);
     // The bundled documents' analysis, read from the JSON the build embedded (timed).
     let library = use_state(|| {
         let t0 = now_ms();
@@ -169,83 +84,43 @@ pub fn app() -> Html {
         });
     }
     use_library(&articles.list, &library, &engine);
-    let writer = use_memo((), |_| storage::fresh_id("t"));
-    let notes = {
+    let (notes, notes_saved) = {
         let writer = writer.clone();
-        use_reducer(move || load_notes(&writer))
+        use_persisted(
+            storage::NOTES_KEY,
+            move |set, write_back| NotesState::new(&writer, set, write_back),
+            Callback::noop(),
+        )
     };
-    {
-        let dispatch = notes.dispatcher();
-        let state = notes.clone();
-        use_effect_with(notes.revision, move |rev| {
-            if *rev > 0 && state.loaded {
-                save_notes(&state, &dispatch);
-            }
-        });
-    }
-    {
-        // What other tabs and windows write arrives here (a tab never hears its own writes).
-        let dispatch = notes.dispatcher();
-        let articles = articles.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = storage::on_change(move |key, value| {
-                if key == storage::NOTES_KEY {
-                    if let Some(raw) = value {
-                        dispatch.dispatch(NotesAction::Remote(raw));
-                    }
-                } else if key == storage::ARTICLES_KEY {
-                    if let Some(raw) = value {
-                        articles.dispatch(ArticlesAction::Stored(raw));
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
     let notes_ctx = NotesCtx {
         state: notes.clone(),
+        saved: (*notes_saved).clone(),
         dispatch: {
             let d = notes.dispatcher();
             Callback::from(move |a| d.dispatch(a))
         },
     };
     let articles_ctx = {
-        let add = {
-            let articles = articles.clone();
-            let writer = writer.clone();
-            Callback::from(move |a: Article| {
-                let mut set = articles.versions.clone();
-                set.put(a, &writer);
-                articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
-            })
-        };
-        let remove = {
-            let articles = articles.clone();
-            let writer = writer.clone();
-            Callback::from(move |id: String| {
-                let mut set = articles.versions.clone();
-                if set.remove(&id, storage::now(), &writer) {
-                    articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
-                }
-            })
-        };
-        let move_to = {
-            let articles = articles.clone();
-            let writer = writer.clone();
-            Callback::from(move |(id, collection): (String, String)| {
-                if let Some(a) = crate::articles::moved(&articles.list, &id, &collection) {
-                    let mut set = articles.versions.clone();
-                    set.put(a, &writer);
-                    articles.dispatch(ArticlesAction::Saved(save_articles(&set)));
-                }
-            })
-        };
+        let d = articles.dispatcher();
         ArticlesCtx {
             list: articles.list.clone(),
-            message: articles.message.clone(),
-            add,
-            remove,
-            move_to,
+            message: articles_message,
+            add: {
+                let d = d.clone();
+                Callback::from(move |a: Article| d.dispatch(ArticlesAction::Add(a)))
+            },
+            remove: {
+                let d = d.clone();
+                Callback::from(move |id| {
+                    d.dispatch(ArticlesAction::Remove {
+                        id,
+                        at: crate::clock::now(),
+                    })
+                })
+            },
+            move_to: Callback::from(move |(id, collection): (String, String)| {
+                d.dispatch(ArticlesAction::Move { id, collection })
+            }),
         }
     };
     html! {
@@ -281,7 +156,7 @@ fn use_library(
     use_effect_with(list.clone(), move |list| {
         *generation.borrow_mut() += 1;
         let mine = *generation.borrow();
-        let parts = crate::state::parts(list);
+        let parts = crate::library::parts(list);
         let added: usize = parts
             .iter()
             .map(|p| p.own.iter().filter(|o| **o).count())
@@ -469,17 +344,89 @@ fn storage_banner() -> Html {
     let on_notes_page = route == Some(Route::Notes);
     html! {
         <>
-            if let Some(e) = &notes.state.save_error {
+            if let Some(e) = notes_save_error(&notes.saved) {
                 <div class="banner error" role="alert" id="storage-error">
-                    <p>{ e.clone() }{ " " }<a href="#/notes">{ "Export your notes" }</a></p>
+                    <p>{ e }{ " " }<a href="#/notes">{ "Export your notes" }</a></p>
                 </div>
             }
-            if !notes.state.problems.is_empty() && !on_notes_page {
+            if !notes.saved.problems.is_empty() && !on_notes_page {
                 <div class="banner warning" role="alert" id="storage-damaged">
-                    <p>{ format!("Some of your stored notes could not be read ({} problem{}); the rest are kept. ", notes.state.problems.len(), if notes.state.problems.len() == 1 { "" } else { "s" }) }
+                    <p>{ format!("Some of your stored notes could not be read ({} problem{}); the rest are kept. ", notes.saved.problems.len(), if notes.saved.problems.len() == 1 { "" } else { "s" }) }
                         <a href="#/notes">{ "See your notes" }</a></p>
                 </div>
             }
         </>
+    }
+}
+
+/// Why the notes are not being saved, until that is resolved: stored by a newer version (never
+/// written over), the last write failed, or storage could not be read.
+fn notes_save_error(s: &SaveStatus) -> Option<String> {
+    if let Some(version) = s.newer {
+        return Some(format!(
+            "Your notes were saved by a newer version of Parallax (format {version}); this page shows what it can read and saves nothing, so they stay intact. Open the newer version, or export what you write here."
+        ));
+    }
+    s.write_error()
+        .or(s.read_error.as_ref())
+        .map(ToString::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::StorageError;
+
+    fn status(f: impl FnOnce(&mut SaveStatus)) -> SaveStatus {
+        let mut s = SaveStatus::default();
+        f(&mut s);
+        s
+    }
+
+    /// What the own articles' banner and the notes' error banner say for `s`.
+    #[track_caller]
+    fn check(s: &SaveStatus, articles: Option<&str>, notes: Option<&str>) {
+        let cut = |m: Option<String>| m.map(|m| m.chars().take(40).collect::<String>());
+        assert_eq!(
+            (
+                cut(articles_message(s)).as_deref(),
+                cut(notes_save_error(s)).as_deref()
+            ),
+            (articles, notes),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn storage_problems_are_reported() {
+        check(&SaveStatus::default(), None, None);
+        let damaged = status(|s| {
+            s.problems = vec!["article 2 is damaged".into()];
+            s.damaged_key = Some("parallax.damaged.parallax.articles".into());
+        });
+        check(
+            &damaged,
+            Some("Some of your own articles could not be r"),
+            None,
+        );
+        // A write that worked since: the articles' message goes (the notes' banner of
+        // problems is the page's, not this one).
+        let written = SaveStatus {
+            written: Some(Ok(())),
+            ..damaged.clone()
+        };
+        check(&written, None, None);
+        let full = status(|s| s.written = Some(Err(StorageError::Full)));
+        let said = "This browser's storage for Parallax is f";
+        check(&full, Some(said), Some(said));
+        let blocked = status(|s| s.read_error = Some(StorageError::Unavailable));
+        let said = "This browser does not let Parallax keep ";
+        check(&blocked, Some(said), Some(said));
+        let newer = status(|s| s.newer = Some(9));
+        check(
+            &newer,
+            None,
+            Some("Your notes were saved by a newer version"),
+        );
     }
 }

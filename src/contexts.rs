@@ -1,9 +1,10 @@
 //! What the app shell provides to every view through Yew contexts, and how a view writes its
 //! state into the link. Pages and components import these; nothing imports `app`.
 
-use crate::articles::Article;
-use crate::notes::{NotesAction, NotesState};
+use crate::persisted::SaveStatus;
 use crate::route::Route;
+use crate::state::articles::Article;
+use crate::state::notes::{NotesAction, NotesState};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -57,18 +58,13 @@ pub fn replace_view(navigator: &Option<Navigator>, route: &Route, query: &str) {
     }
 }
 
-impl Reducible for NotesState {
-    type Action = NotesAction;
-    fn reduce(self: Rc<Self>, action: NotesAction) -> Rc<Self> {
-        Rc::new(NotesState::reduce(&self, action))
-    }
-}
-
 /// The notes and a way to change them, for every view.
 #[derive(Clone, PartialEq)]
 pub struct NotesCtx {
-    /// Current notes and storage status (the reducer's own: shared, not copied, per render).
+    /// Current notes (the reducer's own: shared, not copied, per render).
     pub state: UseReducerHandle<NotesState>,
+    /// How keeping them on this device goes (read problems, failed writes).
+    pub saved: SaveStatus,
     /// Changes them (saved to storage by [`App`]).
     pub dispatch: Callback<NotesAction>,
 }
@@ -84,6 +80,6 @@ pub struct ArticlesCtx {
     pub add: Callback<Article>,
     /// Removes the article with this id (and saves the list).
     pub remove: Callback<String>,
-    /// Move an own article (id) to a collection (its name; see `crate::articles`).
+    /// Move an own article (id) to a collection (its name; see `crate::state::articles`).
     pub move_to: Callback<(String, String)>,
 }

@@ -7,7 +7,7 @@
 //! same bundled snapshot; the app removes it in the task that renders its own (see `main.rs`),
 //! so nothing flashes. No web-sys: tested natively.
 
-use crate::state::Library;
+use crate::library::Library;
 
 /// The id of the static element the app replaces.
 pub const ID: &str = "first-paint";

@@ -2,32 +2,29 @@
 //!
 //! `app` holds the shell (nothing imports it), `route` the routes, `contexts` what the shell
 //! provides to every view, `pages/` one component per route, `components/`
-//! small pieces that take props and emit callbacks, `state` the app's data (no web-sys, so it
-//! is tested natively), `seeds` the documents embedded at build time.
+//! small pieces that take props and emit callbacks, `library` the documents and their analysis,
+//! `state/` the app's state machines (no web-sys, so they are tested natively), `persisted`
+//! the one way they are kept on this device, `seeds` the documents embedded at build time.
 
 #![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
 
-pub mod answered;
 pub mod app;
-pub mod articles;
-pub mod compare;
+pub mod clock;
 pub mod components;
 pub mod contexts;
 pub mod engine;
 pub mod families;
 pub mod first_paint;
+pub mod guided;
 pub mod keys;
+pub mod library;
 pub mod marks;
-pub mod notes;
 pub mod pages;
+pub mod persisted;
 pub mod route;
 pub mod schedule;
 pub mod seeds;
 pub mod selection;
-pub mod session;
 pub mod state;
 pub mod storage;
-pub mod teach;
-pub mod undo;
 pub mod url;
-pub mod view;

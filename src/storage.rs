@@ -10,27 +10,27 @@ use wasm_bindgen::JsCast;
 
 /// Key of the notes and highlights (the format of `parallax_core::notes`).
 pub const NOTES_KEY: &str = "parallax.notes";
-/// Key of the user's own articles (the format of [`crate::articles`]).
+/// Key of the user's own articles (the format of [`crate::state::articles`]).
 pub const ARTICLES_KEY: &str = "parallax.articles";
 /// Prefix of keys holding data that could not be read, kept verbatim for export.
 pub const DAMAGED_PREFIX: &str = "parallax.damaged.";
 
-/// Key of the list of sessions with answers on this device ([`crate::answered`]).
+/// Key of the list of sessions with answers on this device ([`crate::state::answered`]).
 pub const ANSWERED_KEY: &str = "parallax.answered";
 
 /// The sessions with answers on this device (empty when none or unreadable).
-pub fn answered() -> crate::answered::Answered {
+pub fn answered() -> crate::state::answered::Answered {
     read(ANSWERED_KEY)
         .ok()
         .flatten()
-        .map(|raw| crate::answered::Answered::parse(&raw))
+        .map(|raw| crate::state::answered::Answered::parse(&raw))
         .unwrap_or_default()
 }
 
 /// Applies `action` to the stored list of sessions with answers and stores the result.
 pub fn update_answered(
-    action: crate::answered::AnsweredAction,
-) -> Result<crate::answered::Answered, StorageError> {
+    action: crate::state::answered::AnsweredAction,
+) -> Result<crate::state::answered::Answered, StorageError> {
     let next = answered().reduce(action);
     write(ANSWERED_KEY, &next.serialize())?;
     Ok(next)
@@ -145,17 +145,6 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     let _ = body.remove_child(&a);
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
-}
-
-/// Milliseconds since the epoch (for note times; the core takes them as input).
-pub fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-/// A fresh identifier for a note or an article: time plus randomness, unique on this device.
-pub fn fresh_id(prefix: &str) -> String {
-    let r = (js_sys::Math::random() * 1e12) as u64;
-    format!("{prefix}{:x}{:x}", now() as u64, r)
 }
 
 /// The file chosen in the `<input type=file>` that fired `e`; the input is emptied so that

@@ -2,6 +2,6 @@
 //! `cargo xtask dist` runs it.
 
 fn main() {
-    let lib = parallax::state::Library::bundled();
+    let lib = parallax::library::Library::bundled();
     print!("{}", parallax::first_paint::page_html(&lib));
 }

@@ -2,10 +2,10 @@
 //! entity with previous/next and the other sources that mention it (beside the text on wide
 //! screens; on narrow ones a sheet at the bottom of the screen, with a Close button).
 
+use crate::library::{EntityCount, Library};
 use crate::marks::label_name;
 use crate::route::Route;
-use crate::state::{EntityCount, Library};
-use crate::view::{doc_link, ReaderQuery};
+use crate::state::reader::{doc_link, ReaderQuery};
 use yew::prelude::*;
 use yew_router::prelude::*;
 

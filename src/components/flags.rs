@@ -1,6 +1,6 @@
 //! Source flags as badges; each opens to show its evidence.
 
-use crate::state::Library;
+use crate::library::Library;
 use yew::prelude::*;
 
 /// Props: which document.

@@ -2,7 +2,7 @@
 //! the list of a document's notes with their anchoring status.
 
 use crate::contexts::NotesCtx;
-use crate::notes::NotesAction;
+use crate::state::notes::NotesAction;
 use parallax_core::anchor::{resolve, Anchored};
 use parallax_core::notes::{Colour, Note};
 use parallax_core::{Document, Span};
@@ -109,9 +109,9 @@ pub fn note_editor(p: &EditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let body = crate::storage::textarea_value(&text);
-            let now = crate::storage::now();
+            let now = crate::clock::now();
             notes.dispatch.emit(NotesAction::Add(Note {
-                id: crate::storage::fresh_id("n"),
+                id: crate::clock::fresh_id("n"),
                 doc: doc.clone(),
                 quote: quote.clone(),
                 start: span.start,
@@ -213,7 +213,7 @@ pub fn note_list(p: &ListProps) -> Html {
                     let id = id.clone();
                     Callback::from(move |_: MouseEvent| {
                         crate::components::undo::focus_neighbour(&format!("li.note[data-note=\"{id}\"]"), "button", "note-undo");
-                        d.emit(NotesAction::Remove { id: id.clone(), at: crate::storage::now() })
+                        d.emit(NotesAction::Remove { id: id.clone(), at: crate::clock::now() })
                     })
                 };
                 let edit = {
@@ -273,7 +273,7 @@ fn note_edit(p: &EditProps) -> Html {
                 id: id.clone(),
                 text: body.trim().to_string(),
                 colour: *colour,
-                at: crate::storage::now(),
+                at: crate::clock::now(),
             });
             done.emit(());
         })

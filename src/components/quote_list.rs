@@ -1,8 +1,8 @@
 //! The quotes of one document: speaker, quote, link to its place in the reader.
 
+use crate::library::Library;
 use crate::route::Route;
-use crate::state::Library;
-use crate::view::{doc_link, ReaderQuery};
+use crate::state::reader::{doc_link, ReaderQuery};
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The "Removed … Undo" bar: a live region that says what was removed or restored, an Undo
 //! button while it can still be undone, and the timer that takes the offer away after
-//! [`UNDO_MS`]. The state is [`crate::undo::Undo`], kept by whoever removes.
+//! [`UNDO_MS`]. The state is [`crate::state::undo::Undo`], kept by whoever removes.
 
-use crate::undo::{Undo, UndoAction, UNDO_MS};
+use crate::state::undo::{Undo, UndoAction, UNDO_MS};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! in this browser.
 
 use crate::contexts::Timings;
-use crate::state::Library;
+use crate::library::Library;
 use parallax_core::engine::Timing;
 use yew::prelude::*;
 

@@ -3,10 +3,10 @@
 //! Each article goes into a collection (one story, read and compared on its own): the bundled
 //! story or one the user names; an article can be moved to another later.
 
-use crate::articles::Article;
 use crate::contexts::ArticlesCtx;
+use crate::library::Library;
 use crate::route::Route;
-use crate::state::Library;
+use crate::state::articles::Article;
 use parallax_core::import::{Format, ImportError, MAX_HTML_IMPORT_BYTES, MAX_IMPORT_BYTES};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -24,13 +24,125 @@ enum Status {
     Cut(String, usize),
 }
 
-/// Lets the browser paint (the progress line) before the analysis blocks it.
-async fn yield_to_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+/// What adding an article needs: cloned into each import.
+#[derive(Clone)]
+struct Adder {
+    status: UseStateHandle<Status>,
+    library: Library,
+    add: Callback<Article>,
+    navigator: Option<Navigator>,
+    /// The collection name field.
+    collection: NodeRef,
+}
+
+impl Adder {
+    /// Imports `bytes` (from a file named `name`, or pasted) and adds the article to the
+    /// collection named in the field.
+    fn add(&self, name: Option<String>, bytes: Vec<u8>) {
+        let typed = self
+            .collection
+            .cast::<web_sys::HtmlInputElement>()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let collection = match crate::state::articles::collection_name(&typed) {
+            Ok(c) => c,
+            Err(e) => {
+                self.status.set(Status::Failed(e));
+                return;
+            }
+        };
+        let taken: Vec<String> = self.library.docs().iter().map(|d| d.id.clone()).collect();
+        wasm_bindgen_futures::spawn_local(self.clone().import(name, bytes, collection, taken));
+    }
+
+    /// Imports, then adds the article (its id unique among `taken`) and opens it, or says
+    /// what was left out first.
+    async fn import(
+        self,
+        name: Option<String>,
+        bytes: Vec<u8>,
+        collection: String,
+        taken: Vec<String>,
+    ) {
+        let status = self.status;
+        status.set(Status::Working(format!(
+            "Reading {}…",
+            name.as_deref().unwrap_or("the pasted text")
+        )));
+        // Lets the browser paint the progress line before the work blocks it.
+        crate::schedule::after_next_paint().await;
+        let imported = match crate::engine::import(name.as_deref(), &bytes).await {
+            Err(e) => return status.set(Status::Failed(e)),
+            Ok(imported) => imported,
+        };
+        status.set(Status::Working(format!(
+            "Analysing “{}” ({} words)…",
+            parallax_core::document::shorten(&imported.title, 60),
+            imported.text.split_whitespace().count()
+        )));
+        crate::schedule::after_next_paint().await;
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let id = crate::state::articles::new_id(&imported.title, &taken);
+        let whole = imported.format == Format::Html && !imported.extracted;
+        let source = crate::state::articles::Source::of(&imported);
+        self.add.emit(Article {
+            id: id.clone(),
+            text: imported.text,
+            origin: name.unwrap_or_else(|| "pasted".into()),
+            added: crate::clock::now(),
+            collection,
+            source: source.clone(),
+        });
+        if whole {
+            // Say so before the reader shows menus and links as article text.
+            status.set(Status::Whole(id, source.left_out));
+        } else if source.left_out > 0 {
+            // Say how much was left out before the reader shows the rest.
+            status.set(Status::Cut(id, source.left_out));
+        } else {
+            status.set(Status::Idle);
+            if let Some(nav) = self.navigator {
+                nav.push(&Route::Doc { id });
+            }
+        }
+    }
+}
+
+/// Reads the file chosen in the file input and adds it; a file over every limit is refused
+/// before it is read.
+fn on_file(adder: &Adder) -> Callback<Event> {
+    let adder = adder.clone();
+    Callback::from(move |e: Event| {
+        let Some(file) = crate::storage::take_chosen_file(&e) else {
+            return;
+        };
+        let size = file.size() as usize;
+        // The largest file of any format (HTML pages); import() refuses a text or
+        // Markdown file over its own, smaller limit.
+        if size > MAX_HTML_IMPORT_BYTES {
+            adder.status.set(Status::Failed(
+                ImportError::TooLarge {
+                    bytes: size,
+                    limit: MAX_HTML_IMPORT_BYTES,
+                }
+                .to_string(),
+            ));
+            return;
+        }
+        let adder = adder.clone();
+        let name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            adder
+                .status
+                .set(Status::Working(format!("Reading {name}…")));
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => adder.add(Some(name), js_sys::Uint8Array::new(&buf).to_vec()),
+                Err(_) => adder.status.set(Status::Failed(format!(
+                    "The file {name} could not be read."
+                ))),
+            }
+        });
+    })
 }
 
 /// The add-an-article page.
@@ -38,125 +150,27 @@ async fn yield_to_paint() {
 pub fn add_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
     let articles = use_context::<ArticlesCtx>().expect("App provides the articles");
-    let navigator = use_navigator();
     let status = use_state(|| Status::Idle);
     let paste = use_node_ref();
     let collection = use_node_ref();
-    let names = crate::articles::collections(&articles.list);
-
-    // Imports `bytes` (from a file named `name`, or pasted) and adds the article.
-    let add = {
-        let status = status.clone();
-        let library = library.clone();
-        let articles = articles.clone();
-        let navigator = navigator.clone();
-        let collection = collection.clone();
-        move |name: Option<String>, bytes: Vec<u8>| {
-            let status = status.clone();
-            let typed = collection
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            let collection = match crate::articles::collection_name(&typed) {
-                Ok(c) => c,
-                Err(e) => {
-                    status.set(Status::Failed(e));
-                    return;
-                }
-            };
-            let taken: Vec<String> = library.docs().iter().map(|d| d.id.clone()).collect();
-            let add = articles.add.clone();
-            let navigator = navigator.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(Status::Working(format!(
-                    "Reading {}…",
-                    name.as_deref().unwrap_or("the pasted text")
-                )));
-                yield_to_paint().await;
-                match crate::engine::import(name.as_deref(), &bytes).await {
-                    Err(e) => status.set(Status::Failed(e)),
-                    Ok(imported) => {
-                        status.set(Status::Working(format!(
-                            "Analysing “{}” ({} words)…",
-                            parallax_core::document::shorten(&imported.title, 60),
-                            imported.text.split_whitespace().count()
-                        )));
-                        yield_to_paint().await;
-                        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-                        let id = crate::articles::new_id(&imported.title, &taken);
-                        let whole = imported.format == Format::Html && !imported.extracted;
-                        let source = crate::articles::Source::of(&imported);
-                        add.emit(Article {
-                            id: id.clone(),
-                            text: imported.text,
-                            origin: name.unwrap_or_else(|| "pasted".into()),
-                            added: crate::storage::now(),
-                            collection,
-                            source: source.clone(),
-                        });
-                        if whole {
-                            // Say so before the reader shows menus and links as article text.
-                            status.set(Status::Whole(id, source.left_out));
-                            return;
-                        }
-                        if source.left_out > 0 {
-                            // Say how much was left out before the reader shows the rest.
-                            status.set(Status::Cut(id, source.left_out));
-                            return;
-                        }
-                        status.set(Status::Idle);
-                        if let Some(nav) = navigator {
-                            nav.push(&Route::Doc { id });
-                        }
-                    }
-                }
-            });
-        }
+    let names = crate::state::articles::collections(&articles.list);
+    let adder = Adder {
+        status: status.clone(),
+        library: library.clone(),
+        add: articles.add.clone(),
+        navigator: use_navigator(),
+        collection: collection.clone(),
     };
     let on_paste = {
-        let add = add.clone();
-        let paste = paste.clone();
+        let (adder, paste) = (adder.clone(), paste.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let text = crate::storage::textarea_value(&paste);
             // A paste is plain text (a textarea never receives markup), whatever it contains.
-            add(None, text.into_bytes());
+            adder.add(None, text.into_bytes());
         })
     };
-    let on_file = {
-        let add = add.clone();
-        let status = status.clone();
-        Callback::from(move |e: Event| {
-            let Some(file) = crate::storage::take_chosen_file(&e) else {
-                return;
-            };
-            let size = file.size() as usize;
-            // The largest file of any format (HTML pages); import() refuses a text or
-            // Markdown file over its own, smaller limit.
-            if size > MAX_HTML_IMPORT_BYTES {
-                status.set(Status::Failed(
-                    ImportError::TooLarge {
-                        bytes: size,
-                        limit: MAX_HTML_IMPORT_BYTES,
-                    }
-                    .to_string(),
-                ));
-                return;
-            }
-            let add = add.clone();
-            let status = status.clone();
-            let name = file.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(Status::Working(format!("Reading {name}…")));
-                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buf) => add(Some(name), js_sys::Uint8Array::new(&buf).to_vec()),
-                    Err(_) => status.set(Status::Failed(format!(
-                        "The file {name} could not be read."
-                    ))),
-                }
-            });
-        })
-    };
+    let on_file = on_file(&adder);
     let busy = matches!(*status, Status::Working(_));
     html! {
         <section class="add-page" aria-labelledby="add-heading">
@@ -212,7 +226,7 @@ fn move_form(
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            if let Ok(name) = crate::articles::collection_name(&typed) {
+            if let Ok(name) = crate::state::articles::collection_name(&typed) {
                 move_to.emit((id.clone(), name));
             }
         })
@@ -232,11 +246,11 @@ fn collection_field(names: &[String], collection: &NodeRef) -> Html {
         <p class="add-collection">
             <label for="collection-input">{ "Collection (the story this article belongs to)" }</label>
             <input id="collection-input" type="text" ref={collection.clone()} list="collection-names" maxlength="200"
-                   value={names.last().cloned().unwrap_or_default()} placeholder={crate::articles::DEFAULT_COLLECTION}
+                   value={names.last().cloned().unwrap_or_default()} placeholder={crate::state::articles::DEFAULT_COLLECTION}
                    aria-describedby="collection-help" />
-            <span class="meta" id="collection-help">{ format!("Articles of one collection are compared with each other only. Type a new name for a new story, or “{}” to compare it with the bundled reports.", crate::articles::BUNDLED_NAME) }</span>
+            <span class="meta" id="collection-help">{ format!("Articles of one collection are compared with each other only. Type a new name for a new story, or “{}” to compare it with the bundled reports.", crate::state::articles::BUNDLED_NAME) }</span>
             <datalist id="collection-names">
-                <option value={crate::articles::BUNDLED_NAME} />
+                <option value={crate::state::articles::BUNDLED_NAME} />
                 { for names.iter().map(|n| html! { <option value={n.clone()} /> }) }
             </datalist>
         </p>
@@ -288,13 +302,13 @@ fn status_line(status: &Status) -> Html {
         Status::Whole(id, left_out) => html! {
             <p class="progress" role="status" id="import-whole">
                 { "No article was found in this page, so its whole text was added: menus, links and other page furniture may be part of it. " }
-                { crate::articles::left_out_notice(*left_out).map(|n| format!("{n} ")).unwrap_or_default() }
+                { crate::state::articles::left_out_notice(*left_out).map(|n| format!("{n} ")).unwrap_or_default() }
                 <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
             </p>
         },
         Status::Cut(id, left_out) => html! {
             <p class="progress" role="status" id="import-cut">
-                { crate::articles::left_out_notice(*left_out).unwrap_or_default() }{ " " }
+                { crate::state::articles::left_out_notice(*left_out).unwrap_or_default() }{ " " }
                 <a href={format!("#/doc/{id}")}>{ "Read it" }</a>
             </p>
         },

@@ -4,13 +4,13 @@
 //! narrow screens; `?present` is presenter mode (projector type, the arrow keys page through
 //! the aligned rows), `row=N` the current row.
 
-use crate::compare::{coverage, rows, CompareAction, CompareView, Row};
 use crate::components::notes::{placed, NoteEditor};
 use crate::contexts::NotesCtx;
 use crate::keys::use_presenter_keys;
+use crate::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
-use crate::state::Library;
+use crate::state::compare::{coverage, rows, CompareAction, CompareView, Row};
 use parallax_core::align::{word_diff, DiffOp};
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;

@@ -1,11 +1,11 @@
 //! `#/entity/<id>`: one entity across every source: names seen, and per source each mention
 //! in its sentence, the descriptors the source uses, and the quotes attributed to it.
 
+use crate::library::Library;
 use crate::marks::{label_name, Mark};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
-use crate::state::Library;
-use crate::view::{doc_link, ReaderQuery};
+use crate::state::reader::{doc_link, ReaderQuery};
 use parallax_core::{CharIndex, Span};
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -4,8 +4,8 @@
 //! own with `?handout`.
 
 use crate::contexts::NotesCtx;
+use crate::library::Library;
 use crate::marks::{label_name, segments, Mark};
-use crate::state::Library;
 use crate::url::query_param;
 use parallax_core::analysis::Label;
 use parallax_core::Span;

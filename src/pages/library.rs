@@ -1,11 +1,11 @@
 //! `#/`: every document as a card, grouped by collection (one story each) once there is more
 //! than one; two ticked sources of one story can be compared.
 
-use crate::articles::Article;
 use crate::components::doc_card::DocCard;
 use crate::components::undo::{focus_neighbour, use_undo_timer, UndoBar};
-use crate::state::Library;
-use crate::undo::{Undo, UndoAction};
+use crate::library::Library;
+use crate::state::articles::Article;
+use crate::state::undo::{Undo, UndoAction};
 use yew::prelude::*;
 
 /// The library page.

@@ -3,8 +3,8 @@
 
 use crate::components::notes::{NoteItem, NoteList};
 use crate::contexts::NotesCtx;
-use crate::notes::NotesAction;
-use crate::state::Library;
+use crate::library::Library;
+use crate::state::notes::{Imported, NotesAction};
 use yew::prelude::*;
 
 /// The notes page.
@@ -97,7 +97,7 @@ pub fn notes_page() -> Html {
         })
     };
     let download_damaged = {
-        let key = state.damaged_key.clone();
+        let key = notes.saved.damaged_key.clone();
         let error = error.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(k) = &key {
@@ -115,10 +115,10 @@ pub fn notes_page() -> Html {
         <section class="notes-page" aria-labelledby="notes-heading">
             <h1 id="notes-heading">{ "Your highlights and notes" }</h1>
             <p class="intro">{ format!("{}, kept in this browser on this device only. Export them to keep a copy, hand them in, or move them to another browser.", count(state.notes.len(), "note", "notes")) }</p>
-            if !state.problems.is_empty() {
+            if !notes.saved.problems.is_empty() {
                 <div class="banner warning" role="alert" id="notes-damaged">
-                    <p>{ "Some stored notes could not be read; the others are here. " }{ state.problems.join("; ") }</p>
-                    if state.damaged_key.is_some() {
+                    <p>{ "Some stored notes could not be read; the others are here. " }{ notes.saved.problems.join("; ") }</p>
+                    if notes.saved.damaged_key.is_some() {
                         <button type="button" id="download-damaged" onclick={download_damaged}>{ "Download the stored data as it was" }</button>
                     }
                 </div>
@@ -131,7 +131,7 @@ pub fn notes_page() -> Html {
                     <input type="file" id="import-notes" accept=".json,application/json" onchange={import} />
                 </label>
             </div>
-            <p role="status" id="notes-status">{ state.status.clone().unwrap_or_default() }</p>
+            <p role="status" id="notes-status">{ state.imported.as_ref().map(imported).unwrap_or_default() }</p>
             <p role="alert" class="error">{ (*error).clone().unwrap_or_default() }</p>
             if groups.is_empty() && orphans.is_empty() {
                 <p class="meta" id="no-notes">{ "No highlights yet. Open a source, select words, and choose “Highlight selection”." }</p>
@@ -171,7 +171,7 @@ fn session_answers() -> Html {
             .ok()
             .flatten()
             .unwrap_or_default();
-        let (answers, _) = crate::session::Answers::parse(&raw);
+        let (answers, _) = crate::state::answers::Answers::parse(&raw);
         let prompts = parallax_core::session::decode(&e.payload)
             .map(|s| s.prompts)
             .unwrap_or_default();
@@ -211,7 +211,7 @@ const NOTES_PAGE: usize = 200;
 /// how many notes are left out.
 fn note_groups(
     library: &Library,
-    state: &crate::notes::NotesState,
+    state: &crate::state::notes::NotesState,
     limit: usize,
 ) -> (Vec<Html>, usize) {
     let mut groups = Vec::new();
@@ -236,4 +236,40 @@ fn note_groups(
         });
     }
     (groups, hidden)
+}
+
+/// What an import did, for the status line.
+fn imported(i: &Imported) -> String {
+    match i {
+        Imported::TooLarge(bytes) => format!(
+            "Nothing imported: the file is {:.1} MB, and a notes file may be at most {} MB.",
+            *bytes as f64 / 1e6,
+            parallax_core::notes::MAX_FILE_BYTES / 1_000_000
+        ),
+        Imported::Nothing(why) => format!(
+            "Nothing imported: {}.",
+            why.as_deref().unwrap_or("it holds no notes")
+        ),
+        Imported::Done {
+            added,
+            skipped,
+            damaged,
+        } => {
+            let mut msg = format!(
+                "Imported {added} note{}",
+                if *added == 1 { "" } else { "s" }
+            );
+            if *skipped > 0 {
+                msg.push_str(&format!("; {skipped} already here"));
+            }
+            if *damaged > 0 {
+                msg.push_str(&format!(
+                    "; {damaged} damaged entr{} skipped",
+                    if *damaged == 1 { "y" } else { "ies" }
+                ));
+            }
+            msg.push('.');
+            msg
+        }
+    }
 }

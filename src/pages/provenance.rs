@@ -6,7 +6,7 @@
 //! computes nothing.
 
 use crate::families::{families, Family};
-use crate::state::Library;
+use crate::library::Library;
 use parallax_core::document::shorten;
 use parallax_core::provenance::{Link, Relation};
 use parallax_core::Document;

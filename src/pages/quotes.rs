@@ -1,7 +1,7 @@
 //! `#/quotes`: every quote of every source, grouped by speaker.
 
 use crate::components::quote_list::speaker;
-use crate::state::Library;
+use crate::library::Library;
 use parallax_core::align::{word_diff, DiffOp};
 use parallax_core::quote_match::match_quotes;
 use yew::prelude::*;
@@ -89,7 +89,7 @@ pub fn quotes_page() -> Html {
             html! {
                 <li data-doc={doc.id.clone()}>
                     <blockquote>{ doc.slice(q.span).to_string() }</blockquote>
-                    <p class="meta"><a href={crate::view::doc_link(&doc.id, &crate::view::ReaderQuery { p: Some(para), ..Default::default() })}>{ doc.title.clone() }</a></p>
+                    <p class="meta"><a href={crate::state::reader::doc_link(&doc.id, &crate::state::reader::ReaderQuery { p: Some(para), ..Default::default() })}>{ doc.title.clone() }</a></p>
                 </li>
             }
         });

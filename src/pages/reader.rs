@@ -8,11 +8,11 @@ use crate::components::notes::{highlight_runs, placed, NoteEditor, NoteItem, Not
 use crate::components::quote_list::QuoteList;
 use crate::contexts::NotesCtx;
 use crate::keys::use_presenter_keys;
+use crate::library::{entities_by_label, Library};
 use crate::marks::{label_name, segments, Mark};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
-use crate::state::{entities_by_label, Library};
-use crate::view::{PanelAction, ReaderAction, ReaderPanel, ReaderQuery, ReaderView};
+use crate::state::reader::{PanelAction, ReaderAction, ReaderPanel, ReaderQuery, ReaderView};
 use gloo::events::EventListener;
 use parallax_core::analysis::{Label, Mention};
 use parallax_core::{CharIndex, Document, Span};
@@ -70,19 +70,7 @@ pub fn reader(p: &ReaderProps) -> Html {
 
     let doc_index = library.index(&p.id);
     let mentions = doc_index.map(|i| library.mentions(i)).unwrap_or(&[]);
-    // Mentions of the focused entity, in text order.
-    let focused: Vec<usize> = view
-        .focus
-        .as_ref()
-        .map(|f| {
-            mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| &m.entity == f)
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .unwrap_or_default();
+    let focused = mentions_of(mentions, view.focus.as_deref());
     let current = focused
         .get(view.at.min(focused.len().saturating_sub(1)))
         .copied();
@@ -194,16 +182,46 @@ pub fn reader(p: &ReaderProps) -> Html {
                 on_focus={dispatch.reform(ReaderAction::Focus)}
                 on_step={dispatch.reform(move |d: i32| ReaderAction::Step(d, count))}
             />
+            { reader_buttons(&view, &panel, &dispatch) }
+        </div>
+    }
+}
+
+/// Positions in `mentions` of the mentions of entity `focus`, in text order.
+fn mentions_of(mentions: &[Mention], focus: Option<&str>) -> Vec<usize> {
+    let Some(f) = focus else {
+        return Vec::new();
+    };
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.entity == f)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Presenter mode's and the keyboard shortcuts' buttons, and the shortcuts when open.
+fn reader_buttons(
+    view: &ReaderView,
+    panel: &UseReducerHandle<ReaderPanel>,
+    dispatch: &Callback<ReaderAction>,
+) -> Html {
+    fn panel_action<E>(panel: &UseReducerHandle<ReaderPanel>, a: PanelAction) -> Callback<E> {
+        let d = panel.dispatcher();
+        Callback::from(move |_| d.dispatch(a.clone()))
+    }
+    html! {
+        <>
             <button type="button" class="present-button" id="present-button" aria-pressed={view.present.to_string()}
                     onclick={dispatch.reform(|_| ReaderAction::TogglePresent)}>
                 { if view.present { "Leave presenter mode" } else { "Presenter mode" } }
             </button>
             <button type="button" class="help-button" id="help-button" aria-expanded={panel.help.to_string()}
-                    onclick={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::ToggleHelp)) }}>
+                    onclick={panel_action(panel, PanelAction::ToggleHelp)}>
                 { "Keyboard shortcuts (?)" }
             </button>
-            if panel.help { <Shortcuts close={{ let d = panel.dispatcher(); Callback::from(move |_| d.dispatch(PanelAction::CloseHelp)) }} /> }
-        </div>
+            if panel.help { <Shortcuts close={panel_action(panel, PanelAction::CloseHelp)} /> }
+        </>
     }
 }
 
@@ -461,12 +479,12 @@ fn header_bylines(d: &Document) -> Vec<Span> {
 }
 
 /// Title, byline, outlet and date, counts, and a notice when the article was cut.
-fn doc_header(m: &Marking<'_>, source: Option<&crate::articles::Source>) -> Html {
+fn doc_header(m: &Marking<'_>, source: Option<&crate::state::articles::Source>) -> Html {
     let doc = m.doc;
     let bylines = header_bylines(doc);
     let site = source.and_then(|s| s.site.clone());
     let url = source.and_then(|s| s.url.clone());
-    let cut = source.and_then(|s| crate::articles::left_out_notice(s.left_out));
+    let cut = source.and_then(|s| crate::state::articles::left_out_notice(s.left_out));
     html! {
         <header>
             { match doc.title_span {
@@ -608,7 +626,7 @@ fn tips(lib: &Library, doc: usize) -> Vec<String> {
             let here = mentions.iter().filter(|x| x.entity == m.entity).count();
             match lib.entity(&m.entity) {
                 Some(e) => {
-                    let (n, docs) = crate::state::elsewhere(e, doc);
+                    let (n, docs) = crate::library::elsewhere(e, doc);
                     let other = match docs {
                         0 => "not in other sources".to_string(),
                         1 => format!("{n} in 1 other source"),

@@ -3,13 +3,15 @@
 //! device and export as a file to hand in. `?s=2` shows the second source, `?handout` the
 //! printable handout.
 
-use crate::answered::AnsweredAction;
 use crate::contexts::NotesCtx;
+use crate::guided::{documents, hand_in, hand_in_file_name, source_name};
+use crate::library::Library;
 use crate::pages::handout::Handout;
 use crate::pages::reader::Reader;
+use crate::persisted::{use_persisted, SaveStatus};
 use crate::route::Route;
-use crate::session::{answer_rows, documents, hand_in, hand_in_file_name, source_name, Answers};
-use crate::state::Library;
+use crate::state::answered::AnsweredAction;
+use crate::state::answers::{answer_rows, Answers, AnswersAction, AnswersState};
 use crate::url::{has_flag, query_param};
 use parallax_core::analysis::Label;
 use parallax_core::session::Session;
@@ -62,7 +64,9 @@ pub fn session_page(p: &SessionProps) -> Html {
         },
         Ok((session, lib)) => html! {
             <ContextProvider<Library> context={lib.clone()}>
-                <Guided payload={p.payload.clone()} session={session.clone()} />
+                // Keyed by the link: another session's answers are another state, read from its
+                // own key (never this one's written there).
+                <Guided key={p.payload.to_string()} payload={p.payload.clone()} session={session.clone()} />
             </ContextProvider<Library>>
         },
     }
@@ -123,24 +127,19 @@ fn guided(p: &GuidedProps) -> Html {
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
     let key = crate::storage::answers_key(&parallax_core::session::key(&p.payload));
-    let answers = {
-        let key = key.clone();
-        use_reducer(move || AnswersState::load(&key))
-    };
-    {
-        // Another tab or window of the same session writes here too: merged, never lost.
-        let (dispatch, key) = (answers.dispatcher(), key.clone());
-        use_effect_with(key.clone(), move |_| {
-            let listener = crate::storage::on_change(move |k, value| {
-                if let (true, Some(raw)) = (k == key, value) {
-                    dispatch.dispatch(AnswersAction::Stored(raw));
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    let writer = notes.state.writer.clone();
+    // What the status line says: the last save's or export's outcome.
     let saved = use_state(|| None::<Result<String, String>>);
+    // Kept on this device; another tab or window of the same session writes here too:
+    // merged, never lost.
+    let (answers, answers_saved) = {
+        let writer = notes.state.writer.clone();
+        let after_save = after_save(&saved, &p.payload, &p.session.title);
+        use_persisted(
+            &key,
+            move |answers, _| AnswersState::new(&writer, answers),
+            after_save,
+        )
+    };
     let s = &p.session;
     let n = library.docs().len();
     let current = query_param(&query, "s")
@@ -176,35 +175,26 @@ fn guided(p: &GuidedProps) -> Html {
         };
     }
 
-    let saver = Saver {
-        answers: answers.clone(),
-        saved: saved.clone(),
-        key: key.clone(),
-        payload: p.payload.to_string(),
-        title: s.title.clone(),
-    };
     let set_answer = |i: usize| {
-        let (saver, writer) = (saver.clone(), writer.clone());
+        let dispatch = answers.dispatcher();
         Callback::from(move |e: InputEvent| {
-            let value = e
+            let text = e
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let mut next = saver.answers.answers.clone();
-            next.set(i, value, crate::storage::now(), &writer);
-            saver.save(next);
+            let at = crate::clock::now();
+            dispatch.dispatch(AnswersAction::Answer { i, text, at });
         })
     };
     let set_name = {
-        let (saver, writer) = (saver.clone(), writer.clone());
+        let dispatch = answers.dispatcher();
         Callback::from(move |e: InputEvent| {
-            let value = e
+            let text = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let mut next = saver.answers.answers.clone();
-            next.set_name(value, crate::storage::now(), &writer);
-            saver.save(next);
+            let at = crate::clock::now();
+            dispatch.dispatch(AnswersAction::Name { text, at });
         })
     };
     let export = {
@@ -229,7 +219,7 @@ fn guided(p: &GuidedProps) -> Html {
                 Ok(()) => {
                     let _ = crate::storage::update_answered(AnsweredAction::Exported {
                         key: session_key.clone(),
-                        at: crate::storage::now(),
+                        at: crate::clock::now(),
                     });
                     saved.set(Some(Ok(exported(&session, &answers.answers, &file))));
                 }
@@ -244,7 +234,7 @@ fn guided(p: &GuidedProps) -> Html {
             { head(&library, s, &title, &hidden, &names, &p.payload, current) }
             <section class="prompts" id="prompts" aria-labelledby="prompts-h">
                 <h2 id="prompts-h">{ "Questions" }</h2>
-                if let Some(e) = &answers.problem { <p class="banner warning" role="alert">{ e.clone() }</p> }
+                if let Some(e) = answers_problem(&answers_saved) { <p class="banner warning" role="alert">{ e }</p> }
                 if s.prompts.is_empty() {
                     <p class="meta">{ "Your teacher set no questions; read and highlight." }</p>
                 }
@@ -273,34 +263,35 @@ fn guided(p: &GuidedProps) -> Html {
     }
 }
 
-/// What saving a session's answers needs.
-#[derive(Clone)]
-struct Saver {
-    answers: UseReducerHandle<AnswersState>,
-    saved: UseStateHandle<Option<Result<String, String>>>,
-    key: String,
-    payload: String,
-    title: String,
+/// After each save of the answers: the status line says whether it worked, and the session
+/// is noted as having answers not yet exported (for `#/notes` and the header's way back).
+fn after_save(
+    saved: &UseStateHandle<Option<Result<String, String>>>,
+    payload: &str,
+    title: &str,
+) -> Callback<SaveStatus> {
+    let (saved, payload, title) = (saved.clone(), payload.to_string(), title.to_string());
+    Callback::from(move |s: SaveStatus| match s.written {
+        Some(Ok(())) => {
+            let _ = crate::storage::update_answered(AnsweredAction::Wrote {
+                key: parallax_core::session::key(&payload),
+                payload: payload.clone(),
+                title: title.clone(),
+                at: crate::clock::now(),
+            });
+            saved.set(Some(Ok("Saved on this device.".to_string())));
+        }
+        Some(Err(e)) => saved.set(Some(Err(e.to_string()))),
+        None => {}
+    })
 }
 
-impl Saver {
-    /// Saves `next` (merged with what another tab stored since) and shows the merge; the
-    /// status line says whether saving worked. The session is noted as having answers not
-    /// yet exported (for `#/notes` and the header's way back).
-    fn save(&self, next: Answers) {
-        let (merged, result) = save_answers(&self.key, &next);
-        if result.is_ok() {
-            let _ = crate::storage::update_answered(AnsweredAction::Wrote {
-                key: parallax_core::session::key(&self.payload),
-                payload: self.payload.clone(),
-                title: self.title.clone(),
-                at: crate::storage::now(),
-            });
-        }
-        self.saved
-            .set(Some(result.map(|()| "Saved on this device.".to_string())));
-        self.answers.dispatch(AnswersAction::Saved(merged));
-    }
+/// Why the stored answers could not be read, when they could not.
+fn answers_problem(s: &SaveStatus) -> Option<String> {
+    s.problems
+        .first()
+        .cloned()
+        .or_else(|| s.read_error.as_ref().map(ToString::to_string))
 }
 
 /// Today's date on this device, `YYYY-MM-DD`.
@@ -343,7 +334,7 @@ fn head(
         <header class="session-head">
             <p class="eyebrow">{ "Guided reading" }</p>
             <h1 id="session-title">{ title.to_string() }</h1>
-            <p class="session-edit"><a id="edit-session" href={format!("#/teach?{}", crate::teach::Draft::from_session(s).to_query())}>{ "Edit this session" }</a>
+            <p class="session-edit"><a id="edit-session" href={format!("#/teach?{}", crate::state::teach::Draft::from_session(s).to_query())}>{ "Edit this session" }</a>
                 <span class="meta">{ " (opens a copy in the session builder; this link stays as it is)" }</span></p>
             <p class="meta">
                 { format!("{n} source{}", if n == 1 { "" } else { "s" }) }
@@ -434,74 +425,4 @@ fn prompt_line(p: &parallax_core::session::Prompt, names: &[String]) -> String {
         line.push_str(&format!(" (“{q}”)"));
     }
     line
-}
-
-/// A session's answers as this tab holds them, and why stored answers could not be read.
-#[derive(Clone, PartialEq, Default)]
-struct AnswersState {
-    answers: Answers,
-    problem: Option<String>,
-}
-
-impl AnswersState {
-    fn load(key: &str) -> AnswersState {
-        match crate::storage::read(key) {
-            Ok(Some(raw)) => {
-                let (answers, problem) = Answers::parse(&raw);
-                AnswersState { answers, problem }
-            }
-            Ok(None) => AnswersState::default(),
-            Err(e) => AnswersState {
-                answers: Answers::default(),
-                problem: Some(e.to_string()),
-            },
-        }
-    }
-}
-
-enum AnswersAction {
-    /// This tab changed and saved the answers: what to show.
-    Saved(Answers),
-    /// Another tab stored this: merged in.
-    Stored(String),
-}
-
-impl Reducible for AnswersState {
-    type Action = AnswersAction;
-    fn reduce(self: std::rc::Rc<Self>, action: AnswersAction) -> std::rc::Rc<Self> {
-        let answers = match action {
-            AnswersAction::Saved(a) => a,
-            AnswersAction::Stored(raw) => Answers {
-                fields: self.answers.fields.join(&Answers::parse(&raw).0.fields),
-            },
-        };
-        if answers == self.answers {
-            return self;
-        }
-        std::rc::Rc::new(AnswersState {
-            answers,
-            problem: self.problem.clone(),
-        })
-    }
-}
-
-/// Reads what is stored under `key` (another tab may have written since), merges `answers`
-/// into it and writes the merge: what to show, and whether it was saved.
-fn save_answers(key: &str, answers: &Answers) -> (Answers, Result<(), String>) {
-    let stored = match crate::storage::read(key) {
-        Ok(Some(raw)) => {
-            let (stored, problem) = Answers::parse(&raw);
-            if problem.is_some() {
-                // Unreadable: kept verbatim before it is written over.
-                let _ = crate::storage::keep_damaged(key, &raw);
-            }
-            stored
-        }
-        _ => Answers::default(),
-    };
-    let merged = Answers {
-        fields: answers.fields.join(&stored.fields),
-    };
-    let result = crate::storage::write(key, &merged.serialize()).map_err(|e| e.to_string());
-    (merged, result)
 }

@@ -5,8 +5,8 @@
 //! has its own matrix (`?c=<name>`; the bundled story without). On a narrow screen the claim
 //! column stays in place and the source columns scroll inside the table.
 
+use crate::library::Library;
 use crate::route::Route;
-use crate::state::Library;
 use crate::url::{query_param, Query};
 use parallax_core::document::shorten;
 use parallax_core::story::{Cell, Claim};

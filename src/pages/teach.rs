@@ -1,14 +1,14 @@
 //! `#/teach`: a teacher makes a session link. Pick sources and their order, write prompts,
 //! choose the labels shown, maybe a blind reading; the link holds it all (the user's own
 //! articles travel inside it). `parallax session` on the command line makes the same links.
-//! The draft and its reducer are `crate::teach`.
+//! The draft and its reducer are `crate::state::teach`.
 
 use crate::components::copy_link::CopyText;
 use crate::contexts::EngineStatus;
+use crate::library::Library;
 use crate::marks::label_name;
 use crate::route::Route;
-use crate::state::Library;
-use crate::teach::{Draft, DraftPrompt, TeachAction};
+use crate::state::teach::{Draft, DraftPrompt, TeachAction};
 use parallax_core::analysis::Label;
 use parallax_core::session::{encode, Source};
 use std::rc::Rc;
@@ -253,7 +253,7 @@ fn prompt_item(
             <select id={format!("prompt-src-{k}")} onchange={set_src}>
                 <option value="" selected={src.is_none()}>{ "the whole session" }</option>
                 { for draft.order.iter().enumerate().map(|(j, id)| html! {
-                    <option value={j.to_string()} selected={src == Some(j)}>{ crate::session::source_name(j, library.get(id).map_or(id.as_str(), |d| d.title.as_str()), false) }</option>
+                    <option value={j.to_string()} selected={src == Some(j)}>{ crate::guided::source_name(j, library.get(id).map_or(id.as_str(), |d| d.title.as_str()), false) }</option>
                 }) }
             </select>
             if src.is_some() {

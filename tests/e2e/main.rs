@@ -20,58 +20,74 @@ mod offline;
 mod touch;
 mod ux;
 
-/// The suite, run in order in one fresh session per engine.
-const TESTS: &[&str] = &[
-    "library_lists_every_document",
-    "opening_a_card_shows_the_reader_and_back_returns",
-    "deep_link_opens_the_reader",
-    "unknown_id_or_route_shows_not_found",
-    "tab_reaches_every_library_link_with_a_visible_focus_ring",
-    "axe_finds_no_violations",
-    "csp_is_set_and_nothing_leaves_the_origin",
-    "the_library_is_in_the_page_and_the_engine_waits",
-    "reader_marks_mentions_of_every_kind",
-    "legend_toggle_removes_and_restores_a_label",
-    "hide_link_opens_with_the_label_hidden",
-    "entity_panel_steps_through_mentions",
-    "focus_link_selects_the_entity",
-    "entity_page_lists_every_source_that_mentions_it",
-    "quotes_are_listed_per_source_and_across_sources",
-    "axe_finds_no_violations_on_marked_views",
-    "library_picks_two_sources_to_compare",
-    "compare_view_aligns_rows_and_reopens_from_its_link",
-    "story_matrix_sorts_and_opens_a_row",
-    "flags_show_their_evidence",
-    "provenance_lists_every_source_and_its_links",
-    "no_view_scrolls_sideways_at_375_or_1280",
-    "axe_finds_nothing_on_every_view_at_375_and_1280",
-    "touch_selection_opens_the_highlight_box_in_view",
-    "tapping_an_entity_puts_its_panel_in_view_with_focus",
-    "shortcuts_dialog_opens_in_view_with_focus",
-    "ticking_two_sources_keeps_compare_in_view",
-    "story_matrix_keeps_claims_in_view_and_scrolls_inside",
-    "own_article_in_a_new_collection_leaves_the_bundled_story",
-    "about_shows_timings_measured_here",
-    "one_file_edition_works_from_a_file_url",
-    "copy_link_gives_the_link_of_this_view",
-    "presenter_mode_pages_with_the_keyboard",
-    "a_note_survives_reload",
-    "notes_export_then_import_into_empty_storage",
-    "damaged_or_full_storage_is_reported_and_notes_kept",
-    "session_link_opens_the_guided_view_and_payloads_stay_text",
-    "own_articles_paste_and_files_stay_text",
-    "two_windows_of_a_session_keep_each_others_notes",
-    "limits_keep_the_page_responsive",
-    "teach_builder_makes_a_working_link",
-    "handout_prints_to_pdf_with_the_text",
-    "teach_draft_survives_navigation_back_and_reload",
-    "copy_session_link_puts_it_on_the_clipboard",
-    "remove_then_undo_restores_an_own_article_with_its_notes",
-    "export_file_name_holds_the_students_name",
-    "served_edition_works_offline_and_updates",
-    "session_text_shows_before_the_engine_loads",
-    "static_views_show_without_wasm",
-];
+/// The suite, each test's name and its function, listed once: run in this order in one fresh
+/// session per engine.
+macro_rules! suite {
+    ($($name:literal => $test:path,)*) => {
+        /// The tests' names, in the order they run.
+        const TESTS: &[&str] = &[$($name),*];
+
+        /// Runs the test called `name`.
+        async fn run_named(name: &str, c: &Ctx) -> Result<(), String> {
+            match name {
+                $($name => $test(c).await,)*
+                other => Err(format!("unknown test {other}")),
+            }
+        }
+    };
+}
+
+suite! {
+    "library_lists_every_document" => library_lists_every_document,
+    "opening_a_card_shows_the_reader_and_back_returns" => opening_a_card,
+    "deep_link_opens_the_reader" => deep_link,
+    "unknown_id_or_route_shows_not_found" => not_found,
+    "tab_reaches_every_library_link_with_a_visible_focus_ring" => tab_focus,
+    "axe_finds_no_violations" => axe,
+    "csp_is_set_and_nothing_leaves_the_origin" => csp_and_origin,
+    "the_library_is_in_the_page_and_the_engine_waits" => first_paint,
+    "reader_marks_mentions_of_every_kind" => marks,
+    "legend_toggle_removes_and_restores_a_label" => toggle,
+    "hide_link_opens_with_the_label_hidden" => hide_link,
+    "entity_panel_steps_through_mentions" => panel_steps,
+    "focus_link_selects_the_entity" => focus_link,
+    "entity_page_lists_every_source_that_mentions_it" => entity_page,
+    "quotes_are_listed_per_source_and_across_sources" => quotes,
+    "axe_finds_no_violations_on_marked_views" => axe_marked,
+    "library_picks_two_sources_to_compare" => pick_two,
+    "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view,
+    "story_matrix_sorts_and_opens_a_row" => story,
+    "flags_show_their_evidence" => flags,
+    "provenance_lists_every_source_and_its_links" => provenance,
+    "no_view_scrolls_sideways_at_375_or_1280" => no_sideways_scroll,
+    "axe_finds_nothing_on_every_view_at_375_and_1280" => axe_every_view,
+    "touch_selection_opens_the_highlight_box_in_view" => touch::touch_selection,
+    "tapping_an_entity_puts_its_panel_in_view_with_focus" => touch::tap_entity,
+    "shortcuts_dialog_opens_in_view_with_focus" => touch::shortcuts_dialog,
+    "ticking_two_sources_keeps_compare_in_view" => touch::compare_in_view,
+    "story_matrix_keeps_claims_in_view_and_scrolls_inside" => touch::story_matrix_scrolls_inside,
+    "own_article_in_a_new_collection_leaves_the_bundled_story" => touch::own_collection,
+    "about_shows_timings_measured_here" => about,
+    "one_file_edition_works_from_a_file_url" => one_file,
+    "copy_link_gives_the_link_of_this_view" => copy_link,
+    "presenter_mode_pages_with_the_keyboard" => presenter,
+    "a_note_survives_reload" => classroom::note_survives_reload,
+    "notes_export_then_import_into_empty_storage" => classroom::notes_export_and_import,
+    "damaged_or_full_storage_is_reported_and_notes_kept" => classroom::damaged_and_full_storage,
+    "session_link_opens_the_guided_view_and_payloads_stay_text" => classroom::session_link,
+    "own_articles_paste_and_files_stay_text" => classroom::own_articles,
+    "two_windows_of_a_session_keep_each_others_notes" => classroom::two_windows,
+    "limits_keep_the_page_responsive" => classroom::limits_keep_the_page_responsive,
+    "teach_builder_makes_a_working_link" => classroom::teach_builder,
+    "handout_prints_to_pdf_with_the_text" => classroom::handout_prints,
+    "teach_draft_survives_navigation_back_and_reload" => ux::teach_draft_survives,
+    "copy_session_link_puts_it_on_the_clipboard" => ux::copy_session_link,
+    "remove_then_undo_restores_an_own_article_with_its_notes" => ux::remove_then_undo,
+    "export_file_name_holds_the_students_name" => ux::export_names_the_student,
+    "served_edition_works_offline_and_updates" => offline::works_offline,
+    "session_text_shows_before_the_engine_loads" => offline::session_text_before_engine,
+    "static_views_show_without_wasm" => offline::static_views_without_wasm,
+}
 
 struct Seed {
     id: String,
@@ -86,71 +102,9 @@ struct Ctx {
     shots: Option<PathBuf>,
 }
 
+/// Runs the test called `name`, then checks that the page logged no error.
 async fn run_test(name: &str, c: &Ctx) -> Result<(), String> {
-    match name {
-        "library_lists_every_document" => library_lists_every_document(c).await,
-        "opening_a_card_shows_the_reader_and_back_returns" => opening_a_card(c).await,
-        "deep_link_opens_the_reader" => deep_link(c).await,
-        "unknown_id_or_route_shows_not_found" => not_found(c).await,
-        "tab_reaches_every_library_link_with_a_visible_focus_ring" => tab_focus(c).await,
-        "axe_finds_no_violations" => axe(c).await,
-        "csp_is_set_and_nothing_leaves_the_origin" => csp_and_origin(c).await,
-        "the_library_is_in_the_page_and_the_engine_waits" => first_paint(c).await,
-        "reader_marks_mentions_of_every_kind" => marks(c).await,
-        "legend_toggle_removes_and_restores_a_label" => toggle(c).await,
-        "hide_link_opens_with_the_label_hidden" => hide_link(c).await,
-        "entity_panel_steps_through_mentions" => panel_steps(c).await,
-        "focus_link_selects_the_entity" => focus_link(c).await,
-        "entity_page_lists_every_source_that_mentions_it" => entity_page(c).await,
-        "quotes_are_listed_per_source_and_across_sources" => quotes(c).await,
-        "axe_finds_no_violations_on_marked_views" => axe_marked(c).await,
-        "library_picks_two_sources_to_compare" => pick_two(c).await,
-        "compare_view_aligns_rows_and_reopens_from_its_link" => compare_view(c).await,
-        "story_matrix_sorts_and_opens_a_row" => story(c).await,
-        "flags_show_their_evidence" => flags(c).await,
-        "provenance_lists_every_source_and_its_links" => provenance(c).await,
-        "no_view_scrolls_sideways_at_375_or_1280" => no_sideways_scroll(c).await,
-        "axe_finds_nothing_on_every_view_at_375_and_1280" => axe_every_view(c).await,
-        "touch_selection_opens_the_highlight_box_in_view" => touch::touch_selection(c).await,
-        "tapping_an_entity_puts_its_panel_in_view_with_focus" => touch::tap_entity(c).await,
-        "shortcuts_dialog_opens_in_view_with_focus" => touch::shortcuts_dialog(c).await,
-        "ticking_two_sources_keeps_compare_in_view" => touch::compare_in_view(c).await,
-        "story_matrix_keeps_claims_in_view_and_scrolls_inside" => {
-            touch::story_matrix_scrolls_inside(c).await
-        }
-        "own_article_in_a_new_collection_leaves_the_bundled_story" => {
-            touch::own_collection(c).await
-        }
-        "about_shows_timings_measured_here" => about(c).await,
-        "one_file_edition_works_from_a_file_url" => one_file(c).await,
-        "copy_link_gives_the_link_of_this_view" => copy_link(c).await,
-        "presenter_mode_pages_with_the_keyboard" => presenter(c).await,
-        "a_note_survives_reload" => classroom::note_survives_reload(c).await,
-        "notes_export_then_import_into_empty_storage" => {
-            classroom::notes_export_and_import(c).await
-        }
-        "damaged_or_full_storage_is_reported_and_notes_kept" => {
-            classroom::damaged_and_full_storage(c).await
-        }
-        "session_link_opens_the_guided_view_and_payloads_stay_text" => {
-            classroom::session_link(c).await
-        }
-        "own_articles_paste_and_files_stay_text" => classroom::own_articles(c).await,
-        "two_windows_of_a_session_keep_each_others_notes" => classroom::two_windows(c).await,
-        "limits_keep_the_page_responsive" => classroom::limits_keep_the_page_responsive(c).await,
-        "teach_builder_makes_a_working_link" => classroom::teach_builder(c).await,
-        "handout_prints_to_pdf_with_the_text" => classroom::handout_prints(c).await,
-        "served_edition_works_offline_and_updates" => offline::works_offline(c).await,
-        "session_text_shows_before_the_engine_loads" => {
-            offline::session_text_before_engine(c).await
-        }
-        "static_views_show_without_wasm" => offline::static_views_without_wasm(c).await,
-        "teach_draft_survives_navigation_back_and_reload" => ux::teach_draft_survives(c).await,
-        "copy_session_link_puts_it_on_the_clipboard" => ux::copy_session_link(c).await,
-        "remove_then_undo_restores_an_own_article_with_its_notes" => ux::remove_then_undo(c).await,
-        "export_file_name_holds_the_students_name" => ux::export_names_the_student(c).await,
-        other => Err(format!("unknown test {other}")),
-    }?;
+    run_named(name, c).await?;
     page_is_clean(c).await
 }
 

@@ -181,7 +181,7 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// The character at `i`, a space past the end.
-fn at(c: &[char], i: usize) -> char {
+pub(crate) fn at(c: &[char], i: usize) -> char {
     c.get(i).copied().unwrap_or(' ')
 }
 
@@ -192,7 +192,7 @@ fn ident_char(c: &[char], i: usize) -> bool {
 
 /// The position after a string literal whose body starts at `i`; `raw` is the `#` count of a
 /// raw string (no escapes).
-fn skip_string(c: &[char], mut i: usize, raw: Option<usize>) -> usize {
+pub(crate) fn skip_string(c: &[char], mut i: usize, raw: Option<usize>) -> usize {
     let hashes = raw.unwrap_or(0);
     while i < c.len() {
         if c[i] == '\\' && raw.is_none() {

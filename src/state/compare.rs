@@ -3,8 +3,8 @@
 //! between them; and the view's state (`CompareView`, `CompareAction`, one pure `reduce`).
 //! No web-sys: tested natively.
 
+use crate::state::page;
 use crate::url::{has_flag, query_param, Query};
-use crate::view::page;
 use parallax_core::align::AlignKind;
 
 /// One row of the compare view; indices are sentence positions in each document.
@@ -131,7 +131,7 @@ pub enum CompareAction {
     /// Enter or leave presenter mode.
     TogglePresent,
     /// Page to the next (+1) or previous (-1) of these rows (those pairing two passages, in
-    /// order), as the reader pages through paragraphs ([`crate::view::page`]).
+    /// order), as the reader pages through paragraphs ([`crate::state::page`]).
     Page(i32, Vec<usize>),
 }
 

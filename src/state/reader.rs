@@ -3,6 +3,7 @@
 //! DATE&focus=<entity>&at=3&furniture=hide`): `ReaderView::from_query` reads it, actions go
 //! through one pure reducer, `to_query` writes it back. No web-sys here: tested natively.
 
+use crate::state::page;
 use crate::url::Query;
 use parallax_core::analysis::Label;
 use parallax_core::Span;
@@ -63,20 +64,6 @@ pub fn doc_link(id: &str, query: &ReaderQuery) -> String {
         q if q.is_empty() => format!("#/doc/{id}"),
         q => format!("#/doc/{id}?{q}"),
     }
-}
-
-/// Paging in presenter mode: from `at` (a paragraph or row number, or none yet), the
-/// next (`d` > 0) or previous among `shown` (in order); stops at either end, and from a number
-/// no longer shown goes to the next one shown. The reader pages through paragraphs, compare
-/// through aligned rows.
-pub fn page(at: Option<usize>, d: i32, shown: &[usize]) -> Option<usize> {
-    let i = match (at.and_then(|p| shown.iter().position(|&x| x >= p)), d > 0) {
-        (None, _) => 0,
-        (Some(i), true) if at == Some(shown[i]) => (i + 1).min(shown.len().saturating_sub(1)),
-        (Some(i), true) => i,
-        (Some(i), false) => i.saturating_sub(1),
-    };
-    shown.get(i).copied()
 }
 
 /// The reader's view state.

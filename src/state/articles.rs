@@ -1,8 +1,13 @@
-//! The user's own articles as stored on this device: a versioned JSON list, read leniently (a
-//! damaged entry is reported and the others kept). No web-sys here: tested natively.
+//! The user's own articles: as stored on this device (a versioned JSON list, read leniently:
+//! a damaged entry is reported and the others kept), their collections, and the state the app
+//! holds, with its actions and one pure reducer ([`ArticlesState`]). No web-sys here: tested
+//! natively. Saving is `crate::persisted`'s.
 
+use crate::persisted::{Parsed, Persist, Stored};
 use parallax_core::sync::{clock_of, Body, Item, Replica, Version};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
 
 /// Version of the stored format.
 pub const ARTICLES_VERSION: u32 = 1;
@@ -270,6 +275,129 @@ pub fn new_id(title: &str, taken: &[&str]) -> String {
     id
 }
 
+impl Stored for ArticleSet {
+    fn parse(raw: &str) -> Parsed<Self> {
+        let (value, problems) = parse(raw);
+        Parsed {
+            value,
+            problems,
+            ..Parsed::default()
+        }
+    }
+    fn serialize(&self) -> String {
+        serialize(self)
+    }
+    fn join(&self, other: &Self) -> Self {
+        Replica::join(self, other)
+    }
+}
+
+/// The own articles as this tab holds them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticlesState {
+    /// Every version of every article this tab knows (the source of truth).
+    pub versions: ArticleSet,
+    /// The articles as shown, in the order added ([`shown`]).
+    pub list: Rc<Vec<Article>>,
+    /// This tab's writer id in the articles' version clocks.
+    pub writer: String,
+    /// Counts changes made in this tab; the app saves when it moves.
+    pub revision: u64,
+}
+
+/// What can happen to the own articles.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticlesAction {
+    /// A new article (or a new version of one, under the same id).
+    Add(Article),
+    /// Article `id` was removed at `at` (ms since the epoch).
+    Remove {
+        /// Its id, as shown.
+        id: String,
+        /// When.
+        at: f64,
+    },
+    /// Article `id` moves to the collection named `collection` ([`moved`]).
+    Move {
+        /// Its id, as shown.
+        id: String,
+        /// The collection's name.
+        collection: String,
+    },
+    /// What another tab stored: merged in (nothing to save).
+    Stored(String),
+    /// What the last save wrote (this tab's articles merged with what was stored).
+    Merged(ArticleSet),
+}
+
+impl ArticlesState {
+    /// The articles `versions` (as read from storage), changed from now on as `writer`.
+    pub fn new(writer: &str, versions: ArticleSet) -> ArticlesState {
+        ArticlesState {
+            list: Rc::new(shown(&versions)),
+            versions,
+            writer: writer.to_string(),
+            revision: 0,
+        }
+    }
+}
+
+impl Reducible for ArticlesState {
+    type Action = ArticlesAction;
+
+    /// The state after `action` (`self` again when nothing changed).
+    fn reduce(self: Rc<Self>, action: ArticlesAction) -> Rc<Self> {
+        let mut versions = self.versions.clone();
+        let changed = match action {
+            ArticlesAction::Add(a) => {
+                versions.put(a, &self.writer);
+                true
+            }
+            ArticlesAction::Remove { id, at } => versions.remove(&id, at, &self.writer),
+            ArticlesAction::Move { id, collection } => match moved(&self.list, &id, &collection) {
+                Some(a) => {
+                    versions.put(a, &self.writer);
+                    true
+                }
+                None => false,
+            },
+            ArticlesAction::Stored(raw) => {
+                versions = versions.join(&parse(&raw).0);
+                false
+            }
+            ArticlesAction::Merged(merged) => {
+                versions = merged;
+                false
+            }
+        };
+        if !changed && versions == self.versions {
+            return self;
+        }
+        Rc::new(ArticlesState {
+            list: Rc::new(shown(&versions)),
+            versions,
+            writer: self.writer.clone(),
+            revision: self.revision + u64::from(changed),
+        })
+    }
+}
+
+impl Persist for ArticlesState {
+    type Value = ArticleSet;
+    fn value(&self) -> &ArticleSet {
+        &self.versions
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+    fn merged(value: ArticleSet) -> ArticlesAction {
+        ArticlesAction::Merged(value)
+    }
+    fn stored(raw: String) -> ArticlesAction {
+        ArticlesAction::Stored(raw)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,5 +531,139 @@ mod tests {
         for (title, taken, want) in cases {
             assert_eq!(new_id(title, taken), *want, "title {title:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod reducer_tests {
+    use super::*;
+    use yew::Reducible;
+    use ArticlesAction::*;
+
+    fn add(id: &str, collection: &str, added: f64) -> ArticlesAction {
+        Add(Article {
+            id: id.into(),
+            text: format!("Text of {id}"),
+            origin: "pasted".into(),
+            added,
+            collection: collection.into(),
+            source: Source::default(),
+        })
+    }
+
+    /// What another tab (writer "tb") stores after `actions`.
+    fn other_tab(actions: &[ArticlesAction]) -> String {
+        serialize(&run("tb", actions).versions)
+    }
+
+    fn run(writer: &str, actions: &[ArticlesAction]) -> Rc<ArticlesState> {
+        actions.iter().fold(
+            Rc::new(ArticlesState::new(writer, ArticleSet::default())),
+            |s, a| s.reduce(a.clone()),
+        )
+    }
+
+    /// The articles shown after `actions` (tab "ta"), written `id@collection` in order, then
+    /// `| rev N` (changes this tab must save).
+    #[track_caller]
+    fn check(actions: &[ArticlesAction], expected: &str) {
+        let s = run("ta", actions);
+        let shown: Vec<String> = s
+            .list
+            .iter()
+            .map(|a| format!("{}@{}", a.id, a.collection))
+            .collect();
+        assert_eq!(
+            format!("{} | rev {}", shown.join(" "), s.revision),
+            expected,
+            "{actions:?}"
+        );
+    }
+
+    fn remove(id: &str, at: f64) -> ArticlesAction {
+        Remove { id: id.into(), at }
+    }
+
+    fn move_to(id: &str, collection: &str) -> ArticlesAction {
+        Move {
+            id: id.into(),
+            collection: collection.into(),
+        }
+    }
+
+    #[test]
+    fn articles() {
+        check(&[], " | rev 0");
+        check(&[add("own-a", "Storm", 1.0)], "own-a@Storm | rev 1");
+        check(
+            &[add("own-b", "Storm", 2.0), add("own-a", "Storm", 1.0)],
+            "own-a@Storm own-b@Storm | rev 2",
+        );
+        check(
+            &[add("own-a", "Storm", 1.0), remove("own-a", 5.0)],
+            " | rev 2",
+        );
+        check(&[remove("own-x", 5.0)], " | rev 0");
+        check(
+            &[add("own-a", "Storm", 1.0), move_to("own-a", "Marathon")],
+            "own-a@Marathon | rev 2",
+        );
+        // Moving to where it is, or an article that is not there, changes nothing.
+        check(
+            &[add("own-a", "Storm", 1.0), move_to("own-a", "Storm")],
+            "own-a@Storm | rev 1",
+        );
+        check(&[move_to("own-x", "Storm")], " | rev 0");
+        // Undo of a removal adds the article again.
+        check(
+            &[
+                add("own-a", "Storm", 1.0),
+                remove("own-a", 5.0),
+                add("own-a", "Storm", 1.0),
+            ],
+            "own-a@Storm | rev 3",
+        );
+    }
+
+    #[test]
+    fn other_tabs() {
+        // Another tab's articles are merged in, with nothing to save.
+        let theirs = other_tab(&[add("own-b", "Storm", 2.0)]);
+        check(
+            &[add("own-a", "Storm", 1.0), Stored(theirs.clone())],
+            "own-a@Storm own-b@Storm | rev 1",
+        );
+        check(&[Stored(theirs.clone())], "own-b@Storm | rev 0");
+        // A removal there of an article this tab stored stays a removal here.
+        let here = run("ta", &[add("own-a", "Storm", 1.0)]);
+        let there = Rc::new(ArticlesState::new(
+            "tb",
+            parse(&serialize(&here.versions)).0,
+        ))
+        .reduce(remove("own-a", 3.0));
+        let after = here.reduce(Stored(serialize(&there.versions)));
+        assert_eq!((after.list.len(), after.revision), (0, 1));
+        // Damaged text adds nothing.
+        check(
+            &[add("own-a", "Storm", 1.0), Stored("{oops".into())],
+            "own-a@Storm | rev 1",
+        );
+        // What a save wrote (the merge) is what is shown.
+        let mine = run("ta", &[add("own-a", "Storm", 1.0)]);
+        let merged = mine
+            .versions
+            .join(&run("tb", &[add("own-c", "Storm", 3.0)]).versions);
+        check(
+            &[add("own-a", "Storm", 1.0), Merged(merged)],
+            "own-a@Storm own-c@Storm | rev 1",
+        );
+    }
+
+    #[test]
+    fn nothing_changed_is_the_same_state() {
+        let s = run("ta", &[add("own-a", "Storm", 1.0)]);
+        let stored = serialize(&s.versions);
+        let again = s.clone().reduce(Stored(stored));
+        assert!(Rc::ptr_eq(&s, &again), "no re-render for what is known");
     }
 }

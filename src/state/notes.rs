@@ -1,11 +1,11 @@
 //! The student's highlights and notes as app state: a struct, an action enum and one pure
-//! reducer (no web-sys; tested natively). Storage happens around it, in `crate::app`: loading
-//! dispatches [`NotesAction::Loaded`], every change bumps `revision`, and the app then reads
-//! what is stored, merges it in ([`NotesAction::Remote`]) and writes the merge back; another
-//! tab's write arrives as [`NotesAction::Remote`] too. The notes are a
-//! [`parallax_core::sync::Replica`]: merging never loses a note.
+//! reducer (no web-sys; tested natively). The notes are a [`parallax_core::sync::Replica`]:
+//! merging never loses a note. Saving is `crate::persisted`'s: every change here bumps
+//! `revision`, the app then reads what is stored, merges, writes the merge and hands it back
+//! ([`NotesAction::Merged`]); another tab's write arrives as [`NotesAction::Stored`].
 
-use crate::undo::{Undo, UndoAction};
+use crate::persisted::{Parsed, Persist, Stored};
+use crate::state::undo::{Undo, UndoAction};
 use parallax_core::notes::{self, Colour, Note, NoteSet};
 
 /// Everything the notes views need.
@@ -20,35 +20,35 @@ pub struct NotesState {
     pub conflicts: Vec<String>,
     /// This tab's writer id in the notes' version clocks.
     pub writer: String,
-    /// Problems found when the stored notes were read (damaged entries, newer format).
-    pub problems: Vec<String>,
-    /// The key under which unreadable stored data was kept verbatim, for export.
-    pub damaged_key: Option<String>,
-    /// Why the last save failed, shown until a save succeeds.
-    pub save_error: Option<String>,
-    /// What the last import did, for a status line.
-    pub status: Option<String>,
+    /// What the last import did.
+    pub imported: Option<Imported>,
     /// Counts changes to `notes`; the provider saves when it moves.
     pub revision: u64,
-    /// Storage has been read (nothing is saved before, so nothing stored is overwritten).
-    pub loaded: bool,
     /// The note last deleted, while it can still be put back.
     pub undo: Undo<Note>,
+}
+
+/// What importing a notes file did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Imported {
+    /// Nothing: the file has this many bytes, over [`notes::MAX_FILE_BYTES`].
+    TooLarge(usize),
+    /// Nothing: the file holds no notes (the first problem found, if any).
+    Nothing(Option<String>),
+    /// Notes added, notes already here, damaged entries skipped.
+    Done {
+        /// Notes added.
+        added: usize,
+        /// Notes that were here already.
+        skipped: usize,
+        /// Damaged entries left out.
+        damaged: usize,
+    },
 }
 
 /// What can happen to the notes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NotesAction {
-    /// The stored notes were read (`raw` is `None` when nothing was stored); `error` when
-    /// storage could not be read at all.
-    Loaded {
-        /// The stored text.
-        raw: Option<String>,
-        /// Why storage could not be read.
-        error: Option<String>,
-    },
-    /// Damaged stored data was kept under this key.
-    KeptDamaged(String),
     /// A new highlight or note.
     Add(Note),
     /// A note's text or colour changed.
@@ -73,14 +73,12 @@ pub enum NotesAction {
     Undo,
     /// The Undo of deletion `seq` is no longer offered.
     UndoExpired(u64),
-    /// What another tab stored (or what is stored now, read before a write): merged in.
-    Remote(String),
+    /// What another tab stored: merged in.
+    Stored(String),
+    /// What the last save wrote (this tab's notes merged with what was stored).
+    Merged(NoteSet),
     /// A notes file (JSON export) was opened: merged without duplicates.
     Import(String),
-    /// Writing to storage failed with this message.
-    SaveFailed(String),
-    /// Writing to storage succeeded.
-    Saved,
 }
 
 impl NotesState {
@@ -92,13 +90,27 @@ impl NotesState {
         }
     }
 
+    /// The notes `set` (as read from storage), changed from now on as `writer`; saved at once
+    /// when `write_back` (stored in an older format).
+    pub fn new(writer: &str, set: NoteSet, write_back: bool) -> NotesState {
+        let mut s = NotesState::for_writer(writer);
+        s.set = set;
+        s.show();
+        s.revision = u64::from(write_back);
+        s
+    }
+
     /// The state after `action`.
     pub fn reduce(&self, action: NotesAction) -> NotesState {
         let mut next = self.clone();
         match action {
-            NotesAction::Loaded { raw, error } => next.loaded(raw, error),
-            NotesAction::Remote(raw) => next.remote(&raw),
-            NotesAction::KeptDamaged(key) => next.damaged_key = Some(key),
+            NotesAction::Stored(raw) => next.stored(&raw),
+            NotesAction::Merged(set) => {
+                if set != next.set {
+                    next.set = set;
+                    next.show();
+                }
+            }
             NotesAction::Add(note) => {
                 if next.set.get(&note.id).is_none() {
                     next.set.put(note, &self.writer);
@@ -141,9 +153,7 @@ impl NotesState {
                 }
             }
             NotesAction::UndoExpired(seq) => next.undo = next.undo.reduce(UndoAction::Expired(seq)),
-            NotesAction::Import(raw) => next.import(&raw),
-            NotesAction::SaveFailed(e) => next.save_error = Some(e),
-            NotesAction::Saved => next.save_error = None,
+            NotesAction::Import(raw) => next.imported = Some(next.import(&raw)),
         }
         next
     }
@@ -175,48 +185,15 @@ impl NotesState {
         self.notes = shown.into_iter().map(|(n, _)| n).collect();
     }
 
-    fn loaded(&mut self, raw: Option<String>, error: Option<String>) {
-        self.loaded = error.is_none();
-        if let Some(e) = error {
-            self.save_error = Some(e);
-        }
-        let had = self.set.versions().next().is_some();
-        let Some(raw) = raw else {
-            if had {
-                self.revision += 1;
-            }
-            return;
-        };
-        let parsed = notes::parse(&raw);
-        // Notes made before storage was read (none in practice) are kept too.
-        self.set = parsed.set.join(&self.set);
-        self.problems = parsed.problems;
-        self.show();
-        if let Some(newer) = &parsed.newer {
-            // Never write over notes a newer Parallax saved: this version cannot read them
-            // all, so it keeps its changes in memory only.
-            self.loaded = false;
-            self.save_error = Some(format!(
-                "Your notes were saved by a newer version of Parallax (format {}); this page shows what it can read and saves nothing, so they stay intact. Open the newer version, or export what you write here.",
-                newer.version
-            ));
-        }
-        // Written back only when that changes what is stored: a migration, or notes that
-        // were not stored yet.
-        if had || parsed.migrated_from.is_some() {
-            self.revision += 1;
-        }
-    }
-
-    /// Merges what is stored (written by another tab, or read just before a write). Saves
-    /// again only when this tab holds something the stored text lacks.
-    fn remote(&mut self, raw: &str) {
+    /// Merges what another tab stored. Saves again only when this tab holds something the
+    /// stored text lacks.
+    fn stored(&mut self, raw: &str) {
         let parsed = notes::parse(raw);
         if parsed.newer.is_some() {
             return;
         }
         let joined = self.set.join(&parsed.set);
-        if joined != parsed.set && self.loaded {
+        if joined != parsed.set {
             self.revision += 1;
         }
         if joined != self.set {
@@ -225,24 +202,13 @@ impl NotesState {
         }
     }
 
-    fn import(&mut self, raw: &str) {
+    fn import(&mut self, raw: &str) -> Imported {
         if raw.len() > notes::MAX_FILE_BYTES {
-            self.status = Some(format!(
-                "Nothing imported: the file is {:.1} MB, and a notes file may be at most {} MB.",
-                raw.len() as f64 / 1e6,
-                notes::MAX_FILE_BYTES / 1_000_000
-            ));
-            return;
+            return Imported::TooLarge(raw.len());
         }
         let parsed = notes::parse(raw);
         if parsed.notes.is_empty() {
-            let why = parsed
-                .problems
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "it holds no notes".to_string());
-            self.status = Some(format!("Nothing imported: {why}."));
-            return;
+            return Imported::Nothing(parsed.problems.first().cloned());
         }
         // Notes already here, whatever their ids (an export imported again adds nothing).
         let here: std::collections::HashSet<_> =
@@ -260,20 +226,11 @@ impl NotesState {
         if added > 0 {
             self.changed();
         }
-        let skipped = seen - added;
-        let mut msg = format!("Imported {added} note{}", if added == 1 { "" } else { "s" });
-        if skipped > 0 {
-            msg.push_str(&format!("; {skipped} already here"));
+        Imported::Done {
+            added,
+            skipped: seen - added,
+            damaged: parsed.problems.len(),
         }
-        if !parsed.problems.is_empty() {
-            let n = parsed.problems.len();
-            msg.push_str(&format!(
-                "; {n} damaged entr{} skipped",
-                if n == 1 { "y" } else { "ies" }
-            ));
-        }
-        msg.push('.');
-        self.status = Some(msg);
     }
 
     /// True when the note shown under `id` is a conflict copy.
@@ -286,6 +243,47 @@ impl NotesState {
         let mut v: Vec<&Note> = self.notes.iter().filter(|n| n.doc == doc).collect();
         v.sort_by_key(|n| (n.start, n.end));
         v
+    }
+}
+
+impl yew::Reducible for NotesState {
+    type Action = NotesAction;
+    fn reduce(self: std::rc::Rc<Self>, action: NotesAction) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(NotesState::reduce(&self, action))
+    }
+}
+
+impl Persist for NotesState {
+    type Value = NoteSet;
+    fn value(&self) -> &NoteSet {
+        &self.set
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+    fn merged(value: NoteSet) -> NotesAction {
+        NotesAction::Merged(value)
+    }
+    fn stored(raw: String) -> NotesAction {
+        NotesAction::Stored(raw)
+    }
+}
+
+impl Stored for NoteSet {
+    fn parse(raw: &str) -> Parsed<Self> {
+        let p = notes::parse(raw);
+        Parsed {
+            value: p.set,
+            problems: p.problems,
+            newer: p.newer.map(|n| n.version),
+            outdated: p.migrated_from.is_some(),
+        }
+    }
+    fn serialize(&self) -> String {
+        notes::serialize_set(self)
+    }
+    fn join(&self, other: &Self) -> Self {
+        parallax_core::sync::Replica::join(self, other)
     }
 }
 
@@ -311,18 +309,16 @@ mod tests {
         }
     }
 
+    /// Tab "t0" after reading `notes` from storage.
     fn loaded(notes: &[Note]) -> NotesState {
-        NotesState::for_writer("t0").reduce(NotesAction::Loaded {
-            raw: Some(notes::serialize(notes)),
-            error: None,
-        })
+        let p = <NoteSet as Stored>::parse(&notes::serialize(notes));
+        NotesState::new("t0", p.value, p.outdated)
     }
 
     #[test]
     fn loading_keeps_every_stored_note_without_saving() {
         let s = loaded(&[note("n1", 0, 5, "x"), note("n2", 6, 10, "")]);
         assert_eq!(s.notes.len(), 2);
-        assert!(s.loaded && s.problems.is_empty());
         assert_eq!(s.revision, 0, "reading must not trigger a write");
     }
 
@@ -336,13 +332,11 @@ mod tests {
             .insert(0, serde_json::json!({"id": 7}));
         let raw = value.to_string();
         assert_ne!(raw, good, "fixture must contain a damaged entry");
-        let s = NotesState::default().reduce(NotesAction::Loaded {
-            raw: Some(raw),
-            error: None,
-        });
+        let p = <NoteSet as Stored>::parse(&raw);
+        assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+        let s = NotesState::new("t0", p.value, p.outdated);
         assert_eq!(s.notes.len(), 1);
         assert_eq!(s.notes[0].text, "keep me");
-        assert!(!s.problems.is_empty());
     }
 
     #[test]
@@ -400,24 +394,29 @@ mod tests {
         let file = notes::serialize(&[note("n1", 0, 5, "a"), note("n2", 6, 10, "b")]);
         let s = s.reduce(NotesAction::Import(file.clone()));
         assert_eq!(s.notes.len(), 2);
-        assert!(s
-            .status
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("Imported 1 note"));
+        assert_eq!(
+            s.imported,
+            Some(Imported::Done {
+                added: 1,
+                skipped: 1,
+                damaged: 0
+            })
+        );
         let again = s.reduce(NotesAction::Import(file));
         assert_eq!(again.notes.len(), 2);
         assert_eq!(again.revision, s.revision, "nothing new, nothing to save");
         let bad = s.reduce(NotesAction::Import("not json".into()));
         assert_eq!(bad.notes, s.notes);
-        assert!(bad
-            .status
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("Nothing imported"));
+        assert!(matches!(bad.imported, Some(Imported::Nothing(Some(_)))));
+        let big = "x".repeat(notes::MAX_FILE_BYTES + 1);
+        let big = s.reduce(NotesAction::Import(big));
+        assert_eq!(
+            big.imported,
+            Some(Imported::TooLarge(notes::MAX_FILE_BYTES + 1))
+        );
     }
 
-    /// What tab `s` writes after merging what is stored (as `crate::app::save_notes` does).
+    /// What tab `s` writes after merging what is stored (as `crate::persisted::save` does).
     fn stored(s: &NotesState) -> String {
         notes::serialize_set(&s.set)
     }
@@ -425,12 +424,7 @@ mod tests {
     #[test]
     fn two_tabs_keep_each_others_notes() {
         let start = stored(&loaded(&[note("n1", 0, 5, "shared")]));
-        let tab = |w: &str| {
-            NotesState::for_writer(w).reduce(NotesAction::Loaded {
-                raw: Some(start.clone()),
-                error: None,
-            })
-        };
+        let tab = |w: &str| NotesState::new(w, <NoteSet as Stored>::parse(&start).value, false);
         let (a, b) = (tab("ta"), tab("tb"));
         let a = a.reduce(NotesAction::Add(note("n2", 6, 10, "from a")));
         let b = b.reduce(NotesAction::Add(note("n3", 11, 15, "from b")));
@@ -440,13 +434,13 @@ mod tests {
             colour: Colour::Blue,
             at: 9.0,
         });
-        // a wrote first; b reads it before writing (Remote), then a hears b's write.
-        let b = b.reduce(NotesAction::Remote(stored(&a)));
+        // a wrote first; b hears it, then a hears b's write.
+        let b = b.reduce(NotesAction::Stored(stored(&a)));
         assert!(
             b.revision > 0,
             "b holds notes the store lacks: it must write"
         );
-        let a = a.reduce(NotesAction::Remote(stored(&b)));
+        let a = a.reduce(NotesAction::Stored(stored(&b)));
         for s in [&a, &b] {
             let texts: Vec<&str> = s.notes.iter().map(|n| n.text.as_str()).collect();
             assert_eq!(texts, ["edited in b", "from a", "from b"]);
@@ -457,9 +451,9 @@ mod tests {
             id: "n2".into(),
             at: 10.0,
         });
-        let b = b.reduce(NotesAction::Remote(stored(&a)));
+        let b = b.reduce(NotesAction::Stored(stored(&a)));
         assert!(!b.notes.iter().any(|n| n.id == "n2"));
-        let a = a.reduce(NotesAction::Remote(stored(&b)));
+        let a = a.reduce(NotesAction::Stored(stored(&b)));
         assert!(!a.notes.iter().any(|n| n.id == "n2"), "not resurrected");
         // Concurrent edits of one note: the later shown, the other a conflict copy.
         let edit = |s: &NotesState, text: &str, at: f64| {
@@ -471,7 +465,7 @@ mod tests {
             })
         };
         let (a, b) = (edit(&a, "a's take", 20.0), edit(&b, "b's take", 21.0));
-        let a = a.reduce(NotesAction::Remote(stored(&b)));
+        let a = a.reduce(NotesAction::Stored(stored(&b)));
         let shown: Vec<(&str, bool)> = a
             .notes
             .iter()
@@ -484,19 +478,19 @@ mod tests {
     #[test]
     fn notes_of_a_newer_version_are_never_overwritten() {
         let raw = r#"{"format":"parallax-notes","version":99,"notes":[]}"#;
-        let s = NotesState::default().reduce(NotesAction::Loaded {
-            raw: Some(raw.to_string()),
-            error: None,
-        });
-        assert!(!s.loaded, "a newer format must block saving");
-        assert!(s.save_error.as_deref().unwrap_or("").contains("newer"));
+        assert_eq!(<NoteSet as Stored>::parse(raw).newer, Some(99));
+        let s = loaded(&[note("n1", 0, 5, "")]);
+        let heard = s.reduce(NotesAction::Stored(raw.to_string()));
+        assert_eq!(heard, s, "a newer tab's write is not merged");
     }
 
     #[test]
-    fn save_errors_show_until_a_save_succeeds() {
-        let s = loaded(&[]).reduce(NotesAction::SaveFailed("full".into()));
-        assert_eq!(s.save_error.as_deref(), Some("full"));
-        assert_eq!(s.reduce(NotesAction::Saved).save_error, None);
+    fn a_save_shows_what_it_merged_without_saving_again() {
+        let s = loaded(&[note("n1", 0, 5, "")]).reduce(NotesAction::Add(note("n2", 6, 10, "")));
+        let theirs = loaded(&[note("n3", 11, 15, "")]);
+        let merged = s.set.join(&theirs.set);
+        let after = s.reduce(NotesAction::Merged(merged));
+        assert_eq!((after.notes.len(), after.revision), (3, s.revision));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The app's data, free of web-sys so it is tested natively: the library of documents and
-//! what each view is called.
+//! The library: every document the app knows, with its analysis, in collections (one story
+//! each), and what each view is called. Free of web-sys, so it is tested natively.
 
 use crate::route::Route;
 use parallax_core::analysis::{Analysis, Entity, Mention};
@@ -22,7 +22,7 @@ pub struct Library {
 /// compared on its own, with its story matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Collection {
-    /// Its name ([`crate::articles::BUNDLED`] for the bundled story).
+    /// Its name ([`crate::state::articles::BUNDLED`] for the bundled story).
     pub key: String,
     /// Positions of its documents in the library.
     pub docs: std::ops::Range<usize>,
@@ -33,14 +33,14 @@ pub struct Collection {
 impl Collection {
     /// What the app calls it.
     pub fn label(&self) -> &str {
-        crate::articles::collection_label(&self.key)
+        crate::state::articles::collection_label(&self.key)
     }
 }
 
 /// One collection to analyse: its name, its documents, which of them are own articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
-    /// The collection's name ([`crate::articles::BUNDLED`] for the bundled story).
+    /// The collection's name ([`crate::state::articles::BUNDLED`] for the bundled story).
     pub key: String,
     /// Its documents, in library order.
     pub docs: Vec<Document>,
@@ -52,7 +52,7 @@ impl Part {
     /// Whether the build's analysis of the bundled documents serves as it is (no own article
     /// joined the bundled story).
     pub fn is_bundled_as_built(&self) -> bool {
-        self.key == crate::articles::BUNDLED && !self.own.contains(&true)
+        self.key == crate::state::articles::BUNDLED && !self.own.contains(&true)
     }
 }
 
@@ -67,7 +67,11 @@ impl PartialEq for Library {
 impl Library {
     /// The library of an analysed snapshot; `own[i]` marks the user's own articles.
     pub fn from_snapshot(snap: Snapshot, own: Vec<bool>) -> Self {
-        Self::from_parts(vec![(crate::articles::BUNDLED.to_string(), snap, own)])
+        Self::from_parts(vec![(
+            crate::state::articles::BUNDLED.to_string(),
+            snap,
+            own,
+        )])
     }
 
     /// The library of collections analysed each on its own (`(name, snapshot, own)`, the
@@ -255,15 +259,15 @@ impl Library {
 /// The collections to analyse: the bundled story (the bundled documents and the own articles
 /// put in it), then each own collection in the order its first article was added (an id
 /// already present is not added again).
-pub fn parts(articles: &[crate::articles::Article]) -> Vec<Part> {
-    use crate::articles::BUNDLED;
+pub fn parts(articles: &[crate::state::articles::Article]) -> Vec<Part> {
+    use crate::state::articles::BUNDLED;
     let bundled = Library::bundled_docs();
     let mut parts = vec![Part {
         key: BUNDLED.to_string(),
         own: vec![false; bundled.len()],
         docs: bundled,
     }];
-    for name in crate::articles::collections(articles) {
+    for name in crate::state::articles::collections(articles) {
         parts.push(Part {
             key: name,
             docs: Vec::new(),
@@ -536,8 +540,8 @@ mod tests {
         assert_eq!(ids, ["a_1", "b_2"]);
     }
 
-    fn article(id: &str, collection: &str, text: &str) -> crate::articles::Article {
-        crate::articles::Article {
+    fn article(id: &str, collection: &str, text: &str) -> crate::state::articles::Article {
+        crate::state::articles::Article {
             id: id.into(),
             text: text.into(),
             origin: "pasted".into(),
@@ -553,7 +557,7 @@ mod tests {
 
     #[test]
     fn own_articles_follow_the_bundled_ones() {
-        use crate::articles::BUNDLED;
+        use crate::state::articles::BUNDLED;
         let n = crate::seeds::SEEDS.len();
         let lib = Library::analysed(parts(&[
             article("own-a", BUNDLED, BRIDGE),

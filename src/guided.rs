@@ -1,12 +1,12 @@
-//! Teacher sessions in the app: the documents a session names, how sources are called in a
-//! blind reading, a student's answers as stored and as handed in. The link format itself is
-//! `parallax_core::session`. No web-sys here: tested natively.
+//! A teacher's session as the student reads it (guided reading): the documents its link
+//! names, what its sources are called (blind reading), and the hand-in file of answers and
+//! notes. The link format itself is `parallax_core::session`; the answers as stored are
+//! `crate::state::answers`. No web-sys here: tested natively.
 
+use crate::state::answers::Answers;
 use parallax_core::notes::Note;
 use parallax_core::session::Session;
-use parallax_core::sync::{clock_of, Body, Replica, Version};
 use parallax_core::{document::id_from_file_name, Document};
-use serde::{Deserialize, Serialize};
 
 /// The documents of `session`, in its order: bundled ones looked up in `bundled` (file name,
 /// text), the others from the text the link carries. Errors name what is missing.
@@ -53,160 +53,6 @@ fn letter(i: usize) -> String {
         n = n / 26 - 1;
     }
     s
-}
-
-/// One field a student fills in: their name (`"name"`) or the answer to prompt i
-/// (`"answer-<i>"`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Field {
-    /// Which field.
-    pub id: String,
-    /// What the student wrote.
-    pub text: String,
-    /// When it was last changed (ms since the epoch).
-    #[serde(default)]
-    pub updated: f64,
-}
-
-impl parallax_core::sync::Item for Field {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated(&self) -> f64 {
-        self.updated
-    }
-}
-
-/// A student's answers to one session, as stored on their device: each field a versioned
-/// item, so that two tabs of one session merge instead of overwriting each other
-/// ([`parallax_core::sync`]).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Answers {
-    /// Every version of every field.
-    pub fields: Replica<Field>,
-}
-
-const NAME: &str = "name";
-
-fn answer_id(i: usize) -> String {
-    format!("answer-{i}")
-}
-
-/// The first stored format: `{"version":1,"name":…,"answers":[…]}`.
-#[derive(Deserialize)]
-struct AnswersV1 {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    answers: Vec<String>,
-}
-
-impl Answers {
-    /// Reads stored answers (this format or the first); damaged data gives empty answers and
-    /// the reason.
-    pub fn parse(raw: &str) -> (Answers, Option<String>) {
-        let damaged = |e: &dyn std::fmt::Display| {
-            Some(format!(
-                "Your saved answers for this session could not be read ({e})."
-            ))
-        };
-        let value: serde_json::Value = match serde_json::from_str(raw) {
-            Ok(v) => v,
-            Err(e) => return (Answers::default(), damaged(&e)),
-        };
-        let mut out = Answers::default();
-        if let Some(list) = value.get("fields").and_then(|f| f.as_array()) {
-            for v in list {
-                if let (Ok(f), Some(o)) = (Field::deserialize(v), v.as_object()) {
-                    out.fields.insert(Version {
-                        clock: clock_of(o),
-                        body: Body::Live(f),
-                    });
-                }
-            }
-            if let Some(map) = value.as_object() {
-                out.fields.read_extra(map, |v| Field::deserialize(v).ok());
-            }
-            return (out, None);
-        }
-        match AnswersV1::deserialize(&value) {
-            Ok(v1) => {
-                let old = std::iter::once((NAME.to_string(), v1.name)).chain(
-                    v1.answers
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, a)| (answer_id(i), a)),
-                );
-                for (id, text) in old.filter(|(_, t)| !t.is_empty()) {
-                    out.fields.insert(Version {
-                        clock: Default::default(),
-                        body: Body::Live(Field {
-                            id,
-                            text,
-                            updated: 0.0,
-                        }),
-                    });
-                }
-                (out, None)
-            }
-            Err(e) => (Answers::default(), damaged(&e)),
-        }
-    }
-
-    /// The stored form: `{"version":2,"fields":[{"id","text","updated","clock"}…]}` and
-    /// the conflicts, if any.
-    pub fn serialize(&self) -> String {
-        self.fields.to_json(None, 2, "fields")
-    }
-
-    fn text(&self, id: &str) -> &str {
-        self.fields.get(id).map_or("", |f| f.text.as_str())
-    }
-
-    fn put(&mut self, id: String, text: String, at: f64, writer: &str) {
-        if self.text(&id) != text {
-            self.fields.put(
-                Field {
-                    id,
-                    text,
-                    updated: at,
-                },
-                writer,
-            );
-        }
-    }
-
-    /// Sets the answer to prompt `i`, written by `writer` at `at`.
-    pub fn set(&mut self, i: usize, text: String, at: f64, writer: &str) {
-        self.put(answer_id(i), text, at, writer);
-    }
-
-    /// Sets the student's name.
-    pub fn set_name(&mut self, text: String, at: f64, writer: &str) {
-        self.put(NAME.to_string(), text, at, writer);
-    }
-
-    /// The answer to prompt `i` ("" when none).
-    pub fn get(&self, i: usize) -> &str {
-        self.text(&answer_id(i))
-    }
-
-    /// The student's name ("" when none).
-    pub fn name(&self) -> &str {
-        self.text(NAME)
-    }
-
-    /// What another tab wrote to prompt `i` at the same time, when it differs (a conflict
-    /// copy, shown under the answer so that nothing is lost).
-    pub fn other_versions(&self, i: usize) -> Vec<&str> {
-        let id = answer_id(i);
-        self.fields
-            .shown()
-            .into_iter()
-            .filter(|s| s.conflict && s.item.id == id)
-            .map(|s| s.item.text.as_str())
-            .collect()
-    }
 }
 
 /// The hand-in file: the session's prompts with the student's answers, then their
@@ -312,17 +158,6 @@ pub fn hand_in_file_name(student: &str, title: &str, date: &str) -> String {
     name + ".md"
 }
 
-/// How many rows an answer box needs to show `text` without scrolling, `cols` characters a
-/// row: at least 3, at most 30.
-pub fn answer_rows(text: &str, cols: usize) -> usize {
-    let cols = cols.max(1);
-    let rows: usize = text
-        .split('\n')
-        .map(|line| line.chars().count().div_ceil(cols).max(1))
-        .sum();
-    (rows + 1).clamp(3, 30)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,19 +226,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn answer_box_grows_with_its_text() {
-        #[track_caller]
-        fn check(text: &str, expected: usize) {
-            assert_eq!(answer_rows(text, 40), expected, "{text:?}");
-        }
-        check("", 3);
-        check("short", 3);
-        check(&"x".repeat(81), 4);
-        check("a\nb\nc\nd", 5);
-        check(&"line\n".repeat(100), 30);
-    }
-
     const BUNDLED: &[(&str, &str)] = &[
         (
             "a_1.txt",
@@ -454,44 +276,6 @@ mod tests {
         for (i, blind, want) in cases {
             assert_eq!(source_name(i, "T", blind), want);
         }
-    }
-
-    #[test]
-    fn answers_written_in_two_tabs_are_merged() {
-        let mut a = Answers::default();
-        a.set(0, "first".into(), 1.0, "ta");
-        let mut b = Answers::parse(&a.serialize()).0;
-        b.set(1, "second, from b".into(), 2.0, "tb");
-        a.set(0, "first, edited in a".into(), 3.0, "ta");
-        b.set(0, "first, edited in b".into(), 2.5, "tb");
-        let merged = Answers {
-            fields: a.fields.join(&b.fields),
-        };
-        assert_eq!(merged.get(0), "first, edited in a");
-        assert_eq!(merged.other_versions(0), ["first, edited in b"]);
-        assert_eq!(merged.get(1), "second, from b");
-    }
-
-    #[test]
-    fn answers_round_trip_and_damage() {
-        let mut a = Answers::default();
-        a.set(2, "third".into(), 1.0, "t");
-        a.set_name("Sam".into(), 2.0, "t");
-        let (back, err) = Answers::parse(&a.serialize());
-        assert_eq!(err, None);
-        assert_eq!(back, a);
-        assert_eq!((back.get(0), back.get(2), back.get(9)), ("", "third", ""));
-        assert_eq!(back.name(), "Sam");
-        let (v1, err) =
-            Answers::parse(r#"{"version":1,"name":"Ana","answers":["one","","three"]}"#);
-        assert_eq!(err, None);
-        assert_eq!(
-            (v1.name(), v1.get(0), v1.get(1), v1.get(2)),
-            ("Ana", "one", "", "three")
-        );
-        let (bad, err) = Answers::parse("{oops");
-        assert_eq!(bad, Answers::default());
-        assert!(err.is_some());
     }
 
     #[test]
