@@ -98,6 +98,8 @@ pub const TRAINING_INPUTS: &[&str] = &[
     "eval/world/gold_entities.jsonl",
     "eval/world/texts/",
     "crates/parallax-core/data/",
+    "crates/parallax-core/data/lists/entities/",
+    "crates/parallax-core/data/lists/lexicon/",
     "crates/parallax-core/src/pipeline/entities/",
     "crates/parallax-core/src/pipeline/entities/tagger/",
     "crates/parallax-core/src/pipeline/text/",
