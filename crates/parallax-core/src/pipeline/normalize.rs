@@ -20,6 +20,7 @@
 //! of measure) and an approximator ("around", "more than", "hundreds of", ...).
 //! [`values_conflict`] compares two as intervals.
 
+use crate::pipeline::lists::{Table, WordSet};
 use crate::text::number_words::{ONES, TENS};
 use crate::Document;
 use std::ops::ControlFlow;
@@ -151,58 +152,8 @@ fn year_of(w: &str) -> Option<i32> {
 
 /// Approximators and framing words that do not move a date ("the", "early", "around",
 /// "over"), dropped before a date is read.
-const FRAMING_WORDS: &[&str] = &[
-    "the",
-    "on",
-    "in",
-    "of",
-    "at",
-    "by",
-    "during",
-    "for",
-    "over",
-    "early",
-    "mid",
-    "late",
-    "earlier",
-    "later",
-    "around",
-    "about",
-    "since",
-    "until",
-    "till",
-    "from",
-    "circa",
-    "c",
-    "approximately",
-    "beginning",
-    "start",
-    "end",
-    "middle",
-    "as",
-    "far",
-    "back",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "overnight",
-    "updated",
-    "published",
-    "posted",
-    "than",
-    "more",
-    "less",
-    "nearly",
-    "almost",
-    "some",
-    "roughly",
-    "just",
-    "within",
-    "past",
-    "first",
-    "half",
-];
+static FRAMING_WORDS: WordSet =
+    WordSet::new(include_str!("../../data/lists/normalize/framing_words.txt"));
 
 /// A race or finish time, "2:11:05", as a duration.
 fn race_time(w: &str) -> Option<String> {
@@ -500,11 +451,8 @@ fn duration(ws: &[String]) -> Option<String> {
             _ => return None,
         })
     };
-    const SKIP: &[&str] = &[
-        "more", "than", "greater", "nearly", "almost", "about", "around", "over", "some", "up",
-        "to", "at", "least", "for", "the", "past", "last", "next", "full", "long", "just", "under",
-        "less", "roughly", "and", "a", "an",
-    ];
+    static SKIP: WordSet =
+        WordSet::new(include_str!("../../data/lists/normalize/duration_skip.txt"));
     // Split "18-month", "34-year-old" into count and unit.
     let mut toks: Vec<String> = Vec::new();
     for w in ws {
@@ -715,57 +663,7 @@ pub struct NumberValue {
 use serde::Serialize;
 
 /// Approximators, longest first, with their normal form.
-const APPROX: &[(&str, &str)] = &[
-    ("no more than", "up to"),
-    ("no fewer than", "at least"),
-    ("no less than", "at least"),
-    ("in excess of", "more than"),
-    ("upwards of", "more than"),
-    ("more than", "more than"),
-    ("greater than", "more than"),
-    ("less than", "less than"),
-    ("fewer than", "less than"),
-    ("at least", "at least"),
-    ("at most", "up to"),
-    ("up to", "up to"),
-    ("as many as", "up to"),
-    ("as much as", "up to"),
-    ("as few as", "at least"),
-    ("as little as", "at least"),
-    ("close to", "nearly"),
-    ("just under", "nearly"),
-    ("just over", "more than"),
-    ("well over", "more than"),
-    ("well above", "more than"),
-    ("an estimated", "around"),
-    ("an average of", "around"),
-    ("on average", "around"),
-    ("the equivalent of", "around"),
-    ("around", "around"),
-    ("about", "around"),
-    ("roughly", "around"),
-    ("approximately", "around"),
-    ("approx", "around"),
-    ("some", "around"),
-    ("circa", "around"),
-    ("estimated", "around"),
-    ("almost", "nearly"),
-    ("nearly", "nearly"),
-    ("over", "more than"),
-    ("above", "more than"),
-    ("beyond", "more than"),
-    ("exceeding", "more than"),
-    ("under", "less than"),
-    ("below", "less than"),
-    ("between", "between"),
-    ("from", "between"),
-    ("only", "exactly"),
-    ("just", "exactly"),
-    ("exactly", "exactly"),
-    ("~", "around"),
-    ("c.", "around"),
-    ("+", "more than"),
-];
+static APPROX: Table = Table::new(include_str!("../../data/lists/normalize/approximators.tsv"));
 
 /// Vague multiples: "hundreds of thousands" is 100 000 with approximator "hundreds of".
 const VAGUE: &[(&str, f64, &str)] = &[
@@ -785,149 +683,12 @@ const VAGUE: &[(&str, f64, &str)] = &[
 ];
 
 /// Currency marks before a number, longest first.
-const CURRENCY_PREFIX: &[(&str, &str)] = &[
-    ("us$", "USD"),
-    ("usd", "USD"),
-    ("hk$", "HKD"),
-    ("nz$", "NZD"),
-    ("a$", "AUD"),
-    ("au$", "AUD"),
-    ("c$", "CAD"),
-    ("ca$", "CAD"),
-    ("s$", "SGD"),
-    ("r$", "BRL"),
-    ("$", "USD"),
-    ("£", "GBP"),
-    ("€", "EUR"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("rs.", "INR"),
-    ("rs", "INR"),
-    ("₩", "KRW"),
-    ("₽", "RUB"),
-    ("₺", "TRY"),
-    ("₦", "NGN"),
-    ("₱", "PHP"),
-    ("gbp", "GBP"),
-    ("eur", "EUR"),
-    ("chf", "CHF"),
-    ("inr", "INR"),
-    ("jpy", "JPY"),
-    ("cny", "CNY"),
-    ("aud", "AUD"),
-    ("cad", "CAD"),
-];
+static CURRENCY_PREFIX: Table = Table::new(include_str!(
+    "../../data/lists/normalize/currency_prefixes.tsv"
+));
 
 /// Unit words after a number.
-const UNITS: &[(&str, &str)] = &[
-    ("light years", "ly"),
-    ("light-years", "ly"),
-    ("light year", "ly"),
-    ("light-year", "ly"),
-    ("per cent", "%"),
-    ("percent", "%"),
-    ("pct", "%"),
-    ("%", "%"),
-    ("percentage points", "points"),
-    ("percentage point", "points"),
-    ("points", "points"),
-    ("point", "points"),
-    ("pts", "points"),
-    ("basis points", "bp"),
-    ("bps", "bp"),
-    ("us dollars", "USD"),
-    ("us cents", "USD cents"),
-    ("dollars", "USD"),
-    ("dollar", "USD"),
-    ("cents", "USD cents"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("pounds sterling", "GBP"),
-    ("sterling", "GBP"),
-    ("pence", "GBP pence"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("renminbi", "CNY"),
-    ("rupees", "INR"),
-    ("rupee", "INR"),
-    ("roubles", "RUB"),
-    ("rubles", "RUB"),
-    ("francs", "CHF"),
-    ("kilometres", "km"),
-    ("kilometers", "km"),
-    ("kilometre", "km"),
-    ("kilometer", "km"),
-    ("km", "km"),
-    ("kms", "km"),
-    ("metres", "m"),
-    ("meters", "m"),
-    ("metre", "m"),
-    ("meter", "m"),
-    ("centimetres", "cm"),
-    ("centimeters", "cm"),
-    ("cm", "cm"),
-    ("millimetres", "mm"),
-    ("millimeters", "mm"),
-    ("mm", "mm"),
-    ("miles", "mi"),
-    ("mile", "mi"),
-    ("feet", "ft"),
-    ("foot", "ft"),
-    ("ft", "ft"),
-    ("inches", "in"),
-    ("inch", "in"),
-    ("kilograms", "kg"),
-    ("kilogrammes", "kg"),
-    ("kilogram", "kg"),
-    ("kg", "kg"),
-    ("kgs", "kg"),
-    ("grams", "g"),
-    ("g", "g"),
-    ("tonnes", "t"),
-    ("tonne", "t"),
-    ("tons", "t"),
-    ("ton", "t"),
-    ("pounds", "lb"),
-    ("lbs", "lb"),
-    ("lb", "lb"),
-    ("litres", "l"),
-    ("liters", "l"),
-    ("litre", "l"),
-    ("liter", "l"),
-    ("gallons", "gal"),
-    ("barrels", "bbl"),
-    ("kph", "km/h"),
-    ("km/h", "km/h"),
-    ("kmh", "km/h"),
-    ("mph", "mph"),
-    ("degrees celsius", "°C"),
-    ("degrees fahrenheit", "°F"),
-    ("°c", "°C"),
-    ("°f", "°F"),
-    ("degrees", "°"),
-    ("hectares", "ha"),
-    ("acres", "acre"),
-    ("square kilometres", "km²"),
-    ("square miles", "mi²"),
-    ("mw", "MW"),
-    ("gw", "GW"),
-    ("kw", "kW"),
-    ("kwh", "kWh"),
-    ("mwh", "MWh"),
-    ("gwh", "GWh"),
-    ("megawatts", "MW"),
-    ("gigawatts", "GW"),
-    ("votes", "votes"),
-    ("goals", "goals"),
-    ("runs", "runs"),
-    ("wickets", "wickets"),
-    ("times", "times"),
-    ("x", "times"),
-    ("bytes", "B"),
-    ("gb", "GB"),
-    ("tb", "TB"),
-    ("mb", "MB"),
-];
+static UNITS: Table = Table::new(include_str!("../../data/lists/normalize/units.tsv"));
 
 /// Scale words and suffixes, lower case: the crate's one multiplier table (normalising numbers
 /// and comparing them in alignment).
@@ -1017,7 +778,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
     let mut unit: Option<String> = None;
     // Approximators at the start (possibly two: "just over", handled as one entry).
     for _ in 0..2 {
-        if let Some(&(p, norm)) = APPROX.iter().find(|(p, _)| {
+        if let Some(&(p, norm)) = APPROX.longest_first().iter().find(|(p, _)| {
             s.strip_prefix(p).is_some_and(|r| {
                 r.starts_with(|c: char| c == ' ' || c.is_ascii_digit() || "$£€¥₹".contains(c))
                     || p.len() == 1
@@ -1058,7 +819,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
         }
     }
     // Currency prefix.
-    if let Some(&(p, code)) = CURRENCY_PREFIX.iter().find(|(p, _)| {
+    if let Some(&(p, code)) = CURRENCY_PREFIX.longest_first().iter().find(|(p, _)| {
         s.strip_prefix(p).is_some_and(|r| {
             r.trim_start()
                 .starts_with(|c: char| c.is_ascii_digit() || c == '.')
@@ -1145,7 +906,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
 /// The unit named at the start of `rest`, normalised; an unknown word is kept as written.
 fn unit_of(rest: &str) -> Option<String> {
     let r = rest.trim().trim_start_matches('-').trim_start();
-    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| {
+    if let Some(&(_, u)) = UNITS.longest_first().iter().find(|(w, _)| {
         r.strip_prefix(w)
             .is_some_and(|x| x.is_empty() || x.starts_with(|c: char| !c.is_alphanumeric()))
     }) {
@@ -1157,10 +918,8 @@ fn unit_of(rest: &str) -> Option<String> {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
         .to_string();
-    const NOT_UNITS: &[&str] = &[
-        "in", "of", "to", "a", "an", "the", "per", "and", "or", "at", "on", "for", "from", "by",
-        "than", "out", "each", "every", "more", "less", "times",
-    ];
+    static NOT_UNITS: WordSet =
+        WordSet::new(include_str!("../../data/lists/normalize/not_units.txt"));
     (!first.is_empty()
         && first.chars().all(char::is_alphabetic)
         && first.len() <= 12
@@ -1483,6 +1242,8 @@ mod tests {
             ("half a million", Some((500_000.0, None, None))),
             ("12km", Some((12.0, Some("km"), None))),
             ("up to 90 kph", Some((90.0, Some("km/h"), Some("up to")))),
+            // was "km": the table was tried in written order, "km" before "km/h"
+            ("90 km/h", Some((90.0, Some("km/h"), None))),
             ("41.2 US cents", Some((0.412, Some("USD"), None))),
             ("Rs 3.5 crore", Some((3.5e7, Some("INR"), None))),
             ("20 points", Some((20.0, Some("points"), None))),

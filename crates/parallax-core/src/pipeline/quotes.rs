@@ -23,6 +23,7 @@
 use crate::descriptors::role_head;
 use crate::offsets::Span;
 use crate::pipeline::clause::{Context, MentionKind, MentionLike, Tok};
+use crate::pipeline::lists::WordSet;
 use serde::{Deserialize, Serialize};
 
 /// One quotation.
@@ -548,164 +549,13 @@ struct Speaker {
 }
 
 /// Verbs that introduce speech (lower case, as written).
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "added",
-    "adds",
-    "adding",
-    "told",
-    "tells",
-    "telling",
-    "warned",
-    "warns",
-    "stated",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "announced",
-    "announces",
-    "continued",
-    "continues",
-    "recalled",
-    "recalls",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "conceded",
-    "concedes",
-    "cautioned",
-    "stressed",
-    "stresses",
-    "emphasised",
-    "emphasized",
-    "emphasises",
-    "emphasizes",
-    "observed",
-    "remarked",
-    "commented",
-    "mentioned",
-    "suggested",
-    "suggests",
-    "predicted",
-    "urged",
-    "urges",
-    "tweeted",
-    "posted",
-    "shouted",
-    "joked",
-    "quipped",
-    "concluded",
-    "countered",
-    "responded",
-    "boasted",
-    "complained",
-    "complains",
-    "lamented",
-    "vowed",
-    "vows",
-    "promised",
-    "confirmed",
-    "confirms",
-    "denied",
-    "agreed",
-    "maintained",
-    "maintains",
-    "reiterated",
-    "testified",
-    "pleaded",
-    "wondered",
-    "exclaimed",
-    "reported",
-    "reports",
-    "describes",
-    "described",
-    "called",
-    "calls",
-    "dubbed",
-    "branded",
-    "labelled",
-    "labeled",
-    "accused",
-    "accuses",
-    "stating",
-    "noting",
-    "arguing",
-    "writing",
-    "explaining",
-    "insisting",
-    "declaring",
-    "announcing",
-    "calling",
-    "describing",
-    "urging",
-    "asking",
-    "demanding",
-    "promising",
-    "vowing",
-    "claiming",
-    "stressing",
-    "acknowledging",
-    "admitting",
-    "recalling",
-    "suggesting",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "hopes",
-    "hoped",
-    "pointed",
-    "went",
-    "told",
-];
+static SPEECH_VERBS: WordSet =
+    WordSet::new(include_str!("../../data/lists/quotes/speech_verbs.txt"));
 
 /// Adverbs that may sit between a speaker and the verb ("he also said").
-const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "previously",
-    "earlier",
-    "further",
-    "repeatedly",
-    "once",
-    "recently",
-    "again",
-    "had",
-    "has",
-    "have",
-    "would",
-    "will",
-    "reportedly",
-    "simply",
-    "only",
-    "just",
-    "publicly",
-    "privately",
-    "separately",
-    "quietly",
-];
+static ADVERBS: WordSet = WordSet::new(include_str!("../../data/lists/quotes/adverbs.txt"));
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
+static PRONOUNS: WordSet = WordSet::new(include_str!("../../data/lists/quotes/pronouns.txt"));
 
 struct Reader<'c, 'a, M: MentionLike> {
     ctx: &'c Context<'a, M>,
@@ -736,40 +586,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     /// True when `span` holds a verb of saying proper ("said", "told", "added"), not one of
     /// judging or naming ("accused", "called").
     fn says(&self, span: Span) -> bool {
-        const SAY: &[&str] = &[
-            "said",
-            "says",
-            "told",
-            "tells",
-            "added",
-            "adds",
-            "stated",
-            "wrote",
-            "writes",
-            "explained",
-            "noted",
-            "warned",
-            "insisted",
-            "argued",
-            "claimed",
-            "replied",
-            "declared",
-            "announced",
-            "recalled",
-            "acknowledged",
-            "admitted",
-            "stressed",
-            "emphasised",
-            "emphasized",
-            "commented",
-            "mentioned",
-            "continued",
-            "tweeted",
-            "posted",
-            "responded",
-            "testified",
-            "concluded",
-        ];
+        static SAY: WordSet = WordSet::new(include_str!("../../data/lists/quotes/say.txt"));
         self.toks_in(span).iter().any(|&i| {
             let t = self.tok(i);
             t.word && !t.capitalised() && SAY.contains(&t.text)
@@ -1321,13 +1138,8 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 }
             }
         }
-        const CLAUSE: &[&str] = &[
-            "and", "or", "when", "after", "before", "is", "are", "was", "were", "be", "been",
-            "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "to",
-            "that", "which", "who", "this", "these", "those", "it", "its", "there", "what", "not",
-            "also", "if", "because", "while", "on", "in", "at", "as", "about", "into", "than",
-            "then", "so", "but", "do", "does", "did",
-        ];
+        static CLAUSE: WordSet =
+            WordSet::new(include_str!("../../data/lists/quotes/clause_words.txt"));
         let determiner = matches!(
             words[0].as_str(),
             "the"
@@ -1481,17 +1293,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         };
         // A kind of company ("the company", "the club", "the bank") refers to the organisation
         // that was the subject of the nearest earlier sentence naming one.
-        const KINDS: &[&str] = &[
-            "company",
-            "bank",
-            "airline",
-            "insurer",
-            "club",
-            "media",
-            "charity",
-            "university",
-            "regulator",
-        ];
+        static KINDS: WordSet = WordSet::new(include_str!("../../data/lists/quotes/org_kinds.txt"));
         let nearest = || {
             KINDS
                 .contains(&class)
