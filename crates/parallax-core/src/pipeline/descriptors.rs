@@ -252,7 +252,7 @@ impl<'a, M: MentionLike> Context<'a, M> {
                 break;
             }
             // Verbs and dates end a title: "found", "named", "August", "Monday".
-            if crate::normalize::is_calendar_word(lower)
+            if crate::text::calendar::is_calendar_word(lower)
                 || (!t.capitalised() && looks_verbal(lower))
             {
                 break;

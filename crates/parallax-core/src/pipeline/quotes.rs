@@ -1069,7 +1069,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                                 | "also"
                                 | "itself"
                         )
-                        && !crate::normalize::is_calendar_word(t.lower())
+                        && !crate::text::calendar::is_calendar_word(t.lower())
                 });
                 if role_before || head_after {
                     return self.plausible_speaker(np);
@@ -1202,13 +1202,13 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             if t.word
                 && t.capitalised()
                 && !CLAUSE.contains(&words[k].as_str())
-                && !crate::normalize::is_calendar_word(&words[k])
+                && !crate::text::calendar::is_calendar_word(&words[k])
             {
                 let a = k;
                 while k + 1 < np.len()
                     && self.tok(np[k + 1]).word
                     && self.tok(np[k + 1]).capitalised()
-                    && !crate::normalize::is_calendar_word(&words[k + 1])
+                    && !crate::text::calendar::is_calendar_word(&words[k + 1])
                 {
                     k += 1;
                 }

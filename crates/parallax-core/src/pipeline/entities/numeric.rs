@@ -5,13 +5,10 @@
 
 use super::W;
 use crate::model::Label;
-use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::text::calendar::{self, MONTHS, MONTH_ABBR, WEEKDAYS};
 use crate::text::number_words::{is_number_word, ONES, TENS};
 use crate::text::tokens::TokenKind;
 
-const MONTH_ABBR: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
 const TIME_UNITS: &[&str] = &[
     "second",
     "seconds",
@@ -272,9 +269,7 @@ fn is_digits(s: &str) -> bool {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && is_digits(s)
-        && (s.starts_with("19") || s.starts_with("20") || s.starts_with("18"))
+    calendar::year(s, calendar::MENTION_YEARS).is_some()
 }
 
 fn day_num(s: &str) -> bool {
@@ -1116,7 +1111,7 @@ fn is_trigger(w: &W<'_>) -> bool {
         let mut s = rustc_hash::FxHashSet::default();
         for list in [
             &MONTHS[..],
-            MONTH_ABBR,
+            &MONTH_ABBR[..],
             &WEEKDAYS[..],
             REL_MODS,
             DATE_PREMODS,

@@ -11,7 +11,7 @@
 //!    furniture, are furniture; a long line in the body with no closing punctuation is a caption.
 
 use crate::offsets::Span;
-use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::text::calendar::{self, is_month, is_weekday};
 use serde::{Deserialize, Serialize};
 
 /// What a line of an article is.
@@ -325,27 +325,6 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
             .is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
 }
 
-fn is_month_word(w: &str) -> bool {
-    w.len() >= 3
-        && MONTHS
-            .iter()
-            .any(|m| m.starts_with(w) && (w.len() == 3 || w == "sept" || m == &w))
-}
-
-fn is_weekday_word(w: &str) -> bool {
-    w.len() >= 3
-        && WEEKDAYS.iter().any(|d| {
-            d.starts_with(w)
-                && (w.len() == 3 || w == "tues" || w == "thur" || w == "thurs" || d == &w)
-        })
-}
-
-/// A month name or its abbreviation of three letters or more ("Jan", "Sept.", "june").
-fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w) && (w.len() >= 3))
-}
-
 /// A line that is only a date: "June 14, 2024", "Mon 3 Jan 2022", "2024-06-14",
 /// "Updated: Jan. 3, 2022 09:15".
 pub fn is_date_line(line: &str) -> bool {
@@ -360,7 +339,7 @@ pub fn is_date_line(line: &str) -> bool {
     let mut has_month = false;
     for w in &words {
         let lw = w.trim_end_matches(['.', ':']).to_lowercase();
-        if lw.len() == 4 && lw.chars().all(|c| c.is_ascii_digit()) {
+        if calendar::year(&lw, calendar::ANY_YEAR).is_some() {
             has_year = true;
         } else if lw.len() == 10
             && lw.chars().enumerate().all(|(i, c)| {
@@ -375,7 +354,7 @@ pub fn is_date_line(line: &str) -> bool {
             has_month = true;
         } else if is_month(&lw) {
             has_month = true;
-        } else if WEEKDAYS.iter().any(|d| d.starts_with(&lw) && lw.len() >= 3)
+        } else if is_weekday(&lw)
             || lw.chars().all(|c| c.is_ascii_digit() || c == ':')
             || matches!(
                 lw.as_str(),
@@ -480,9 +459,9 @@ fn is_date_only(l: &Line<'_>) -> bool {
     let (mut month, mut year, mut day, mut numeric_date) = (false, false, false, false);
     for w in &words {
         let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
-        if is_month_word(w) {
+        if is_month(w) {
             month = true;
-        } else if w.len() == 4 && digits == 4 && (w.starts_with("19") || w.starts_with("20")) {
+        } else if calendar::year(w, calendar::LINE_YEARS).is_some() {
             year = true;
         } else if digits > 0 && digits == w.chars().count() && w.len() <= 2 {
             day = true;
@@ -510,7 +489,7 @@ fn is_date_only(l: &Line<'_>) -> bool {
                 })
         {
             day = day || !(w.ends_with("am") || w.ends_with("pm") || w.ends_with(".m"));
-        } else if is_weekday_word(w)
+        } else if is_weekday(w)
             || matches!(
                 w.as_str(),
                 "published"
@@ -1302,7 +1281,7 @@ fn is_byline(l: &Line<'_>, index: usize) -> bool {
                     .to_lowercase()
             })
             .unwrap_or_default();
-        let not_date = !is_month_word(&first) && !is_weekday_word(&first) && first != "the";
+        let not_date = !is_month(&first) && !is_weekday(&first) && first != "the";
         return (1..=7).contains(&name_words.len())
             && capitalised
             && not_date
