@@ -8,8 +8,12 @@ use crate::text::tokens::{ascii_runs, ascii_word_count};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// How many characters a title made from a first sentence keeps before its ellipsis.
-const TITLE_MAX_CHARS: usize = 90;
+/// How many characters a written title (an imported article's headline) keeps before its
+/// ellipsis.
+pub const TITLE_MAX_CHARS: usize = 120;
+/// How many characters a title made from a first sentence keeps: shorter than a written
+/// title, as it stands in for a headline (`titles_dates_first_sentences` holds it).
+pub const SENTENCE_TITLE_MAX_CHARS: usize = 90;
 
 /// One article. `text` is exactly what was read (no normalisation); every span is in code
 /// points into it.
@@ -97,7 +101,7 @@ impl Document {
             .to_string();
         let (title, has_headline) = match title_text {
             Some(t) => (t, true),
-            None => (shorten(&first_sentence, TITLE_MAX_CHARS), false),
+            None => (shorten(&first_sentence, SENTENCE_TITLE_MAX_CHARS), false),
         };
         Document {
             id,
