@@ -24,6 +24,7 @@ use crate::descriptors::role_head;
 use crate::offsets::Span;
 use crate::pipeline::clause::{Context, MentionKind, MentionLike, Tok};
 use crate::pipeline::lists::WordSet;
+use crate::text::sentences::first_stop;
 use serde::{Deserialize, Serialize};
 
 /// One quotation.
@@ -80,7 +81,7 @@ fn quotes_in<M: MentionLike>(
     ctx: &Context<'_, M>,
     descriptors: &[crate::descriptors::Found],
 ) -> Vec<Quote> {
-    let paragraphs = paragraph_spans(&ctx.chars);
+    let paragraphs = crate::text::lines::paragraphs(ctx.text);
     let raw = find_raw(&ctx.chars, &paragraphs);
     let top: Vec<Span> = raw
         .iter()
@@ -307,36 +308,12 @@ fn single_mark(cs: &[char], i: usize) -> Option<Mark> {
     None
 }
 
-/// Paragraphs: maximal runs of non-blank lines are split at every line break (news text puts
-/// one paragraph per line).
-pub(crate) fn paragraph_spans(cs: &[char]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..=cs.len() {
-        if i == cs.len() || cs[i] == '\n' {
-            let mut s = start;
-            let mut e = i;
-            while s < e && cs[s].is_whitespace() {
-                s += 1;
-            }
-            while e > s && cs[e - 1].is_whitespace() {
-                e -= 1;
-            }
-            if s < e {
-                out.push(Span::new(s, e));
-            }
-            start = i + 1;
-        }
-    }
-    out
-}
-
 fn para_end_of(paragraphs: &[Span], cp: usize, len: usize) -> usize {
     let i = paragraphs.partition_point(|p| p.end < cp);
     paragraphs.get(i).map(|p| p.end.max(cp)).unwrap_or(len)
 }
 
-/// Quotes by their marks, given the text's [`paragraph_spans`]. Top-level quotes never
+/// Quotes by their marks, given the text's paragraphs ([`crate::text::lines::paragraphs`]). Top-level quotes never
 /// overlap one another.
 fn find_raw(cs: &[char], paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
@@ -517,27 +494,7 @@ fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: 
     if end <= from + 1 {
         end = limit;
     }
-    // Stop at the first sentence stop after the quote.
-    let mut i = from;
-    while i < end.min(limit) {
-        if matches!(ctx.chars[i], '.' | '!' | '?') {
-            let next_ws = ctx.chars.get(i + 1).is_none_or(|c| c.is_whitespace());
-            let prev_len = (0..i)
-                .rev()
-                .take_while(|&k| ctx.chars[k].is_alphabetic())
-                .count();
-            let word: String = ctx.chars[i - prev_len..i].iter().collect();
-            let abbrev = ctx.chars[i] == '.'
-                && (prev_len <= 1
-                    || (i >= 2 && ctx.chars[i - 2] == '.')
-                    || crate::text::abbreviations::is_abbreviation(&word));
-            if next_ws && !abbrev {
-                return i + 1;
-            }
-        }
-        i += 1;
-    }
-    end.min(limit)
+    first_stop(&ctx.chars, from, end.min(limit)).unwrap_or(end.min(limit))
 }
 
 /// A resolved speaker.

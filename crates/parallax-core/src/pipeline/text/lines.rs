@@ -190,6 +190,12 @@ pub(crate) fn classified_lines(text: &str) -> Vec<(Span, &str, LineRole)> {
         .collect()
 }
 
+/// The paragraphs of `text`: its non-blank lines, trimmed, as code-point spans. The one
+/// paragraph rule: [`crate::Document`]'s `paragraphs` and the quote reader's are these.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    trimmed_lines(text).into_iter().map(|(s, _)| s).collect()
+}
+
 /// Non-blank lines, trimmed, with their code-point spans.
 fn trimmed_lines(text: &str) -> Vec<(Span, &str)> {
     let mut out = Vec::new();
