@@ -16,6 +16,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 pub struct WordSet {
     text: &'static str,
     set: OnceLock<HashSet<&'static str>>,
+    words: OnceLock<Vec<&'static str>>,
 }
 
 impl WordSet {
@@ -24,6 +25,7 @@ impl WordSet {
         WordSet {
             text,
             set: OnceLock::new(),
+            words: OnceLock::new(),
         }
     }
     /// True when `w` is in the list.
@@ -34,9 +36,10 @@ impl WordSet {
     pub fn build(&self) -> HashSet<&'static str> {
         entries(self.text).collect()
     }
-    /// The words, in the file's (sorted) order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
-        entries(self.text)
+    /// The words, in the file's (sorted) order, split once: for the rules that scan a list
+    /// (a prefix or a phrase anywhere) rather than look a word up.
+    pub fn words(&self) -> &[&'static str] {
+        self.words.get_or_init(|| entries(self.text).collect())
     }
 }
 

@@ -600,8 +600,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 && toks.last().is_some_and(|&p: &usize| {
                     let w = &self.tok(p).text;
                     self.tok(p).end == t.start
-                        && (w.chars().count() == 1
-                            || crate::text::abbreviations::is_abbreviation(w))
+                        && crate::text::abbreviations::takes_abbreviation_stop(w)
                 });
             if !t.word && matches!(t.text, "." | "!" | "?" | ";") && !abbrev_stop {
                 break;
@@ -917,8 +916,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 && out.last().is_some_and(|&p: &usize| {
                     let w = &self.tok(p).text;
                     self.tok(p).end == t.start
-                        && (w.chars().count() == 1
-                            || crate::text::abbreviations::is_abbreviation(w))
+                        && crate::text::abbreviations::takes_abbreviation_stop(w)
                 });
             if abbrev_stop {
                 continue;

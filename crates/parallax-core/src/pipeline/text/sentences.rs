@@ -10,49 +10,17 @@
 //! lines carry no full stop), except inside a hard-wrapped paragraph (the line ends without
 //! punctuation and the next one starts in lower case).
 
-use super::abbreviations::{is_abbreviation, is_initialism, ABBREVIATIONS};
+use super::abbreviations::{
+    is_abbreviation, is_initialism, takes_abbreviation_stop, ABBREVIATIONS,
+};
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::offsets::Span;
+use crate::pipeline::lists::WordSet;
 
 /// Words that typically open a sentence: after "U.S." or "Inc." they mean a new sentence.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "This",
-    "That",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "As",
-    "At",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Yet",
-    "So",
-    "Some",
-    "Many",
-    "Officials",
-];
+static OPENERS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/text/sentence_openers.txt"
+));
 
 fn is_terminal(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…")
@@ -206,7 +174,9 @@ pub fn first_stop(chars: &[char], from: usize, to: usize) -> Option<usize> {
                 .count();
             let word: String = chars[i - prev_len..i].iter().collect();
             let abbrev = chars[i] == '.'
-                && (prev_len <= 1 || (i >= 2 && chars[i - 2] == '.') || is_abbreviation(&word));
+                && (prev_len == 0
+                    || (i >= 2 && chars[i - 2] == '.')
+                    || takes_abbreviation_stop(&word));
             if next_ws && !abbrev {
                 return Some(i + 1);
             }
