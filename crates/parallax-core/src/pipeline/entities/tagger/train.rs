@@ -100,6 +100,7 @@ pub const TRAINING_INPUTS: &[&str] = &[
     "crates/parallax-core/data/",
     "crates/parallax-core/data/lists/entities/",
     "crates/parallax-core/data/lists/lexicon/",
+    "crates/parallax-core/data/lists/numeric/",
     "crates/parallax-core/data/lists/text/",
     "crates/parallax-core/src/pipeline/entities/",
     "crates/parallax-core/src/pipeline/entities/tagger/",
