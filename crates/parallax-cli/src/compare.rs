@@ -9,6 +9,7 @@
 //! Offsets are code points, end exclusive; `a`, `b`, `doc` and the passage keys are file names.
 
 use super::{read_inputs, Inputs};
+use crate::json_lines::JsonLines;
 use anyhow::{bail, Result};
 use parallax_core::align::align;
 use parallax_core::compare::AnalysedDocs;
@@ -17,7 +18,6 @@ use parallax_core::provenance::provenance;
 use parallax_core::story::story;
 use parallax_core::{analyse, CharIndex};
 use serde_json::{json, Map, Value};
-use std::io::Write;
 use std::process::ExitCode;
 
 fn files(args: &[String], usage: &str) -> Result<Vec<String>> {
@@ -53,14 +53,14 @@ pub fn align_cmd(args: &[String]) -> Result<ExitCode> {
     let analysis = analyse(&inputs.docs);
     let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
     let docs = analysed.inputs();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = JsonLines::stdout();
     for p in align(&docs[0], &docs[1]) {
         let line = json!({
             "a": inputs.names[0], "b": inputs.names[1],
             "a_start": p.a.start, "a_end": p.a.end, "b_start": p.b.start, "b_end": p.b.end,
             "score": (f64::from(p.score) * 1000.0).round() / 1000.0, "kind": p.kind.as_str(),
         });
-        writeln!(out, "{line}")?;
+        out.line(&line)?;
     }
     out.flush()?;
     Ok(done(&inputs))
@@ -73,12 +73,12 @@ pub fn flags_cmd(args: &[String]) -> Result<ExitCode> {
     let inputs = read_inputs(&refs);
     let analysis = analyse(&inputs.docs);
     let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = JsonLines::stdout();
     let names: Vec<&str> = inputs.names.iter().map(String::as_str).collect();
     for f in flags(&analysed.inputs(), &names, analysed.descriptors()) {
         let line =
             json!({"doc": inputs.names[f.doc], "flag": f.flag.as_str(), "evidence": f.evidence});
-        writeln!(out, "{line}")?;
+        out.line(&line)?;
     }
     out.flush()?;
     Ok(done(&inputs))
@@ -97,7 +97,7 @@ pub fn story_cmd(args: &[String]) -> Result<ExitCode> {
         .iter()
         .map(|d| CharIndex::new(&d.text))
         .collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = JsonLines::stdout();
     for (n, claim) in story(&docs).iter().enumerate() {
         let mut passages = Map::new();
         for (d, ps) in claim.passages.iter().enumerate() {
@@ -117,7 +117,7 @@ pub fn story_cmd(args: &[String]) -> Result<ExitCode> {
             json!({"what": c.what, "values": c.values.iter().map(|(d, text, value)| json!({"doc": inputs.names[*d], "text": text, "value": value})).collect::<Vec<_>>()})
         });
         let line = json!({"claim": n + 1, "coverage": claim.coverage, "reports": claim.reports, "conflict": conflict, "passages": Value::Object(passages)});
-        writeln!(out, "{line}")?;
+        out.line(&line)?;
     }
     out.flush()?;
     Ok(done(&inputs))
@@ -132,7 +132,7 @@ pub fn provenance_cmd(args: &[String]) -> Result<ExitCode> {
     let inputs = read_inputs(&refs);
     let analysis = analyse(&inputs.docs);
     let analysed = AnalysedDocs::new(&inputs.docs, &analysis);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = JsonLines::stdout();
     for l in provenance(&analysed.inputs()) {
         let earlier = match l.earlier {
             Some(e) if e == l.a => json!("a"),
@@ -144,7 +144,7 @@ pub fn provenance_cmd(args: &[String]) -> Result<ExitCode> {
             "shared": (f64::from(l.shared) * 100.0).round() / 100.0, "earlier": earlier,
             "evidence": l.evidence,
         });
-        writeln!(out, "{line}")?;
+        out.line(&line)?;
     }
     out.flush()?;
     Ok(done(&inputs))

@@ -11,11 +11,11 @@
 //! length limit (0 when the article is whole). A file that cannot be read or is refused gets
 //! one line on stderr; the others are still imported; the exit code is then 2.
 
+use crate::json_lines::JsonLines;
 use crate::USAGE;
 use anyhow::{bail, Result};
 use parallax_core::import::{import, Format};
 use serde_json::json;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// The format's name in the record.
@@ -34,8 +34,7 @@ pub(crate) fn import_cmd(args: &[String]) -> Result<ExitCode> {
     if args.is_empty() {
         bail!("no files given\n{USAGE}");
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = JsonLines::stdout();
     let mut failed = false;
     for p in args {
         let Some((name, bytes)) = crate::read_file(p) else {
@@ -57,7 +56,7 @@ pub(crate) fn import_cmd(args: &[String]) -> Result<ExitCode> {
                     "extracted": i.extracted,
                     "left_out": i.left_out,
                 });
-                writeln!(out, "{line}")?;
+                out.line(&line)?;
             }
             Err(e) => {
                 out.flush()?;

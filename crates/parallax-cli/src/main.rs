@@ -20,13 +20,14 @@
 
 mod compare;
 mod import;
+mod json_lines;
 mod session;
 mod train;
 
 use anyhow::{bail, Result};
+use json_lines::JsonLines;
 use parallax_core::{analyse, seed, Document};
 use serde_json::{json, Map, Value};
-use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: parallax entities [--summary] FILE...\n       parallax quotes FILE...\n       parallax align A B\n       parallax flags FILE...\n       parallax story FILE...\n       parallax provenance FILE...\n       parallax session --title T [--prompt TEXT]... [--hide LABELS] [--blind] FILE...\n       parallax train-align MANIFEST\n       parallax import FILE...";
@@ -127,8 +128,7 @@ fn entities(args: &[String]) -> Result<ExitCode> {
     }
     let inputs = read_inputs(&files);
     let analysis = analyse(&inputs.docs);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = JsonLines::stdout();
     if summary {
         for e in &analysis.entities {
             let mut docs = Map::new();
@@ -147,7 +147,7 @@ fn entities(args: &[String]) -> Result<ExitCode> {
                 );
             }
             let line = json!({"entity": e.id, "label": e.label.as_str(), "names": e.variants, "docs": Value::Object(docs)});
-            writeln!(out, "{line}")?;
+            out.line(&line)?;
         }
     } else {
         for (d, da) in analysis.docs.iter().enumerate() {
@@ -162,7 +162,7 @@ fn entities(args: &[String]) -> Result<ExitCode> {
                     "text": ix.slice(&doc.text, m.span),
                     "entity": m.entity,
                 });
-                writeln!(out, "{line}")?;
+                out.line(&line)?;
             }
         }
     }
@@ -187,8 +187,7 @@ fn quotes(args: &[String]) -> Result<ExitCode> {
     }
     let inputs = read_inputs(&files);
     let analysis = analyse(&inputs.docs);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = JsonLines::stdout();
     for (d, da) in analysis.docs.iter().enumerate() {
         let doc = &inputs.docs[d];
         let ix = parallax_core::CharIndex::new(&doc.text);
@@ -201,7 +200,7 @@ fn quotes(args: &[String]) -> Result<ExitCode> {
                 "speaker": q.speaker_text,
                 "speaker_entity": q.speaker_entity,
             });
-            writeln!(out, "{line}")?;
+            out.line(&line)?;
         }
     }
     out.flush()?;

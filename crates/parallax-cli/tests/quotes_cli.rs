@@ -1,16 +1,10 @@
 //! `parallax quotes FILE...`: one JSON line per quotation, code points into the file's text.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-/// A fresh file under the system temp dir holding `text`.
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-quotes-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write temp file");
-    path
-}
+mod common;
+
+use common::{run, temp};
 
 /// Runs `parallax quotes` on `files` (name, text; a `None` text is a missing file) and compares
 /// (doc, start, end, text, speaker) of every line, then the exit code.
@@ -23,18 +17,15 @@ fn check(
     let paths: Vec<PathBuf> = files
         .iter()
         .map(|&(name, text)| match text {
-            Some(t) => temp_file(name, t),
+            Some(t) => PathBuf::from(temp(name, t)),
             None => std::env::temp_dir()
                 .join("parallax-quotes-cli-missing")
                 .join(name),
         })
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .arg("quotes")
-        .args(&paths)
-        .output()
-        .expect("run parallax");
-    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    let mut args = vec!["quotes"];
+    args.extend(paths.iter().map(|p| p.to_str().expect("a UTF-8 path")));
+    let (status, stdout, stderr) = run(&args);
     let got: Vec<(String, usize, usize, String, Option<String>)> = stdout
         .lines()
         .map(|l| {
@@ -53,18 +44,8 @@ fn check(
         .iter()
         .map(|&(d, s, e, t, sp)| (d.to_string(), s, e, t.to_string(), sp.map(str::to_string)))
         .collect();
-    assert_eq!(
-        got,
-        exp,
-        "stdout:\n{stdout}\nstderr:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "exit code; stderr:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(got, exp, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(status, code, "exit code; stderr:\n{stderr}");
 }
 
 #[test]

@@ -2,33 +2,15 @@
 //! inline and verbatim; bad labels and unreadable files give exit code 2 and no link.
 
 use parallax_core::session::{decode, Prompt, Source};
-use std::process::Command;
+
+mod common;
+
+use common::{run, temp};
 
 const XSS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/fixtures/xss-vectors.txt"
 );
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .output()
-        .expect("run parallax");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn temp(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("parallax-session-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_string_lossy().into_owned()
-}
-
 #[test]
 fn fragment_decodes_to_the_session() {
     let a = temp(

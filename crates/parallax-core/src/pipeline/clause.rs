@@ -7,6 +7,7 @@
 //! and case that the analysis's tokenizer folds away.
 
 use crate::offsets::Span;
+use crate::pipeline::lists::WordSet;
 
 /// What kind of thing a mention names, as far as quotes and descriptors need to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,48 +198,10 @@ pub(crate) fn is_verb_like(w: &str) -> bool {
 }
 
 pub(crate) fn looks_verbal(w: &str) -> bool {
-    const TITLE_PARTICIPLES: &[&str] = &[
-        "acting",
-        "outgoing",
-        "incoming",
-        "founding",
-        "presiding",
-        "reigning",
-        "defending",
-        "ruling",
-        "governing",
-        "sitting",
-        "leading",
-        "managing",
-        "retired",
-        "elected",
-        "appointed",
-        "disgraced",
-        "jailed",
-        "exiled",
-        "ousted",
-        "embattled",
-        "celebrated",
-        "renowned",
-        "qualified",
-        "licensed",
-        "registered",
-        "chartered",
-        "serving",
-        "veteran",
-        "seasoned",
-        "striking",
-        "ranking",
-        "standing",
-    ];
-    const IRREGULAR: &[&str] = &[
-        "found", "saw", "took", "made", "gave", "won", "beat", "lost", "led", "became", "left",
-        "held", "sent", "put", "got", "let", "hit", "met", "told", "said", "thought", "brought",
-        "bought", "caught", "taught", "kept", "felt", "ran", "came", "went", "sat", "stood",
-        "spoke", "wrote", "chose", "drove", "rode", "rose", "fell", "paid", "sold", "led",
-        "fought", "heard", "knew", "see", "sees", "meet", "meets", "beat", "beats", "replace",
-        "replaces", "hire", "hires", "thank", "thanks", "name", "names", "call", "calls",
-    ];
+    static TITLE_PARTICIPLES: WordSet = WordSet::new(include_str!(
+        "../../data/lists/clause/title_participles.txt"
+    ));
+    static IRREGULAR: WordSet = WordSet::new(include_str!("../../data/lists/clause/irregular.txt"));
     if TITLE_PARTICIPLES.contains(&w) {
         return false;
     }
@@ -429,39 +392,8 @@ impl<'a, M: MentionLike> Context<'a, M> {
     }
 
     pub fn subject_score(&self, m: usize) -> u8 {
-        const PREPS: &[&str] = &[
-            "with",
-            "to",
-            "by",
-            "of",
-            "for",
-            "from",
-            "at",
-            "in",
-            "on",
-            "about",
-            "against",
-            "like",
-            "than",
-            "into",
-            "toward",
-            "towards",
-            "between",
-            "among",
-            "including",
-            "via",
-            "over",
-            "under",
-            "behind",
-            "without",
-            "meet",
-            "met",
-            "meeting",
-            "called",
-            "told",
-            "asked",
-            "urged",
-        ];
+        static PREPS: WordSet =
+            WordSet::new(include_str!("../../data/lists/clause/prepositions.txt"));
         let s = self.mentions[m].span();
         let first = self.tok_at(s.start);
         let governed = first > 0 && {

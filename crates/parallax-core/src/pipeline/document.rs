@@ -1,15 +1,19 @@
 //! The document model: one news article, its text kept exactly as read.
 
 use crate::offsets::{CharIndex, Span};
-use crate::text::abbreviations::{is_abbreviation, is_initialism};
 pub use crate::text::lines::is_date_line;
 use crate::text::lines::{classified_lines, is_headline_like, LineRole};
+use crate::text::sentences::first_sentence;
 use crate::text::tokens::{ascii_runs, ascii_word_count};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// How many characters a title made from a first sentence keeps before its ellipsis.
-const TITLE_MAX_CHARS: usize = 90;
+/// How many characters a written title (an imported article's headline) keeps before its
+/// ellipsis.
+pub const TITLE_MAX_CHARS: usize = 120;
+/// How many characters a title made from a first sentence keeps: shorter than a written
+/// title, as it stands in for a headline (`titles_dates_first_sentences` holds it).
+pub const SENTENCE_TITLE_MAX_CHARS: usize = 90;
 
 /// One article. `text` is exactly what was read (no normalisation); every span is in code
 /// points into it.
@@ -92,12 +96,12 @@ impl Document {
                     .find(|l| is_body_line(l))
                     .map(|l| (0, l))
             })
-            .map(|(_, l)| first_sentence_of(l))
+            .map(|(_, l)| first_sentence(l))
             .unwrap_or_default()
             .to_string();
         let (title, has_headline) = match title_text {
             Some(t) => (t, true),
-            None => (shorten(&first_sentence, TITLE_MAX_CHARS), false),
+            None => (shorten(&first_sentence, SENTENCE_TITLE_MAX_CHARS), false),
         };
         Document {
             id,
@@ -153,46 +157,6 @@ fn is_body_line(line: &str) -> bool {
     line.split_whitespace().count() >= 6
         && matches!(last, Some('.' | '!' | '?'))
         && !line.starts_with('(')
-}
-
-/// The first sentence of a paragraph (a simple, abbreviation-aware cut).
-fn first_sentence_of(p: &str) -> &str {
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
-    for (k, &(b, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        // Close any quote or bracket that follows the stop.
-        let mut end = k + 1;
-        while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '\'' | ')') {
-            end += 1;
-        }
-        let Some(&(nb, next)) = chars.get(end) else {
-            return p;
-        };
-        if !next.is_whitespace() {
-            continue;
-        }
-        let after = p[nb..].trim_start().chars().next();
-        if !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || "\"“‘'".contains(a))
-        {
-            continue;
-        }
-        if c == '.' {
-            let word = p[..b]
-                .rsplit(|x: char| x.is_whitespace() || x == '(')
-                .next()
-                .unwrap_or("");
-            if is_abbreviation(word)
-                || is_initialism(word)
-                || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-            {
-                continue;
-            }
-        }
-        return &p[..nb];
-    }
-    p
 }
 
 /// `s` cut at a word boundary to at most `max` characters, with an ellipsis when cut.

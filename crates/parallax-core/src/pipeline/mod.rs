@@ -9,6 +9,7 @@ pub mod clause;
 pub mod descriptors;
 pub mod document;
 pub mod entities;
+pub(crate) mod lists;
 pub mod normalize;
 pub mod quotes;
 pub mod text;

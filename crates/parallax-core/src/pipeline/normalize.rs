@@ -20,85 +20,23 @@
 //! of measure) and an approximator ("around", "more than", "hundreds of", ...).
 //! [`values_conflict`] compares two as intervals.
 
+use crate::pipeline::lists::{Table, WordSet};
+use crate::text::calendar::{
+    self, add_months, civil_from_days, days_from_civil, is_valid_date, nearest_year, weekday_of_day,
+};
 use crate::text::number_words::{ONES, TENS};
 use crate::Document;
 use std::ops::ControlFlow;
 
-/// A month or weekday name (lower case, full or abbreviated).
-pub fn is_calendar_word(w: &str) -> bool {
-    month_of(w).is_some() || weekday_of(w).is_some()
-}
+pub use crate::text::calendar::is_calendar_word;
 
 fn month_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    const M: [&str; 12] = crate::text::calendar::MONTHS;
-    M.iter()
-        .position(|m| {
-            *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
-        })
-        .map(|i| i as u32 + 1)
+    calendar::month_number(w.trim_end_matches('.'))
 }
 
 /// Monday = 0.
 fn weekday_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    const D: [&str; 7] = crate::text::calendar::WEEKDAYS;
-    D.iter()
-        .position(|d| {
-            *d == w
-                || (w.len() == 3 && d.starts_with(w))
-                || matches!(
-                    (w, *d),
-                    ("tues", "tuesday") | ("thur" | "thurs", "thursday") | ("weds", "wednesday")
-                )
-        })
-        .map(|i| i as u32)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (
-        y.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
-        m,
-        d,
-    )
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
-fn valid(y: i32, m: u32, d: u32) -> bool {
-    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
-}
-
-/// Monday = 0.
-fn weekday_of_days(z: i64) -> i64 {
-    (z + 3).rem_euclid(7)
+    calendar::weekday_number(w.trim_end_matches('.'))
 }
 
 fn ymd(z: i64) -> String {
@@ -107,15 +45,10 @@ fn ymd(z: i64) -> String {
 }
 
 fn iso_week(z: i64) -> String {
-    let thursday = z - weekday_of_days(z) + 3;
+    let thursday = z - weekday_of_day(z) + 3;
     let (y, _, _) = civil_from_days(thursday);
     let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
     format!("{y:04}-W{week:02}")
-}
-
-fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
-    let total = y * 12 + m as i32 - 1 + delta;
-    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
 }
 
 /// Lower-case words of a date or number mention: split at spaces, commas and slashes-free;
@@ -141,68 +74,13 @@ fn day_of(w: &str) -> Option<u32> {
 }
 
 fn year_of(w: &str) -> Option<i32> {
-    let w = w.trim_start_matches('\'');
-    if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
-        w.parse().ok().filter(|y| (1000..=2999).contains(y))
-    } else {
-        None
-    }
+    calendar::year(w.trim_start_matches('\''), calendar::VALUE_YEARS)
 }
 
 /// Approximators and framing words that do not move a date ("the", "early", "around",
 /// "over"), dropped before a date is read.
-const FRAMING_WORDS: &[&str] = &[
-    "the",
-    "on",
-    "in",
-    "of",
-    "at",
-    "by",
-    "during",
-    "for",
-    "over",
-    "early",
-    "mid",
-    "late",
-    "earlier",
-    "later",
-    "around",
-    "about",
-    "since",
-    "until",
-    "till",
-    "from",
-    "circa",
-    "c",
-    "approximately",
-    "beginning",
-    "start",
-    "end",
-    "middle",
-    "as",
-    "far",
-    "back",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "overnight",
-    "updated",
-    "published",
-    "posted",
-    "than",
-    "more",
-    "less",
-    "nearly",
-    "almost",
-    "some",
-    "roughly",
-    "just",
-    "within",
-    "past",
-    "first",
-    "half",
-];
+static FRAMING_WORDS: WordSet =
+    WordSet::new(include_str!("../../data/lists/normalize/framing_words.txt"));
 
 /// A race or finish time, "2:11:05", as a duration.
 fn race_time(w: &str) -> Option<String> {
@@ -228,7 +106,7 @@ fn race_time(w: &str) -> Option<String> {
 pub fn date_value(mention_text: &str, anchor: Option<(i32, u32, u32)>) -> Option<String> {
     // Anchors outside years 1-9999 are ignored (ISO 8601 four-digit years; no overflow).
     let anchor_days = anchor
-        .filter(|&(y, m, d)| (1..=9999).contains(&y) && valid(y, m, d))
+        .filter(|&(y, m, d)| (1..=9999).contains(&y) && is_valid_date(y, m, d))
         .map(|(y, m, d)| days_from_civil(y, m, d));
     let ws = words(mention_text);
     // Hyphenated forms: "mid-2021", "18-month", "2021-22" handled below before dropping.
@@ -355,13 +233,13 @@ impl DateParts {
             }
         }
         match (year, month, days.as_slice()) {
-            (Some(y), Some(m), [d, rest @ ..]) if valid(y, m, *d) => {
+            (Some(y), Some(m), [d, rest @ ..]) if is_valid_date(y, m, *d) => {
                 let base = format!("{y:04}-{m:02}-{d:02}");
                 if let Some((h, mi)) = time {
                     return Some(format!("{base}T{h:02}:{mi:02}"));
                 }
                 if let [e] = rest {
-                    if valid(y, m, *e) && e > d {
+                    if is_valid_date(y, m, *e) && e > d {
                         return Some(format!("{base}/{y:04}-{m:02}-{e:02}"));
                     }
                 }
@@ -376,7 +254,7 @@ impl DateParts {
                 let y = nearest_year(a, m, *d)?;
                 let base = format!("{y:04}-{m:02}-{d:02}");
                 if let [e] = rest {
-                    if valid(y, m, *e) && e > d {
+                    if is_valid_date(y, m, *e) && e > d {
                         return Some(format!("{base}/{y:04}-{m:02}-{e:02}"));
                     }
                 }
@@ -393,21 +271,12 @@ impl DateParts {
                 let wd = weekday?;
                 let a = anchor_days?;
                 // The most recent such weekday on or before the anchor.
-                let back = (weekday_of_days(a) - i64::from(wd)).rem_euclid(7);
+                let back = (weekday_of_day(a) - i64::from(wd)).rem_euclid(7);
                 Some(ymd(a - back))
             }
             _ => None,
         }
     }
-}
-
-/// The year that puts month `m`, day `d` nearest to the anchor day `a`.
-fn nearest_year(a: i64, m: u32, d: u32) -> Option<i32> {
-    let (ay, _, _) = civil_from_days(a);
-    [ay - 1, ay, ay + 1]
-        .into_iter()
-        .filter(|&y| valid(y, m, d))
-        .min_by_key(|&y| (days_from_civil(y, m, d) - a).abs())
 }
 
 /// "09:15", "9.30" as (hour, minute).
@@ -445,7 +314,7 @@ fn single_token_date(w: &str, _anchor: Option<i64>) -> Option<String> {
         {
             Some(format!("{yy:04}/{:04}", yy + 1))
         }
-        ([y, _, _], [yy, m, d]) if y.len() == 4 && valid(*yy as i32, *m, *d) => {
+        ([y, _, _], [yy, m, d]) if y.len() == 4 && is_valid_date(*yy as i32, *m, *d) => {
             Some(format!("{yy:04}-{m:02}-{d:02}"))
         }
         ([y, _], [yy, m]) if y.len() == 4 && (1..=12).contains(m) && w.contains('-') => {
@@ -463,9 +332,11 @@ fn single_token_date(w: &str, _anchor: Option<i64>) -> Option<String> {
             } else {
                 return None;
             };
-            valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+            is_valid_date(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
         }
-        ([y], [yy]) if y.len() == 4 && (1000..=2999).contains(yy) => Some(format!("{yy:04}")),
+        ([y], [yy]) if y.len() == 4 && calendar::VALUE_YEARS.contains(&(*yy as i32)) => {
+            Some(format!("{yy:04}"))
+        }
         _ => None,
     }
 }
@@ -500,11 +371,8 @@ fn duration(ws: &[String]) -> Option<String> {
             _ => return None,
         })
     };
-    const SKIP: &[&str] = &[
-        "more", "than", "greater", "nearly", "almost", "about", "around", "over", "some", "up",
-        "to", "at", "least", "for", "the", "past", "last", "next", "full", "long", "just", "under",
-        "less", "roughly", "and", "a", "an",
-    ];
+    static SKIP: WordSet =
+        WordSet::new(include_str!("../../data/lists/normalize/duration_skip.txt"));
     // Split "18-month", "34-year-old" into count and unit.
     let mut toks: Vec<String> = Vec::new();
     for w in ws {
@@ -590,7 +458,7 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
                 "last" | "previous" => -7,
                 _ => 7,
             };
-            let sat = a - weekday_of_days(a) + 5 + shift;
+            let sat = a - weekday_of_day(a) + 5 + shift;
             format!("{}/{}", ymd(sat), ymd(sat + 1))
         }
         ["last", "week"] | ["previous", "week"] => iso_week(a - 7),
@@ -630,7 +498,7 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
                 && matches!(*which, "last" | "next" | "this" | "coming" | "past") =>
         {
             let wd = i64::from(weekday_of(day)?);
-            let cur = weekday_of_days(a);
+            let cur = weekday_of_day(a);
             match *which {
                 "last" | "past" => {
                     let back = (cur - wd).rem_euclid(7);
@@ -645,11 +513,11 @@ fn relative(ws: &[String], a: Option<i64>) -> Option<String> {
         }
         [day, "last" | "previous", "week"] if weekday_of(day).is_some() => {
             let wd = i64::from(weekday_of(day)?);
-            ymd(a - 7 - weekday_of_days(a) + wd)
+            ymd(a - 7 - weekday_of_day(a) + wd)
         }
         [day, "next", "week"] if weekday_of(day).is_some() => {
             let wd = i64::from(weekday_of(day)?);
-            ymd(a + 7 - weekday_of_days(a) + wd)
+            ymd(a + 7 - weekday_of_day(a) + wd)
         }
         [month, "last", "year"] | [month, "of", "last", "year"] if month_of(month).is_some() => {
             format!("{:04}-{:02}", y - 1, month_of(month)?)
@@ -685,7 +553,7 @@ pub fn document_date(doc: &Document) -> Option<(i32, u32, u32)> {
         let y: i32 = it.next()?.parse().ok()?;
         let m: u32 = it.next()?.parse().ok()?;
         let d: u32 = it.next()?.parse().ok()?;
-        valid(y, m, d).then_some((y, m, d))
+        is_valid_date(y, m, d).then_some((y, m, d))
     };
     if let Some(found) = doc.date_line.as_deref().and_then(parse) {
         return Some(found);
@@ -715,57 +583,7 @@ pub struct NumberValue {
 use serde::Serialize;
 
 /// Approximators, longest first, with their normal form.
-const APPROX: &[(&str, &str)] = &[
-    ("no more than", "up to"),
-    ("no fewer than", "at least"),
-    ("no less than", "at least"),
-    ("in excess of", "more than"),
-    ("upwards of", "more than"),
-    ("more than", "more than"),
-    ("greater than", "more than"),
-    ("less than", "less than"),
-    ("fewer than", "less than"),
-    ("at least", "at least"),
-    ("at most", "up to"),
-    ("up to", "up to"),
-    ("as many as", "up to"),
-    ("as much as", "up to"),
-    ("as few as", "at least"),
-    ("as little as", "at least"),
-    ("close to", "nearly"),
-    ("just under", "nearly"),
-    ("just over", "more than"),
-    ("well over", "more than"),
-    ("well above", "more than"),
-    ("an estimated", "around"),
-    ("an average of", "around"),
-    ("on average", "around"),
-    ("the equivalent of", "around"),
-    ("around", "around"),
-    ("about", "around"),
-    ("roughly", "around"),
-    ("approximately", "around"),
-    ("approx", "around"),
-    ("some", "around"),
-    ("circa", "around"),
-    ("estimated", "around"),
-    ("almost", "nearly"),
-    ("nearly", "nearly"),
-    ("over", "more than"),
-    ("above", "more than"),
-    ("beyond", "more than"),
-    ("exceeding", "more than"),
-    ("under", "less than"),
-    ("below", "less than"),
-    ("between", "between"),
-    ("from", "between"),
-    ("only", "exactly"),
-    ("just", "exactly"),
-    ("exactly", "exactly"),
-    ("~", "around"),
-    ("c.", "around"),
-    ("+", "more than"),
-];
+static APPROX: Table = Table::new(include_str!("../../data/lists/normalize/approximators.tsv"));
 
 /// Vague multiples: "hundreds of thousands" is 100 000 with approximator "hundreds of".
 const VAGUE: &[(&str, f64, &str)] = &[
@@ -785,149 +603,12 @@ const VAGUE: &[(&str, f64, &str)] = &[
 ];
 
 /// Currency marks before a number, longest first.
-const CURRENCY_PREFIX: &[(&str, &str)] = &[
-    ("us$", "USD"),
-    ("usd", "USD"),
-    ("hk$", "HKD"),
-    ("nz$", "NZD"),
-    ("a$", "AUD"),
-    ("au$", "AUD"),
-    ("c$", "CAD"),
-    ("ca$", "CAD"),
-    ("s$", "SGD"),
-    ("r$", "BRL"),
-    ("$", "USD"),
-    ("£", "GBP"),
-    ("€", "EUR"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("rs.", "INR"),
-    ("rs", "INR"),
-    ("₩", "KRW"),
-    ("₽", "RUB"),
-    ("₺", "TRY"),
-    ("₦", "NGN"),
-    ("₱", "PHP"),
-    ("gbp", "GBP"),
-    ("eur", "EUR"),
-    ("chf", "CHF"),
-    ("inr", "INR"),
-    ("jpy", "JPY"),
-    ("cny", "CNY"),
-    ("aud", "AUD"),
-    ("cad", "CAD"),
-];
+static CURRENCY_PREFIX: Table = Table::new(include_str!(
+    "../../data/lists/normalize/currency_prefixes.tsv"
+));
 
 /// Unit words after a number.
-const UNITS: &[(&str, &str)] = &[
-    ("light years", "ly"),
-    ("light-years", "ly"),
-    ("light year", "ly"),
-    ("light-year", "ly"),
-    ("per cent", "%"),
-    ("percent", "%"),
-    ("pct", "%"),
-    ("%", "%"),
-    ("percentage points", "points"),
-    ("percentage point", "points"),
-    ("points", "points"),
-    ("point", "points"),
-    ("pts", "points"),
-    ("basis points", "bp"),
-    ("bps", "bp"),
-    ("us dollars", "USD"),
-    ("us cents", "USD cents"),
-    ("dollars", "USD"),
-    ("dollar", "USD"),
-    ("cents", "USD cents"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("pounds sterling", "GBP"),
-    ("sterling", "GBP"),
-    ("pence", "GBP pence"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("renminbi", "CNY"),
-    ("rupees", "INR"),
-    ("rupee", "INR"),
-    ("roubles", "RUB"),
-    ("rubles", "RUB"),
-    ("francs", "CHF"),
-    ("kilometres", "km"),
-    ("kilometers", "km"),
-    ("kilometre", "km"),
-    ("kilometer", "km"),
-    ("km", "km"),
-    ("kms", "km"),
-    ("metres", "m"),
-    ("meters", "m"),
-    ("metre", "m"),
-    ("meter", "m"),
-    ("centimetres", "cm"),
-    ("centimeters", "cm"),
-    ("cm", "cm"),
-    ("millimetres", "mm"),
-    ("millimeters", "mm"),
-    ("mm", "mm"),
-    ("miles", "mi"),
-    ("mile", "mi"),
-    ("feet", "ft"),
-    ("foot", "ft"),
-    ("ft", "ft"),
-    ("inches", "in"),
-    ("inch", "in"),
-    ("kilograms", "kg"),
-    ("kilogrammes", "kg"),
-    ("kilogram", "kg"),
-    ("kg", "kg"),
-    ("kgs", "kg"),
-    ("grams", "g"),
-    ("g", "g"),
-    ("tonnes", "t"),
-    ("tonne", "t"),
-    ("tons", "t"),
-    ("ton", "t"),
-    ("pounds", "lb"),
-    ("lbs", "lb"),
-    ("lb", "lb"),
-    ("litres", "l"),
-    ("liters", "l"),
-    ("litre", "l"),
-    ("liter", "l"),
-    ("gallons", "gal"),
-    ("barrels", "bbl"),
-    ("kph", "km/h"),
-    ("km/h", "km/h"),
-    ("kmh", "km/h"),
-    ("mph", "mph"),
-    ("degrees celsius", "°C"),
-    ("degrees fahrenheit", "°F"),
-    ("°c", "°C"),
-    ("°f", "°F"),
-    ("degrees", "°"),
-    ("hectares", "ha"),
-    ("acres", "acre"),
-    ("square kilometres", "km²"),
-    ("square miles", "mi²"),
-    ("mw", "MW"),
-    ("gw", "GW"),
-    ("kw", "kW"),
-    ("kwh", "kWh"),
-    ("mwh", "MWh"),
-    ("gwh", "GWh"),
-    ("megawatts", "MW"),
-    ("gigawatts", "GW"),
-    ("votes", "votes"),
-    ("goals", "goals"),
-    ("runs", "runs"),
-    ("wickets", "wickets"),
-    ("times", "times"),
-    ("x", "times"),
-    ("bytes", "B"),
-    ("gb", "GB"),
-    ("tb", "TB"),
-    ("mb", "MB"),
-];
+static UNITS: Table = Table::new(include_str!("../../data/lists/normalize/units.tsv"));
 
 /// Scale words and suffixes, lower case: the crate's one multiplier table (normalising numbers
 /// and comparing them in alignment).
@@ -1017,7 +698,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
     let mut unit: Option<String> = None;
     // Approximators at the start (possibly two: "just over", handled as one entry).
     for _ in 0..2 {
-        if let Some(&(p, norm)) = APPROX.iter().find(|(p, _)| {
+        if let Some(&(p, norm)) = APPROX.longest_first().iter().find(|(p, _)| {
             s.strip_prefix(p).is_some_and(|r| {
                 r.starts_with(|c: char| c == ' ' || c.is_ascii_digit() || "$£€¥₹".contains(c))
                     || p.len() == 1
@@ -1058,7 +739,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
         }
     }
     // Currency prefix.
-    if let Some(&(p, code)) = CURRENCY_PREFIX.iter().find(|(p, _)| {
+    if let Some(&(p, code)) = CURRENCY_PREFIX.longest_first().iter().find(|(p, _)| {
         s.strip_prefix(p).is_some_and(|r| {
             r.trim_start()
                 .starts_with(|c: char| c.is_ascii_digit() || c == '.')
@@ -1145,7 +826,7 @@ pub fn number_value(mention_text: &str) -> Option<NumberValue> {
 /// The unit named at the start of `rest`, normalised; an unknown word is kept as written.
 fn unit_of(rest: &str) -> Option<String> {
     let r = rest.trim().trim_start_matches('-').trim_start();
-    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| {
+    if let Some(&(_, u)) = UNITS.longest_first().iter().find(|(w, _)| {
         r.strip_prefix(w)
             .is_some_and(|x| x.is_empty() || x.starts_with(|c: char| !c.is_alphanumeric()))
     }) {
@@ -1157,10 +838,8 @@ fn unit_of(rest: &str) -> Option<String> {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
         .to_string();
-    const NOT_UNITS: &[&str] = &[
-        "in", "of", "to", "a", "an", "the", "per", "and", "or", "at", "on", "for", "from", "by",
-        "than", "out", "each", "every", "more", "less", "times",
-    ];
+    static NOT_UNITS: WordSet =
+        WordSet::new(include_str!("../../data/lists/normalize/not_units.txt"));
     (!first.is_empty()
         && first.chars().all(char::is_alphabetic)
         && first.len() <= 12
@@ -1483,6 +1162,8 @@ mod tests {
             ("half a million", Some((500_000.0, None, None))),
             ("12km", Some((12.0, Some("km"), None))),
             ("up to 90 kph", Some((90.0, Some("km/h"), Some("up to")))),
+            // was "km": the table was tried in written order, "km" before "km/h"
+            ("90 km/h", Some((90.0, Some("km/h"), None))),
             ("41.2 US cents", Some((0.412, Some("USD"), None))),
             ("Rs 3.5 crore", Some((3.5e7, Some("INR"), None))),
             ("20 points", Some((20.0, Some("points"), None))),

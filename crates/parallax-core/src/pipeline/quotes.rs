@@ -23,6 +23,8 @@
 use crate::descriptors::role_head;
 use crate::offsets::Span;
 use crate::pipeline::clause::{Context, MentionKind, MentionLike, Tok};
+use crate::pipeline::lists::WordSet;
+use crate::text::sentences::first_stop;
 use serde::{Deserialize, Serialize};
 
 /// One quotation.
@@ -79,7 +81,7 @@ fn quotes_in<M: MentionLike>(
     ctx: &Context<'_, M>,
     descriptors: &[crate::descriptors::Found],
 ) -> Vec<Quote> {
-    let paragraphs = paragraph_spans(&ctx.chars);
+    let paragraphs = crate::text::lines::paragraphs(ctx.text);
     let raw = find_raw(&ctx.chars, &paragraphs);
     let top: Vec<Span> = raw
         .iter()
@@ -306,36 +308,12 @@ fn single_mark(cs: &[char], i: usize) -> Option<Mark> {
     None
 }
 
-/// Paragraphs: maximal runs of non-blank lines are split at every line break (news text puts
-/// one paragraph per line).
-pub(crate) fn paragraph_spans(cs: &[char]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..=cs.len() {
-        if i == cs.len() || cs[i] == '\n' {
-            let mut s = start;
-            let mut e = i;
-            while s < e && cs[s].is_whitespace() {
-                s += 1;
-            }
-            while e > s && cs[e - 1].is_whitespace() {
-                e -= 1;
-            }
-            if s < e {
-                out.push(Span::new(s, e));
-            }
-            start = i + 1;
-        }
-    }
-    out
-}
-
 fn para_end_of(paragraphs: &[Span], cp: usize, len: usize) -> usize {
     let i = paragraphs.partition_point(|p| p.end < cp);
     paragraphs.get(i).map(|p| p.end.max(cp)).unwrap_or(len)
 }
 
-/// Quotes by their marks, given the text's [`paragraph_spans`]. Top-level quotes never
+/// Quotes by their marks, given the text's paragraphs ([`crate::text::lines::paragraphs`]). Top-level quotes never
 /// overlap one another.
 fn find_raw(cs: &[char], paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
@@ -516,27 +494,7 @@ fn sentence_end_after<M: MentionLike>(ctx: &Context<'_, M>, from: usize, limit: 
     if end <= from + 1 {
         end = limit;
     }
-    // Stop at the first sentence stop after the quote.
-    let mut i = from;
-    while i < end.min(limit) {
-        if matches!(ctx.chars[i], '.' | '!' | '?') {
-            let next_ws = ctx.chars.get(i + 1).is_none_or(|c| c.is_whitespace());
-            let prev_len = (0..i)
-                .rev()
-                .take_while(|&k| ctx.chars[k].is_alphabetic())
-                .count();
-            let word: String = ctx.chars[i - prev_len..i].iter().collect();
-            let abbrev = ctx.chars[i] == '.'
-                && (prev_len <= 1
-                    || (i >= 2 && ctx.chars[i - 2] == '.')
-                    || crate::text::abbreviations::is_abbreviation(&word));
-            if next_ws && !abbrev {
-                return i + 1;
-            }
-        }
-        i += 1;
-    }
-    end.min(limit)
+    first_stop(&ctx.chars, from, end.min(limit)).unwrap_or(end.min(limit))
 }
 
 /// A resolved speaker.
@@ -548,164 +506,13 @@ struct Speaker {
 }
 
 /// Verbs that introduce speech (lower case, as written).
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "added",
-    "adds",
-    "adding",
-    "told",
-    "tells",
-    "telling",
-    "warned",
-    "warns",
-    "stated",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "announced",
-    "announces",
-    "continued",
-    "continues",
-    "recalled",
-    "recalls",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "conceded",
-    "concedes",
-    "cautioned",
-    "stressed",
-    "stresses",
-    "emphasised",
-    "emphasized",
-    "emphasises",
-    "emphasizes",
-    "observed",
-    "remarked",
-    "commented",
-    "mentioned",
-    "suggested",
-    "suggests",
-    "predicted",
-    "urged",
-    "urges",
-    "tweeted",
-    "posted",
-    "shouted",
-    "joked",
-    "quipped",
-    "concluded",
-    "countered",
-    "responded",
-    "boasted",
-    "complained",
-    "complains",
-    "lamented",
-    "vowed",
-    "vows",
-    "promised",
-    "confirmed",
-    "confirms",
-    "denied",
-    "agreed",
-    "maintained",
-    "maintains",
-    "reiterated",
-    "testified",
-    "pleaded",
-    "wondered",
-    "exclaimed",
-    "reported",
-    "reports",
-    "describes",
-    "described",
-    "called",
-    "calls",
-    "dubbed",
-    "branded",
-    "labelled",
-    "labeled",
-    "accused",
-    "accuses",
-    "stating",
-    "noting",
-    "arguing",
-    "writing",
-    "explaining",
-    "insisting",
-    "declaring",
-    "announcing",
-    "calling",
-    "describing",
-    "urging",
-    "asking",
-    "demanding",
-    "promising",
-    "vowing",
-    "claiming",
-    "stressing",
-    "acknowledging",
-    "admitting",
-    "recalling",
-    "suggesting",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "hopes",
-    "hoped",
-    "pointed",
-    "went",
-    "told",
-];
+static SPEECH_VERBS: WordSet =
+    WordSet::new(include_str!("../../data/lists/quotes/speech_verbs.txt"));
 
 /// Adverbs that may sit between a speaker and the verb ("he also said").
-const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "previously",
-    "earlier",
-    "further",
-    "repeatedly",
-    "once",
-    "recently",
-    "again",
-    "had",
-    "has",
-    "have",
-    "would",
-    "will",
-    "reportedly",
-    "simply",
-    "only",
-    "just",
-    "publicly",
-    "privately",
-    "separately",
-    "quietly",
-];
+static ADVERBS: WordSet = WordSet::new(include_str!("../../data/lists/quotes/adverbs.txt"));
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
+static PRONOUNS: WordSet = WordSet::new(include_str!("../../data/lists/quotes/pronouns.txt"));
 
 struct Reader<'c, 'a, M: MentionLike> {
     ctx: &'c Context<'a, M>,
@@ -736,40 +543,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
     /// True when `span` holds a verb of saying proper ("said", "told", "added"), not one of
     /// judging or naming ("accused", "called").
     fn says(&self, span: Span) -> bool {
-        const SAY: &[&str] = &[
-            "said",
-            "says",
-            "told",
-            "tells",
-            "added",
-            "adds",
-            "stated",
-            "wrote",
-            "writes",
-            "explained",
-            "noted",
-            "warned",
-            "insisted",
-            "argued",
-            "claimed",
-            "replied",
-            "declared",
-            "announced",
-            "recalled",
-            "acknowledged",
-            "admitted",
-            "stressed",
-            "emphasised",
-            "emphasized",
-            "commented",
-            "mentioned",
-            "continued",
-            "tweeted",
-            "posted",
-            "responded",
-            "testified",
-            "concluded",
-        ];
+        static SAY: WordSet = WordSet::new(include_str!("../../data/lists/quotes/say.txt"));
         self.toks_in(span).iter().any(|&i| {
             let t = self.tok(i);
             t.word && !t.capitalised() && SAY.contains(&t.text)
@@ -826,8 +600,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 && toks.last().is_some_and(|&p: &usize| {
                     let w = &self.tok(p).text;
                     self.tok(p).end == t.start
-                        && (w.chars().count() == 1
-                            || crate::text::abbreviations::is_abbreviation(w))
+                        && crate::text::abbreviations::takes_abbreviation_stop(w)
                 });
             if !t.word && matches!(t.text, "." | "!" | "?" | ";") && !abbrev_stop {
                 break;
@@ -1143,8 +916,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 && out.last().is_some_and(|&p: &usize| {
                     let w = &self.tok(p).text;
                     self.tok(p).end == t.start
-                        && (w.chars().count() == 1
-                            || crate::text::abbreviations::is_abbreviation(w))
+                        && crate::text::abbreviations::takes_abbreviation_stop(w)
                 });
             if abbrev_stop {
                 continue;
@@ -1252,7 +1024,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                                 | "also"
                                 | "itself"
                         )
-                        && !crate::normalize::is_calendar_word(t.lower())
+                        && !crate::text::calendar::is_calendar_word(t.lower())
                 });
                 if role_before || head_after {
                     return self.plausible_speaker(np);
@@ -1321,13 +1093,8 @@ impl<M: MentionLike> Reader<'_, '_, M> {
                 }
             }
         }
-        const CLAUSE: &[&str] = &[
-            "and", "or", "when", "after", "before", "is", "are", "was", "were", "be", "been",
-            "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "to",
-            "that", "which", "who", "this", "these", "those", "it", "its", "there", "what", "not",
-            "also", "if", "because", "while", "on", "in", "at", "as", "about", "into", "than",
-            "then", "so", "but", "do", "does", "did",
-        ];
+        static CLAUSE: WordSet =
+            WordSet::new(include_str!("../../data/lists/quotes/clause_words.txt"));
         let determiner = matches!(
             words[0].as_str(),
             "the"
@@ -1390,13 +1157,13 @@ impl<M: MentionLike> Reader<'_, '_, M> {
             if t.word
                 && t.capitalised()
                 && !CLAUSE.contains(&words[k].as_str())
-                && !crate::normalize::is_calendar_word(&words[k])
+                && !crate::text::calendar::is_calendar_word(&words[k])
             {
                 let a = k;
                 while k + 1 < np.len()
                     && self.tok(np[k + 1]).word
                     && self.tok(np[k + 1]).capitalised()
-                    && !crate::normalize::is_calendar_word(&words[k + 1])
+                    && !crate::text::calendar::is_calendar_word(&words[k + 1])
                 {
                     k += 1;
                 }
@@ -1481,17 +1248,7 @@ impl<M: MentionLike> Reader<'_, '_, M> {
         };
         // A kind of company ("the company", "the club", "the bank") refers to the organisation
         // that was the subject of the nearest earlier sentence naming one.
-        const KINDS: &[&str] = &[
-            "company",
-            "bank",
-            "airline",
-            "insurer",
-            "club",
-            "media",
-            "charity",
-            "university",
-            "regulator",
-        ];
+        static KINDS: WordSet = WordSet::new(include_str!("../../data/lists/quotes/org_kinds.txt"));
         let nearest = || {
             KINDS
                 .contains(&class)

@@ -11,6 +11,7 @@
 //! A page with no article (a front page that is all links) gives `None`: the caller then
 //! reads the whole page's text instead and says so.
 
+use crate::pipeline::lists::WordSet;
 use dom_query::{Document, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
@@ -153,10 +154,9 @@ fn canonical_url(doc: &Document) -> Option<String> {
 /// Elements whose text runs on into the next one's within a word: inline formatting. Between
 /// any other two adjacent elements (`<span>Meg James</span><span>Staff</span>`, two table
 /// cells, two blocks) a space is put, so their words never run together.
-const INLINE_FORMATTING: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q",
-    "rp", "rt", "ruby", "s", "samp", "small", "strong", "sub", "sup", "u", "var", "wbr",
-];
+static INLINE_FORMATTING: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/import/inline_formatting.txt"
+));
 
 /// Puts a space between two adjacent elements of `doc` (no text between them) unless both are
 /// inline formatting: text read off the page then never joins two elements' words.
@@ -187,16 +187,9 @@ fn separate_adjacent(doc: &Document) {
 /// that name what article text sits in: sharing, media and widget blocks, scrolling boxes,
 /// tags. Left out: comments and replies (readers' prose, not the article's), related stories,
 /// page metadata, and "hidden" (a hidden copy of the text should stay out).
-const DISFAVOURED: &[&str] = &[
-    "share",
-    "social",
-    "media",
-    "widget",
-    "scroll",
-    "tags",
-    "extra",
-    "supplemental",
-];
+static DISFAVOURED: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/import/disfavoured_classes.txt"
+));
 
 /// Paragraphs of running text an element must hold to be taken for part of the article
 /// whatever its class says.
@@ -226,7 +219,7 @@ fn holds_prose(node: &NodeRef) -> bool {
 fn protect_prose(doc: &Document) {
     let disfavoured = |s: &str| {
         let l = s.to_ascii_lowercase();
-        DISFAVOURED.iter().any(|d| l.contains(d))
+        DISFAVOURED.words().iter().any(|d| l.contains(d))
     };
     let marked: Vec<NodeRef> = doc
         .select("body [class], body [id]")
@@ -294,28 +287,9 @@ fn readable_math(doc: &Document) {
 
 /// Words of a `class` or `id` that mark page furniture: captions and credits, sharing and
 /// social buttons, related and recommended stories, newsletters, promotions and ads, tags.
-const FURNITURE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "breadcrumb",
-    "breadcrumbs",
-    "caption",
-    "credit",
-    "credits",
-    "newsletter",
-    "promo",
-    "recommended",
-    "related",
-    "share",
-    "sharing",
-    "signup",
-    "social",
-    "sponsored",
-    "subscribe",
-    "tags",
-];
+static FURNITURE_WORDS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/import/furniture_class_words.txt"
+));
 
 /// The words of an element's `class` and `id`, split at spaces, hyphens and underscores.
 fn marker_words(node: &NodeRef) -> Vec<String> {
@@ -375,37 +349,9 @@ fn drop_furniture(content: &Document) {
 /// Paragraphs that are the words of a page's controls and labels, not of its article (in
 /// English): "Advertisement", "Read more: ...", "Image 1 of 8", "Photo: ...".
 fn is_boilerplate(p: &str) -> bool {
-    const WHOLE: &[&str] = &[
-        "ad",
-        "add a comment",
-        "advert",
-        "advertisement",
-        "caption",
-        "close",
-        "comments",
-        "continue reading",
-        "continue reading below",
-        "leave a comment",
-        "post comment",
-        "related",
-        "related articles",
-        "related stories",
-        "share",
-        "share this",
-        "share this article",
-        "story continues below",
-        "tags",
-        "print",
-        "print article",
-        "order reprints",
-        "read more",
-        "related news",
-        "text size",
-        "tell us what you think",
-        "this slideshow requires javascript",
-        "want more stories like this?",
-        "you may also like",
-    ];
+    static WHOLE: WordSet = WordSet::new(include_str!(
+        "../../../data/lists/import/furniture_lines.txt"
+    ));
     const STARTS: &[&str] = &[
         "(image",
         "advertisement",
@@ -429,22 +375,12 @@ fn is_boilerplate(p: &str) -> bool {
         "copyright",
     ];
     /// Words of an invitation to subscribe, in a short paragraph.
-    const SUBSCRIBE: &[&str] = &["newsletter", "newsletters", "subscribe", "subscribing"];
+    static SUBSCRIBE: WordSet = WordSet::new(include_str!(
+        "../../../data/lists/import/subscribe_words.txt"
+    ));
     /// The names of sharing buttons: a paragraph of nothing else is a row of buttons.
-    const SHARING: &[&str] = &[
-        "comment",
-        "comments",
-        "email",
-        "facebook",
-        "linkedin",
-        "pinterest",
-        "print",
-        "reddit",
-        "share",
-        "tweet",
-        "twitter",
-        "whatsapp",
-    ];
+    static SHARING: WordSet =
+        WordSet::new(include_str!("../../../data/lists/import/sharing_words.txt"));
     let lower = p.to_lowercase();
     let bare = lower.trim_end_matches(['.', ':', '…', '!', ' ', '(', '+', ')']);
     let words: Vec<&str> = lower
@@ -469,72 +405,8 @@ fn is_boilerplate(p: &str) -> bool {
 }
 
 /// Words of a date and time stamp besides numbers.
-const DATE_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-    "mon",
-    "monday",
-    "tue",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-    "am",
-    "pm",
-    "a",
-    "m",
-    "p",
-    "at",
-    "on",
-    "updated",
-    "published",
-    "posted",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "pst",
-    "pdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "hst",
-    "st",
-    "nd",
-    "rd",
-    "th",
-];
+static DATE_WORDS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/import/date_words.txt"));
 
 /// True for a short paragraph that is only a date and time stamp ("November 18, 2019 |
 /// 4:10pm", "Nov. 20, 2019 6:02 AM EST").

@@ -39,7 +39,7 @@ mod extract;
 mod html;
 mod markdown;
 
-use crate::document::shorten;
+use crate::document::{shorten, TITLE_MAX_CHARS};
 use crate::seed::{mostly_controls, text_of};
 use crate::ErrorKind;
 use html::{html_to_text, looks_like_html};
@@ -57,9 +57,6 @@ pub const MAX_HTML_IMPORT_BYTES: usize = crate::classroom::limits::HTML_IMPORT_B
 /// Longest article accepted, in characters (code points) after conversion: 100,000, about
 /// 15,000 words.
 pub const MAX_ARTICLE_CHARS: usize = crate::classroom::limits::ARTICLE_CHARS;
-
-/// How many characters of the first line make the title.
-const TITLE_MAX_CHARS: usize = 120;
 
 /// The kind of text imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

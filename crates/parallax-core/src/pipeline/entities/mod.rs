@@ -33,6 +33,7 @@ mod tests;
 
 use crate::model::Label;
 use crate::offsets::Span;
+use crate::pipeline::lists::WordSet;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use lexicon::{is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -386,202 +387,20 @@ fn lc<'b>(w: &'b W<'_>) -> &'b str {
     &w.low
 }
 
-const CONNECTORS: &[&str] = &[
-    "of", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al",
-    "el", "la", "le", "for", "the", "&", "y", "do", "dos", "das", "ter", "ten", "op",
-];
+static CONNECTORS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/entities/connectors.txt"));
 
 /// Lower-case title words before a name ("spokesman Dmitry Peskov").
-const LOWER_TITLES: &[&str] = &[
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "secretary",
-    "chancellor",
-    "senator",
-    "governor",
-    "mayor",
-    "judge",
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "captain",
-    "director",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "executive",
-    "founder",
-    "ambassador",
-    "envoy",
-    "adviser",
-    "advisor",
-    "analyst",
-    "economist",
-    "professor",
-    "researcher",
-    "scientist",
-    "astronomer",
-    "author",
-    "lawyer",
-    "attorney",
-    "prosecutor",
-    "officer",
-    "detective",
-    "leader",
-    "chief",
-    "head",
-    "deputy",
-    "commander",
-    "general",
-    "colonel",
-    "lieutenant",
-    "sergeant",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "correspondent",
-    "reporter",
-    "editor",
-    "photographer",
-    "runner",
-    "player",
-    "winner",
-    "champion",
-    "star",
-    "teammate",
-    "rival",
-    "boss",
-    "owner",
-    "investor",
-    "billionaire",
-    "actor",
-    "actress",
-    "singer",
-    "artist",
-    "novelist",
-    "writer",
-    "candidate",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "councillor",
-    "councilman",
-    "councilwoman",
-    "trustee",
-    "member",
-    "superintendent",
-    "principal",
-    "teacher",
-    "student",
-    "resident",
-    "spokesperson",
-    "official",
-    "diplomat",
-    "negotiator",
-    "activist",
-    "founder",
-    "cofounder",
-    "co-founder",
-    "partner",
-    "colleague",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "brother",
-    "sister",
-    "defendant",
-    "victim",
-    "witness",
-    "suspect",
-    "inmate",
-    "driver",
-    "pilot",
-    "astronaut",
-    "marathoner",
-    "athlete",
-    "sprinter",
-    "cyclist",
-    "forward",
-    "quarterback",
-    "receiver",
-    "pitcher",
-    "batsman",
-    "bowler",
-    "jockey",
-    "trainer",
-    "physicist",
-    "biologist",
-    "geologist",
-    "chemist",
-    "engineer",
-    "doctor",
-    "nurse",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "by",
-];
+static LOWER_TITLES: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/lower_titles.txt"
+));
 
 /// Verbs whose subject is a person: speech ("said"), thought and feeling ("believes", "hoped")
 /// and a few others ("died", "was", "is"). A capitalised name before one reads as a person.
 /// (Not the quote reader's speech verbs: those introduce a quotation.)
-const PERSON_SUBJECT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "explained",
-    "noted",
-    "wrote",
-    "argued",
-    "insisted",
-    "warned",
-    "claimed",
-    "asked",
-    "replied",
-    "recalled",
-    "admitted",
-    "denied",
-    "confirmed",
-    "announced",
-    "tweeted",
-    "posted",
-    "urged",
-    "believes",
-    "thinks",
-    "feels",
-    "knows",
-    "hopes",
-    "wants",
-    "believed",
-    "thought",
-    "hoped",
-    "wanted",
-    "died",
-    "was",
-    "is",
-];
+static PERSON_SUBJECT_VERBS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/person_subject_verbs.txt"
+));
 
 /// True if the token at `i` starts (or continues) a capitalised name.
 fn capword(ws: &[W<'_>], i: usize) -> bool {
@@ -734,26 +553,9 @@ fn capitalised_word(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
 }
 
 /// Bodies whose names a possessive opens rather than continues ("Labour's Party").
-const NOT_AFTER_POSSESSIVE: &[&str] = &[
-    "Office",
-    "Party",
-    "Court",
-    "Department",
-    "Ministry",
-    "Army",
-    "Navy",
-    "Council",
-    "Government",
-    "Cabinet",
-    "Times",
-    "Post",
-    "News",
-    "Press",
-    "Group",
-    "Union",
-    "Police",
-    "Bank",
-];
+static NOT_AFTER_POSSESSIVE: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/not_after_possessive.txt"
+));
 
 /// A possessive inside a name: "St Mary's Hospital", "Children's Hospital".
 fn possessive_in_name(ws: &[W<'_>], _: &[bool], _: usize, e: usize) -> Grow {
@@ -1174,9 +976,9 @@ fn capitals_line(x: &mut Split<'_, '_>) -> bool {
 }
 
 /// Word prefixes joined by a hyphen ("ex-", "anti-"): never a name.
-const HYPHEN_PREFIXES: &[&str] = &[
-    "ex", "anti", "pro", "non", "pre", "post", "neo", "mid", "pan", "trans", "inter", "self",
-];
+static HYPHEN_PREFIXES: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/hyphen_prefixes.txt"
+));
 
 /// A hyphenated prefix, or a capitalised function word that is no known name and no given name.
 fn function_word(x: &mut Split<'_, '_>) -> bool {
@@ -1257,43 +1059,9 @@ fn capitals_person(x: &mut Split<'_, '_>) -> bool {
 }
 
 /// Head words that open an organisation's name in other languages ("Universidad de Chile").
-const FOREIGN_ORG_OPENERS: &[&str] = &[
-    "Universidad",
-    "Universidade",
-    "Università",
-    "Université",
-    "Universität",
-    "Universiteit",
-    "Instituto",
-    "Institut",
-    "Banco",
-    "Banque",
-    "Ministerio",
-    "Ministère",
-    "Ministero",
-    "Partido",
-    "Parti",
-    "Partei",
-    "Compagnie",
-    "Société",
-    "Societe",
-    "Groupe",
-    "Grupo",
-    "Fundación",
-    "Fundação",
-    "Fondation",
-    "Stiftung",
-    "Agence",
-    "Agencia",
-    "Tribunal",
-    "Corte",
-    "Cour",
-    "Consejo",
-    "Conseil",
-    "Colegio",
-    "Escuela",
-    "Hospital",
-];
+static FOREIGN_ORG_OPENERS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/foreign_org_openers.txt"
+));
 
 /// A foreign organisation opener and the capitalised words and connectors after it.
 fn foreign_org(x: &mut Split<'_, '_>) -> bool {
@@ -1316,21 +1084,8 @@ fn foreign_org(x: &mut Split<'_, '_>) -> bool {
 
 /// Bodies that make a second organisation after "of" ("Joint Committee of the British
 /// Parliament" is two).
-const BODY_HEADS: &[&str] = &[
-    "Parliament",
-    "Council",
-    "Union",
-    "Committee",
-    "Ministry",
-    "Department",
-    "Assembly",
-    "Senate",
-    "Congress",
-    "Commission",
-    "Court",
-    "Party",
-    "Government",
-];
+static BODY_HEADS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/entities/body_heads.txt"));
 
 /// The end of the organisation phrase starting at `p`: up to the last head word reachable
 /// from it ("Ministry of Foreign Affairs", "Bank of England", "University College London").
@@ -1853,23 +1608,8 @@ fn seat_of_government(ws: &[W<'_>], pieces: &mut [Piece]) {
 }
 
 /// Words after a place that make it a sports team ("England manager").
-const TEAM_ROLES: &[&str] = &[
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "manager",
-    "coach",
-    "boss",
-    "captain",
-    "skipper",
-    "winger",
-    "keeper",
-    "fans",
-    "supporters",
-    "squad",
-    "forward",
-];
+static TEAM_ROLES: WordSet =
+    WordSet::new(include_str!("../../../data/lists/entities/team_roles.txt"));
 
 /// A place standing for a sports team: "England manager", "beat Liverpool".
 fn place_as_team(ws: &[W<'_>], pieces: &mut [Piece]) {
@@ -1992,34 +1732,8 @@ fn same_as_sure_piece(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
 }
 
 /// Things named by one word used before their kind ("Perseverance rover").
-const THING_KINDS: &[&str] = &[
-    "rover",
-    "telescope",
-    "spacecraft",
-    "probe",
-    "app",
-    "vaccine",
-    "missile",
-    "missiles",
-    "jet",
-    "jets",
-    "satellite",
-    "tank",
-    "tanks",
-    "drone",
-    "drones",
-    "software",
-    "malware",
-    "virus",
-    "variant",
-    "smartphone",
-    "phone",
-    "console",
-    "model",
-    "platform",
-    "storm",
-    "hurricane",
-];
+static THING_KINDS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/entities/thing_kinds.txt"));
 
 /// A product, weapon or storm name used as a modifier: no mention.
 fn modifier_of_a_thing(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
@@ -2128,9 +1842,9 @@ fn not_an_org_acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
 }
 
 /// Capitals that are times, zones or common abbreviations, never an organisation.
-const NON_ORG_CAPITALS: &[&str] = &[
-    "ET", "GMT", "BST", "EST", "PST", "CET", "UTC", "AM", "PM", "TV", "OK", "PS",
-];
+static NON_ORG_CAPITALS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/non_org_capitals.txt"
+));
 
 /// An acronym: an organisation, unless it is a word in capitals or a time or zone.
 fn acronym(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
@@ -2228,62 +1942,12 @@ fn common_word(x: &PieceAt<'_, '_>) -> Option<Option<Label>> {
 
 /// "the foreign ministry", "Russia's defence ministry": a lower-case name of one body.
 fn lowercase_orgs(ws: &[W<'_>], used: &[bool], out: &mut Vec<(usize, usize, Label)>) {
-    const HEADS: &[&str] = &[
-        "ministry",
-        "department",
-        "committee",
-        "council",
-        "parliament",
-        "cabinet",
-        "senate",
-        "congress",
-        "commission",
-    ];
-    const MODS: &[&str] = &[
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "health",
-        "justice",
-        "education",
-        "economy",
-        "energy",
-        "transport",
-        "agriculture",
-        "culture",
-        "environment",
-        "trade",
-        "state",
-        "home",
-        "emergencies",
-        "emergency",
-        "digital",
-        "planning",
-        "security",
-        "political",
-        "judiciary",
-        "intelligence",
-        "armed",
-        "services",
-        "budget",
-        "ethics",
-        "oversight",
-        "appropriations",
-        "disciplinary",
-        "audit",
-        "executive",
-        "city",
-        "county",
-        "school",
-        "town",
-        "parish",
-        "labour",
-        "labor",
-        "industry",
-        "communications",
-    ];
+    static HEADS: WordSet = WordSet::new(include_str!(
+        "../../../data/lists/entities/lowercase_org_heads.txt"
+    ));
+    static MODS: WordSet = WordSet::new(include_str!(
+        "../../../data/lists/entities/lowercase_org_modifiers.txt"
+    ));
     for i in 0..ws.len() {
         if used[i] || !HEADS.contains(&ws[i].text) {
             continue;
@@ -2383,17 +2047,9 @@ fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label
 }
 
 /// Acronyms of common terms, not organisations.
-const NOT_ORG_ACRONYMS: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "AI", "FX", "EV", "EVs", "TV", "PC", "IT", "HR",
-    "PR", "VAT", "ETF", "ESG", "GMT", "UTC", "BST", "EST", "PST", "CET", "DNA", "RNA", "HIV",
-    "AIDS", "COVID", "MP", "PM", "AM", "OK", "PhD", "MBA", "USB", "GPS", "UFO", "CCTV", "SUV",
-    "NFT", "API", "LNG", "GPU", "CPU", "FAQ", "ATM", "AGM", "DIY", "VIP", "VPN", "CEOs", "MPs",
-    "Q1", "Q2", "Q3", "Q4", "YoY", "EPS", "P/E", "RBI", "CO2", "PPE", "ICU", "A&E", "GCSE", "SAT",
-    "NB", "PS", "TBA", "TBC", "ASAP", "FYI", "LOL", "OMG", "RIP", "MVP", "GOAT", "NYC", "LA",
-    "DDoS", "VR", "AR", "IoT", "SMS", "URL", "PDF", "HQ", "ID", "IQ", "UV", "EU-wide", "GST",
-    "NRI", "FIR", "PIL", "SUVs", "LGBT", "LGBTQ", "BAME", "STEM", "MRI", "CT", "ER", "ICBM", "UAV",
-    "UAVs", "WMD", "IED", "RPG", "NGO", "NGOs", "PPP", "FDI", "CPI", "PMI", "RBA",
-];
+static NOT_ORG_ACRONYMS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/entities/not_org_acronyms.txt"
+));
 
 /// A country written in lower case (machine-rewritten text: "america") when the word is not
 /// also an ordinary English word ("china", "turkey" are).

@@ -5,101 +5,30 @@
 
 use super::W;
 use crate::model::Label;
-use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::pipeline::lists::WordSet;
+use crate::text::calendar::{self, MONTHS, MONTH_ABBR, WEEKDAYS};
 use crate::text::number_words::{is_number_word, ONES, TENS};
 use crate::text::tokens::TokenKind;
 
-const MONTH_ABBR: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-const TIME_UNITS: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "fortnight",
-    "weekend",
-    "weekends",
-    "night",
-    "nights",
-    "quarter",
-    "quarters",
-    "season",
-    "seasons",
-    "term",
-    "semester",
-];
-const PERIOD_NOUNS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "season",
-    "quarter",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "century",
-    "decade",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "term",
-    "semester",
-    "half",
-];
-const SEASONS: &[&str] = &["spring", "summer", "autumn", "winter"];
-const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-const REL_MODS: &[&str] = &[
-    "last",
-    "next",
-    "this",
-    "past",
-    "coming",
-    "previous",
-    "current",
-    "latest",
-    "same",
-    "recent",
-    "following",
-    "upcoming",
-    "final",
-];
-const DATE_PREMODS: &[&str] = &["early", "late", "mid", "earlier", "later", "end", "start"];
-const SCALES: &[&str] = &[
-    "hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs",
-    "bn", "mn", "m", "k", "b", "tn",
-];
-const PLURAL_SCALES: &[&str] = &[
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "tens",
-    "scores",
-];
-const ORDINAL_WORDS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "final", "last",
-];
+static TIME_UNITS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/numeric/time_units.txt"));
+static PERIOD_NOUNS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/numeric/period_nouns.txt"));
+static SEASONS: WordSet = WordSet::new(include_str!("../../../data/lists/numeric/seasons.txt"));
+static DAY_PARTS: WordSet = WordSet::new(include_str!("../../../data/lists/numeric/day_parts.txt"));
+static REL_MODS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/relative_modifiers.txt"
+));
+static DATE_PREMODS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/date_premodifiers.txt"
+));
+static SCALES: WordSet = WordSet::new(include_str!("../../../data/lists/numeric/scales.txt"));
+static PLURAL_SCALES: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/plural_scales.txt"
+));
+static ORDINAL_WORDS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/ordinal_words.txt"
+));
 const UNITS: &[&str] = &[
     "per cent",
     "percent",
@@ -194,22 +123,9 @@ const UNITS: &[&str] = &[
     "yards",
     "laps",
 ];
-const APPROX1: &[&str] = &[
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "under",
-    "estimated",
-    "circa",
-    "barely",
-    "exactly",
-    "precisely",
-];
+static APPROX1: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/approximators.txt"
+));
 const APPROX2: &[&[&str]] = &[
     &["more", "than"],
     &["less", "than"],
@@ -235,9 +151,9 @@ const APPROX2: &[&[&str]] = &[
     &["more", "than", "a"],
     &["almost", "a"],
 ];
-const CURRENCY_PREFIX: &[&str] = &[
-    "$", "£", "€", "¥", "₹", "₽", "US$", "C$", "A$", "HK$", "Rs", "Rs.", "INR", "USD", "EUR", "GBP",
-];
+static CURRENCY_PREFIX: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/currency_prefixes.txt"
+));
 
 fn lower<'b>(w: &'b W<'_>) -> &'b str {
     &w.low
@@ -272,9 +188,7 @@ fn is_digits(s: &str) -> bool {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && is_digits(s)
-        && (s.starts_with("19") || s.starts_with("20") || s.starts_with("18"))
+    calendar::year(s, calendar::MENTION_YEARS).is_some()
 }
 
 fn day_num(s: &str) -> bool {
@@ -375,7 +289,7 @@ fn approx_len(ws: &[W<'_>], i: usize) -> usize {
             return a.len();
         }
     }
-    if is(ws.get(i), APPROX1) {
+    if is(ws.get(i), APPROX1.words()) {
         return 1;
     }
     0
@@ -465,10 +379,8 @@ fn date_core(ws: &[W<'_>], i: usize) -> Option<usize> {
 }
 
 /// Words before "May" that make it the month, not the verb.
-const BEFORE_MAY: &[&str] = &[
-    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
-    "till",
-];
+static BEFORE_MAY: WordSet =
+    WordSet::new(include_str!("../../../data/lists/numeric/before_may.txt"));
 
 /// Month [day][,] [year], "May" the verb left out.
 fn date_month_first(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
@@ -493,7 +405,7 @@ fn date_month_first(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
         had_num = true;
     }
     // "May" the verb: only after a date preposition or modifier
-    if is_may && !had_num && !is(i.checked_sub(1).and_then(|p| ws.get(p)), BEFORE_MAY) {
+    if is_may && !had_num && !is(i.checked_sub(1).and_then(|p| ws.get(p)), BEFORE_MAY.words()) {
         return Some(None);
     }
     Some(Some(time_after(ws, j)))
@@ -525,7 +437,7 @@ fn date_weekday(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
             }
         }
     }
-    if is(ws.get(j), DAY_PARTS) {
+    if is(ws.get(j), DAY_PARTS.words()) {
         j += 1;
     }
     if is(ws.get(j), &["last", "next", "this"]) && is(ws.get(j + 1), &["week"]) {
@@ -542,7 +454,9 @@ fn date_deictic(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
     ) {
         return None;
     }
-    Some(Some(i + 1 + usize::from(is(ws.get(i + 1), DAY_PARTS))))
+    Some(Some(
+        i + 1 + usize::from(is(ws.get(i + 1), DAY_PARTS.words())),
+    ))
 }
 
 /// A year, or a season of two years ("2023/24").
@@ -600,11 +514,11 @@ fn date_relative(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
         }
     }
     if let Some(e) = cardinal(ws, j) {
-        if is(ws.get(e), TIME_UNITS) {
+        if is(ws.get(e), TIME_UNITS.words()) {
             return Some(Some(e + 1));
         }
     }
-    if is(ws.get(j), PERIOD_NOUNS)
+    if is(ws.get(j), PERIOD_NOUNS.words())
         || is(ws.get(j), &["days", "weeks", "months", "years", "decades"])
     {
         if l == "same" && !is(ws.get(j), &["day", "week", "month", "year", "period"]) {
@@ -633,7 +547,7 @@ fn date_every(ws: &[W<'_>], i: usize) -> Option<Option<usize>> {
     }
     let j = i + 1;
     if let Some(e) = cardinal(ws, j) {
-        if is(ws.get(e), TIME_UNITS) {
+        if is(ws.get(e), TIME_UNITS.words()) {
             return Some(Some(e + 1));
         }
     }
@@ -730,7 +644,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
     if let Some(e) = cardinal(ws, i) {
         j = e;
         // "two hours, four minutes, 29 seconds"
-        if is(ws.get(j), TIME_UNITS) {
+        if is(ws.get(j), TIME_UNITS.words()) {
             j += 1;
             loop {
                 if ws.get(j).is_some_and(|c| c.text == ",") {
@@ -756,7 +670,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         // 34-year-old, 18-month, 3-to-5 years
         if ws.get(j).is_some_and(|h| h.text == "-" && !h.sp)
-            && is(ws.get(j + 1), TIME_UNITS)
+            && is(ws.get(j + 1), TIME_UNITS.words())
             && w.is_number()
         {
             let mut e = j + 2;
@@ -767,7 +681,7 @@ fn duration(ws: &[W<'_>], i: usize) -> Option<usize> {
         }
         return None;
     }
-    if matches!(l, "a" | "an" | "one") && is(ws.get(i + 1), TIME_UNITS) {
+    if matches!(l, "a" | "an" | "one") && is(ws.get(i + 1), TIME_UNITS.words()) {
         j = i + 2;
         if is(ws.get(j), &["ago", "earlier", "later", "ahead", "old"]) {
             return Some(j + 1);
@@ -909,7 +823,7 @@ fn plural_scales(ws: &[W<'_>], j: usize) -> Option<Option<usize>> {
         return None;
     }
     let mut e = j + 1;
-    while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES) {
+    while is(ws.get(e), &["of"]) && is(ws.get(e + 1), PLURAL_SCALES.words()) {
         e += 2;
     }
     Some((l != "tens" || e > j + 1).then_some(e))
@@ -931,11 +845,8 @@ fn name_particle(ws: &[W<'_>], j: usize, c: usize) -> bool {
 }
 
 /// Words before a numeral that make it a label, not a count ("No 3", "Flight 370").
-const LABEL_WORDS: &[&str] = &[
-    "no", "grade", "class", "article", "section", "chapter", "page", "room", "flight", "route",
-    "level", "number", "#", "year", "stage", "lane", "bib", "grades", "grade", "k", "ages", "tier",
-    "category", "phase", "version", "covid", "district", "ward",
-];
+static LABEL_WORDS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/numeric/label_words.txt"));
 
 /// The numeral `first` (at `s` or after a currency prefix) counts something: its glued suffix
 /// is a scale or unit ("12km", "5bn"), and it is no label ("Flight 370", "No.3") or identifier
@@ -961,7 +872,7 @@ fn count_not_label(ws: &[W<'_>], s: usize, first: &W<'_>, money: bool) -> bool {
     let identifier = prev.is_some_and(|p| p.text == "-" && !p.sp && !first.sp)
         && s >= 2
         && ws[s - 2].kind == TokenKind::Word;
-    !(is(prev, LABEL_WORDS) || prev.is_some_and(|p| p.text == "." && !p.sp) || identifier)
+    !(is(prev, LABEL_WORDS.words()) || prev.is_some_and(|p| p.text == "." && !p.sp) || identifier)
 }
 
 /// A clock time is not a number: "11 a.m.", "5:30pm".
@@ -996,20 +907,8 @@ fn range_end(ws: &[W<'_>], e: usize, i: usize, a: usize) -> usize {
 }
 
 /// Units written after a hyphen that make a measure: "23.2-mile", "10,000-metre".
-const HYPHEN_UNITS: &[&str] = &[
-    "mile",
-    "kilometre",
-    "kilometer",
-    "metre",
-    "meter",
-    "yard",
-    "foot",
-    "point",
-    "seat",
-    "acre",
-    "storey",
-    "story",
-];
+static HYPHEN_UNITS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/numeric/hyphen_units.txt"));
 
 /// A unit joined by a hyphen after `e`: the end of the measure ("23.2-mile"), or no number
 /// when it is a time unit (an adjective of duration: a DATE).
@@ -1017,10 +916,10 @@ fn hyphen_unit(ws: &[W<'_>], e: usize) -> Option<Option<usize>> {
     if !ws.get(e).is_some_and(|h| h.text == "-" && !h.sp) {
         return None;
     }
-    if is(ws.get(e + 1), UNITS) || is(ws.get(e + 1), HYPHEN_UNITS) {
+    if is(ws.get(e + 1), UNITS) || is(ws.get(e + 1), HYPHEN_UNITS.words()) {
         return Some(Some(e + 2));
     }
-    is(ws.get(e + 1), TIME_UNITS).then_some(None)
+    is(ws.get(e + 1), TIME_UNITS.words()).then_some(None)
 }
 
 /// The end of the units after a number ending at `e` ("per cent", "US dollars", "degrees
@@ -1063,10 +962,9 @@ fn units_end(ws: &[W<'_>], e: usize, money: bool) -> usize {
 }
 
 /// Words before a pronoun "one" after which it is still a number ("with one", "only one").
-const BEFORE_NUMBER_ONE: &[&str] = &[
-    "with", "of", "to", "by", "in", "than", "only", "just", "at", "from", "for", "and", "or",
-    "about", "around", "over", "under", "is", "was", "be", "are",
-];
+static BEFORE_NUMBER_ONE: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/numeric/before_number_one.txt"
+));
 
 /// A word number alone at `s` (ending at `c`) that is an idiom, not a count: "one" as a
 /// pronoun ("a bodily one", "one which", "Air Force One", "one day"), "dozen", "a half".
@@ -1116,17 +1014,17 @@ fn is_trigger(w: &W<'_>) -> bool {
         let mut s = rustc_hash::FxHashSet::default();
         for list in [
             &MONTHS[..],
-            MONTH_ABBR,
+            &MONTH_ABBR[..],
             &WEEKDAYS[..],
-            REL_MODS,
-            DATE_PREMODS,
-            APPROX1,
+            REL_MODS.words(),
+            DATE_PREMODS.words(),
+            APPROX1.words(),
             &ONES[..],
             &TENS[..],
-            SEASONS,
-            ORDINAL_WORDS,
-            PLURAL_SCALES,
-            CURRENCY_PREFIX,
+            SEASONS.words(),
+            ORDINAL_WORDS.words(),
+            PLURAL_SCALES.words(),
+            CURRENCY_PREFIX.words(),
         ] {
             s.extend(list.iter().copied());
         }

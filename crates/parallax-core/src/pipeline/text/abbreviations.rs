@@ -2,15 +2,12 @@
 //! the sentence splitter, [`crate::document`]'s first sentence and the descriptor and quote
 //! readers share.
 
-/// As usually written. The sentence splitter compares them exactly ("No." is an abbreviation,
+use crate::pipeline::lists::WordSet;
+
+/// As usually written (`data/lists/text/abbreviations.txt`). The sentence splitter compares them exactly ("No." is an abbreviation,
 /// "no." ends a sentence); [`is_abbreviation`] ignores case.
-pub const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "Cpl", "Pte", "Rev", "Hon", "St", "Sr", "Jr", "Mt", "Ft", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v",
-    "etc", "Inc", "Corp", "Co", "Ltd", "approx", "Ave", "Blvd", "Rd", "Pres", "Supt", "Insp",
-    "Det", "Atty", "Messrs", "Mme", "Fig", "Vol", "al", "e.g", "i.e",
-];
+pub static ABBREVIATIONS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/text/abbreviations.txt"));
 
 /// Initials written with dots ("U.S", "U.K", "e.g", "p.m", the last dot left off): single
 /// letters joined by full stops. Not in [`ABBREVIATIONS`]: the sentence splitter has its own
@@ -25,7 +22,17 @@ pub fn is_initialism(w: &str) -> bool {
 /// True when `w` (the word before a full stop, without it) is one of [`ABBREVIATIONS`] in any
 /// case ("Dr", "oct", "CORP").
 pub fn is_abbreviation(w: &str) -> bool {
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    ABBREVIATIONS
+        .words()
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// True when a full stop right after the word `w` (touching it) is an abbreviation's
+/// ("Oct.", "Dr.", "J."), not a sentence stop: `w` is a single character or one of
+/// [`ABBREVIATIONS`]. The quote reader's rule inside an attribution.
+pub fn takes_abbreviation_stop(w: &str) -> bool {
+    w.chars().count() == 1 || is_abbreviation(w)
 }
 
 #[cfg(test)]

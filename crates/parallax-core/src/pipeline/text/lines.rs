@@ -11,7 +11,8 @@
 //!    furniture, are furniture; a long line in the body with no closing punctuation is a caption.
 
 use crate::offsets::Span;
-use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::pipeline::lists::WordSet;
+use crate::text::calendar::{self, is_month, is_weekday};
 use serde::{Deserialize, Serialize};
 
 /// What a line of an article is.
@@ -190,6 +191,12 @@ pub(crate) fn classified_lines(text: &str) -> Vec<(Span, &str, LineRole)> {
         .collect()
 }
 
+/// The paragraphs of `text`: its non-blank lines, trimmed, as code-point spans. The one
+/// paragraph rule: [`crate::Document`]'s `paragraphs` and the quote reader's are these.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    trimmed_lines(text).into_iter().map(|(s, _)| s).collect()
+}
+
 /// Non-blank lines, trimmed, with their code-point spans.
 fn trimmed_lines(text: &str) -> Vec<(Span, &str)> {
     let mut out = Vec::new();
@@ -325,27 +332,6 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
             .is_some_and(|c| c.is_alphanumeric() || "\"“‘'".contains(c))
 }
 
-fn is_month_word(w: &str) -> bool {
-    w.len() >= 3
-        && MONTHS
-            .iter()
-            .any(|m| m.starts_with(w) && (w.len() == 3 || w == "sept" || m == &w))
-}
-
-fn is_weekday_word(w: &str) -> bool {
-    w.len() >= 3
-        && WEEKDAYS.iter().any(|d| {
-            d.starts_with(w)
-                && (w.len() == 3 || w == "tues" || w == "thur" || w == "thurs" || d == &w)
-        })
-}
-
-/// A month name or its abbreviation of three letters or more ("Jan", "Sept.", "june").
-fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w) && (w.len() >= 3))
-}
-
 /// A line that is only a date: "June 14, 2024", "Mon 3 Jan 2022", "2024-06-14",
 /// "Updated: Jan. 3, 2022 09:15".
 pub fn is_date_line(line: &str) -> bool {
@@ -360,7 +346,7 @@ pub fn is_date_line(line: &str) -> bool {
     let mut has_month = false;
     for w in &words {
         let lw = w.trim_end_matches(['.', ':']).to_lowercase();
-        if lw.len() == 4 && lw.chars().all(|c| c.is_ascii_digit()) {
+        if calendar::year(&lw, calendar::ANY_YEAR).is_some() {
             has_year = true;
         } else if lw.len() == 10
             && lw.chars().enumerate().all(|(i, c)| {
@@ -375,7 +361,7 @@ pub fn is_date_line(line: &str) -> bool {
             has_month = true;
         } else if is_month(&lw) {
             has_month = true;
-        } else if WEEKDAYS.iter().any(|d| d.starts_with(&lw) && lw.len() >= 3)
+        } else if is_weekday(&lw)
             || lw.chars().all(|c| c.is_ascii_digit() || c == ':')
             || matches!(
                 lw.as_str(),
@@ -480,9 +466,9 @@ fn is_date_only(l: &Line<'_>) -> bool {
     let (mut month, mut year, mut day, mut numeric_date) = (false, false, false, false);
     for w in &words {
         let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
-        if is_month_word(w) {
+        if is_month(w) {
             month = true;
-        } else if w.len() == 4 && digits == 4 && (w.starts_with("19") || w.starts_with("20")) {
+        } else if calendar::year(w, calendar::LINE_YEARS).is_some() {
             year = true;
         } else if digits > 0 && digits == w.chars().count() && w.len() <= 2 {
             day = true;
@@ -510,7 +496,7 @@ fn is_date_only(l: &Line<'_>) -> bool {
                 })
         {
             day = day || !(w.ends_with("am") || w.ends_with("pm") || w.ends_with(".m"));
-        } else if is_weekday_word(w)
+        } else if is_weekday(w)
             || matches!(
                 w.as_str(),
                 "published"
@@ -553,107 +539,21 @@ fn is_date_only(l: &Line<'_>) -> bool {
 }
 
 /// Words that open a photo credit.
-const CREDIT_LABELS: &[&str] = &[
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "pictures",
-    "pic",
-    "photograph",
-    "photography",
-    "credit",
-    "credits",
-    "photo credit",
-    "image credit",
-    "image source",
-    "picture credit",
-    "video",
-    "illustration",
-    "graphic",
-    "source",
-];
+static CREDIT_LABELS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/text/credit_labels.txt"));
 
 /// Endings that mark an agency or photographer credit.
-const CREDIT_ENDINGS: &[&str] = &[
-    "getty images",
-    "getty",
-    "afp",
-    "reuters",
-    "ap",
-    "ap photo",
-    "epa",
-    "shutterstock",
-    "alamy",
-    "pa",
-    "pa wire",
-    "pa images",
-    "pool",
-    "handout",
-    "file photo",
-    "file",
-    "istock",
-    "bloomberg",
-    "anadolu",
-    "xinhua",
-    "sipa",
-    "efe",
-    "dpa",
-    "ansa",
-    "aap",
-    "cp",
-    "upi",
-    "nurphoto",
-    "zuma",
-    "rex",
-    "supplied",
-    "courtesy",
-    "wikimedia commons",
-];
+static CREDIT_ENDINGS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/text/credit_endings.txt"));
 
 /// Labels that start a caption ("FILE PHOTO: ...").
-const CAPTION_LABELS: &[&str] = &[
-    "file photo",
-    "file",
-    "caption",
-    "image caption",
-    "photo caption",
-    "pictured",
-    "above",
-    "top",
-    "main image",
-    "in pictures",
-];
+static CAPTION_LABELS: WordSet =
+    WordSet::new(include_str!("../../../data/lists/text/caption_labels.txt"));
 
 /// Upper-case labels that open a line but do not mark a caption.
-const NON_CAPTION_CAPS_LABELS: &[&str] = &[
-    "breaking",
-    "breaking news",
-    "update",
-    "updated",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "comment",
-    "editor's note",
-    "editors note",
-    "note",
-    "correction",
-    "clarification",
-    "live",
-    "watch",
-    "listen",
-    "read more",
-    "read also",
-    "related",
-    "see also",
-    "advertisement",
-    "q",
-    "a",
-    "faq",
-    "warning",
-];
+static NON_CAPTION_CAPS_LABELS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/text/non_caption_caps_labels.txt"
+));
 
 /// Photo credit or caption, by its own cues.
 fn credit_or_caption(l: &Line<'_>) -> Option<LineRole> {
@@ -704,7 +604,7 @@ fn credit_or_caption(l: &Line<'_>) -> Option<LineRole> {
         return Some(LineRole::Credit);
     }
     // "FILE PHOTO: ...", "Image caption, ..."
-    for l in CAPTION_LABELS {
+    for l in CAPTION_LABELS.words() {
         if let Some(rest) = lower.strip_prefix(l) {
             let rest = rest.trim_start();
             if rest.starts_with(':')
@@ -757,7 +657,7 @@ fn credit_or_caption(l: &Line<'_>) -> Option<LineRole> {
 }
 
 fn starts_with_credit_label(lower: &str) -> bool {
-    CREDIT_LABELS.iter().any(|l| {
+    CREDIT_LABELS.words().iter().any(|l| {
         lower.strip_prefix(l).is_some_and(|rest| {
             let r = rest.trim_start();
             r.starts_with(':')
@@ -806,7 +706,7 @@ fn credit_tail(line: &str) -> Option<&str> {
     let agency_end = lower.ends_with("via getty images")
         || lower.ends_with("/getty images")
         || lower.ends_with("/ getty images")
-        || CREDIT_ENDINGS.iter().any(|e| {
+        || CREDIT_ENDINGS.words().iter().any(|e| {
             lower
                 .strip_suffix(e)
                 .is_some_and(|before| before.ends_with('/') || before.ends_with("/ "))
@@ -914,163 +814,19 @@ fn is_list_item(line: &str) -> bool {
 }
 
 /// Phrases that open a line of site furniture when the line is short.
-const FURNITURE_OPENERS: &[&str] = &[
-    "read more",
-    "read also",
-    "read next",
-    "also read",
-    "read the full",
-    "see also",
-    "related",
-    "more on this",
-    "more from",
-    "more stories",
-    "more news",
-    "further reading",
-    "share this",
-    "share on",
-    "share via",
-    "share article",
-    "share",
-    "tweet",
-    "email this",
-    "email",
-    "print this",
-    "print",
-    "subscribe",
-    "sign up",
-    "newsletter",
-    "click here",
-    "follow us",
-    "follow @",
-    "like us on",
-    "advertisement",
-    "advert",
-    "sponsored",
-    "promoted",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "top articles",
-    "top stories",
-    "most read",
-    "most popular",
-    "most viewed",
-    "recommended",
-    "you may also like",
-    "you might also like",
-    "trending",
-    "log in",
-    "login",
-    "we use cookies",
-    "this site uses cookies",
-    "cookie",
-    "accept",
-    "skip to",
-    "listen to this article",
-    "download our app",
-    "download the app",
-    "get the app",
-    "watch:",
-    "watch the video",
-    "video:",
-    "comments",
-    "leave a comment",
-    "join the conversation",
-    "back to top",
-    "continue reading",
-    "story continues",
-    "scroll to continue",
-    "stay connected",
-    "save",
-    "copy link",
-    "save article",
-    "print article",
-    "view comments",
-    "show comments",
-    "most shared",
-    "rate this article",
-    "loading",
-    "our standards",
-    "support our journalism",
-    "subscribe now",
-    "what to read next",
-    "latest news",
-    "popular",
-    "don't miss",
-    "don’t miss",
-    "must read",
-    "ad",
-    "tags:",
-    "topics:",
-    "filed under",
-    "report an error",
-    "contact us",
-    "terms of use",
-    "privacy policy",
-];
+static FURNITURE_OPENERS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/text/furniture_openers.txt"
+));
 
 /// Openers that mark furniture even on a longer line ("Read more: <a whole headline>").
-const STRONG_OPENERS: &[&str] = &[
-    "watch:",
-    "read:",
-    "go deeper",
-    "disclaimer:",
-    "editor's note:",
-    "editor’s note:",
-    "read more",
-    "read also",
-    "read next",
-    "also read",
-    "see also",
-    "related:",
-    "related article",
-    "related story",
-    "related content",
-    "related link",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "click here",
-    "follow us",
-    "we use cookies",
-    "this site uses cookies",
-    "sign up for",
-    "subscribe to",
-    "don't miss",
-    "don’t miss",
-    "more on this topic",
-    "tags:",
-    "topics:",
-    "filed under",
-    "listen to this article",
-    "continue reading",
-    "story continues",
-    "our standards:",
-    "was this article helpful",
-    "was this story helpful",
-    "was this summary helpful",
-    "was this helpful",
-    "skip to content",
-    "skip to main content",
-    "this article was originally published",
-    "this story was originally published",
-    "originally published",
-];
+static STRONG_OPENERS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/text/strong_furniture_openers.txt"
+));
 
 /// Phrases that mark furniture anywhere in a short line.
-const FURNITURE_ANYWHERE: &[&str] = &[
-    "all rights reserved",
-    "click here",
-    "follow us on",
-    "sign up for our",
-    "subscribe to our",
-    "our newsletter",
-    "accept cookies",
-    "use of cookies",
-    "we use cookies",
-    "privacy policy",
-];
+static FURNITURE_ANYWHERE: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/text/furniture_anywhere.txt"
+));
 
 /// Site boilerplate by its own wording.
 fn is_furniture(l: &Line<'_>) -> bool {
@@ -1096,10 +852,10 @@ fn is_furniture(l: &Line<'_>) -> bool {
                 })
         })
     };
-    if opens(STRONG_OPENERS) && words <= 40 {
+    if opens(STRONG_OPENERS.words()) && words <= 40 {
         return true;
     }
-    if opens(FURNITURE_OPENERS)
+    if opens(FURNITURE_OPENERS.words())
         && words <= 6
         && !(words >= 4 && ends_sentence(line) && !lower.contains("newsletter"))
     {
@@ -1146,7 +902,7 @@ fn is_furniture(l: &Line<'_>) -> bool {
     {
         return true;
     }
-    words <= 30 && contains_any(lower, FURNITURE_ANYWHERE)
+    words <= 30 && contains_any(lower, FURNITURE_ANYWHERE.words())
 }
 
 /// True when `hay` contains one of `phrases`: one pass over `hay`, comparing a phrase only
@@ -1166,42 +922,8 @@ fn is_links_heading(line: &str) -> bool {
     let l = lower
         .trim_end_matches([':', '.', ' '])
         .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    const HEADINGS: &[&str] = &[
-        "related",
-        "related articles",
-        "related stories",
-        "related content",
-        "related links",
-        "related news",
-        "related topics",
-        "top articles",
-        "top stories",
-        "most read",
-        "most popular",
-        "most viewed",
-        "more on this topic",
-        "more on this story",
-        "more from",
-        "more stories",
-        "more news",
-        "recommended",
-        "recommended for you",
-        "you may also like",
-        "you might also like",
-        "read more",
-        "see also",
-        "further reading",
-        "trending",
-        "trending now",
-        "latest news",
-        "popular",
-        "also read",
-        "what to read next",
-        "read next",
-        "don't miss",
-        "don’t miss",
-        "must read",
-    ];
+    static HEADINGS: WordSet =
+        WordSet::new(include_str!("../../../data/lists/text/link_headings.txt"));
     HEADINGS.contains(&l)
         || (l.starts_with("copyright") || l.starts_with('©')) && word_count(l) <= 8
 }
@@ -1302,7 +1024,7 @@ fn is_byline(l: &Line<'_>, index: usize) -> bool {
                     .to_lowercase()
             })
             .unwrap_or_default();
-        let not_date = !is_month_word(&first) && !is_weekday_word(&first) && first != "the";
+        let not_date = !is_month(&first) && !is_weekday(&first) && first != "the";
         return (1..=7).contains(&name_words.len())
             && capitalised
             && not_date

@@ -1,4 +1,7 @@
-//! Sentences: abbreviation-aware splitting with code-point spans.
+//! Sentences: abbreviation-aware splitting with code-point spans, the crate's one owner of
+//! sentence boundaries: [`sentences`] (the analysis' sentences), [`first_sentence`] (a
+//! document's lede) and [`first_stop`] (the quote reader's cut after a quote), each
+//! documented with how it differs.
 //!
 //! A sentence ends after `.`, `!` or `?` (and any closing quotes or brackets right after it)
 //! when the next word starts a new sentence; a full stop after an abbreviation ("Sen.", "Jan.",
@@ -7,49 +10,17 @@
 //! lines carry no full stop), except inside a hard-wrapped paragraph (the line ends without
 //! punctuation and the next one starts in lower case).
 
-use super::abbreviations::ABBREVIATIONS;
+use super::abbreviations::{
+    is_abbreviation, is_initialism, takes_abbreviation_stop, ABBREVIATIONS,
+};
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::offsets::Span;
+use crate::pipeline::lists::WordSet;
 
 /// Words that typically open a sentence: after "U.S." or "Inc." they mean a new sentence.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "This",
-    "That",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "As",
-    "At",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Yet",
-    "So",
-    "Some",
-    "Many",
-    "Officials",
-];
+static OPENERS: WordSet = WordSet::new(include_str!(
+    "../../../data/lists/text/sentence_openers.txt"
+));
 
 fn is_terminal(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…")
@@ -141,6 +112,78 @@ pub fn sentences_of(toks: &[Token<'_>]) -> Vec<Span> {
         out.push(Span::new(toks[s].span.start, toks[last_content].span.end));
     }
     out
+}
+
+/// The first sentence of a one-line paragraph: the cut [`crate::Document`] makes its
+/// `first_sentence` (a card's lede, a title when there is no headline) with. Stricter than
+/// [`sentences`]: a stop ends the sentence only when the next word starts with a capital, a
+/// digit or a quote (not a bracket), so a dateline's "CHEROKEE, Kan. (AP) -- After ..." stays
+/// one sentence; a full stop after an abbreviation, an initialism or a single letter never
+/// ends one.
+pub fn first_sentence(p: &str) -> &str {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    for (k, &(b, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Close any quote or bracket that follows the stop.
+        let mut end = k + 1;
+        while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '\'' | ')') {
+            end += 1;
+        }
+        let Some(&(nb, next)) = chars.get(end) else {
+            return p;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let after = p[nb..].trim_start().chars().next();
+        if !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || "\"“‘'".contains(a))
+        {
+            continue;
+        }
+        if c == '.' {
+            let word = p[..b]
+                .rsplit(|x: char| x.is_whitespace() || x == '(')
+                .next()
+                .unwrap_or("");
+            if is_abbreviation(word)
+                || is_initialism(word)
+                || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+            {
+                continue;
+            }
+        }
+        return &p[..nb];
+    }
+    p
+}
+
+/// Where the first sentence stop in `chars[from..to]` ends (the index after it): a `.`, `!`
+/// or `?` followed by a space or the end of the text, but not a full stop after a single
+/// letter, inside "U.S." or after an abbreviation. The quote reader's cut after a quote ("…,”
+/// he said. Next"), where [`sentences`] may have ended the sentence at the quote's mark.
+pub fn first_stop(chars: &[char], from: usize, to: usize) -> Option<usize> {
+    let mut i = from;
+    while i < to {
+        if matches!(chars[i], '.' | '!' | '?') {
+            let next_ws = chars.get(i + 1).is_none_or(|c| c.is_whitespace());
+            let prev_len = (0..i)
+                .rev()
+                .take_while(|&k| chars[k].is_alphabetic())
+                .count();
+            let word: String = chars[i - prev_len..i].iter().collect();
+            let abbrev = chars[i] == '.'
+                && (prev_len == 0
+                    || (i >= 2 && chars[i - 2] == '.')
+                    || takes_abbreviation_stop(&word));
+            if next_ws && !abbrev {
+                return Some(i + 1);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// True when the full stop at `dot` belongs to an abbreviation and `next` does not look like
