@@ -565,8 +565,9 @@ fn lineage(n: usize, direct: Vec<(Link, bool, bool)>) -> Vec<Link> {
             let earlier = path_earlier(a, &direct, steps);
             match own.remove(&(a, b)) {
                 Some((mut l, trusted)) => {
-                    if !trusted {
-                        l.earlier = None;
+                    if !trusted && l.earlier.take().is_some() {
+                        // Its reason, the last evidence, no longer holds.
+                        l.evidence.pop();
                     }
                     if relation > l.relation {
                         l.evidence.push(format!(
@@ -578,7 +579,11 @@ fn lineage(n: usize, direct: Vec<(Link, bool, bool)>) -> Vec<Link> {
                         l.relation = relation;
                         l.inferred = true;
                     }
-                    l.earlier = l.earlier.or(earlier);
+                    if l.earlier.is_none() && earlier.is_some() {
+                        l.earlier = earlier;
+                        l.evidence
+                            .push("which came first: by way of the other sources of the set".into());
+                    }
                     out.push(l);
                 }
                 None => out.push(Link {
