@@ -59,8 +59,9 @@ pub fn families(n: usize, links: &[Link]) -> Vec<Family> {
 
 /// Members of one family, oldest first: a member goes after every member its links say came
 /// earlier (a topological order, library order among the rest; a cycle of contradictory
-/// dates falls back to library order); each member's parent is its strongest link to a member
-/// placed before it.
+/// dates falls back to library order); each member's parent is its link to a member
+/// placed before it: one that says that member came first, else the closest relation, else
+/// the most shared.
 fn order(group: &[usize], links: &[Link]) -> Family {
     let mut left: Vec<usize> = group.to_vec();
     let mut members = Vec::new();
@@ -94,10 +95,12 @@ fn order(group: &[usize], links: &[Link]) -> Family {
                     members[..k].contains(&other)
                 })
                 .max_by(|(_, x), (_, y)| {
-                    // Closest relation first (a copy over an update over a rewrite), then
-                    // the most shared.
-                    y.relation
-                        .cmp(&x.relation)
+                    // A link that says the other member came first, then the closest
+                    // relation (a copy over an update over a rewrite), then the most shared.
+                    let told = |l: &Link| l.earlier.is_some_and(|e| e != m);
+                    told(x)
+                        .cmp(&told(y))
+                        .then(y.relation.cmp(&x.relation))
                         .then(x.shared.total_cmp(&y.shared))
                 })
                 .map(|(i, _)| i)
@@ -121,6 +124,7 @@ mod tests {
             evidence: Vec::new(),
             counts: Counts::default(),
             substitutions: Vec::new(),
+            inferred: false,
         }
     }
 
@@ -166,9 +170,9 @@ mod tests {
                     link(0, 3, Rewrite, Some(0)),
                     link(2, 3, Rewrite, None),
                 ],
-                // FIXME: 3's arc should go to 0, whose link says which came first; it goes
-                // to 2, the later member it is also linked to.
-                &["[0, 2, 3] / -,0,2"],
+                // 3's arc goes to 0, whose link says which came first, not to 2, the later
+                // member it is also linked to.
+                &["[0, 2, 3] / -,0,0"],
             ),
             (
                 "two families, largest first",

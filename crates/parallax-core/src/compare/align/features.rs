@@ -74,6 +74,34 @@ pub(crate) struct Sent {
     pub of: usize,
 }
 
+impl Sent {
+    /// A hash of everything pair scoring reads but the sentence's place (document, position):
+    /// sentences with equal keys score alike against any other (the pair's position evidence
+    /// aside), so a corpus where one sentence recurs in many documents scores it once per
+    /// partner.
+    pub fn content_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        self.norm_hash.hash(&mut h);
+        self.word_ids.hash(&mut h);
+        for t in &self.content {
+            (&t.lower, t.stem, t.name, t.idf.to_bits()).hash(&mut h);
+        }
+        for (v, _) in &self.numbers {
+            v.to_bits().hash(&mut h);
+        }
+        self.number_heads.hash(&mut h);
+        self.years.hash(&mut h);
+        self.quote_grams.hash(&mut h);
+        self.acronyms.hash(&mut h);
+        self.entities.hash(&mut h);
+        self.first_entity.hash(&mut h);
+        self.dates.hash(&mut h);
+        (self.negated, self.reported).hash(&mut h);
+        h.finish()
+    }
+}
+
 /// Interner for stems (a word's stem and synonym keys come from the per-thread memo).
 #[derive(Default)]
 pub(crate) struct Interner {

@@ -208,7 +208,7 @@ pub(crate) fn score(s: &Sent, t: &Sent) -> PairScore {
         len: (s.content.len(), t.content.len()),
         ..Default::default()
     };
-    if s.norm_hash == t.norm_hash && s.word_ids == t.word_ids && !s.word_ids.is_empty() {
+    if same_words(s, t) {
         // The same words: nothing to weigh.
         let names = s.content.iter().filter(|k| k.name).count();
         return PairScore {
@@ -346,6 +346,16 @@ fn entity_evidence(s: &Sent, t: &Sent, out: &mut PairScore) {
         })
         .count();
     out.same_source = s.reported && t.reported && shared > 0;
+    position_evidence(s, t, out);
+}
+
+/// The same words: scored without weighing (and without the evidence of place).
+fn same_words(s: &Sent, t: &Sent) -> bool {
+    s.norm_hash == t.norm_hash && s.word_ids == t.word_ids && !s.word_ids.is_empty()
+}
+
+/// The evidence from the two sentences' places in their documents.
+fn position_evidence(s: &Sent, t: &Sent, out: &mut PairScore) {
     out.lead = s.pos < 3 && t.pos < 3;
     let rel = |x: &Sent| x.pos as f32 / x.of.max(1) as f32;
     out.position_gap = (rel(s) - rel(t)).abs();
@@ -634,9 +644,22 @@ pub(crate) fn all_pairs(c: &Corpus) -> Vec<Scored> {
     let cands = candidates(c, None);
     type Scores = Vec<(usize, usize, PairScore)>;
     let mut by_docs: HashMap<(usize, usize), Scores> = HashMap::default();
+    // A sentence reprinted in many documents is scored once per partner.
+    let keys: Vec<u64> = c.sents.iter().map(Sent::content_key).collect();
+    let mut memo: HashMap<(u64, u64), PairScore> = HashMap::default();
     for (i, j) in cands {
         let (a, b) = (c.sents[i].doc, c.sents[j].doc);
-        let p = score(&c.sents[i], &c.sents[j]);
+        let (s, t) = (&c.sents[i], &c.sents[j]);
+        let p = match memo.entry((keys[i], keys[j])) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let mut p = *e.get();
+                if !same_words(s, t) {
+                    position_evidence(s, t, &mut p);
+                }
+                p
+            }
+            std::collections::hash_map::Entry::Vacant(e) => *e.insert(score(s, t)),
+        };
         if a < b {
             by_docs.entry((a, b)).or_default().push((i, j, p));
         } else {
