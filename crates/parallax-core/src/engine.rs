@@ -254,15 +254,11 @@ impl Engine {
         let (id, answer) = match request {
             Request::Analyse { id, docs, base } => {
                 let t = now();
-                let answer = self.analyse(documents(docs), base.as_ref());
-                let ms = now() - t;
-                (
-                    id,
-                    match answer {
-                        Ok(delta) => Answer::Delta { delta, ms },
-                        Err((snapshot, hash)) => Answer::Snapshot { snapshot, hash, ms },
-                    },
-                )
+                let mut answer = self.analyse(documents(docs), base.as_ref());
+                if let Answer::Snapshot { ms, .. } | Answer::Delta { ms, .. } = &mut answer {
+                    *ms = now() - t;
+                }
+                (id, answer)
             }
             Request::Import { id, name, base64 } => (id, import(name.as_deref(), &base64)),
             Request::Time { id, docs, runs } => (
@@ -278,30 +274,28 @@ impl Engine {
     }
 
     /// The analysis of `docs`: what changed from `base` when the engine holds it (or makes
-    /// it again from its documents), else the whole snapshot and its fingerprint.
-    fn analyse(
-        &mut self,
-        docs: Vec<Document>,
-        base: Option<&Base>,
-    ) -> Result<Delta, (Snapshot, u64)> {
+    /// it again from its documents), else the whole snapshot and its fingerprint (the time
+    /// taken left at 0).
+    fn analyse(&mut self, docs: Vec<Document>, base: Option<&Base>) -> Answer {
         let old = base.and_then(|b| Some((b.hash, self.recall(b, &docs)?)));
         let new = Snapshot::build(docs);
         let delta = old.as_ref().and_then(|(_, o)| Delta::between(o, &new));
-        let hash = match &delta {
-            Some(d) => d.hash,
-            None => fingerprint(&new.to_json()),
-        };
         if let Some((h, o)) = old {
             self.keep(h, o);
         }
         match delta {
-            Some(d) => {
-                self.keep(hash, new);
-                Ok(d)
+            Some(delta) => {
+                self.keep(delta.hash, new);
+                Answer::Delta { delta, ms: 0.0 }
             }
             None => {
+                let hash = fingerprint(&new.to_json());
                 self.keep(hash, new.clone());
-                Err((new, hash))
+                Answer::Snapshot {
+                    snapshot: new,
+                    hash,
+                    ms: 0.0,
+                }
             }
         }
     }
