@@ -300,6 +300,7 @@ fn use_library(
             let mut total_ms = 0.0;
             for p in parts {
                 let snap = if p.is_bundled_as_built() {
+                    held.borrow_mut().remove(&p.key); // the next base is the build's
                     Library::bundled_snapshot()
                 } else {
                     let base = held.borrow().get(&p.key).cloned().or_else(|| {

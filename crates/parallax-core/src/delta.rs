@@ -21,8 +21,8 @@ use crate::provenance::Link;
 use crate::snapshot::{PairAlignment, VERSION};
 use crate::story::{Cell, Claim, Conflict};
 use crate::{Analysis, DocAnalysis, Document, Entity, Snapshot};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A run of items of a list in a [`Delta`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,7 +83,7 @@ impl Moves {
     /// Matches `new` to `old`: a document is carried over when an old one is equal to it
     /// (same id, same text); each old document is matched once.
     fn new(old: &[Document], new: &[Document]) -> Moves {
-        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::default();
         for (j, d) in old.iter().enumerate().rev() {
             by_id.entry(d.id.as_str()).or_default().push(j);
         }
