@@ -142,8 +142,9 @@ pub fn app() -> Html {
 
 /// Keeps `library` the bundled documents followed by the own articles `list`, by collection:
 /// the bundled snapshot at once, then (when there are own articles) the engine's analysis of
-/// each collection that has any, on its own, with `engine` saying what it is doing. A newer
-/// list wins over an analysis still running.
+/// each collection that has any, on its own, with `engine` saying what it is doing. The engine
+/// answers with what changed from the collection's snapshot held since its last analysis
+/// (the build's, for the bundled story). A newer list wins over an analysis still running.
 #[hook]
 fn use_library(
     list: &Rc<Vec<Article>>,
@@ -151,6 +152,8 @@ fn use_library(
     engine: &UseStateHandle<EngineStatus>,
 ) {
     let generation = use_mut_ref(|| 0u32);
+    // Each collection's snapshot as last analysed: the engine answers with what changed.
+    let held = use_mut_ref(std::collections::HashMap::<String, crate::engine::Held>::new);
     let library = library.clone();
     let engine = engine.clone();
     use_effect_with(list.clone(), move |list| {
@@ -172,12 +175,19 @@ fn use_library(
             let mut total_ms = 0.0;
             for p in parts {
                 let snap = if p.is_bundled_as_built() {
+                    held.borrow_mut().remove(&p.key); // the next base is the build's
                     Library::bundled_snapshot()
                 } else {
-                    match crate::engine::analyse(&p.docs).await {
-                        Ok((snap, ms)) => {
+                    let base = held.borrow().get(&p.key).cloned().or_else(|| {
+                        (p.key == crate::articles::BUNDLED).then(crate::engine::Held::bundled)
+                    });
+                    match crate::engine::analyse_from(base.as_ref(), p.docs).await {
+                        Ok((now, ms)) => {
                             total_ms += ms;
-                            snap
+                            if *generation.borrow() == mine {
+                                held.borrow_mut().insert(p.key.clone(), now.clone());
+                            }
+                            Rc::unwrap_or_clone(now.snap)
                         }
                         Err(e) => {
                             if *generation.borrow() == mine {

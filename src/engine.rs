@@ -4,15 +4,22 @@
 //! documents come analysed from the build, and only articles that were not (own articles, a
 //! session link's articles) need the engine.
 //!
+//! An article joining a collection is answered with what changed from the collection's
+//! snapshot the page holds ([`Held`]); [`settle`] applies it (a pure function, tested
+//! natively), so the page never reads the whole library again.
+//!
 //! The worker's script is `engine.js` beside the page; the one-file edition carries it
 //! inline (an inert `<script type="text/plain" id="parallax-engine">`) and starts it from a
 //! blob.
 
-use parallax_core::engine::{Answer, DocText, Reply, Request, Timing, READY};
+use parallax_core::engine::{
+    read_reply, request_json, Answer, Base, DocText, Request, Timing, READY,
+};
 use parallax_core::import::Imported;
 use parallax_core::{Document, Snapshot};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -38,15 +45,77 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Analyses `docs` in the engine: the library's snapshot and the milliseconds it took there.
+/// A collection's snapshot as the page holds it, with the fingerprint the engine knows it by
+/// (`parallax_core::delta::fingerprint`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    /// The snapshot.
+    pub snap: Rc<Snapshot>,
+    /// Its fingerprint.
+    pub hash: u64,
+}
+
+impl Held {
+    /// The bundled documents' snapshot as the build made it.
+    pub fn bundled() -> Held {
+        Held {
+            snap: Rc::new(crate::state::Library::bundled_snapshot()),
+            hash: crate::seeds::fingerprint(),
+        }
+    }
+}
+
+/// Analyses `docs` in the engine: the snapshot and the milliseconds it took there.
 pub async fn analyse(docs: &[Document]) -> Result<(Snapshot, f64), String> {
-    match ask(|id| Request::Analyse {
+    let (held, ms) = analyse_from(None, docs.to_vec()).await?;
+    Ok((Rc::unwrap_or_clone(held.snap), ms))
+}
+
+/// Analyses `docs`, one collection, in the engine, the page holding `base` for it: what the
+/// page then holds for it, and the milliseconds the work took there.
+pub async fn analyse_from(base: Option<&Held>, docs: Vec<Document>) -> Result<(Held, f64), String> {
+    let answer = ask(|id| analyse_request(id, base, &docs)).await?;
+    settle(base, answer, docs)
+}
+
+/// The request to analyse `docs`, the page holding `base`.
+pub fn analyse_request(id: u32, base: Option<&Held>, docs: &[Document]) -> Request {
+    Request::Analyse {
         id,
         docs: texts(docs),
-    })
-    .await?
-    {
-        Answer::Snapshot(s, ms) => Ok((s, ms)),
+        base: base.map(|b| Base::of(&b.snap, b.hash, docs)),
+    }
+}
+
+/// What the page holds once the engine gave `answer` to [`analyse_request`] of `docs`, the
+/// page holding `base`: the whole snapshot, or the changes applied to `base` (the same
+/// snapshot, read without reading the rest of the collection again).
+pub fn settle(
+    base: Option<&Held>,
+    answer: Answer,
+    docs: Vec<Document>,
+) -> Result<(Held, f64), String> {
+    match answer {
+        Answer::Snapshot { snapshot, hash, ms } => Ok((
+            Held {
+                snap: Rc::new(snapshot),
+                hash,
+            },
+            ms,
+        )),
+        Answer::Delta { delta, ms } => {
+            let base = base
+                .ok_or("the engine answered with changes to an analysis this page does not hold")?;
+            let hash = delta.hash;
+            let snap = delta.apply(&base.snap, base.hash, docs)?;
+            Ok((
+                Held {
+                    snap: Rc::new(snap),
+                    hash,
+                },
+                ms,
+            ))
+        }
         other => Err(unexpected(&other)),
     }
 }
@@ -114,7 +183,7 @@ async fn ask(make: impl FnOnce(u32) -> Request) -> Result<Answer, String> {
         let client = c.as_mut().ok_or("the engine stopped")?;
         let id = client.next_id;
         client.next_id += 1;
-        let json = serde_json::to_string(&make(id)).map_err(|e| e.to_string())?;
+        let json = request_json(&make(id));
         let mut pending = None;
         let promise =
             js_sys::Promise::new(&mut |resolve, reject| pending = Some((resolve, reject)));
@@ -128,9 +197,7 @@ async fn ask(make: impl FnOnce(u32) -> Request) -> Result<Answer, String> {
         Ok(promise)
     })?;
     let text = JsFuture::from(reply).await.map_err(|e| failed(&e))?;
-    let reply: Reply = serde_json::from_str(&text.as_string().unwrap_or_default())
-        .map_err(|e| format!("the engine's answer is damaged: {e}"))?;
-    Ok(reply.answer)
+    Ok(read_reply(&text.as_string().unwrap_or_default())?.answer)
 }
 
 fn failed(e: &JsValue) -> String {
@@ -215,4 +282,116 @@ fn worker_url() -> Result<String, String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| failed(&e))?;
     web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| failed(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::delta::fingerprint;
+    use parallax_core::engine::Engine;
+
+    const BRIDGE: &str = "My headline\n\nThe mayor of Springfield opened the bridge on Monday.";
+    const RACE: &str = "City marathon draws record field\n\nMore than 30,000 runners started the City Marathon on Sunday, organisers said. Kenya's Mary Wanjiru won the women's race in 2 hours 21 minutes, race director Paul Hart said.";
+
+    /// The bundled documents, then own articles of `texts` (ids `own-0`, `own-1`, ...).
+    fn bundled_and(texts: &[&str]) -> Vec<Document> {
+        let mut docs = crate::state::Library::bundled_docs();
+        docs.extend(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Document::new(format!("own-{i}"), *t)),
+        );
+        docs
+    }
+
+    /// Asks `engine` to analyse `docs`, the page holding `base`, and settles the answer: the
+    /// page holds what analysing `docs` whole gives, as changes when `changes`.
+    #[track_caller]
+    fn check(
+        name: &str,
+        engine: &mut Engine,
+        base: Option<&Held>,
+        docs: Vec<Document>,
+        changes: bool,
+    ) -> Held {
+        let request = request_json(&analyse_request(1, base, &docs));
+        let reply = read_reply(&engine.answer(&request, &mut || 0.0)).expect("a reply");
+        let came_as_changes = matches!(reply.answer, Answer::Delta { .. });
+        let (held, _) =
+            settle(base, reply.answer, docs.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            *held.snap == Snapshot::build(docs),
+            "{name}: not what a whole analysis gives"
+        );
+        assert_eq!(
+            held.hash,
+            fingerprint(&held.snap.to_json()),
+            "{name}: fingerprint"
+        );
+        assert_eq!(came_as_changes, changes, "{name}: answered as changes");
+        held
+    }
+
+    #[test]
+    fn the_page_holds_what_a_whole_analysis_gives() {
+        let bundled = Held::bundled();
+        assert_eq!(bundled.hash, fingerprint(&bundled.snap.to_json()));
+        let mut engine = Engine::default();
+        let one = check(
+            "an own article joins the bundled story",
+            &mut engine,
+            Some(&bundled),
+            bundled_and(&[BRIDGE]),
+            true,
+        );
+        let two = check(
+            "a second one joins",
+            &mut engine,
+            Some(&one),
+            bundled_and(&[BRIDGE, RACE]),
+            true,
+        );
+        check(
+            "the second is removed",
+            &mut engine,
+            Some(&two),
+            bundled_and(&[BRIDGE]),
+            true,
+        );
+        check(
+            "a new worker, which kept nothing, makes the base again",
+            &mut Engine::default(),
+            Some(&two),
+            bundled_and(&[BRIDGE]),
+            true,
+        );
+        let new = check(
+            "the first article of a new collection",
+            &mut engine,
+            None,
+            vec![Document::new("own-0", RACE)],
+            false,
+        );
+        let stale = Held {
+            hash: new.hash ^ 1,
+            ..new
+        };
+        check(
+            "a base the engine cannot name: answered whole",
+            &mut Engine::default(),
+            Some(&stale),
+            vec![Document::new("own-0", RACE), Document::new("own-1", BRIDGE)],
+            false,
+        );
+    }
+
+    #[test]
+    fn changes_without_a_base_are_refused() {
+        let docs = bundled_and(&[BRIDGE]);
+        let request = request_json(&analyse_request(1, Some(&Held::bundled()), &docs));
+        let reply = read_reply(&Engine::default().answer(&request, &mut || 0.0)).unwrap();
+        let e = settle(None, reply.answer, docs).unwrap_err();
+        assert!(e.contains("does not hold"), "{e}");
+    }
 }

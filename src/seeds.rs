@@ -10,3 +10,9 @@ static SNAPSHOT: &str = include_str!(concat!(env!("OUT_DIR"), "/snapshot.json"))
 pub fn snapshot() -> Result<parallax_core::Snapshot, String> {
     parallax_core::Snapshot::from_json(SNAPSHOT)
 }
+
+/// The [fingerprint](parallax_core::delta::fingerprint) of the bundled documents' snapshot,
+/// the name the engine knows it by.
+pub fn fingerprint() -> u64 {
+    parallax_core::delta::fingerprint(SNAPSHOT)
+}

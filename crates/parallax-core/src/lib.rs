@@ -10,6 +10,7 @@
 
 pub mod classroom;
 pub mod compare;
+pub mod delta;
 pub mod engine;
 mod error;
 pub mod model;

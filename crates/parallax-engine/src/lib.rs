@@ -1,10 +1,14 @@
 //! The engine in a Web Worker: it answers the app's requests (JSON text, see
 //! `parallax_core::engine`) with the core's analysis, timed with the worker's clock. Built to
 //! its own wasm by `cargo xtask dist` (and `serve`), next to the app's; the app starts it only
-//! when an article that was not analysed at build time appears.
+//! when an article that was not analysed at build time appears. The worker keeps the last
+//! snapshots it made (`parallax_core::engine::Engine`), so that it answers an article joining
+//! a collection with what changed, not the whole collection again.
 
 #![warn(clippy::too_many_lines)] // at 150 lines (clippy.toml)
 
+use parallax_core::engine::Engine;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -18,11 +22,16 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+thread_local! {
+    /// The engine of this worker, with the snapshots it keeps.
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
+}
+
 /// Answers one request (JSON text) with its reply (JSON text). Also what the app calls on
 /// its own thread where a worker cannot start.
 #[wasm_bindgen]
 pub fn answer(request: &str) -> String {
-    parallax_core::engine::answer(request, &mut now_ms)
+    ENGINE.with(|e| e.borrow_mut().answer(request, &mut now_ms))
 }
 
 /// Runs when the worker has loaded the module: listens for requests, then says it is ready
