@@ -12,6 +12,14 @@
 //!   With `--hold-tune` the models are trained without the tune part (only the seeds as
 //!   in-domain data), so that tune scores can choose between settings.
 //! - `train --speed`: tokens per second of the rules, the default and the tagger alone.
+//! - `train --cv K DIR`: cross-validation over the *train* part of `eval/world/` (article `i`
+//!   is in fold `i % K`): each fold's articles are predicted (`both`) by a model trained
+//!   without them, all folds into `DIR/cv_world_train.jsonl`. This is what chooses features
+//!   and settings; the test part is not touched.
+//! - `train --candidate DIR`: the model of the current settings (`BITS` or
+//!   `PARALLAX_TAGGER_BITS`) trained as `train` does, its predictions on the world *test* part
+//!   in `DIR/candidate_world_test.jsonl` and its gzip size in `DIR/candidate_size.tsv`; the
+//!   model file is not written.
 //!
 //! The test parts are never read here except to write predictions for the scorer.
 //! `PARALLAX_TAGGER_BITS` overrides the buckets of a plain `train` (for experiments).
@@ -20,9 +28,9 @@ mod inputs;
 
 use inputs::{files_of, hash_inputs, root};
 use parallax_core::entities::tagger::train::{
-    parse_corpus, train, Doc, Sequence, BITS, EPOCHS, SEED,
+    parse_corpus, train_quantised, Doc, Sequence, BITS, EPOCHS, PASSES, SEED,
 };
-use parallax_core::entities::tagger::Model;
+use parallax_core::entities::tagger::{Model, Quant};
 use parallax_core::entities::{recognize_with, training_sequences, Mode};
 use parallax_core::{CharIndex, Label, Span};
 use std::io::Read;
@@ -132,6 +140,27 @@ fn bits() -> u32 {
         .unwrap_or(BITS)
 }
 
+/// Quantisation: [`Quant::DEFAULT`], or `PARALLAX_TAGGER_QUANT=clip,levels,prune,per_tag`
+/// for experiments (for example `0.999,15,0,1`).
+fn quant() -> Quant {
+    let Ok(v) = std::env::var("PARALLAX_TAGGER_QUANT") else {
+        return Quant::DEFAULT;
+    };
+    let f: Vec<&str> = v.split(',').collect();
+    let d = Quant::DEFAULT;
+    Quant {
+        clip: f.first().and_then(|x| x.parse().ok()).unwrap_or(d.clip),
+        levels: f.get(1).and_then(|x| x.parse().ok()).unwrap_or(d.levels),
+        prune: f.get(2).and_then(|x| x.parse().ok()).unwrap_or(d.prune),
+        per_tag: f.get(3).map_or(d.per_tag, |x| *x == "1"),
+    }
+}
+
+/// Trains with the settings of this run (`quant`).
+fn train(seqs: &[Sequence], bits: u32, epochs: usize, seed: u64, hash: u64) -> Model<'static> {
+    train_quantised(seqs, bits, epochs, seed, hash, &quant())
+}
+
 /// The in-domain training documents: the seeds' gold and the tune part.
 fn in_domain() -> Vec<Doc> {
     let seeds: Vec<String> = files_of("seeds/")
@@ -154,14 +183,20 @@ fn in_domain() -> Vec<Doc> {
 
 /// What one model is trained on.
 struct Data {
-    corpora: Vec<Vec<Doc>>,
+    /// each converted corpus, and whether its documents are real ones (three corpora cut
+    /// their sentences into "documents" of 20: no document pass is learned on those)
+    corpora: Vec<(bool, Vec<Doc>)>,
     /// the seeds and the tune part of `eval/dev`
     home: Vec<Doc>,
     /// the world corpus's train part (empty when absent)
     world: Vec<Doc>,
 }
 
-fn corpora() -> Vec<Vec<Doc>> {
+/// The converted corpora whose documents are cut every 20 sentences (`data/gen/corpora.py`,
+/// `doc_every`), not real documents.
+const CUT_DOCUMENTS: &[&str] = &["btc.txt.gz", "wnut17.txt.gz", "crossner.txt.gz"];
+
+fn corpora() -> Vec<(bool, Vec<Doc>)> {
     files_of("crates/parallax-core/data/train/")
         .iter()
         .map(|f| {
@@ -169,27 +204,115 @@ fn corpora() -> Vec<Vec<Doc>> {
             flate2::read::GzDecoder::new(std::fs::File::open(f).expect("corpus"))
                 .read_to_string(&mut s)
                 .expect("gzip corpus");
-            parse_corpus(&s)
+            let cut = f
+                .file_name()
+                .is_some_and(|n| CUT_DOCUMENTS.iter().any(|c| n == *c));
+            (!cut, parse_corpus(&s))
         })
         .collect()
 }
 
-/// Sequences of the first `num/den` of each corpus's documents and of the world corpus's
-/// train part, and of the in-domain documents (repeated: they are few and the closest to what
-/// the app reads).
-fn sequences(d: &Data, num: usize, den: usize, rules: bool, bits: u32) -> Vec<Sequence> {
-    let mut seqs = Vec::new();
-    for docs in d.corpora.iter().chain(std::iter::once(&d.world)) {
-        for (text, gold) in &docs[..docs.len() * num / den] {
-            seqs.extend(training_sequences(text, gold, rules, bits));
+/// The training documents: the first `num/den` of each corpus's documents and of the world
+/// corpus's train part, then the in-domain documents, [`IN_DOMAIN_REPEAT`] times over (they
+/// are few and the closest to what the app reads); each with a number that is the same for
+/// every copy of a document and whether it is a real document.
+fn documents(d: &Data, num: usize, den: usize) -> Vec<(&Doc, usize, bool)> {
+    let mut v = Vec::new();
+    let world = std::iter::once((true, &d.world));
+    for (real, docs) in d.corpora.iter().map(|(r, x)| (*r, x)).chain(world) {
+        for doc in &docs[..docs.len() * num / den] {
+            v.push((doc, v.len(), real));
         }
     }
+    let at = v.len();
     for _ in 0..IN_DOMAIN_REPEAT {
-        for (text, gold) in &d.home {
-            seqs.extend(training_sequences(text, gold, rules, bits));
+        v.extend(
+            d.home
+                .iter()
+                .enumerate()
+                .map(|(k, doc)| (doc, at + k, true)),
+        );
+    }
+    v
+}
+
+/// The training sequences of `docs`; with `first`, each real document's also with the second
+/// pass's features from the model `first(id % 2)` (trained without the documents `id % 2`).
+fn sequences_of(
+    docs: &[(&Doc, usize, bool)],
+    rules: bool,
+    bits: u32,
+    first: Option<&dyn Fn(usize) -> Model<'static>>,
+) -> Vec<Sequence> {
+    let firsts = first.map(|f| [f(0), f(1)]);
+    let mut seqs = Vec::new();
+    for &((text, gold), id, real) in docs {
+        seqs.extend(training_sequences(text, gold, rules, bits, None));
+        if let (Some(m), true) = (&firsts, real) {
+            seqs.extend(training_sequences(
+                text,
+                gold,
+                rules,
+                bits,
+                Some(&m[id % 2]),
+            ));
         }
     }
     seqs
+}
+
+/// The shuffle's seed: [`SEED`], or `PARALLAX_TAGGER_SEED` for experiments (the spread of
+/// scores over seeds is the noise of a comparison).
+fn seed() -> u64 {
+    std::env::var("PARALLAX_TAGGER_SEED")
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(SEED)
+}
+
+/// Passes of the trained models: [`PASSES`], or `PARALLAX_TAGGER_PASSES` for experiments.
+fn passes() -> u32 {
+    std::env::var("PARALLAX_TAGGER_PASSES")
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(PASSES)
+}
+
+/// A model trained on the first `num/den` of every training set. With two passes: two
+/// first-pass models, each trained on every other document, tag the documents the other one
+/// was trained on; the model learns from every document both without the second pass's
+/// features (its first pass) and with them.
+fn fit(d: &Data, num: usize, den: usize, rules: bool, bits: u32, hash: u64) -> Model<'static> {
+    let docs = documents(d, num, den);
+    if passes() < 2 {
+        return train(
+            &sequences_of(&docs, rules, bits, None),
+            bits,
+            EPOCHS,
+            seed(),
+            hash,
+        );
+    }
+    let half = |k: usize| -> Model<'static> {
+        let part: Vec<_> = docs.iter().filter(|x| x.1 % 2 != k).copied().collect();
+        // trained on the documents that are not `k % 2`, so it tags those that are
+        train(
+            &sequences_of(&part, rules, bits, None),
+            bits,
+            EPOCHS,
+            seed(),
+            0,
+        )
+    };
+    let mut m = train(
+        &sequences_of(&docs, rules, bits, Some(&half)),
+        bits,
+        EPOCHS,
+        seed(),
+        hash,
+    );
+    m.passes = 2;
+    m
 }
 
 /// How many times the in-domain documents are seen per epoch.
@@ -244,8 +367,7 @@ fn eval(dir: &Path, hold_tune: bool) {
         );
     }
     let bytes = std::fs::read(model_path()).expect("model file");
-    let fit =
-        |num, den, rules, bits| train(&sequences(&d, num, den, rules, bits), bits, EPOCHS, SEED, 0);
+    let fit = |num, den, rules, bits| fit(&d, num, den, rules, bits, 0);
     let full = if hold_tune {
         fit(1, 1, true, BITS)
     } else {
@@ -315,8 +437,89 @@ fn speed() {
     }
 }
 
+/// Cross-validation over the world corpus's train part (see the module docs).
+fn cross_validate(k: usize, dir: &Path) {
+    std::fs::create_dir_all(dir).expect("output dir");
+    let names = world_split("train");
+    let docs = world_train();
+    let bits = bits();
+    let mut out = String::new();
+    for fold in 0..k {
+        let d = Data {
+            corpora: corpora(),
+            home: in_domain(),
+            world: docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != fold)
+                .map(|(_, x)| x.clone())
+                .collect(),
+        };
+        let model = fit(&d, 1, 1, true, bits, 0);
+        if fold == 0 {
+            let raw = model.to_bytes();
+            std::fs::write(dir.join("cv_fold0.bin"), &raw).expect("write model");
+            std::fs::write(
+                dir.join("cv_size.tsv"),
+                format!("{bits}\t{}\t{}\n", raw.len(), gzip_len(&raw)),
+            )
+            .expect("write size");
+        }
+        let held: Vec<String> = names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k == fold)
+            .map(|(_, n)| n.clone())
+            .collect();
+        out.push_str(&predict(
+            &model,
+            Mode::Both,
+            &root().join("eval/world/texts"),
+            &held,
+        ));
+        eprintln!("cv: fold {fold} of {k} done");
+    }
+    std::fs::write(dir.join("cv_world_train.jsonl"), out).expect("write predictions");
+}
+
+/// The candidate model of the current settings, predicted on the world test part.
+fn candidate(dir: &Path) {
+    std::fs::create_dir_all(dir).expect("output dir");
+    let bits = bits();
+    let d = Data {
+        corpora: corpora(),
+        home: in_domain(),
+        world: world_train(),
+    };
+    let model = fit(&d, 1, 1, true, bits, 0);
+    let raw = model.to_bytes();
+    std::fs::write(
+        dir.join("candidate_size.tsv"),
+        format!("{bits}\t{}\t{}\n", raw.len(), gzip_len(&raw)),
+    )
+    .expect("write size");
+    let test = world_split("test");
+    std::fs::write(
+        dir.join("candidate_world_test.jsonl"),
+        predict(&model, Mode::Both, &root().join("eval/world/texts"), &test),
+    )
+    .expect("write predictions");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--cv") {
+        let k = args
+            .get(i + 1)
+            .and_then(|x| x.parse().ok())
+            .expect("--cv K DIR");
+        cross_validate(k, Path::new(args.get(i + 2).expect("--cv K DIR")));
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--candidate") {
+        candidate(Path::new(args.get(i + 1).expect("--candidate DIR")));
+        return;
+    }
     if args.iter().any(|a| a == "--speed") {
         speed();
         return;
@@ -333,16 +536,14 @@ fn main() {
         home: in_domain(),
         world: world_train(),
     };
-    let seqs = sequences(&data, 1, 1, true, bits);
-    let words: usize = seqs.iter().map(Sequence::len).sum();
+    let model = fit(&data, 1, 1, true, bits, hash_inputs());
+    let bytes = model.to_bytes();
     eprintln!(
-        "train: {} lines, {words} words, features in {:.1?}",
-        seqs.len(),
+        "train: {} epochs, {} pass(es), in {:.1?}",
+        EPOCHS,
+        model.passes,
         t.elapsed()
     );
-    let model = train(&seqs, bits, EPOCHS, SEED, hash_inputs());
-    let bytes = model.to_bytes();
-    eprintln!("train: {} epochs in {:.1?}", EPOCHS, t.elapsed());
     let path = model_path();
     if args.iter().any(|a| a == "--check") {
         let old = std::fs::read(&path).unwrap_or_default();

@@ -251,19 +251,22 @@ pub fn recognize_with(
 }
 
 /// The training features of a text whose PERSON, ORG, PLACE and GROUP mentions are known
-/// (code-point spans): one sequence per line of the text, see [`tagger::train`].
+/// (code-point spans): one sequence per line of the text, see [`tagger::train`]. With
+/// `first_pass`, a model trained without this text, the words also get the document pass's
+/// features of how that model tagged the text.
 pub fn training_sequences(
     text: &str,
     gold: &[(Span, Label)],
     with_rules: bool,
     buckets_log2: u32,
+    first_pass: Option<&tagger::Model<'_>>,
 ) -> Vec<tagger::train::Sequence> {
     let toks = tokenize(text);
     let sents = crate::text::sentences::sentences_of(&toks);
     let ws = words(&toks, &sents);
     let rules = with_rules.then(|| rule_mentions_why(&ws));
     let feats = rules.as_ref().map(|(r, w)| (&r[..], &w[..]));
-    tagger::train::sequences(&ws, gold, feats, buckets_log2)
+    tagger::train::sequences(&ws, gold, feats, buckets_log2, first_pass)
 }
 
 /// Why the rules chose a mention (a feature of the tagger): a grammar or a dateline, a strong
@@ -2010,7 +2013,8 @@ fn place_context(ws: &[W<'_>], i: usize) -> bool {
 }
 
 /// Datelines: a line that opens with a place name in capitals followed by a comma, a
-/// bracket or a dash ("LYON, France (AP) —", "FALL RIVER —").
+/// bracket or a dash ("LYON, France (AP) —", "FALL RIVER —"), and the known place between
+/// that comma and the bracket or dash.
 fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label)>) {
     for i in 0..ws.len() {
         if !ws[i].nl || !ws[i].all_caps() || used[i] {
@@ -2041,6 +2045,22 @@ fn datelines(ws: &[W<'_>], used: &mut [bool], out: &mut Vec<(usize, usize, Label
             out.push((i, e, Label::Place));
             for u in &mut used[i..e] {
                 *u = true;
+            }
+            // the country or state after the comma, closed by the agency or the dash
+            // ("LYON, France (AP) —")
+            if next != "," {
+                continue;
+            }
+            let after = (e + 2..=(e + 4).min(ws.len() - 1)).rev().find(|&k| {
+                !ws[e + 1..=k].iter().any(|w| w.nl)
+                    && matches!(ws[k].text, "(" | "—" | "–" | "-")
+                    && matches!(known(&key(ws, e + 1, k)), Some(Known::Place(_)))
+            });
+            if let Some(k) = after {
+                out.push((e + 1, k, Label::Place));
+                for u in &mut used[e + 1..k] {
+                    *u = true;
+                }
             }
         }
     }

@@ -11,7 +11,8 @@
 //! affixes of one to four letters, the longest known name of several words covering the word
 //! with the word's position in it,
 //! and a document-level pass: whether the same word is written capitalised inside a sentence
-//! elsewhere in the document, or in lower case.
+//! elsewhere in the document, or in lower case. The second pass ([`Extractor::second`]) adds
+//! how the tagger's first pass labelled the same word elsewhere in the document.
 
 use super::super::lexicon::{
     self, is_common_word, is_given_name, is_org_head, is_surname, is_title, known, Known,
@@ -403,5 +404,82 @@ impl<'w, 'a> Extractor<'w, 'a> {
             push(43, &[&r[1..2], &docf]);
             push(44, &[&r[1..2], w.low.as_bytes()]);
         }
+    }
+}
+
+/// Per word, what the tagger's first pass said about the same word form elsewhere in the
+/// document (capitalised words inside its spans, the word's own occurrence left out): 0
+/// nothing, else 1 + the majority label's index in [`super::LABELS`] (ties to the first), then
+/// the number of other votes (1, or 2 for more), then where the form stood in those spans
+/// (0 alone, 1 first of several words, 2 later), then the first pass's own label of the word
+/// (0 none, else 1 + index). Computed from the first pass's spans over word indices.
+pub(crate) fn second_pass(ws: &[W<'_>], first: &[(usize, usize, Label)]) -> Vec<[u8; 4]> {
+    let mut own = vec![(0u8, 0u8); ws.len()];
+    let mut votes: HashMap<&str, [[u16; 3]; 4]> = HashMap::default();
+    for &(s, e, l) in first {
+        let Some(k) = super::LABELS.iter().position(|x| *x == l) else {
+            continue;
+        };
+        for i in s..e.min(ws.len()) {
+            let pos = if e == s + 1 {
+                0
+            } else if i == s {
+                1
+            } else {
+                2
+            };
+            own[i] = (1 + k as u8, pos);
+            if ws[i].cap() {
+                votes.entry(&*ws[i].low).or_default()[k][pos as usize] += 1;
+            }
+        }
+    }
+    ws.iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let Some(v) = votes.get(&*w.low) else {
+                return [0, 0, 0, own[i].0];
+            };
+            let mut v = *v;
+            let (l, pos) = own[i];
+            if l > 0 && w.cap() {
+                v[l as usize - 1][pos as usize] -= 1;
+            }
+            let totals: Vec<u16> = v.iter().map(|x| x.iter().sum()).collect();
+            let (best, n) =
+                totals
+                    .iter()
+                    .enumerate()
+                    .fold((0, 0u16), |b, (k, &n)| if n > b.1 { (k, n) } else { b });
+            if n == 0 {
+                return [0, 0, 0, own[i].0];
+            }
+            let p = v[best]
+                .iter()
+                .enumerate()
+                .max_by_key(|x| *x.1)
+                .map_or(0, |x| x.0 as u8);
+            [1 + best as u8, 1 + u8::from(n > 1), p, own[i].0]
+        })
+        .collect()
+}
+
+impl Extractor<'_, '_> {
+    /// Appends the second pass's features of word `i` (`code`: its entry of [`second_pass`]).
+    pub fn second(&self, i: usize, code: [u8; 4], out: &mut Vec<u32>) {
+        let m = self.mask;
+        let mut push = |t: u32, parts: &[&[u8]]| {
+            let mut h = seed(t);
+            for p in parts {
+                h = fnv(h, p);
+                h = fnv(h, &[0xff]);
+            }
+            out.push(h & m);
+        };
+        let w = &self.ws[i];
+        push(60, &[&code[..2], &[u8::from(w.cap())]]);
+        push(61, &[&code[..3]]);
+        push(62, &[&code[..1], self.info[i].shape.as_bytes()]);
+        push(63, &[&[code[0], self.rule_at(i as isize)]]);
     }
 }

@@ -61,22 +61,31 @@ fn model_file() {
 #[test]
 fn model_file_keeps_each_weight_in_its_bucket_and_tag() {
     let w: Vec<f32> = (0..16 * TAGS).map(|i| (i as f32 - 70.0) / 3.0).collect();
-    let m = Model::quantise(4, 7, &[[0.5; TAGS]; TAGS + 1], &w);
+    let m = Model::quantise(4, 7, &[[0.5; TAGS]; TAGS + 1], &w, &super::Quant::DEFAULT);
     let bytes = m.to_bytes();
     let back = Model::from_bytes(&bytes).expect("reads");
     check("weights", &back.weights[..], &m.weights[..]);
     check("hash", back.inputs_hash, 7);
     let mut em = [0; TAGS];
     back.emissions(&[3], &mut em);
-    let want: Vec<i32> = m.weights[3 * TAGS..4 * TAGS]
+    let want: Vec<i64> = m.weights[3 * TAGS..4 * TAGS]
         .iter()
-        .map(|&x| i32::from(x as i8))
+        .zip(back.mult)
+        .map(|(&x, k)| i64::from(x as i8) * i64::from(k))
         .collect();
     check("bucket 3's row", em.to_vec(), want);
+    check("multipliers", back.mult, m.mult);
     check(
-        "the largest weights clip at 127",
-        m.weights.iter().any(|&x| x as i8 == 127),
+        "the largest weights clip at the top level",
+        m.weights
+            .iter()
+            .any(|&x| x as i8 == super::Quant::DEFAULT.levels as i8),
         true,
+    );
+    check(
+        "stored two a byte",
+        bytes.len(),
+        super::HEADER + 16 * TAGS / 2,
     );
 }
 
