@@ -13,18 +13,15 @@
     return;
   }
   m = /^#\/session\/1\.([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(h);
-  if (!m || m[1].length > 1500000 || !window.DecompressionStream || /(^|&)handout(=|&|$)/.test(m[2] || "")) return;
-  // Nothing shows until the session is decoded (a few milliseconds), so the library does not
-  // flash; whatever happens, the page is shown again.
-  f.style.visibility = "hidden";
-  decode(m[1])
-    .then(function (s) {
-      if (f.isConnected) session(s, m[1], m[2] || "");
-    })
-    .catch(function () {})
-    .then(function () {
-      f.style.visibility = "";
-    });
+  if (!m || m[1].length > 1500000 || /(^|&)handout(=|&|$)/.test(m[2] || "")) return;
+  // Decoded here, synchronously, so the session is in the page's first frame; a link that
+  // does not decode leaves the library, and the app says what is wrong with it.
+  try {
+    session(decode(m[1]), m[1], m[2] || "");
+  } catch (e) {
+    /* the app reports it */
+  }
+  return;
 
   function fragment(id) {
     var t = document.getElementById(id);
@@ -38,24 +35,143 @@
     return e;
   }
 
-  // The session JSON of a payload: base64url, raw DEFLATE, at most 4 MiB inflated.
+  // The session JSON of a payload: base64url, then raw DEFLATE, at most 4 MiB inflated.
   function decode(p) {
     var b = atob(p.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((p.length + 3) % 4));
     var bytes = new Uint8Array(b.length);
     for (var i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);
-    var r = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
-    var parts = [];
+    return JSON.parse(new TextDecoder().decode(inflate(bytes, 4194304)));
+  }
+
+  // Raw DEFLATE (RFC 1951): stored, fixed and dynamic Huffman blocks; codes are decoded bit by
+  // bit against the canonical code's counts per length. Throws on damaged input or past `max`.
+  function inflate(src, max) {
+    var out = new Uint8Array(Math.min(max, 1024 + src.length * 8));
     var n = 0;
-    function pump() {
-      return r.read().then(function (x) {
-        if (x.done) return new Response(new Blob(parts)).json();
-        n += x.value.length;
-        if (n > 4194304) throw new Error("too large");
-        parts.push(x.value);
-        return pump();
-      });
+    var pos = 0;
+    var bit = 0;
+    var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+    var LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    var DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    var DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    var ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    function bits(k) {
+      var v = 0;
+      for (var i = 0; i < k; i++) {
+        if (pos >= src.length) throw new Error("cut off");
+        v |= ((src[pos] >> bit) & 1) << i;
+        if (++bit === 8) {
+          bit = 0;
+          pos++;
+        }
+      }
+      return v;
     }
-    return pump();
+    function put(byte) {
+      if (n === out.length) {
+        if (n >= max) throw new Error("too large");
+        var grown = new Uint8Array(Math.min(max, n * 2));
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = byte;
+    }
+    function table(lengths) {
+      var count = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+      var offs = [0, 0];
+      var symbol = [];
+      var s;
+      for (s = 0; s < lengths.length; s++) count[lengths[s]]++;
+      count[0] = 0;
+      for (var l = 1; l < 15; l++) offs[l + 1] = offs[l] + count[l];
+      for (s = 0; s < lengths.length; s++) if (lengths[s]) symbol[offs[lengths[s]]++] = s;
+      return { count: count, symbol: symbol };
+    }
+    function symbol(t) {
+      var code = 0;
+      var first = 0;
+      var index = 0;
+      for (var l = 1; l < 16; l++) {
+        code |= bits(1);
+        var c = t.count[l];
+        if (code - c < first) return t.symbol[index + (code - first)];
+        index += c;
+        first = (first + c) << 1;
+        code <<= 1;
+      }
+      throw new Error("bad code");
+    }
+    function codes(lit, dist) {
+      for (;;) {
+        var s = symbol(lit);
+        if (s < 256) put(s);
+        else if (s === 256) return;
+        else {
+          s -= 257;
+          if (s >= 29) throw new Error("bad length");
+          var len = LBASE[s] + bits(LEXT[s]);
+          var d = symbol(dist);
+          if (d >= 30) throw new Error("bad distance");
+          var back = DBASE[d] + bits(DEXT[d]);
+          if (back > n) throw new Error("too far back");
+          for (var i = 0; i < len; i++) put(out[n - back]);
+        }
+      }
+    }
+    function dynamic() {
+      var nlen = bits(5) + 257;
+      var ndist = bits(5) + 1;
+      var ncode = bits(4) + 4;
+      var lengths = [];
+      var i;
+      for (i = 0; i < 19; i++) lengths[i] = 0;
+      for (i = 0; i < ncode; i++) lengths[ORDER[i]] = bits(3);
+      var lencode = table(lengths);
+      lengths = [];
+      while (lengths.length < nlen + ndist) {
+        var s = symbol(lencode);
+        if (s < 16) lengths.push(s);
+        else {
+          var prev = 0;
+          var rep;
+          if (s === 16) {
+            if (!lengths.length) throw new Error("no length to repeat");
+            prev = lengths[lengths.length - 1];
+            rep = 3 + bits(2);
+          } else rep = s === 17 ? 3 + bits(3) : 11 + bits(7);
+          if (lengths.length + rep > nlen + ndist) throw new Error("too many lengths");
+          while (rep--) lengths.push(prev);
+        }
+      }
+      codes(table(lengths.slice(0, nlen)), table(lengths.slice(nlen)));
+    }
+    function fixed() {
+      var l = [];
+      var i;
+      for (i = 0; i < 288; i++) l[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
+      var d = [];
+      for (i = 0; i < 30; i++) d[i] = 5;
+      codes(table(l), table(d));
+    }
+    var last;
+    do {
+      last = bits(1);
+      var type = bits(2);
+      if (type === 0) {
+        if (bit) {
+          bit = 0;
+          pos++;
+        }
+        if (pos + 4 > src.length) throw new Error("cut off");
+        var len = src[pos] | (src[pos + 1] << 8);
+        pos += 4;
+        if (pos + len > src.length) throw new Error("cut off");
+        for (var i = 0; i < len; i++) put(src[pos++]);
+      } else if (type === 1) fixed();
+      else if (type === 2) dynamic();
+      else throw new Error("bad block");
+    } while (!last);
+    return out.subarray(0, n);
   }
 
   function param(q, key) {

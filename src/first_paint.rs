@@ -41,8 +41,10 @@ const NAV: &[(&str, &str)] = &[
 
 /// Picks the static view for the address while the page is parsed: the reader's template
 /// replaces the library when the address is a bundled source's reader link, and a session
-/// link paints its title, questions and current source (decoded in the page: base64url and
-/// raw DEFLATE through `DecompressionStream`, at most 4 MiB, every string put in as text).
+/// link paints its title, questions and current source (decoded in the page, synchronously so
+/// it is in the first frame: base64url, then raw DEFLATE by the script's own decoder, tested
+/// against zlib by `xtask/tools/first_paint_inflate.test.cjs`; at most 4 MiB; every string
+/// put in as text).
 const PICK_SCRIPT: &str = include_str!("first_paint.js");
 
 /// Everything written into the page: the library, each bundled reader as a template, and the

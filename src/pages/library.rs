@@ -29,19 +29,11 @@ pub fn library_page() -> Html {
                 let label = format!("“{}”", parallax_core::document::shorten(&title, 60));
                 undo.dispatch(UndoAction::Removed(a.clone(), label));
             }
-            // The next card in the library (or the one before), across collections.
-            let near = next_card(&library, &id)
-                .and_then(|n| {
-                    gloo::utils::document()
-                        .query_selector(&format!("#doc-list li[data-doc=\"{n}\"] h2 a"))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-            match near {
-                Some(e) => {
-                    let _ = e.focus();
-                }
+            // The next card in the library (or the one before), across collections: focused
+            // now, and again once the library has re-rendered without the removed card (a
+            // collection left empty goes, and focus with it).
+            match next_card(&library, &id) {
+                Some(n) => focus_card(format!("#doc-list li[data-doc=\"{n}\"] h2 a")),
                 None => focus_neighbour(
                     &format!("#doc-list li[data-doc=\"{id}\"]"),
                     "h2 a",
@@ -147,6 +139,32 @@ pub fn library_page() -> Html {
             <UndoBar id="library-undo" message={undo.message.clone()} can_undo={undo.pending.is_some()} {on_undo} />
         </section>
     }
+}
+
+/// Focuses the element `selector` names, now and after the next task if focus was lost
+/// meanwhile (it went with a re-rendered element).
+fn focus_card(selector: String) {
+    let focus = |selector: &str| {
+        if let Some(e) = gloo::utils::document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = e.focus();
+        }
+    };
+    focus(&selector);
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::schedule::next_task().await;
+        let doc = gloo::utils::document();
+        let lost = doc
+            .active_element()
+            .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+        if lost {
+            focus(&selector);
+        }
+    });
 }
 
 /// The id of the card after `id` in the library's order (else the one before), skipping

@@ -368,14 +368,14 @@ pub async fn static_views_without_wasm(c: &Ctx) -> Result<(), String> {
     let server = Server::start(&root);
     let result = async {
         let doc = &c.seeds[0].id;
-        c.b.open(&format!("{}#/doc/{doc}", server.url)).await?;
+        c.b.open_static(&format!("{}#/doc/{doc}", server.url)).await?;
         c.b.wait_for(
             "the static reader",
             &format!("const r = document.querySelector('#first-paint #reader'); return r !== null && r.dataset.doc === {doc:?} && r.querySelectorAll('mark').length > 0"),
         )
         .await?;
 
-        c.b.open(&format!("{}{bundled}", server.url)).await?;
+        c.b.open_static(&format!("{}{bundled}", server.url)).await?;
         c.b.wait_for(
             "the static session of bundled sources",
             "return document.querySelector('#first-paint #session #reader mark') !== null",
@@ -391,7 +391,7 @@ pub async fn static_views_without_wasm(c: &Ctx) -> Result<(), String> {
             format!("the static bundled session: title, tabs, question, source, places, markup, visibility = {v}"),
         )?;
 
-        c.b.open(&format!("{}{hostile}", server.url)).await?;
+        c.b.open_static(&format!("{}{hostile}", server.url)).await?;
         c.b.wait_for(
             "the static session carrying an article",
             "const s = document.querySelector('#first-paint #session'); return s !== null && s.querySelectorAll('#doc-body p').length > 2",

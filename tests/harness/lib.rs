@@ -370,9 +370,30 @@ impl Browser {
             .goto(url)
             .await
             .map_err(|e| format!("goto {url}: {e}"))?;
+        // The app, not the static first paint it replaces (which has the same markup).
         self.wait_for(
             "the app to render",
-            "return document.querySelector('main#main > *') !== null",
+            "return document.querySelector('main#main > *') !== null && document.querySelector('#first-paint') === null",
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Loads `url` afresh (a new document, even when only the fragment differs from the
+    /// current address) and waits for the static first paint: for pages whose app never
+    /// loads.
+    pub async fn open_static(&self, url: &str) -> Result<(), String> {
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(|e| format!("goto about:blank: {e}"))?;
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("goto {url}: {e}"))?;
+        self.wait_for(
+            "the static first paint",
+            "return document.querySelector('#first-paint main#main > *') !== null",
         )
         .await?;
         Ok(())

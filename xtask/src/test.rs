@@ -16,6 +16,13 @@ pub fn run() -> Result<(), String> {
     println!("\n== stylelint");
     crate::lighthouse::stylelint()?;
     run_step(
+        "first paint's DEFLATE decoder (node, against zlib)",
+        cmd("node").args([
+            "xtask/tools/first_paint_inflate.test.cjs",
+            "src/first_paint.js",
+        ]),
+    )?;
+    run_step(
         "clippy (native)",
         cmd("cargo").args([
             "clippy",
