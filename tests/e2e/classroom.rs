@@ -990,9 +990,11 @@ fn pdf_pages(pdf: &[u8], engine: &str) -> Result<Vec<String>, String> {
 /// navigation or button may show, and the second source must ask for a page break.
 async fn print_order_by_rules(c: &Ctx, first: &str, second: &str) -> Result<(), String> {
     let got = c.b.js(r#"
-        const rules = [...document.styleSheets].flatMap(s => [...s.cssRules])
-            .filter(r => r.media && [...r.media].includes('print'))
-            .flatMap(r => [...r.cssRules].map(x => x.cssText));
+        // Print rules wherever they sit: top level, or inside a cascade layer.
+        const collect = rs => [...rs].flatMap(r => r.media && [...r.media].includes('print')
+            ? [...r.cssRules].map(x => x.cssText)
+            : (r.cssRules ? collect(r.cssRules) : []));
+        const rules = [...document.styleSheets].flatMap(s => collect(s.cssRules));
         const style = document.createElement('style');
         style.textContent = rules.join('\n');
         document.head.append(style);
