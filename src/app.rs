@@ -179,7 +179,8 @@ fn use_library(
                     Library::bundled_snapshot()
                 } else {
                     let base = held.borrow().get(&p.key).cloned().or_else(|| {
-                        (p.key == crate::articles::BUNDLED).then(crate::engine::Held::bundled)
+                        (p.key == crate::state::articles::BUNDLED)
+                            .then(crate::engine::Held::bundled)
                     });
                     match crate::engine::analyse_from(base.as_ref(), p.docs).await {
                         Ok((now, ms)) => {

@@ -59,7 +59,7 @@ impl Held {
     /// The bundled documents' snapshot as the build made it.
     pub fn bundled() -> Held {
         Held {
-            snap: Rc::new(crate::state::Library::bundled_snapshot()),
+            snap: Rc::new(crate::library::Library::bundled_snapshot()),
             hash: crate::seeds::fingerprint(),
         }
     }
@@ -295,7 +295,7 @@ mod tests {
 
     /// The bundled documents, then own articles of `texts` (ids `own-0`, `own-1`, ...).
     fn bundled_and(texts: &[&str]) -> Vec<Document> {
-        let mut docs = crate::state::Library::bundled_docs();
+        let mut docs = crate::library::Library::bundled_docs();
         docs.extend(
             texts
                 .iter()
