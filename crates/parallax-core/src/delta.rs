@@ -474,7 +474,7 @@ mod tests {
             "a report of another marathon joins (one entity now in both)",
             &["101"],
             &["101", "114"],
-            (1, 31, 0, 1, 0, 0),
+            (1, 30, 0, 1, 0, 0),
         ),
         (
             "a report of another marathon leaves",
@@ -498,13 +498,13 @@ mod tests {
             "an edited copy joins its original",
             &["101", "113"],
             &["101", "113", "a113"],
-            (2, 18, 0, 1, 9, 1),
+            (2, 19, 0, 1, 9, 0),
         ),
         (
             "a machine rewrite joins its source (flagged)",
             &["107"],
             &["107", "a107"],
-            (2, 23, 0, 1, 26, 1),
+            (2, 27, 1, 1, 26, 1),
         ),
         (
             "the machine rewrite leaves",
@@ -522,7 +522,7 @@ mod tests {
             "a seed leaves: two flags of others change their evidence",
             &SEEDS,
             &["s0", "s1", "s3", "s4"],
-            (1, 2, 2, 0, 2, 0),
+            (4, 3, 2, 0, 1, 0),
         ),
         (
             "the flagged machine rewrite leaves the bundled story",
