@@ -995,9 +995,10 @@ async fn print_order_by_rules(c: &Ctx, first: &str, second: &str) -> Result<(), 
             ? [...r.cssRules].map(x => x.cssText)
             : (r.cssRules ? collect(r.cssRules) : []));
         const rules = [...document.styleSheets].flatMap(s => collect(s.cssRules));
-        const style = document.createElement('style');
-        style.textContent = rules.join('\n');
-        document.head.append(style);
+        // A constructed sheet: the page's policy (style-src 'self') refuses a <style> element.
+        const style = new CSSStyleSheet();
+        style.replaceSync(rules.join('\n'));
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, style];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         let firstText = '';
         while (walker.nextNode()) {
@@ -1012,7 +1013,7 @@ async fn print_order_by_rules(c: &Ctx, first: &str, second: &str) -> Result<(), 
             nav: shown('nav, .site-header, button, .no-print'),
             breakSecond: getComputedStyle(docs[1]).breakBefore,
             secondTitle: docs[1].querySelector('h2').innerText.replace(/\s+/g, ' ').trim() };
-        style.remove();
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== style);
         return result;"#, vec![]).await?;
     let first_text = got["firstText"].as_str().unwrap_or_default();
     ensure(
