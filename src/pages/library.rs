@@ -12,6 +12,17 @@ use yew::prelude::*;
 #[function_component(LibraryPage)]
 pub fn library_page() -> Html {
     let library = use_context::<Library>().expect("App provides the library");
+    // The card Remove moved focus to, focused again once the library renders without the
+    // removed one.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect_with(library.docs().len(), move |_| {
+            if let Some(selector) = refocus.borrow_mut().take() {
+                focus_selector(&selector);
+            }
+        });
+    }
     let articles =
         use_context::<crate::contexts::ArticlesCtx>().expect("App provides the articles");
     let undo = use_reducer(Undo::<Article>::default);
@@ -20,7 +31,12 @@ pub fn library_page() -> Html {
         Callback::from(move |seq| d.dispatch(UndoAction::Expired(seq)))
     });
     let on_remove = {
-        let (articles, undo, library) = (articles.clone(), undo.clone(), library.clone());
+        let (articles, undo, library, refocus) = (
+            articles.clone(),
+            undo.clone(),
+            library.clone(),
+            refocus.clone(),
+        );
         Callback::from(move |id: AttrValue| {
             if let Some(a) = articles.list.iter().find(|a| *a.id == *id) {
                 let title = library
@@ -30,10 +46,14 @@ pub fn library_page() -> Html {
                 undo.dispatch(UndoAction::Removed(a.clone(), label));
             }
             // The next card in the library (or the one before), across collections: focused
-            // now, and again once the library has re-rendered without the removed card (a
+            // now, and again once the library has rendered without the removed card (a
             // collection left empty goes, and focus with it).
             match next_card(&library, &id) {
-                Some(n) => focus_card(format!("#doc-list li[data-doc=\"{n}\"] h2 a")),
+                Some(n) => {
+                    let selector = format!("#doc-list li[data-doc=\"{n}\"] h2 a");
+                    focus_selector(&selector);
+                    *refocus.borrow_mut() = Some(selector);
+                }
                 None => focus_neighbour(
                     &format!("#doc-list li[data-doc=\"{id}\"]"),
                     "h2 a",
@@ -141,30 +161,16 @@ pub fn library_page() -> Html {
     }
 }
 
-/// Focuses the element `selector` names, now and after the next task if focus was lost
-/// meanwhile (it went with a re-rendered element).
-fn focus_card(selector: String) {
-    let focus = |selector: &str| {
-        if let Some(e) = gloo::utils::document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = e.focus();
-        }
-    };
-    focus(&selector);
-    wasm_bindgen_futures::spawn_local(async move {
-        crate::schedule::next_task().await;
-        let doc = gloo::utils::document();
-        let lost = doc
-            .active_element()
-            .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
-        if lost {
-            focus(&selector);
-        }
-    });
+/// Focuses the element `selector` names, if it is there.
+fn focus_selector(selector: &str) {
+    if let Some(e) = gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = e.focus();
+    }
 }
 
 /// The id of the card after `id` in the library's order (else the one before), skipping
