@@ -28,7 +28,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
 }
 
 /// The bundled documents' ids (file stems of `seeds/`), sorted.
-fn seed_ids(root: &Path) -> Result<Vec<String>, String> {
+pub fn seed_ids(root: &Path) -> Result<Vec<String>, String> {
     let mut ids: Vec<String> = std::fs::read_dir(root.join("seeds"))
         .map_err(|e| format!("lighthouse: seeds/: {e}"))?
         .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(str::to_string))

@@ -176,13 +176,7 @@ fn session_fixture() -> Result<std::path::PathBuf, String> {
 /// question about a passage and places hidden. Writes the fragment to a file, returns its path.
 fn bundled_session_fixture() -> Result<std::path::PathBuf, String> {
     let root = project_root();
-    let mut seeds: Vec<String> = std::fs::read_dir(root.join("seeds"))
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    seeds.sort();
+    let seeds = crate::lighthouse::seed_ids(&root)?;
     let [first, second, ..] = seeds.as_slice() else {
         return Err("fewer than two seeds".into());
     };

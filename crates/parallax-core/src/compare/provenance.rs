@@ -317,18 +317,7 @@ fn containment(a: &[u64], b: &[u64]) -> f32 {
     if shorter < MIN_SHINGLES {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = crate::align::sorted_common(a, b);
     common as f32 / shorter as f32
 }
 

@@ -435,11 +435,8 @@ fn near(a: &str, b: &str) -> bool {
     prefix + suffix >= la.max(lb) - 1
 }
 
-/// Dice coefficient over two multisets of words (sorted ids).
-fn word_dice(a: &[u32], b: &[u32]) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
+/// How many items two sorted lists share, counted as multisets (one walk of both).
+pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -452,6 +449,15 @@ fn word_dice(a: &[u32], b: &[u32]) -> f32 {
             }
         }
     }
+    common
+}
+
+/// Dice coefficient over two multisets of words (sorted ids).
+fn word_dice(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let common = sorted_common(a, b);
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
